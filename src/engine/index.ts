@@ -1,0 +1,49 @@
+/**
+ * The LEV engine: pure TypeScript and decimal.js. It knows nothing of Excel, the DOM or clocks.
+ * Each export in capitals is a worksheet function's definition (its arguments as data and its maths);
+ * the lower-case exports are the maths alone, with named arguments, for the task pane and the tables.
+ */
+export { D, type Dec } from "./decimal";
+export {
+  EngineError,
+  InvalidArgumentError,
+  DomainError,
+  DivisionByZeroError,
+  NotAvailableError,
+  isEngineError,
+  type ErrorCode,
+} from "./errors";
+export { readSide, readLeverage, readNumber, type Side } from "./read";
+export { define, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec";
+export {
+  EXPOSURE,
+  MARGIN,
+  NOTIONAL,
+  LEVERAGE,
+  EQUITY,
+  FREEMARGIN,
+  MARGINLEVEL,
+  MARGINSTATUS,
+  CALLPRICE,
+  REGTCALL,
+  RETAILCAP,
+  DTBP,
+  margin,
+  notional,
+  marginLevel,
+  marginStatus,
+  callPrice,
+  retailCap,
+  type MarginStatus,
+} from "./margin";
+export { PNL, ROE, TARGETPRICE, BREAKEVEN, pnl, roe, targetPrice, breakEven } from "./pnl";
+export {
+  LIQPRICE,
+  BANKRUPTCY,
+  LIQDISTANCE,
+  liquidationPrice,
+  liquidationFromMargin,
+  bankruptcy,
+  type MmBasis,
+} from "./liquidation";
+export { type Maintenance, type Tier } from "./tiers";

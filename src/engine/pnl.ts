@@ -1,0 +1,105 @@
+import { D, Dec, ZERO } from "./decimal";
+import { NotAvailableError } from "./errors";
+import { Side } from "./read";
+import { boolean, define, leverage, number, optional, side } from "./spec";
+
+/**
+ * Profit, return and price targets for linear positions (stocks, crypto USDⓈ-M, CFDs, spread bets).
+ * Sources: Binance Futures calculator notes (PnL, ROE = PnL / initial margin, target price
+ * `entry·(1 + side·ROE/L)`), Bybit "Profit & Loss calculations" (fees on each side's notional).
+ */
+
+const price = () => number({ gt: 0 });
+const feeRate = () => optional(number({ ge: 0, lt: 1 }), ZERO);
+
+/** Net profit: side·(exit − entry)·q·cs − fee_rate·(entry + exit)·q·cs − fixed_fees. */
+export function pnl(a: {
+  side: Side;
+  entry: Dec;
+  exit: Dec;
+  quantity: Dec;
+  contractSize: Dec;
+  feeRate: Dec;
+  fixedFees: Dec;
+}): Dec {
+  const units = a.quantity.mul(a.contractSize);
+  const gross = a.exit.sub(a.entry).mul(units).mul(a.side);
+  const fees = a.entry.add(a.exit).mul(units).mul(a.feeRate);
+  return gross.sub(fees).sub(a.fixedFees);
+}
+export const PNL = define(
+  {
+    side,
+    entry: price(),
+    exit: price(),
+    quantity: number({ ge: 0 }),
+    contract_size: optional(number({ gt: 0 }), new D(1)),
+    fee_rate: feeRate(),
+    fixed_fees: optional(number(), ZERO),
+  },
+  (a) => pnl({ ...a, contractSize: a.contract_size, feeRate: a.fee_rate, fixedFees: a.fixed_fees }),
+);
+
+/** Return on initial margin: (side·(exit − entry) − fee_rate·(entry + exit)) / (entry / leverage). */
+export function roe(a: { side: Side; entry: Dec; exit: Dec; leverage: Dec; feeRate: Dec }): Dec {
+  const move = a.exit.sub(a.entry).mul(a.side).sub(a.entry.add(a.exit).mul(a.feeRate));
+  return move.mul(a.leverage).div(a.entry);
+}
+export const ROE = define({ side, entry: price(), exit: price(), leverage, fee_rate: feeRate() }, (a) =>
+  roe({ ...a, feeRate: a.fee_rate }),
+);
+
+/** Exit price for a target ROE: linear entry·(1 + side·roe/L); inverse side·entry/(side − roe/L). */
+export function targetPrice(a: { side: Side; entry: Dec; roe: Dec; leverage: Dec; inverse: boolean }): Dec {
+  const move = a.roe.div(a.leverage);
+  const p = a.inverse ? a.entry.mul(a.side).div(move.neg().add(a.side)) : a.entry.mul(move.mul(a.side).add(1));
+  if (!p.isFinite() || p.lte(0)) {
+    throw new NotAvailableError(
+      undefined,
+      `no such price: a ${a.side === 1 ? "long" : "short"} at ${a.leverage.toString()}x cannot return ${a.roe.mul(100).toString()} %`,
+    );
+  }
+  return p;
+}
+export const TARGETPRICE = define(
+  { side, entry: price(), roe: number(), leverage, inverse: optional(boolean, false) },
+  targetPrice,
+);
+
+/**
+ * The exit at which net PnL is zero: long (entry·(1 + fo) + fixed/q)/(1 − fc),
+ * short (entry·(1 − fo) − fixed/q)/(1 + fc).
+ */
+export function breakEven(a: {
+  side: Side;
+  entry: Dec;
+  openFeeRate: Dec;
+  closeFeeRate: Dec;
+  fixedFees: Dec;
+  quantity: Dec;
+}): Dec {
+  const perUnit = a.fixedFees.div(a.quantity);
+  const cost = a.entry.mul(a.openFeeRate.mul(a.side).add(1)).add(perUnit.mul(a.side));
+  const p = cost.div(a.closeFeeRate.mul(a.side).neg().add(1));
+  if (p.lte(0)) throw new NotAvailableError(undefined, "no break-even price: the fees exceed what a short can earn");
+  return p;
+}
+export const BREAKEVEN = define(
+  {
+    side,
+    entry: price(),
+    open_fee_rate: feeRate(),
+    close_fee_rate: optional(number({ ge: 0, lt: 1 })),
+    fixed_fees: optional(number(), ZERO),
+    quantity: optional(number({ gt: 0 }), new D(1)),
+  },
+  (a) =>
+    breakEven({
+      side: a.side,
+      entry: a.entry,
+      openFeeRate: a.open_fee_rate,
+      closeFeeRate: a.close_fee_rate ?? a.open_fee_rate,
+      fixedFees: a.fixed_fees,
+      quantity: a.quantity,
+    }),
+);

@@ -1,0 +1,214 @@
+import { D, Dec } from "./decimal";
+import { DomainError, InvalidArgumentError } from "./errors";
+
+/**
+ * Readers turn one raw worksheet value (a number, text, a boolean, a blank, or a 2-D array from a
+ * range) into an engine value, or throw a typed error naming the argument. They are the only place
+ * where the catalog's input conventions live.
+ */
+
+/** A blank cell, an omitted argument, empty text, or a 1×1 range holding one of those. */
+export function isBlank(raw: unknown): boolean {
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw === "string") return raw.trim() === "";
+  if (Array.isArray(raw)) return raw.length === 0 || (raw.length === 1 && isBlank(raw[0]));
+  return false;
+}
+
+/** Shows a raw value in a message the way a trader typed it. */
+export function describe(raw: unknown): string {
+  if (typeof raw === "string") return JSON.stringify(raw.length > 40 ? raw.slice(0, 40) + "…" : raw);
+  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+  if (typeof raw === "number") return Number.isNaN(raw) ? "NaN" : String(raw);
+  if (Array.isArray(raw)) return `a range of ${raw.length}×${Array.isArray(raw[0]) ? raw[0].length : 1}`;
+  if (raw === null || raw === undefined) return "a blank";
+  return "an error value";
+}
+
+/** A 1×1 range is its one value; a larger one where a single value belongs is #VALUE!. */
+export function scalar(raw: unknown, field: string): unknown {
+  if (!Array.isArray(raw)) return raw;
+  const flat = (raw as unknown[]).flatMap((r) => (Array.isArray(r) ? (r as unknown[]) : [r]));
+  if (flat.length === 0) return null;
+  if (flat.length === 1) return flat[0];
+  throw new InvalidArgumentError(field, `expected a single value, got ${describe(raw)}`);
+}
+
+// Plain decimal numbers, optionally with thousands separators and a trailing percent sign, as
+// Excel reads numeric text ("1,000", " 0.5 ", "2%").
+const NUMERIC_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d*)?(?:[eE][+-]?\d+)?$/;
+
+/** Reads numeric text into a Decimal, or returns undefined when the text is not a number. */
+export function parseNumericText(text: string): Dec | undefined {
+  let t = text.trim();
+  let percent = false;
+  if (t.endsWith("%")) {
+    percent = true;
+    t = t.slice(0, -1).trim();
+  }
+  if (t === "" || !NUMERIC_TEXT.test(t) || !/\d/.test(t.replace(/[eE][+-]?\d+$/, ""))) return undefined;
+  const d = new D(t.replace(/,/g, ""));
+  return percent ? d.div(100) : d;
+}
+
+/** A JS number through its shortest decimal text, so 0.1 is exactly one tenth. */
+export function fromNumber(n: number, field: string): Dec {
+  if (!Number.isFinite(n)) throw new DomainError(field, `expected a finite number, got ${describe(n)}`);
+  return new D(n === 0 ? 0 : n);
+}
+
+/** A number, or numeric text; anything else is #VALUE!. The caller has already handled blanks. */
+export function readNumber(raw: unknown, field: string): Dec {
+  const v = scalar(raw, field);
+  if (typeof v === "number") return fromNumber(v, field);
+  if (typeof v === "string") {
+    const d = parseNumericText(v);
+    if (d !== undefined) return d;
+  }
+  if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) {
+    throw new InvalidArgumentError(field, "is required");
+  }
+  throw new InvalidArgumentError(field, `expected a number, got ${describe(v)}`);
+}
+
+/** +1 for long, −1 for short. */
+export type Side = 1 | -1;
+
+const SIDE_WORDS: Record<string, Side> = { long: 1, buy: 1, l: 1, short: -1, sell: -1, s: -1 };
+
+export function readSide(raw: unknown, field: string): Side {
+  const v = scalar(raw, field);
+  if (typeof v === "number") {
+    if (v === 1 || v === -1) return v;
+  } else if (typeof v === "string") {
+    const word = SIDE_WORDS[v.trim().toLowerCase()];
+    if (word !== undefined) return word;
+    const n = parseNumericText(v);
+    if (n !== undefined && n.abs().eq(1)) return n.isPositive() ? 1 : -1;
+  }
+  if (isBlank(v)) throw new InvalidArgumentError(field, 'is required: "long" or "short"');
+  throw new InvalidArgumentError(field, `expected "long" or "short", got ${describe(v)}`);
+}
+
+const RATIO = /^([0-9.]+)\s*:\s*([0-9.]+)$/;
+const TIMES = /^([0-9.]+)\s*[x×]$|^[x×]\s*([0-9.]+)$/i;
+
+/**
+ * Leverage: a positive number, or text "20", "20x", "1:20" or "20:1". A ratio is read as the larger
+ * side over the smaller, since traders write it both ways ("1:50" and "50:1" are both 50x).
+ */
+export function readLeverage(raw: unknown, field: string): Dec {
+  const v = scalar(raw, field);
+  let lev: Dec | undefined;
+  if (typeof v === "number") lev = fromNumber(v, field);
+  else if (typeof v === "string") {
+    const t = v.trim();
+    const ratio = RATIO.exec(t);
+    const times = TIMES.exec(t);
+    if (ratio) {
+      const a = parseNumericText(ratio[1]!);
+      const b = parseNumericText(ratio[2]!);
+      if (a !== undefined && b !== undefined) {
+        if (a.isZero() || b.isZero()) {
+          throw new DomainError(field, `must be greater than 0, got ${describe(v)}`);
+        }
+        lev = a.gt(b) ? a.div(b) : b.div(a);
+      }
+    } else if (times) {
+      lev = parseNumericText(times[1] ?? times[2]!);
+    } else {
+      lev = parseNumericText(t);
+    }
+  }
+  if (lev === undefined) {
+    if (isBlank(v)) throw new InvalidArgumentError(field, 'is required: a number such as 20, or "20x" or "1:20"');
+    throw new InvalidArgumentError(field, `expected a number such as 20, or "20x" or "1:20", got ${describe(v)}`);
+  }
+  if (lev.lte(0)) throw new DomainError(field, `must be greater than 0, got ${describe(v)}`);
+  return lev;
+}
+
+/** TRUE/FALSE, 1/0, or the text "true"/"false". */
+export function readBoolean(raw: unknown, field: string): boolean {
+  const v = scalar(raw, field);
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number" && Number.isFinite(v)) return v !== 0;
+  if (typeof v === "string") {
+    const t = v.trim().toLowerCase();
+    if (t === "true" || t === "1") return true;
+    if (t === "false" || t === "0") return false;
+  }
+  throw new InvalidArgumentError(field, `expected TRUE or FALSE, got ${describe(v)}`);
+}
+
+/** Non-blank text, trimmed. Numbers are accepted as their text (a cell may hold a region code 1). */
+export function readText(raw: unknown, field: string): string {
+  const v = scalar(raw, field);
+  if (typeof v === "string" && v.trim() !== "") return v.trim();
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  if (isBlank(v)) throw new InvalidArgumentError(field, "is required");
+  throw new InvalidArgumentError(field, `expected text, got ${describe(v)}`);
+}
+
+/** One option word from a fixed list, case-insensitive; aliases map to their canonical word. */
+export function readOption<T extends string>(
+  raw: unknown,
+  field: string,
+  words: readonly T[],
+  aliases: Readonly<Record<string, T>> = {},
+): T {
+  const v = scalar(raw, field);
+  if (typeof v === "string") {
+    const t = v.trim().toLowerCase();
+    const hit = words.find((w) => w.toLowerCase() === t) ?? aliases[t];
+    if (hit !== undefined) return hit;
+  }
+  const list = words.map((w) => `"${w}"`).join(", ");
+  if (isBlank(v)) throw new InvalidArgumentError(field, `is required: one of ${list}`);
+  throw new InvalidArgumentError(field, `expected one of ${list}, got ${describe(v)}`);
+}
+
+/** The cells of a range (or a single value), row by row, with their 1-based positions. */
+export interface Cell {
+  value: unknown;
+  row: number;
+  col: number;
+  /** 1-based index in reading order (row by row). */
+  index: number;
+}
+
+export function cellsOf(raw: unknown): Cell[] {
+  if (!Array.isArray(raw)) return isBlank(raw) ? [] : [{ value: raw, row: 1, col: 1, index: 1 }];
+  const out: Cell[] = [];
+  let index = 0;
+  raw.forEach((r: unknown, i) => {
+    const row = Array.isArray(r) ? r : [r];
+    row.forEach((value: unknown, j) => {
+      index++;
+      if (!isBlank(value)) out.push({ value, row: i + 1, col: j + 1, index });
+    });
+  });
+  return out;
+}
+
+/** Where a cell sits in a range, in words. */
+export function at(cell: Cell): string {
+  return `cell ${cell.index} (row ${cell.row}, column ${cell.col})`;
+}
+
+/**
+ * The numbers of a range, blanks skipped. Numeric text is read as a number; other text, booleans
+ * and error values are #VALUE! naming the range and the position.
+ */
+export function readNumbers(raw: unknown, field: string): Dec[] {
+  return cellsOf(raw).map((cell) => {
+    const v = cell.value;
+    if (typeof v === "number") return fromNumber(v, `${field} ${at(cell)}`);
+    if (typeof v === "string") {
+      const d = parseNumericText(v);
+      if (d !== undefined) return d;
+    }
+    throw new InvalidArgumentError(field, `${at(cell)} should be a number, got ${describe(v)}`);
+  });
+}
+

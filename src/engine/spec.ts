@@ -1,0 +1,175 @@
+import { Dec } from "./decimal";
+import { DomainError, InvalidArgumentError } from "./errors";
+import * as read from "./read";
+
+/**
+ * Declarative argument specs. Every function declares its arguments once, as data (kind, bounds,
+ * default); one runner reads and validates them all, so the maths below never sees a raw value and
+ * neither the worksheet wrappers nor the task pane validate again.
+ */
+export type ParamKind =
+  | "number"
+  | "side"
+  | "leverage"
+  | "boolean"
+  | "text"
+  | "option"
+  | "numbers"
+  | "rateOrTiers";
+
+export interface Param<T> {
+  readonly kind: ParamKind;
+  readonly optional: boolean;
+  /** Takes a whole range (declared `any[][]` to Excel) rather than one value. */
+  readonly range: boolean;
+  /** For options: the words accepted. */
+  readonly words?: readonly string[];
+  read(raw: unknown, field: string): T;
+}
+
+export interface Bounds {
+  gt?: number;
+  ge?: number;
+  lt?: number;
+  le?: number;
+  integer?: boolean;
+}
+
+/** The words a bound is explained with; `checkBounds` is its only reader. */
+function boundsMessage(b: Bounds): string {
+  const parts: string[] = [];
+  if (b.gt !== undefined) parts.push(`greater than ${b.gt}`);
+  if (b.ge !== undefined) parts.push(`${b.ge} or more`);
+  if (b.lt !== undefined) parts.push(`less than ${b.lt}`);
+  if (b.le !== undefined) parts.push(`${b.le} or less`);
+  const range = parts.length ? `must be ${parts.join(" and ")}` : "";
+  if (b.integer) return range ? `${range}, a whole number` : "must be a whole number";
+  return range;
+}
+
+export function checkBounds(d: Dec, b: Bounds, field: string): Dec {
+  const ok =
+    (b.gt === undefined || d.gt(b.gt)) &&
+    (b.ge === undefined || d.gte(b.ge)) &&
+    (b.lt === undefined || d.lt(b.lt)) &&
+    (b.le === undefined || d.lte(b.le)) &&
+    (!b.integer || d.isInteger());
+  if (!ok) throw new DomainError(field, `${boundsMessage(b)}, got ${d.toString()}`);
+  return d;
+}
+
+function required<T>(kind: ParamKind, reader: (raw: unknown, field: string) => T, range = false): Param<T> {
+  return { kind, optional: false, range, read: reader };
+}
+
+/** A number (or numeric text) within bounds. */
+export function number(bounds: Bounds = {}): Param<Dec> {
+  return required("number", (raw, field) => checkBounds(read.readNumber(raw, field), bounds, field));
+}
+
+export const side: Param<read.Side> = required("side", read.readSide);
+
+export const leverage: Param<Dec> = required("leverage", read.readLeverage);
+
+export const boolean: Param<boolean> = required("boolean", read.readBoolean);
+
+export const text: Param<string> = required("text", read.readText);
+
+export function option<T extends string>(words: readonly T[], aliases: Readonly<Record<string, T>> = {}): Param<T> {
+  return { ...required("option", (raw, field) => read.readOption(raw, field, words, aliases)), words };
+}
+
+/** A range (or one value) of numbers; blank cells skipped; at least `min` numbers. */
+export function numbers(min = 1): Param<Dec[]> {
+  return required(
+    "numbers",
+    (raw, field) => {
+      const list = read.readNumbers(raw, field);
+      if (list.length < min) {
+        throw new InvalidArgumentError(field, min === 1 ? "needs at least one number" : `needs at least ${min} numbers`);
+      }
+      return list;
+    },
+    true,
+  );
+}
+
+/**
+ * An optional argument: blank or omitted means the default (or undefined when there is none, for a
+ * default that depends on other arguments and is settled in the maths).
+ */
+export function optional<T>(p: Param<T>): Param<T | undefined>;
+export function optional<T>(p: Param<T>, fallback: T): Param<T>;
+export function optional<T>(p: Param<T>, fallback?: T): Param<T | undefined> {
+  return {
+    ...p,
+    optional: true,
+    read: (raw, field) => (read.isBlank(raw) ? fallback : p.read(raw, field)),
+  };
+}
+
+export type Params = Record<string, Param<unknown>>;
+export type Args<P extends Params> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
+export type RawArgs<P extends Params> = { [K in keyof P]?: unknown };
+
+/** A spilled table: rows of numbers (Decimal), text, booleans, or null for an empty cell. */
+export type TableCell = Dec | string | boolean | null;
+export type Table = TableCell[][];
+export type Result = Dec | string | boolean | Table;
+
+export interface EngineFunction<P extends Params, R extends Result> {
+  readonly params: P;
+  /** Argument names in catalog order. */
+  readonly names: readonly string[];
+  /** The maths alone, on values already read. */
+  readonly compute: (args: Args<P>) => R;
+  /** Reads and validates raw values given by name, then computes. */
+  call(raw: RawArgs<P>): R;
+  /** Reads and validates raw values given in catalog order (as a worksheet passes them), then computes. */
+  apply(raw: ArrayLike<unknown>): R;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEngineFunction = EngineFunction<any, Result>;
+
+function isDecimal(v: unknown): v is Dec {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && "isFinite" in v;
+}
+
+function checkFinite<R extends Result>(result: R): R {
+  if (isDecimal(result)) {
+    if (!result.isFinite()) throw new DomainError(undefined, "the result is not a finite number");
+  } else if (Array.isArray(result)) {
+    for (const row of result) {
+      for (const cell of row) {
+        if (isDecimal(cell) && !cell.isFinite()) throw new DomainError(undefined, "a result is not a finite number");
+      }
+    }
+  }
+  return result;
+}
+
+export function define<P extends Params, R extends Result>(
+  params: P,
+  compute: (args: Args<P>) => R,
+): EngineFunction<P, R> {
+  const names = Object.keys(params);
+  const entries = names.map((name) => [name, params[name]!] as const);
+  return {
+    params,
+    names,
+    compute,
+    call(raw) {
+      const args: Record<string, unknown> = {};
+      for (const [name, p] of entries) args[name] = p.read(raw[name], name);
+      return checkFinite(compute(args as Args<P>));
+    },
+    apply(raw) {
+      const args: Record<string, unknown> = {};
+      entries.forEach(([name, p], i) => {
+        args[name] = p.read(raw[i], name);
+      });
+      return checkFinite(compute(args as Args<P>));
+    },
+  };
+}

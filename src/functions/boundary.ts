@@ -1,0 +1,54 @@
+import { isEngineError, type EngineFunction, type ErrorCode, type Result, type Table } from "../engine";
+
+/**
+ * The edge between Excel and the engine: raw cell values go in as they are (the engine's declared
+ * arguments read them), and results come out as plain numbers, text, booleans or 2-D arrays. Engine
+ * errors become `CustomFunctions.Error`s through the one table below; nothing else escapes.
+ */
+
+/** Engine error code → the member of `CustomFunctions.ErrorCode` it is shown as. */
+export const EXCEL_ERRORS = {
+  VALUE: "invalidValue",
+  NUM: "invalidNumber",
+  DIV0: "divisionByZero",
+  NA: "notAvailable",
+} as const satisfies Record<ErrorCode, keyof typeof CustomFunctions.ErrorCode>;
+
+export type ExcelScalar = number | string | boolean;
+export type ExcelResult = ExcelScalar | ExcelScalar[][];
+
+function excelError(code: ErrorCode, message: string): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode[EXCEL_ERRORS[code]], message);
+}
+
+function toNumber(d: { toNumber(): number }): number {
+  const n = d.toNumber();
+  if (!Number.isFinite(n)) throw excelError("NUM", "the result is too large to show as a number");
+  return n === 0 ? 0 : n; // never -0
+}
+
+function toExcel(result: Result): ExcelResult {
+  if (typeof result === "string" || typeof result === "boolean") return result;
+  if (Array.isArray(result)) {
+    return result.map((row) =>
+      row.map((cell) => (cell === null ? "" : typeof cell === "object" ? toNumber(cell) : cell)),
+    );
+  }
+  return toNumber(result);
+}
+
+/** What a result of each engine type becomes in a cell. */
+export type ExcelOf<R extends Result> = R extends Table ? ExcelScalar[][] : R extends string ? R : R extends boolean ? boolean : number;
+
+/** Runs one engine function on the worksheet's arguments (in catalog order). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function run<R extends Result>(fn: EngineFunction<any, R>, args: ArrayLike<unknown>): ExcelOf<R> {
+  let result: Result;
+  try {
+    result = fn.apply(args);
+  } catch (e) {
+    if (isEngineError(e)) throw excelError(e.code, e.message);
+    throw excelError("VALUE", "LEV could not compute this from the arguments given");
+  }
+  return toExcel(result) as ExcelOf<R>;
+}

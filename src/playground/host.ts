@@ -1,0 +1,15 @@
+import type { HyperFormula } from "hyperformula";
+
+/**
+ * What the playground page offers the code that writes into its workbook (the task pane's playground
+ * adapter): the HyperFormula instance that holds the workbook, and the page's view of it.
+ */
+export interface PlaygroundHost {
+  readonly hf: HyperFormula;
+  /** Redraws the grid and sheet tabs after the workbook changed. */
+  refresh(): void;
+  /** Shows the named sheet. */
+  activateSheet(name: string): void;
+  /** Selects a range, e.g. "A1:G20", on the named sheet. */
+  select(sheet: string, range: string): void;
+}

@@ -1,0 +1,14 @@
+// The README's function list, one line per function, rendered from functions.json.
+const path = require("path");
+const { signature } = require("./help-page.cjs");
+
+const README = path.resolve(__dirname, "../README.md");
+const START = "<!-- functions:start -->";
+const END = "<!-- functions:end -->";
+
+function readmeFunctionList(meta) {
+  const first = (d) => (d || "").split(/(?<=\.)\s/)[0];
+  return meta.functions.map((f) => `- \`${signature(f)}\`: ${first(f.description)}`).join("\n");
+}
+
+module.exports = { readmeFunctionList, README, START, END };

@@ -1,0 +1,37 @@
+// Validates manifest.xml against the add-in manifest schemas in ../shared/manifest-xsd, offline
+// (xmllint-wasm). `npm run validate` is Microsoft's online check and remains the release check.
+const fs = require("fs");
+const path = require("path");
+
+const XSD_DIR = path.resolve(__dirname, "../../shared/manifest-xsd");
+const MAIN = "OfficeAppManifestV1_1.xsd";
+
+function schemasPresent() {
+  return fs.existsSync(path.join(XSD_DIR, MAIN));
+}
+
+async function validateManifest(file = path.resolve(__dirname, "../manifest.xml")) {
+  const { validateXML } = require("xmllint-wasm");
+  const xsd = fs.readdirSync(XSD_DIR).filter((f) => f.endsWith(".xsd"));
+  const read = (f) => ({ fileName: f, contents: fs.readFileSync(path.join(XSD_DIR, f), "utf8") });
+  const result = await validateXML({
+    xml: [{ fileName: path.basename(file), contents: fs.readFileSync(file, "utf8") }],
+    schema: [read(MAIN)],
+    preload: xsd.filter((f) => f !== MAIN).map(read),
+  });
+  return { valid: result.valid, errors: result.errors.map((e) => e.message || e.rawMessage) };
+}
+
+module.exports = { validateManifest, schemasPresent, XSD_DIR };
+
+if (require.main === module) {
+  if (!schemasPresent()) {
+    console.error(`manifest schemas not found in ${path.relative(process.cwd(), XSD_DIR)}: cannot validate offline`);
+    process.exit(process.env.CI ? 1 : 0);
+  }
+  validateManifest().then(({ valid, errors }) => {
+    if (valid) console.log("manifest.xml is valid against the add-in manifest schemas");
+    else console.error(errors.join("\n"));
+    process.exit(valid ? 0 : 1);
+  });
+}

@@ -1,0 +1,101 @@
+const path = require("path");
+const fs = require("fs");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { renderHelpPage } = require("./tools/help-page.cjs");
+
+const DEV_URL = "https://localhost:3000/";
+const PROD_URL = "https://www.contoso.com/"; // replace with the production deployment address
+
+/** Emits help.html, the function reference, from the functions.json the metadata plugin emitted. */
+class HelpPagePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "HelpPagePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const meta = compilation.getAsset("functions.json");
+          if (!meta) return;
+          const html = renderHelpPage(JSON.parse(meta.source.source().toString()));
+          compilation.emitAsset("help.html", new compiler.webpack.sources.RawSource(html));
+        },
+      );
+    });
+  }
+}
+
+/** Certificates for https://localhost, generated without root (office-addin-dev-certs), reused when present. */
+async function httpsOptions() {
+  const certs = require("office-addin-dev-certs");
+  const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+  const files = { ca: path.join(dir, "ca.crt"), cert: path.join(dir, "localhost.crt"), key: path.join(dir, "localhost.key") };
+  if (!Object.values(files).every((f) => fs.existsSync(f))) {
+    await certs.generateCertificates(files.ca, files.cert, files.key, 30);
+  }
+  return { ca: fs.readFileSync(files.ca), cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode !== "production";
+  const serving = Boolean(process.env.WEBPACK_SERVE);
+  return {
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+      // The playground (HyperFormula, GPL-3.0) is its own entry and never part of what Excel loads.
+      playground: "./src/playground/index.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+      // functions.js runs in Excel's JavaScript-only runtime too, where only globalThis/self exist.
+      globalObject: "globalThis",
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HelpPagePlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // functions first: the shared runtime registers the custom functions before the pane's code.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        inject: "head",
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/playground/index.html",
+        chunks: ["playground"],
+        inject: "head",
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, PROD_URL)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      hot: false,
+      liveReload: false,
+      client: false,
+      server: serving ? { type: "https", options: await httpsOptions() } : undefined,
+    },
+  };
+};
