@@ -84,7 +84,7 @@ export function freeMargin(equity: any, used_margin: any): number {
 }
 
 /**
- * Margin level: equity ÷ used margin, as a fraction (cTrader: Equity / Margin × 100 %). Example: =LEV.MARGINLEVEL(1000, 300) returns 3.333…, i.e. 333 %.
+ * Margin level: equity ÷ used margin, as a fraction (cTrader: Equity / Margin × 100 %). Example: =LEV.MARGINLEVEL(1000, 400) returns 2.5.
  * @customfunction MARGINLEVEL
  * @helpurl https://localhost:3000/help.html#MARGINLEVEL
  * @param equity Account equity (account currency).
