@@ -1,5 +1,5 @@
 import { Dec } from "./decimal";
-import { DomainError, InvalidArgumentError } from "./errors";
+import { DomainError, EngineError, InvalidArgumentError } from "./errors";
 import * as read from "./read";
 
 /**
@@ -75,7 +75,7 @@ export const boolean: Param<boolean> = required("boolean", read.readBoolean);
 
 export const text: Param<string> = required("text", read.readText);
 
-export function option<T extends string>(words: readonly T[], aliases: Readonly<Record<string, T>> = {}): Param<T> {
+export function option<T extends string>(words: readonly T[], aliases: Readonly<Record<string, NoInfer<T>>> = {}): Param<T> {
   return { ...required("option", (raw, field) => read.readOption(raw, field, words, aliases)), words };
 }
 
@@ -112,8 +112,11 @@ export type Params = Record<string, Param<unknown>>;
 export type Args<P extends Params> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
 export type RawArgs<P extends Params> = { [K in keyof P]?: unknown };
 
-/** A spilled table: rows of numbers (Decimal), text, booleans, or null for an empty cell. */
-export type TableCell = Dec | string | boolean | null;
+/**
+ * A spilled table: rows of numbers (Decimal), text, booleans, null for an empty cell, or an engine error
+ * for a cell that has no value (Excel shows it as that cell's error, as it does inside dynamic arrays).
+ */
+export type TableCell = Dec | string | boolean | null | EngineError;
 export type Table = TableCell[][];
 export type Result = Dec | string | boolean | Table;
 
@@ -133,7 +136,7 @@ export interface EngineFunction<P extends Params, R extends Result> {
 export type AnyEngineFunction = EngineFunction<any, Result>;
 
 function isDecimal(v: unknown): v is Dec {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && "isFinite" in v;
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof EngineError);
 }
 
 function checkFinite<R extends Result>(result: R): R {

@@ -15,7 +15,9 @@ export const EXCEL_ERRORS = {
 } as const satisfies Record<ErrorCode, keyof typeof CustomFunctions.ErrorCode>;
 
 export type ExcelScalar = number | string | boolean;
-export type ExcelResult = ExcelScalar | ExcelScalar[][];
+/** A cell of a spilled result may also be an error (Excel shows errors inside dynamic arrays). */
+export type ExcelCell = ExcelScalar | CustomFunctions.Error;
+export type ExcelResult = ExcelScalar | ExcelCell[][];
 
 function excelError(code: ErrorCode, message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode[EXCEL_ERRORS[code]], message);
@@ -31,14 +33,18 @@ function toExcel(result: Result): ExcelResult {
   if (typeof result === "string" || typeof result === "boolean") return result;
   if (Array.isArray(result)) {
     return result.map((row) =>
-      row.map((cell) => (cell === null ? "" : typeof cell === "object" ? toNumber(cell) : cell)),
+      row.map((cell) => {
+        if (cell === null) return "";
+        if (isEngineError(cell)) return excelError(cell.code, cell.message);
+        return typeof cell === "object" ? toNumber(cell) : cell;
+      }),
     );
   }
   return toNumber(result);
 }
 
 /** What a result of each engine type becomes in a cell. */
-export type ExcelOf<R extends Result> = R extends Table ? ExcelScalar[][] : R extends string ? R : R extends boolean ? boolean : number;
+export type ExcelOf<R extends Result> = R extends Table ? ExcelCell[][] : R extends string ? R : R extends boolean ? boolean : number;
 
 /** Runs one engine function on the worksheet's arguments (in catalog order). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

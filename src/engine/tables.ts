@@ -1,0 +1,188 @@
+import { D, Dec, ONE, ZERO } from "./decimal";
+import { DomainError, EngineError, isEngineError } from "./errors";
+import { liquidationFromMargin, liquidationPrice } from "./liquidation";
+import { marginStatus } from "./margin";
+import { pnl, roe } from "./pnl";
+import { Side } from "./read";
+import { define, leverage, number, numbers, optional, option, side, Table, TableCell } from "./spec";
+import { maintenance, Maintenance } from "./tiers";
+
+/**
+ * Tables that spill: one formula fills a block. Every cell is computed by the same maths as the scalar
+ * function named in its column, so a row of SCENARIOS equals PNL/ROE/LIQPRICE for the same inputs.
+ */
+
+/** More cells than this would freeze the sheet; the catalog answers #NUM! instead. */
+export const MAX_CELLS = 100_000;
+
+export function checkSize(rows: number, cols: number, what: string): void {
+  if (rows * cols > MAX_CELLS) {
+    throw new DomainError(
+      undefined,
+      `${what} would fill ${rows.toLocaleString("en-US")} × ${cols} = ${(rows * cols).toLocaleString("en-US")} cells; the limit is ${MAX_CELLS.toLocaleString("en-US")}`,
+    );
+  }
+}
+
+/** A value, or the engine error its computation threw, as one table cell. */
+function cellOf(compute: () => Dec): Dec | EngineError {
+  try {
+    return compute();
+  } catch (e) {
+    if (isEngineError(e)) return e;
+    throw e;
+  }
+}
+
+/** True when `price` is at or beyond `liq` on the losing side. */
+function beyond(side: Side, price: Dec, liq: Dec): boolean {
+  return side === 1 ? price.lte(liq) : price.gte(liq);
+}
+
+/**
+ * The status a price gives against a liquidation price that may not exist: a position that cannot be
+ * liquidated (#N/A) is never LIQUIDATED, one liquidated as it opens (#NUM!) always is.
+ */
+function liquidated(side: Side, price: Dec, liq: Dec | EngineError): boolean {
+  if (isEngineError(liq)) return liq.code === "NUM";
+  return beyond(side, price, liq);
+}
+
+export const SCENARIO_HEADER = ["Price", "Move", "PnL", "ROE", "Equity", "Margin level", "Status"];
+
+export function scenarios(a: {
+  side: Side;
+  entry: Dec;
+  quantity: Dec;
+  leverage: Dec;
+  prices: Dec[];
+  balance: Dec | undefined;
+  mmr: Maintenance;
+  feeRate: Dec;
+}): Table {
+  checkSize(a.prices.length + 1, SCENARIO_HEADER.length, "SCENARIOS");
+  const margin = a.entry.mul(a.quantity).div(a.leverage);
+  const balance = a.balance ?? margin;
+  const liq = cellOf(() =>
+    a.balance === undefined
+      ? liquidationPrice({
+          side: a.side,
+          entry: a.entry,
+          leverage: a.leverage,
+          maintenance: a.mmr,
+          amount: ZERO,
+          quantity: a.quantity,
+          closeFeeRate: ZERO,
+          basis: "liquidation",
+        })
+      : walletLiquidationFor(a.side, a.entry, a.quantity, balance, a.mmr),
+  );
+  const rows: Table = [SCENARIO_HEADER];
+  for (const price of a.prices) {
+    if (price.lte(0)) throw new DomainError("prices", `every price must be greater than 0, got ${price.toString()}`);
+    const p = pnl({ side: a.side, entry: a.entry, exit: price, quantity: a.quantity, contractSize: ONE, feeRate: a.feeRate, fixedFees: ZERO });
+    const equity = balance.add(p);
+    const level = equity.div(margin);
+    let status: string;
+    if (liquidated(a.side, price, liq)) status = "LIQUIDATED";
+    else if (a.balance === undefined) status = "OK";
+    else status = marginStatus({ equity, usedMargin: margin, callLevel: new D(1), stopoutLevel: new D(0.5) });
+    rows.push([price, price.div(a.entry).sub(1), p, p.div(margin), equity, level, status]);
+  }
+  return rows;
+}
+
+/** Binance's one-way liquidation price from the balance that backs the position (WALLETLIQ's maths). */
+function walletLiquidationFor(side: Side, entry: Dec, quantity: Dec, balance: Dec, mmr: Maintenance): Dec {
+  if (mmr.kind === "rate") {
+    return liquidationFromMargin({
+      side,
+      entry,
+      quantity,
+      margin: balance,
+      mmr: mmr.mmr,
+      amount: ZERO,
+      closeFeeRate: ZERO,
+      basis: "liquidation",
+    });
+  }
+  throw new DomainError("mmr", "a tier table with a balance is not supported yet");
+}
+
+const DEFAULT_MMR = new D(0.005);
+
+export const SCENARIOS = define(
+  {
+    side,
+    entry: number({ gt: 0 }),
+    quantity: number({ gt: 0 }),
+    leverage,
+    prices: numbers(1),
+    balance: optional(number({ gt: 0 })),
+    mmr: maintenance(DEFAULT_MMR),
+    fee_rate: optional(number({ ge: 0, lt: 1 }), ZERO),
+  },
+  (a) => scenarios({ ...a, feeRate: a.fee_rate }),
+);
+
+export const GRID_MEASURES = ["roe", "liq", "distance", "status"] as const;
+export type GridMeasure = (typeof GRID_MEASURES)[number];
+
+export function grid(a: {
+  measure: GridMeasure;
+  side: Side;
+  entry: Dec;
+  leverages: Dec[];
+  moves: Dec[];
+  mmr: Maintenance;
+}): Table {
+  checkSize(a.moves.length, a.leverages.length, "GRID");
+  a.leverages.forEach((l, i) => {
+    if (l.lte(0)) throw new DomainError("leverages", `leverage ${i + 1} must be greater than 0, got ${l.toString()}`);
+  });
+  a.moves.forEach((m, i) => {
+    if (m.lte(-1)) throw new DomainError("moves", `move ${i + 1} is ${m.mul(100).toString()} %: a price cannot fall 100 % or more`);
+  });
+  const liqs = a.leverages.map((l) =>
+    cellOf(() =>
+      liquidationPrice({
+        side: a.side,
+        entry: a.entry,
+        leverage: l,
+        maintenance: a.mmr,
+        amount: ZERO,
+        quantity: ONE,
+        closeFeeRate: ZERO,
+        basis: "liquidation",
+      }),
+    ),
+  );
+  return a.moves.map((m) => {
+    const price = a.entry.mul(m.add(1));
+    return a.leverages.map((l, j): TableCell => {
+      const liq = liqs[j]!;
+      switch (a.measure) {
+        case "roe":
+          return roe({ side: a.side, entry: a.entry, exit: price, leverage: l, feeRate: ZERO });
+        case "liq":
+          return liq;
+        case "distance":
+          return isEngineError(liq) ? liq : price.sub(liq).mul(a.side).div(price);
+        case "status":
+          return liquidated(a.side, price, liq) ? "LIQUIDATED" : "OK";
+      }
+    });
+  });
+}
+
+export const GRID = define(
+  {
+    measure: option(GRID_MEASURES, { liquidation: "liq", "liq_price": "liq", return: "roe" }),
+    side,
+    entry: number({ gt: 0 }),
+    leverages: numbers(1),
+    moves: numbers(1),
+    mmr: maintenance(DEFAULT_MMR),
+  },
+  grid,
+);

@@ -1,0 +1,144 @@
+import * as fc from "fast-check";
+import * as F from "../../src/engine";
+import { D, EngineError } from "../../src/engine";
+import { errorOf } from "../helpers/engine";
+
+type Row = (F.Dec | string | EngineError | null | boolean)[];
+const dec = (c: unknown) => c as F.Dec;
+const price = fc.integer({ min: 1, max: 20_000_000 }).map((c) => new D(c).div(100).toString());
+const sideArb = fc.constantFrom("long", "short");
+
+function table(fn: F.AnyEngineFunction, ...args: unknown[]): Row[] {
+  return fn.apply(args) as Row[];
+}
+
+describe("SCENARIOS", () => {
+  it("tabulates a 10x long from 60,000 by hand", () => {
+    const t = table(F.SCENARIOS, "long", 60000, 1, 10, [[54000], [60000], [66000]]);
+    expect(t[0]).toEqual(["Price", "Move", "PnL", "ROE", "Equity", "Margin level", "Status"]);
+    // M = 60,000/10 = 6,000; Binance LP = (6,000 − 60,000)/(0.005 − 1) = 54,271.36, so 54,000 is beyond it
+    expect(t[1]!.map(String)).toEqual(["54000", "-0.1", "-6000", "-1", "0", "0", "LIQUIDATED"]);
+    expect(t[2]!.map(String)).toEqual(["60000", "0", "0", "0", "6000", "1", "OK"]);
+    // +10 %: PnL 6,000, ROE 100 %, equity 12,000, margin level 200 %
+    expect(t[3]!.map(String)).toEqual(["66000", "0.1", "6000", "1", "12000", "2", "OK"]);
+  });
+
+  it("gives each row the PnL, ROE and equity of the scalar functions, long and short, with fees", () => {
+    fc.assert(
+      fc.property(sideArb, price, fc.array(price, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 125 }), fc.integer({ min: 0, max: 100 }), (s, e, prices, lev, feeBp) => {
+        const fee = new D(feeBp).div(100000).toString();
+        const q = "0.5";
+        const t = table(F.SCENARIOS, s, e, q, lev, prices.map((p) => [p]), undefined, undefined, fee);
+        const margin = new D(e).mul(q).div(lev);
+        prices.forEach((p, i) => {
+          const row = t[i + 1]!;
+          const pnl = F.PNL.apply([s, e, p, q, 1, fee]) as F.Dec;
+          const roe = F.ROE.apply([s, e, p, lev, fee]) as F.Dec;
+          expect(dec(row[2]).eq(pnl)).toBe(true);
+          expect(dec(row[3]).sub(roe).abs().lte("1e-25")).toBe(true);
+          expect(dec(row[4]).eq(margin.add(pnl))).toBe(true);
+        });
+      }),
+    );
+  });
+
+  it("marks a row LIQUIDATED exactly when its price is at or beyond LIQPRICE", () => {
+    fc.assert(
+      fc.property(sideArb, price, fc.integer({ min: 2, max: 100 }), fc.integer({ min: -3, max: 3 }), (s, e, lev, ticks) => {
+        const liq = F.LIQPRICE.apply([s, e, lev, 0.005, 0, 2]) as F.Dec;
+        // the liquidation price itself and prices a few hundredths either side of it
+        const p = liq.toDecimalPlaces(2).add(new D(ticks).div(100));
+        if (p.lte(0)) return;
+        const t = table(F.SCENARIOS, s, e, 2, lev, [[p.toString()]]);
+        const beyond = s === "long" ? p.lte(liq) : p.gte(liq);
+        expect(t[1]![6]).toBe(beyond ? "LIQUIDATED" : "OK");
+      }),
+    );
+  });
+
+  it("never liquidates a 1x long, which has no liquidation price", () => {
+    const t = table(F.SCENARIOS, "long", 100, 1, 1, [[1], [50], [100]]);
+    expect(t.slice(1).map((r) => r[6])).toEqual(["OK", "OK", "OK"]);
+  });
+
+  it("with a balance, takes the status from WALLETLIQ and MARGINSTATUS (account view)", () => {
+    // 1 BTC long at 60,000, 10x: M = 6,000; balance 10,000.
+    // Binance one-way LP = (10,000 − 60,000)/(0.005 − 1) = 50,251.26
+    const t = table(F.SCENARIOS, "long", 60000, 1, 10, [[50000], [54000], [56000], [59000]], 10000);
+    // 54,000: equity 10,000 − 6,000 = 4,000, level 0.667 → MARGIN CALL (≤ 100 %, > 50 %)
+    // 56,000: equity 6,000, level 1 → MARGIN CALL; 59,000: equity 9,000, level 1.5 → OK; 50,000 ≤ LP → LIQUIDATED
+    expect(t.slice(1).map((r) => r[6])).toEqual(["LIQUIDATED", "MARGIN CALL", "MARGIN CALL", "OK"]);
+    expect(String(t[2]![4])).toBe("4000");
+  });
+
+  it("handles 10,000 prices, and refuses more than 100,000 cells with #NUM!", () => {
+    const prices = Array.from({ length: 10000 }, (_, i) => [50000 + i]);
+    expect(table(F.SCENARIOS, "short", 60000, 1, 10, prices)).toHaveLength(10001);
+    const tooMany = Array.from({ length: 15000 }, (_, i) => [50000 + i]);
+    // 15,001 rows × 7 columns = 105,007 cells
+    expect(errorOf(F.SCENARIOS, "short", 60000, 1, 10, tooMany).code).toBe("NUM");
+  });
+
+  it("names the range and the position of a bad cell", () => {
+    expect(errorOf(F.SCENARIOS, "long", 100, 1, 10, [[90], ["ninety"]])).toEqual({ code: "VALUE", field: "prices" });
+    try {
+      F.SCENARIOS.apply(["long", 100, 1, 10, [[90], ["ninety"]]]);
+    } catch (e) {
+      expect((e as Error).message).toContain("row 2, column 1");
+    }
+    expect(errorOf(F.SCENARIOS, "long", 100, 1, 10, [[90], [-5]]).code).toBe("NUM");
+  });
+});
+
+describe("GRID", () => {
+  const leverages = [[1, 2, 5, 10, 20, 50, 100, 125, 250]];
+  const moves = [[-0.5], [-0.2], [-0.05], [-0.01], [0], [0.01], [0.05], [0.2], [1]];
+
+  it.each(["long", "short"])("matches the scalar functions in every cell (%s)", (s) => {
+    const roe = table(F.GRID, "roe", s, 60000, leverages, moves);
+    const liq = table(F.GRID, "liq", s, 60000, leverages, moves);
+    const dist = table(F.GRID, "distance", s, 60000, leverages, moves);
+    const status = table(F.GRID, "status", s, 60000, leverages, moves);
+    moves.forEach(([m], i) => {
+      const p = new D(60000).mul(new D(m!).add(1)).toString();
+      leverages[0]!.forEach((l, j) => {
+        expect(dec(roe[i]![j]).eq(F.ROE.apply([s, 60000, p, l]) as F.Dec)).toBe(true);
+        let scalarLiq: F.Dec | EngineError;
+        try {
+          scalarLiq = F.LIQPRICE.apply([s, 60000, l]) as F.Dec;
+        } catch (e) {
+          scalarLiq = e as EngineError;
+        }
+        if (scalarLiq instanceof EngineError) {
+          // the grid shows the scalar function's own error in that cell
+          expect((liq[i]![j] as EngineError).code).toBe(scalarLiq.code);
+          expect((dist[i]![j] as EngineError).code).toBe(scalarLiq.code);
+          expect(status[i]![j]).toBe(scalarLiq.code === "NUM" ? "LIQUIDATED" : "OK");
+        } else {
+          expect(dec(liq[i]![j]).eq(scalarLiq)).toBe(true);
+          expect(dec(dist[i]![j]).eq(F.LIQDISTANCE.apply([s, p, scalarLiq.toString()]) as F.Dec)).toBe(true);
+          const beyond = s === "long" ? new D(p).lte(scalarLiq) : new D(p).gte(scalarLiq);
+          expect(status[i]![j]).toBe(beyond ? "LIQUIDATED" : "OK");
+        }
+      });
+    });
+  });
+
+  it("shows #N/A for a 1x long's liquidation and #NUM! where leverage × mmr ≥ 1", () => {
+    // 250 × 0.005 = 1.25 ≥ 1: liquidated as it opens
+    const liq = table(F.GRID, "liq", "long", 100, [[1, 250]], [[0]]);
+    expect((liq[0]![0] as EngineError).code).toBe("NA");
+    expect((liq[0]![1] as EngineError).code).toBe("NUM");
+  });
+
+  it("refuses a move of −100 % or lower, and more than 100,000 cells", () => {
+    expect(errorOf(F.GRID, "roe", "long", 100, [[10]], [[-1]])).toEqual({ code: "NUM", field: "moves" });
+    const many = Array.from({ length: 400 }, (_, i) => [i / 1000]);
+    const levs = [Array.from({ length: 300 }, (_, i) => i + 1)];
+    expect(errorOf(F.GRID, "roe", "long", 100, levs, many).code).toBe("NUM");
+  });
+
+  it("rejects an unknown measure with #VALUE!", () => {
+    expect(errorOf(F.GRID, "pnl", "long", 100, [[10]], [[0]])).toEqual({ code: "VALUE", field: "measure" });
+  });
+});
