@@ -1,32 +1,9 @@
-import * as fs from "fs";
-import * as path from "path";
-import * as vm from "vm";
-
 /**
- * Loads dist/functions.js the way Excel's JavaScript-only runtime does: in a bare context that offers
- * only `CustomFunctions` (associate, Error, ErrorCode) and the standard globals. Tests call the
- * associated functions exactly as Excel would.
+ * dist/functions.js loaded the way Excel's JavaScript-only runtime does (see tools/bundle.cjs), typed for
+ * the tests.
  */
-export const DIST = path.resolve(__dirname, "../../dist");
-
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
-
-export class CustomFunctionsError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const shared = require("../../tools/bundle.cjs");
 
 export type WorksheetFunction = (...args: unknown[]) => unknown;
 
@@ -36,23 +13,18 @@ export interface LoadedBundle {
   globals: string[];
 }
 
-export function loadBundle(file = path.join(DIST, "functions.js")): LoadedBundle {
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);
-  const functions: Record<string, WorksheetFunction> = {};
-  const CustomFunctions = {
-    associate(id: string | Record<string, WorksheetFunction>, fn?: WorksheetFunction) {
-      if (typeof id === "string") functions[id] = fn!;
-      else Object.assign(functions, id);
-    },
-    Error: CustomFunctionsError,
-    ErrorCode,
-  };
-  const context: Record<string, unknown> = { CustomFunctions };
-  context.globalThis = context;
-  context.self = context;
-  const before = new Set(Object.keys(context));
-  vm.runInNewContext(fs.readFileSync(file, "utf8"), context, { filename: file });
-  return { functions, globals: Object.keys(context).filter((k) => !before.has(k)) };
+export const DIST: string = shared.DIST;
+export const ErrorCode: Readonly<Record<string, string>> & {
+  invalidValue: "#VALUE!";
+  notAvailable: "#N/A";
+  divisionByZero: "#DIV/0!";
+  invalidNumber: "#NUM!";
+} = shared.ErrorCode;
+export const CustomFunctionsError: new (code: string, message?: string) => Error & { code: string } = shared.CustomFunctionsError;
+export type CustomFunctionsError = Error & { code: string };
+
+export function loadBundle(file?: string): LoadedBundle {
+  return shared.loadBundle(file);
 }
 
 /** Calls a worksheet function and returns its value, or the Excel error it threw as { error, message }. */
