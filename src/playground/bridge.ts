@@ -1,0 +1,291 @@
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type ImplementedFunctions,
+  type SimpleCellAddress,
+} from "hyperformula";
+import type { WorksheetFunction } from "./customFunctions";
+import { formulaName, spills, type FunctionMetadata, type FunctionsMetadata } from "./metadata";
+
+/*
+ * The bridge: every function in functions.json becomes a HyperFormula function of the same name
+ * (LEV.MARGIN), implemented by the very function dist/functions.js associated with that id. Nothing here
+ * knows any single function; all of it is read from the metadata:
+ * - a scalar parameter is lifted over a range the way Excel lifts built-ins (HyperFormula's vectorization,
+ *   with array arithmetic on);
+ * - a `dimensionality: "matrix"` parameter receives the range as a 2-D array (a single value as [[v]]),
+ *   blank cells as null, as Excel passes them;
+ * - a `dimensionality: "matrix"` result spills; its size is found by calling the function on the
+ *   arguments' current values, and re-found (`settle`) when the values change its shape;
+ * - a thrown CustomFunctions.Error becomes the spreadsheet error of the same code, with its message.
+ */
+
+/** The spreadsheet error each Excel error text stands for. */
+const ERROR_TYPES: Record<string, ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#N/A": ErrorType.NA,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#NUM!": ErrorType.NUM,
+  "#NAME?": ErrorType.NAME,
+  "#REF!": ErrorType.REF,
+  "#NULL!": ErrorType.ERROR,
+};
+
+type Raw = number | string | boolean | null;
+type Invocation = { ok: true; value: unknown } | { ok: false; error: CellError };
+
+function errorFrom(e: unknown): CellError {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  const message = e instanceof Error ? e.message : String(e);
+  if (typeof code === "string" && code in ERROR_TYPES) return new CellError(ERROR_TYPES[code]!, message);
+  return new CellError(ErrorType.VALUE, message || "the function failed");
+}
+
+/** A cell value as Excel hands it to a custom function: numbers, text, booleans; blanks as null. */
+function rawOf(v: unknown): Raw | CellError {
+  if (v instanceof CellError) return v;
+  if (v === EmptyValue || v === undefined || v === null) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "object" && typeof (v as { val?: unknown }).val === "number") return (v as { val: number }).val;
+  return String(v);
+}
+
+function matrixOf(v: unknown): Raw[][] | CellError {
+  const rows = v instanceof SimpleRangeValue ? v.rawData() : [[v]];
+  const out: Raw[][] = [];
+  for (const row of rows) {
+    const r: Raw[] = [];
+    for (const cell of row) {
+      const raw = rawOf(cell);
+      if (raw instanceof CellError) return raw;
+      r.push(raw);
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+function scalarResult(value: unknown): number | string | boolean | CellError {
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? value : new CellError(ErrorType.NUM, "the result is not a finite number");
+  }
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return scalarResult((value[0] as unknown[] | undefined)?.[0]);
+  if (typeof (value as { then?: unknown }).then === "function") {
+    return new CellError(ErrorType.VALUE, "asynchronous functions are not supported in the playground");
+  }
+  return new CellError(ErrorType.VALUE, "the function returned a value a cell cannot hold");
+}
+
+function cellOf(value: unknown) {
+  if (value === null || value === undefined) return EmptyValue;
+  return scalarResult(value);
+}
+
+function sizeOf(value: unknown): { width: number; height: number } {
+  if (!Array.isArray(value) || value.length === 0) return { width: 1, height: 1 };
+  const width = Math.max(1, ...value.map((row) => (Array.isArray(row) ? row.length : 1)));
+  return { width, height: value.length };
+}
+
+/** The result table cut or padded (with blanks) to the size the spill was given. */
+function fitted(value: unknown, size: { width: number; height: number }) {
+  const rows = Array.isArray(value) ? (value as unknown[]) : [[value]];
+  const out = [];
+  for (let i = 0; i < size.height; i++) {
+    const row = rows[i];
+    const cells = Array.isArray(row) ? row : i === 0 && !Array.isArray(value) ? [row] : [];
+    const line = [];
+    for (let j = 0; j < size.width; j++) line.push(cellOf(cells[j]));
+    out.push(line);
+  }
+  return out;
+}
+
+const key = (a: SimpleCellAddress) => `${a.sheet}:${a.row}:${a.col}`;
+
+export interface LevBridge {
+  /** The formula names registered, e.g. ["LEV.EXPOSURE", ...]. */
+  readonly names: string[];
+  /**
+   * Re-enters the spilling formulas whose result changed shape since their size was set, so that each
+   * spill covers its whole result. Returns how many formulas were re-entered. Call after loading a
+   * workbook and after edits.
+   */
+  settle(hf: HyperFormula): number;
+  /** Removes the LEV functions from HyperFormula's registry. */
+  unregister(): void;
+}
+
+/** HyperFormula's configuration for an Excel-like workbook with LEV functions. */
+export const HF_CONFIG = {
+  licenseKey: "gpl-v3",
+  // Excel 365 lifts scalar functions over ranges and spills array results.
+  useArrayArithmetic: true,
+  // Cells keep the full double a function returned, as Excel does; the grid shows 15 significant digits.
+  smartRounding: false,
+} as const;
+
+/**
+ * Registers every function of `metadata` with HyperFormula, implemented by `functions` (id → function,
+ * as associated by dist/functions.js). Functions listed in the metadata but not associated are skipped.
+ */
+export function registerLevFunctions(metadata: FunctionsMetadata, functions: Record<string, WorksheetFunction>): LevBridge {
+  const pending = new Map<string, SimpleCellAddress>();
+  const predicted = new Map<string, { width: number; height: number }>();
+  const implementedFunctions: Record<string, Record<string, unknown>> = {};
+  const translations: Record<string, string> = {};
+
+  class LevPlugin extends FunctionPlugin {
+    static override implementedFunctions = implementedFunctions as unknown as ImplementedFunctions;
+  }
+  const proto = LevPlugin.prototype as unknown as Record<string, unknown>;
+
+  const usable = metadata.functions.filter((f) => typeof functions[f.id.toUpperCase()] === "function");
+  usable.forEach((meta, index) => {
+    const name = formulaName(meta);
+    const fn = functions[meta.id.toUpperCase()]!;
+    const method = `lev${index}_${meta.id.replace(/\W/g, "_")}`;
+    const matrixParams = meta.parameters.map((p) => p.dimensionality === "matrix");
+    const spill = spills(meta);
+
+    // Every argument is optional to HyperFormula so that a missing one reaches the function, which
+    // answers #VALUE! naming it, as the catalog says.
+    const parameters = meta.parameters.map((_p, i) => ({
+      argumentType: matrixParams[i] ? FunctionArgumentType.RANGE : FunctionArgumentType.NOERROR,
+      optionalArg: true,
+    }));
+
+    /** Calls the worksheet function on HyperFormula's coerced arguments. */
+    const invoke = (args: unknown[]): Invocation => {
+      const excelArgs: unknown[] = [];
+      for (let i = 0; i < meta.parameters.length; i++) {
+        const a = args[i];
+        if (matrixParams[i]) {
+          if (a === undefined) {
+            excelArgs.push(null);
+            continue;
+          }
+          const m = matrixOf(a);
+          if (m instanceof CellError) return { ok: false, error: m };
+          excelArgs.push(m);
+        } else {
+          const r = rawOf(a);
+          if (r instanceof CellError) return { ok: false, error: r };
+          excelArgs.push(r);
+        }
+      }
+      try {
+        return { ok: true, value: fn(...excelArgs) };
+      } catch (e) {
+        return { ok: false, error: errorFrom(e) };
+      }
+    };
+
+    const entry: Record<string, unknown> = { method, parameters };
+    if (spill) {
+      const sizeMethod = `${method}_size`;
+      entry.sizeOfResultArrayMethod = sizeMethod;
+      entry.vectorizationForbidden = true;
+      proto[sizeMethod] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }) {
+        let size = { width: 1, height: 1 };
+        try {
+          const measured = this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
+            const r = invoke(args);
+            return (r.ok ? sizeOf(r.value) : r.error) as never;
+          }) as unknown;
+          if (measured && typeof measured === "object" && "width" in measured) size = measured as typeof size;
+          pending.delete(key(state.formulaAddress));
+        } catch {
+          // The arguments are not computed yet (a workbook being loaded): settle() sizes it afterwards.
+          pending.set(key(state.formulaAddress), state.formulaAddress);
+        }
+        predicted.set(key(state.formulaAddress), size);
+        return new ArraySize(size.width, size.height);
+      };
+      proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }) {
+        return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
+          const r = invoke(args);
+          if (!r.ok) return r.error;
+          if (typeof r.value === "object" && r.value !== null && !Array.isArray(r.value)) return scalarResult(r.value);
+          const at = key(state.formulaAddress);
+          const size = predicted.get(at) ?? { width: 1, height: 1 };
+          const actual = sizeOf(r.value);
+          if (actual.width !== size.width || actual.height !== size.height) pending.set(at, state.formulaAddress);
+          if (size.width === 1 && size.height === 1) return cellOf(fitted(r.value, size)[0]![0]);
+          return SimpleRangeValue.onlyValues(fitted(r.value, size) as never);
+        });
+      };
+    } else {
+      proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+        return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
+          const r = invoke(args);
+          return r.ok ? scalarResult(r.value) : r.error;
+        });
+      };
+    }
+    implementedFunctions[name] = entry;
+    translations[name] = name;
+  });
+
+  const names = Object.keys(implementedFunctions);
+  for (const n of names) {
+    if (HyperFormula.getRegisteredFunctionNames("enGB").includes(n)) HyperFormula.unregisterFunction(n);
+  }
+  HyperFormula.registerFunctionPlugin(LevPlugin as never, { enGB: translations, enUS: translations } as never);
+
+  return {
+    names,
+    settle(hf) {
+      let count = 0;
+      for (let round = 0; round < 5 && pending.size > 0; round++) {
+        const anchors = [...pending.values()];
+        pending.clear();
+        hf.batch(() => {
+          for (const a of anchors) {
+            try {
+              const formula = hf.getCellFormula(a);
+              if (formula) {
+                hf.setCellContents(a, [[formula]]);
+                count++;
+              }
+            } catch {
+              // the sheet or cell is gone
+            }
+          }
+        });
+      }
+      return count;
+    },
+    unregister() {
+      for (const n of names) {
+        if (HyperFormula.getRegisteredFunctionNames("enGB").includes(n)) HyperFormula.unregisterFunction(n);
+      }
+    },
+  };
+}
+
+/** Metadata entries whose function the bundle associated. */
+export function registeredFunctions(metadata: FunctionsMetadata, functions: Record<string, WorksheetFunction>): FunctionMetadata[] {
+  return metadata.functions.filter((f) => typeof functions[f.id.toUpperCase()] === "function");
+}
+
+/** TRUE and FALSE as Excel writes them in formulas (HyperFormula has only the functions TRUE() and FALSE()). */
+export const BOOLEAN_NAMES = [
+  { name: "TRUE", expression: "=TRUE()" },
+  { name: "FALSE", expression: "=FALSE()" },
+];
+
+/** A workbook with LEV functions: HyperFormula with the playground's configuration, spills settled. */
+export function buildWorkbook(bridge: LevBridge, sheets: Record<string, unknown[][]>): HyperFormula {
+  const hf = HyperFormula.buildFromSheets(sheets as never, HF_CONFIG, BOOLEAN_NAMES);
+  bridge.settle(hf);
+  return hf;
+}

@@ -1,0 +1,53 @@
+/**
+ * The part of Excel's `CustomFunctions` runtime that dist/functions.js uses: `associate`, `Error` and
+ * `ErrorCode`. The page defines it on globalThis before loading functions.js with a plain <script src>,
+ * exactly as Excel's JavaScript-only runtime offers it, and collects what the bundle associates.
+ */
+export type WorksheetFunction = (...args: unknown[]) => unknown;
+
+/** CustomFunctions.ErrorCode: member name → the error Excel shows. */
+export const EXCEL_ERROR_CODES = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+export class CustomFunctionsError extends Error {
+  readonly code: string;
+  constructor(code: string, message?: string) {
+    super(message ?? "");
+    this.name = "CustomFunctionsError";
+    this.code = code;
+  }
+}
+
+export interface CustomFunctionsShim {
+  associate(id: string | Record<string, WorksheetFunction>, fn?: WorksheetFunction): void;
+  Error: typeof CustomFunctionsError;
+  ErrorCode: typeof EXCEL_ERROR_CODES;
+}
+
+/**
+ * Defines `CustomFunctions` on `target` (globalThis by default) and returns the registry that fills as
+ * the bundle calls `associate`.
+ */
+export function installCustomFunctions(target: object = globalThis): Record<string, WorksheetFunction> {
+  const registry: Record<string, WorksheetFunction> = {};
+  const shim: CustomFunctionsShim = {
+    associate(id, fn) {
+      if (typeof id === "string") {
+        if (fn) registry[id.toUpperCase()] = fn;
+      } else {
+        for (const [k, f] of Object.entries(id)) registry[k.toUpperCase()] = f;
+      }
+    },
+    Error: CustomFunctionsError,
+    ErrorCode: EXCEL_ERROR_CODES,
+  };
+  Object.defineProperty(target, "CustomFunctions", { value: shim, configurable: true, writable: true });
+  return registry;
+}
