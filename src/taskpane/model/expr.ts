@@ -1,0 +1,156 @@
+import * as engine from "../../engine";
+import type { AnyEngineFunction, Result } from "../../engine";
+
+/**
+ * A worksheet expression together with its value. Each cell the simulator writes is built once as an
+ * `Expr`: its text becomes the cell's formula (live mode), its value is what the sheet will show,
+ * computed by the same engine functions the formula calls, on the same cell values (JS numbers, as a
+ * worksheet passes them). So "values only" and "live formulas" give the same sheet, and the review the
+ * pane shows is the sheet's key figures.
+ */
+export type ErrorText = "#VALUE!" | "#NUM!" | "#DIV/0!" | "#N/A";
+
+export interface CellError {
+  error: ErrorText;
+  message: string;
+}
+
+export type Val = number | string | boolean | CellError;
+
+export function isError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+/** Values by name (named cells) and by address ("B21"). */
+export type Env = Map<string, Val>;
+
+export interface Expr {
+  text: string;
+  value(env: Env): Val;
+}
+
+const ENGINE_ERRORS: Record<engine.ErrorCode, ErrorText> = { VALUE: "#VALUE!", NUM: "#NUM!", DIV0: "#DIV/0!", NA: "#N/A" };
+
+/** A reference to a named cell or an address. */
+export function ref(name: string): Expr {
+  return {
+    text: name,
+    value: (env) => {
+      const v = env.get(name);
+      if (v === undefined) throw new Error(`the sheet model refers to ${name} before it is defined`);
+      return v;
+    },
+  };
+}
+
+export function lit(v: number | string): Expr {
+  return { text: typeof v === "string" ? JSON.stringify(v) : String(v), value: () => v };
+}
+
+function numeric(v: Val): number | CellError {
+  if (isError(v)) return v;
+  if (typeof v === "number") return v;
+  return { error: "#VALUE!", message: "expected a number" };
+}
+
+/** Worksheet arithmetic, in floating point as a spreadsheet does it. */
+function arith(op: "+" | "-" | "*" | "/", a: Expr, b: Expr, wrap = false): Expr {
+  const text = `${a.text}${op}${b.text}`;
+  return {
+    text: wrap ? `(${text})` : text,
+    value: (env) => {
+      const x = numeric(a.value(env));
+      const y = numeric(b.value(env));
+      if (isError(x)) return x;
+      if (isError(y)) return y;
+      if (op === "/" && y === 0) return { error: "#DIV/0!", message: "division by zero" };
+      return op === "+" ? x + y : op === "-" ? x - y : op === "*" ? x * y : x / y;
+    },
+  };
+}
+export const add = (a: Expr, b: Expr) => arith("+", a, b, true);
+export const sub = (a: Expr, b: Expr) => arith("-", a, b, true);
+export const mul = (a: Expr, b: Expr) => arith("*", a, b);
+export const div = (a: Expr, b: Expr) => arith("/", a, b);
+export function neg(a: Expr): Expr {
+  return { text: `-${a.text}`, value: (env) => {
+    const x = numeric(a.value(env));
+    return isError(x) ? x : x === 0 ? 0 : -x;
+  } };
+}
+
+/** IFERROR(a, fallback). */
+export function ifError(a: Expr, fallback: Expr): Expr {
+  return { text: `IFERROR(${a.text},${fallback.text})`, value: (env) => {
+    const v = a.value(env);
+    return isError(v) ? fallback.value(env) : v;
+  } };
+}
+
+/** IF(a <= b, then, else). */
+export function ifAtMost(a: Expr, b: Expr, then: Expr, otherwise: Expr): Expr {
+  return {
+    text: `IF(${a.text}<=${b.text},${then.text},${otherwise.text})`,
+    value: (env) => {
+      const x = numeric(a.value(env));
+      const y = numeric(b.value(env));
+      if (isError(x)) return x;
+      if (isError(y)) return y;
+      return x <= y ? then.value(env) : otherwise.value(env);
+    },
+  };
+}
+
+/** The engine function named `name` (as in the catalog, e.g. "LIQPRICE"). */
+export function engineFunction(name: string): AnyEngineFunction {
+  const fn = (engine as unknown as Record<string, AnyEngineFunction | undefined>)[name];
+  if (!fn || typeof fn.call !== "function") throw new Error(`the engine has no function ${name}`);
+  return fn;
+}
+
+/** Turns an engine result into what a cell shows (a number, text or boolean). */
+export function cellOf(result: Result): Val {
+  if (typeof result === "string" || typeof result === "boolean") return result;
+  if (Array.isArray(result)) return { error: "#VALUE!", message: "a table where one value belongs" };
+  const n = result.toNumber();
+  return Number.isFinite(n) ? (n === 0 ? 0 : n) : { error: "#NUM!", message: "the result is too large" };
+}
+
+/**
+ * `=LEV.NAME(args…)` with arguments given by their catalog names; they are written in catalog order,
+ * and the value is the engine's own result for the same cell values.
+ */
+export function lev(name: string, args: Record<string, Expr>): Expr {
+  const fn = engineFunction(name);
+  const given = fn.names.filter((n) => args[n] !== undefined);
+  const last = fn.names.indexOf(given[given.length - 1] ?? fn.names[0]!);
+  for (const key of Object.keys(args)) {
+    if (!fn.names.includes(key)) throw new Error(`LEV.${name} has no argument ${key}`);
+  }
+  const order = fn.names.slice(0, last + 1);
+  for (const n of order) {
+    if (args[n] === undefined) throw new Error(`LEV.${name}: give ${n} too, since a later argument is given`);
+  }
+  return {
+    text: `LEV.${name}(${order.map((n) => args[n]!.text).join(", ")})`,
+    value: (env) => {
+      const raw: Record<string, unknown> = {};
+      for (const n of order) {
+        const v = args[n]!.value(env);
+        if (isError(v)) return v;
+        raw[n] = v;
+      }
+      try {
+        return cellOf(fn.call(raw));
+      } catch (e) {
+        if (engine.isEngineError(e)) return { error: ENGINE_ERRORS[e.code], message: e.message };
+        throw e;
+      }
+    },
+  };
+}
+
+/** A plain-language rendering of a value for messages. */
+export function showError(v: CellError): string {
+  return `${v.error} ${v.message}`;
+}

@@ -1,0 +1,399 @@
+import { D, isEngineError, readLeverage, readNumber, RISKSIZE, type Dec, type Side } from "../../engine";
+import { preset, PRESETS, type MarketId, type Preset } from "./presets";
+
+/**
+ * The simulator's form: what the trader typed (text, as typed), its defaults, and its validation.
+ * Every field is checked before anything is computed or written; a problem is reported against the
+ * field, in plain words. Percent fields are typed as percentages ("2" is 2 %, "2%" too).
+ */
+export type SizeMode = "quantity" | "value" | "risk";
+export type ScenarioKind = "range" | "list";
+export type OutputKind = "formulas" | "values";
+export type Region = "ESMA" | "UK" | "ASIC" | "US";
+
+export interface FormValues {
+  market: MarketId;
+  symbol: string;
+  balance: string;
+  side: "long" | "short";
+  entry: string;
+  leverage: string;
+  sizeMode: SizeMode;
+  quantity: string;
+  value: string;
+  riskPct: string;
+  stop: string;
+  target: string;
+  contractSize: string;
+  mmr: string;
+  callLevel: string;
+  stopoutLevel: string;
+  feeRate: string;
+  fundingRate: string;
+  fundingIntervalHours: string;
+  region: Region;
+  scenarioKind: ScenarioKind;
+  moveFrom: string;
+  moveTo: string;
+  moveStep: string;
+  priceList: string;
+  holdingDays: string;
+  walkMove: string;
+  output: OutputKind;
+}
+
+export type FieldId = keyof FormValues;
+export type FieldErrors = Partial<Record<FieldId, string>>;
+
+/** A trade read from the form: every number is a Decimal, every percentage a fraction. */
+export interface Trade {
+  market: Preset;
+  symbol: string;
+  balance: Dec;
+  side: Side;
+  sideWord: "long" | "short";
+  entry: Dec;
+  leverage: Dec;
+  /** Leverage as the trader wrote it ("1:50"), kept for the sheet. */
+  leverageText: string;
+  quantity: Dec;
+  sizeMode: SizeMode;
+  /** Risk per trade as a fraction of balance, when sizing from risk. */
+  risk?: Dec;
+  contractSize: Dec;
+  stop?: Dec;
+  target?: Dec;
+  /** Maintenance-margin rate (liquidation markets). */
+  mmr: Dec;
+  /** Margin-call and stop-out levels (stop-out markets), as fractions of used margin. */
+  callLevel: Dec;
+  stopoutLevel: Dec;
+  feeRate: Dec;
+  /** Funding or financing rate per interval, as a fraction (positive: longs pay). */
+  fundingRate: Dec;
+  fundingIntervalHours: Dec;
+  holdingDays: Dec;
+  region: Region;
+  scenario: { kind: "range"; from: Dec; to: Dec; step: Dec } | { kind: "list"; prices: Dec[] };
+  /** The adverse move the walkthrough follows, as a positive fraction (0.02 is a 2 % move against). */
+  walkMove: Dec;
+  output: OutputKind;
+}
+
+/** The most scenario rows one write may hold. */
+export const MAX_SCENARIO_ROWS = 10000;
+
+/**
+ * The guide's own example: deposit 2,000, leverage 1:50, one standard lot (100,000) of EUR/USD. The
+ * guide counts the position as worth 100,000 in the account currency, which for a USD account is an
+ * entry of 1.0000 (EUR/USD traded at parity in July 2022). A 2 % move against the long (to 0.9800)
+ * loses 2,000: equity 0, margin level 0 %.
+ */
+export const GUIDE_EXAMPLE: FormValues = {
+  market: "forex",
+  symbol: "EUR/USD",
+  balance: "2000",
+  side: "long",
+  entry: "1.0000",
+  leverage: "1:50",
+  sizeMode: "quantity",
+  quantity: "1",
+  value: "",
+  riskPct: "1",
+  stop: "",
+  target: "",
+  contractSize: "100000",
+  mmr: "",
+  callLevel: "100",
+  stopoutLevel: "50",
+  feeRate: "0",
+  fundingRate: "0",
+  fundingIntervalHours: "24",
+  region: "ESMA",
+  scenarioKind: "range",
+  moveFrom: "-20",
+  moveTo: "20",
+  moveStep: "1",
+  priceList: "",
+  holdingDays: "1",
+  walkMove: "2",
+  output: "formulas",
+};
+
+/** The form filled from a market's preset, keeping the trader's account, side and scenario choices. */
+export function applyPreset(values: FormValues, market: MarketId): FormValues {
+  const d = preset(market).defaults;
+  return {
+    ...values,
+    market,
+    symbol: d.symbol.value,
+    entry: d.entry.value,
+    leverage: d.leverage.value,
+    contractSize: d.contractSize.value,
+    mmr: d.mmr.value,
+    callLevel: d.callLevel.value,
+    stopoutLevel: d.stopoutLevel.value,
+    feeRate: d.feeRate.value,
+    fundingRate: d.fundingRate.value,
+    fundingIntervalHours: d.fundingIntervalHours.value,
+    quantity: "1",
+    value: "",
+    stop: "",
+    target: "",
+  };
+}
+
+// ─── Reading fields ──────────────────────────────────────────────────────────────────────────────────
+
+class FieldProblem extends Error {}
+
+function blank(text: string): boolean {
+  return text.trim() === "";
+}
+
+/** A number typed in a field, read the way a cell reads numeric text ("1,000", " 2.5 "). */
+function num(text: string, what: string): Dec {
+  if (blank(text)) throw new FieldProblem(`Enter ${what}.`);
+  try {
+    return readNumber(text, "field");
+  } catch {
+    throw new FieldProblem(`${capital(what)} should be a number, such as 1000 or 2.5.`);
+  }
+}
+
+/** A percentage typed as "2" or "2%", returned as a fraction (0.02). */
+function pct(text: string, what: string): Dec {
+  const t = text.trim().replace(/%$/, "");
+  return num(t, what).div(100);
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function positive(d: Dec, what: string): Dec {
+  if (d.lte(0)) throw new FieldProblem(`${capital(what)} must be more than 0.`);
+  return d;
+}
+
+/**
+ * Leverage as a multiple ("50"), "50x", a ratio ("1:50"), or a margin rate in percent ("2%" is 50x),
+ * for markets that quote a margin rate instead.
+ */
+function readLev(text: string): Dec {
+  const t = text.trim();
+  if (t === "") throw new FieldProblem("Enter the leverage, such as 50, 1:50 or 50x, or a margin rate such as 2%.");
+  if (t.endsWith("%")) {
+    const rate = pct(t, "the margin rate");
+    if (rate.lte(0) || rate.gt(1)) throw new FieldProblem("A margin rate must be more than 0 % and at most 100 %.");
+    return new D(1).div(rate);
+  }
+  try {
+    return readLeverage(t, "leverage");
+  } catch {
+    throw new FieldProblem("Leverage should look like 50, 1:50 or 50x, or be a margin rate such as 2%.");
+  }
+}
+
+/** Prices typed as a list, separated by spaces, commas between numbers with spaces, or semicolons. */
+function priceList(text: string): Dec[] {
+  const parts = text
+    .split(/[\s;]+|,\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  if (parts.length === 0) throw new FieldProblem("Enter at least one price, separated by spaces or semicolons.");
+  if (parts.length > MAX_SCENARIO_ROWS) throw new FieldProblem(`Enter at most ${MAX_SCENARIO_ROWS} prices.`);
+  return parts.map((p) => {
+    const d = num(p, "each price");
+    if (d.lte(0)) throw new FieldProblem(`Every price must be more than 0; "${p}" is not.`);
+    return d;
+  });
+}
+
+// ─── Validation ──────────────────────────────────────────────────────────────────────────────────────
+
+export interface Validation {
+  trade?: Trade;
+  errors: FieldErrors;
+}
+
+/**
+ * Reads and checks every field. Returns the trade when all is well, otherwise one message per field
+ * at fault. Sizing from risk is the engine's RISKSIZE (capped so the margin fits the balance, rounded
+ * down to the market's quantity step).
+ */
+export function validate(v: FormValues): Validation {
+  const errors: FieldErrors = {};
+  const market = PRESETS.find((p) => p.id === v.market);
+  const field = <T>(id: FieldId, read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (e) {
+      if (e instanceof FieldProblem) errors[id] = e.message;
+      else throw e;
+      return undefined;
+    }
+  };
+  if (!market) errors.market = "Choose a market.";
+  else if (!market.available) errors.market = `${market.label} cannot be simulated yet. Choose another market.`;
+  const liquidates = market?.ending === "liquidation";
+
+  const balance = field("balance", () => positive(num(v.balance, "the account balance"), "the balance"));
+  const entry = field("entry", () => positive(num(v.entry, "the entry price"), "the entry price"));
+  const leverage = field("leverage", () => readLev(v.leverage));
+  const contractSize = field("contractSize", () =>
+    positive(num(v.contractSize, "the contract size (units per lot or contract)"), "the contract size"),
+  );
+  const side = v.side === "short" ? -1 : 1;
+
+  const stop = field("stop", () => {
+    if (blank(v.stop)) {
+      if (v.sizeMode === "risk") throw new FieldProblem("Enter a stop price: sizing from risk needs one.");
+      return undefined;
+    }
+    const s = positive(num(v.stop, "the stop price"), "the stop price");
+    if (entry && (side === 1 ? s.gte(entry) : s.lte(entry))) {
+      throw new FieldProblem(
+        side === 1 ? "For a long, the stop must be below the entry price." : "For a short, the stop must be above the entry price.",
+      );
+    }
+    return s;
+  });
+  const target = field("target", () => {
+    if (blank(v.target)) return undefined;
+    const t = positive(num(v.target, "the take-profit price"), "the take-profit price");
+    if (entry && (side === 1 ? t.lte(entry) : t.gte(entry))) {
+      throw new FieldProblem(
+        side === 1 ? "For a long, the take profit must be above the entry price." : "For a short, the take profit must be below the entry price.",
+      );
+    }
+    return t;
+  });
+
+  const mmr = field("mmr", () => {
+    if (!liquidates) return new D(0);
+    const m = pct(v.mmr, "the maintenance-margin rate");
+    if (m.lt(0) || m.gte(1)) throw new FieldProblem("The maintenance-margin rate must be at least 0 % and below 100 %.");
+    return m;
+  });
+  const levelField = (id: "callLevel" | "stopoutLevel", what: string) =>
+    field(id, () => {
+      if (liquidates) return new D(0);
+      const l = pct(v[id], what);
+      if (l.lt(0)) throw new FieldProblem(`The ${what} cannot be below 0 %.`);
+      return l;
+    });
+  const callLevel = levelField("callLevel", "margin-call level");
+  const stopoutLevel = levelField("stopoutLevel", "stop-out level");
+  if (callLevel && stopoutLevel && !liquidates && stopoutLevel.gt(callLevel)) {
+    errors.stopoutLevel = "The stop-out level should not be above the margin-call level.";
+  }
+  const feeRate = field("feeRate", () => {
+    const f = blank(v.feeRate) ? new D(0) : pct(v.feeRate, "the fee rate");
+    if (f.lt(0) || f.gte(1)) throw new FieldProblem("The fee rate must be at least 0 % and below 100 %.");
+    return f;
+  });
+  const fundingRate = field("fundingRate", () => (blank(v.fundingRate) ? new D(0) : pct(v.fundingRate, "the funding rate")));
+  const fundingIntervalHours = field("fundingIntervalHours", () =>
+    positive(num(v.fundingIntervalHours, "the funding interval in hours"), "the funding interval"),
+  );
+  const holdingDays = field("holdingDays", () => {
+    const d = blank(v.holdingDays) ? new D(0) : num(v.holdingDays, "the holding period in days");
+    if (d.lt(0)) throw new FieldProblem("The holding period cannot be negative.");
+    return d;
+  });
+  const walkMove = field("walkMove", () => {
+    const m = pct(v.walkMove, "the adverse move for the walkthrough");
+    if (m.lte(0) || m.gte(1)) throw new FieldProblem("The adverse move must be more than 0 % and below 100 %.");
+    return m;
+  });
+
+  let scenario: Trade["scenario"] | undefined;
+  if (v.scenarioKind === "list") {
+    const prices = field("priceList", () => priceList(v.priceList));
+    if (prices) scenario = { kind: "list", prices };
+  } else {
+    const from = field("moveFrom", () => pct(v.moveFrom, "the first move"));
+    const to = field("moveTo", () => pct(v.moveTo, "the last move"));
+    const step = field("moveStep", () => positive(pct(v.moveStep, "the step between moves"), "the step"));
+    if (from && from.lte(-1)) errors.moveFrom = "A move of −100 % or more would take the price to zero. Start above −100 %.";
+    if (from && to && to.lt(from)) errors.moveTo = "The last move must not be below the first.";
+    if (from && to && step && !errors.moveFrom && !errors.moveTo) {
+      const rows = to.sub(from).div(step).floor().add(1);
+      if (rows.gt(MAX_SCENARIO_ROWS)) {
+        errors.moveStep = `That makes ${rows.toString()} rows; use a larger step (at most ${MAX_SCENARIO_ROWS} rows).`;
+      } else scenario = { kind: "range", from, to, step };
+    }
+  }
+
+  const region = v.region;
+
+  const base =
+    market && balance && entry && leverage && contractSize && mmr && callLevel && stopoutLevel && feeRate && fundingRate && fundingIntervalHours && holdingDays && walkMove && scenario
+      ? {
+          market,
+          symbol: v.symbol.trim() || market.defaults.symbol.value,
+          balance,
+          side: side as Side,
+          sideWord: v.side,
+          entry,
+          leverage,
+          leverageText: v.leverage.trim(),
+          sizeMode: v.sizeMode,
+          contractSize,
+          stop,
+          target,
+          mmr,
+          callLevel,
+          stopoutLevel,
+          feeRate,
+          fundingRate,
+          fundingIntervalHours,
+          holdingDays,
+          region,
+          scenario,
+          walkMove,
+          output: v.output,
+        }
+      : undefined;
+
+  let quantity: Dec | undefined;
+  let risk: Dec | undefined;
+  if (v.sizeMode === "quantity") {
+    quantity = field("quantity", () => positive(num(v.quantity, "the quantity"), "the quantity"));
+  } else if (v.sizeMode === "value") {
+    const value = field("value", () => positive(num(v.value, "the position value"), "the position value"));
+    // Quantity is value ÷ (price × contract size): the NOTIONAL relation read backwards.
+    if (value && entry && contractSize) quantity = value.div(entry.mul(contractSize));
+  } else {
+    risk = field("riskPct", () => {
+      const r = pct(v.riskPct, "the risk per trade");
+      if (r.lte(0) || r.gt(1)) throw new FieldProblem("Risk per trade must be more than 0 % and at most 100 % of the balance.");
+      return r;
+    });
+    if (base && risk && stop) {
+      quantity = field("riskPct", () => {
+        let q: Dec;
+        try {
+          q = RISKSIZE.call({
+            equity: base.balance.toString(),
+            risk: risk!.toString(),
+            entry: base.entry.toString(),
+            stop: stop.toString(),
+            contract_size: base.contractSize.toString(),
+            leverage: base.leverage.toString(),
+            step: base.market.quantityStep.value,
+          }) as Dec;
+        } catch (e) {
+          if (isEngineError(e)) throw new FieldProblem(`The size cannot be worked out from this risk: ${e.message}.`);
+          throw e;
+        }
+        if (q.lte(0)) throw new FieldProblem("That risk buys less than the smallest quantity step. Raise the risk or move the stop closer.");
+        return q;
+      });
+    }
+  }
+
+  if (Object.keys(errors).length > 0 || !base || !quantity) return { errors };
+  return { errors, trade: { ...base, quantity, risk } };
+}

@@ -1,0 +1,276 @@
+import { D } from "../../engine";
+import { isError, lev, lit, ref, type Env, type Expr, type Val } from "./expr";
+import { excelFormat, type Unit } from "./formats";
+import { SCENARIO_COLUMNS, WALK_COLUMNS, type ComputedRow, type Scenario } from "./scenario";
+import { cellName, columnName, type Block, type CellValue, type ConditionalFormat, type NumberFormat, type WritePlan } from "../workbook";
+
+/**
+ * Turns a scenario into a write plan: blocks of cells (formulas in live mode, the same values computed
+ * by the engine in values mode), number formats, sheet-scoped names for the inputs and key figures, the
+ * scenario table, its conditional formats and a chart of PnL against price with the marks.
+ */
+
+export const SCENARIO_SHEET = "LEV Scenario";
+export const JOURNAL_SHEET = "LEV Journal";
+
+const AMBER = { fill: "#FFE699", font: "#7F6000" };
+const RED = { fill: "#F4B6B6", font: "#9C0006" };
+
+/** What a cell holds in the sheet: the formula (live) or its value (values only); errors as their text. */
+export function content(expr: Expr | undefined, value: Val, live: boolean): CellValue {
+  if (expr && live) return `=${expr.text}`;
+  if (isError(value)) return value.error;
+  return value;
+}
+
+export function scenarioPlan(s: Scenario): WritePlan {
+  const live = s.trade.output === "formulas";
+  const entry = s.trade.entry;
+  const fmt = (u: Unit) => excelFormat(u, entry);
+  const blocks: Block[] = [];
+  const formats: NumberFormat[] = [];
+  const names: WritePlan["names"] = [];
+  const bold: string[] = [];
+  const L = s.layout;
+
+  blocks.push({
+    at: cellName(L.titleRow, 0),
+    rows: [
+      [s.title],
+      [
+        live
+          ? "Change an input (column B, top block) and every figure, step and scenario below recalculates."
+          : "Values only: computed once by LEV when written; nothing here recalculates.",
+      ],
+    ],
+  });
+  bold.push(cellName(L.titleRow, 0));
+
+  // Inputs: label | value | note.
+  blocks.push({ at: cellName(L.inputsRow, 0), rows: [["Inputs", "", ""]] });
+  bold.push(`${cellName(L.inputsRow, 0)}:${cellName(L.inputsRow, 2)}`);
+  s.inputs.forEach((inp, i) => {
+    const row = L.inputsRow + 1 + i;
+    names.push({ name: inp.name, cell: cellName(row, 1) });
+    formats.push({ range: cellName(row, 1), format: fmt(inp.unit) });
+  });
+  blocks.push({
+    at: cellName(L.inputsRow + 1, 0),
+    rows: s.inputs.map((inp) => [inp.label, content(inp.expr, inp.value, live), inp.note]),
+  });
+
+  // Key figures: label | figure | what it means.
+  blocks.push({ at: cellName(L.figuresRow, 0), rows: [["Key figures", "", "What it means"]] });
+  bold.push(`${cellName(L.figuresRow, 0)}:${cellName(L.figuresRow, 2)}`);
+  s.figures.forEach((f, i) => {
+    const row = L.figuresRow + 1 + i;
+    names.push({ name: f.name, cell: cellName(row, 1) });
+    formats.push({ range: cellName(row, 1), format: fmt(f.unit) });
+  });
+  blocks.push({
+    at: cellName(L.figuresRow + 1, 0),
+    rows: s.figures.map((f) => [f.label, content(f.expr, f.value, live), f.explain]),
+  });
+
+  // Walkthrough: the guide's story, step by step.
+  blocks.push({ at: cellName(L.walkRow, 0), rows: [["Walkthrough"]] });
+  bold.push(cellName(L.walkRow, 0));
+  const walkHeader = L.walkRow + 1;
+  const walkFirst = walkHeader + 1;
+  const walkLast = walkFirst + s.walkthrough.length - 1;
+  blocks.push({
+    at: cellName(walkHeader, 0),
+    rows: [
+      [...WALK_COLUMNS],
+      ...s.walkthrough.map((w) => [w.step, ...w.cells.map((c) => content(c.expr, c.value, live)), w.story]),
+    ],
+  });
+  bold.push(`${cellName(walkHeader, 0)}:${cellName(walkHeader, WALK_COLUMNS.length - 1)}`);
+  columnFormats(s.walkthrough, walkFirst, 1, fmt, formats);
+
+  // Scenario table.
+  blocks.push({ at: cellName(L.tableHeadingRow, 0), rows: [["Scenarios"]] });
+  bold.push(cellName(L.tableHeadingRow, 0));
+  const first = L.tableRow + 1;
+  const last = L.tableRow + Math.max(s.rows.length, 1);
+  const tableRange = `${cellName(L.tableRow, 0)}:${cellName(last, SCENARIO_COLUMNS.length - 1)}`;
+  blocks.push({
+    at: cellName(L.tableRow, 0),
+    rows: [
+      [...SCENARIO_COLUMNS],
+      ...(s.rows.length > 0
+        ? s.rows.map((r) => r.cells.map((c) => content(c.expr, c.value, live)))
+        : [SCENARIO_COLUMNS.map(() => null)]),
+    ],
+  });
+  columnFormats(s.rows, first, 0, fmt, formats);
+
+  const conditionalFormats: ConditionalFormat[] = [];
+  const colour = (range: string, topRow: number, col: number) => {
+    const s1 = `$${columnName(col)}${topRow + 1}`; // the status cell of the range's first row
+    conditionalFormats.push(
+      { range, formula: `=OR(${s1}="LIQUIDATED",${s1}="STOP OUT")`, ...RED, meaning: "liquidated or stopped out" },
+      { range, formula: `=${s1}="MARGIN CALL"`, ...AMBER, meaning: "margin call" },
+    );
+  };
+  if (s.rows.length > 0) colour(`${cellName(first, 0)}:${cellName(last, SCENARIO_COLUMNS.length - 1)}`, first, 6);
+  colour(`${cellName(walkFirst, 0)}:${cellName(walkLast, WALK_COLUMNS.length - 1)}`, walkFirst, 6);
+
+  // Chart marks: each mark is a vertical line from the lowest to the highest PnL in the table.
+  const marksTop = L.inputsRow + 20;
+  const pnlRange = `${cellName(first, 2)}:${cellName(last, 2)}`;
+  const pnls = s.rows.map((r) => r.cells[2]!.value).filter((v): v is number => typeof v === "number");
+  const low = pnls.length ? Math.min(...pnls) : 0;
+  const high = pnls.length ? Math.max(...pnls) : 0;
+  const markRows: CellValue[][] = [["Chart marks", "Price", "PnL"]];
+  const series: NonNullable<WritePlan["chart"]>["series"] = [
+    { name: "PnL", x: `${cellName(first, 0)}:${cellName(last, 0)}`, y: pnlRange },
+  ];
+  s.marks.forEach((m, i) => {
+    const r = marksTop + 1 + 2 * i;
+    markRows.push([m.label, content(m.price, m.value, live), live ? `=MIN(${pnlRange})` : low]);
+    markRows.push([m.label, content(m.price, m.value, live), live ? `=MAX(${pnlRange})` : high]);
+    series.push({ name: m.label, x: `${cellName(r, 10)}:${cellName(r + 1, 10)}`, y: `${cellName(r, 11)}:${cellName(r + 1, 11)}` });
+    formats.push({ range: `${cellName(r, 10)}:${cellName(r + 1, 10)}`, format: fmt("price") });
+    formats.push({ range: `${cellName(r, 11)}:${cellName(r + 1, 11)}`, format: fmt("money") });
+  });
+  blocks.push({ at: cellName(marksTop, 9), rows: markRows });
+  bold.push(`${cellName(marksTop, 9)}:${cellName(marksTop, 11)}`);
+
+  return {
+    baseName: SCENARIO_SHEET,
+    blocks,
+    formats,
+    names,
+    table: { range: tableRange, style: "TableStyleMedium2" },
+    conditionalFormats,
+    chart: {
+      title: `PnL against price: ${s.trade.symbol}`,
+      xTitle: "Price",
+      yTitle: "PnL",
+      series,
+      anchor: `${cellName(L.inputsRow, 9)}:${cellName(L.inputsRow + 18, 16)}`,
+    },
+    columnWidths: [190, 90, 90, 90, 90, 90, 90, 420, 20, 80, 80, 80],
+    bold,
+    inputRange: `${cellName(L.inputsRow + 1, 1)}:${cellName(L.inputsRow + s.inputs.length - 1, 1)}`,
+    select: tableRange,
+  };
+}
+
+/** One number format per column over the rows, from each cell's unit (the first row's). */
+function columnFormats(rows: ComputedRow[], firstRow: number, firstCol: number, fmt: (u: Unit) => string, out: NumberFormat[]): void {
+  const first = rows[0];
+  if (!first) return;
+  first.cells.forEach((c, j) => {
+    if (c.unit === "text") return;
+    out.push({ range: `${cellName(firstRow, firstCol + j)}:${cellName(firstRow + rows.length - 1, firstCol + j)}`, format: fmt(c.unit) });
+  });
+}
+
+// ─── The trading journal ─────────────────────────────────────────────────────────────────────────────
+
+export const JOURNAL_COLUMNS = [
+  "Date",
+  "Symbol",
+  "Side",
+  "Entry",
+  "Exit",
+  "Quantity",
+  "Leverage",
+  "Fees",
+  "Stop",
+  "PnL",
+  "ROE",
+  "Liquidation price",
+  "R multiple",
+] as const;
+
+/**
+ * Two example trades. The first is Binance's ROI example (0.5 BTC long at 60,000, 20x, closed at 61,000:
+ * PnL 500, ROE 33.33 %); the second a EUR/USD short of 100,000 units at 1.1000 closed at 1.0950 with 7
+ * of commission: PnL 0.0050 × 100,000 − 7 = 493, and with the stop at 1.1050 (a 500 risk) R = 0.986.
+ */
+export const JOURNAL_EXAMPLES: (string | number)[][] = [
+  [45355, "BTCUSDT", "long", 60000, 61000, 0.5, 20, 0, 59000],
+  [45356, "EUR/USD", "short", 1.1, 1.095, 100000, 30, 7, 1.105],
+];
+
+export interface JournalCell {
+  expr?: Expr;
+  value: Val;
+}
+
+/** The journal's data rows: the typed columns, then the LEV.* columns as expressions with their values. */
+export function journalRows(): JournalCell[][] {
+  const env: Env = new Map();
+  return JOURNAL_EXAMPLES.map((example, i) => {
+    const row = 1 + i; // row 2 onward: the header sits on row 1
+    const cells: JournalCell[] = example.map((v, j) => {
+      env.set(cellName(row, j), v);
+      return { value: v };
+    });
+    const c = (j: number) => ref(cellName(row, j));
+    const pnl = lev("PNL", { side: c(2), entry: c(3), exit: c(4), quantity: c(5), contract_size: lit(1), fee_rate: lit(0), fixed_fees: c(7) });
+    const margin = lev("MARGIN", { notional: lev("NOTIONAL", { price: c(3), quantity: c(5) }), leverage: c(6) });
+    const roe: Expr = {
+      text: `${cellName(row, 9)}/${margin.text}`,
+      value: (e) => {
+        const p = e.get(cellName(row, 9));
+        const m = margin.value(e);
+        if (isError(p)) return p;
+        if (isError(m)) return m;
+        return (p as number) / (m as number);
+      },
+    };
+    const liq = lev("LIQPRICE", { side: c(2), entry: c(3), leverage: c(6) });
+    const risk = lev("PNL", { side: c(2), entry: c(3), exit: c(8), quantity: c(5) });
+    const r: Expr = {
+      text: `${cellName(row, 9)}/-${risk.text}`,
+      value: (e) => {
+        const p = e.get(cellName(row, 9));
+        const k = risk.value(e);
+        if (isError(p)) return p;
+        if (isError(k)) return k;
+        return (p as number) / -(k as number);
+      },
+    };
+    for (const [j, expr] of [[9, pnl], [10, roe], [11, liq], [12, r]] as const) {
+      const value = expr.value(env);
+      env.set(cellName(row, j), value);
+      cells.push({ expr, value });
+    }
+    return cells;
+  });
+}
+
+export function journalPlan(): WritePlan {
+  const rows = journalRows();
+  const last = rows.length;
+  const range = `A1:${cellName(last, JOURNAL_COLUMNS.length - 1)}`;
+  const col = (j: number) => `${cellName(1, j)}:${cellName(last, j)}`;
+  const price = excelFormat("price", new D(100));
+  return {
+    baseName: JOURNAL_SHEET,
+    blocks: [{ at: "A1", rows: [[...JOURNAL_COLUMNS], ...rows.map((r) => r.map((c) => content(c.expr, c.value, true)))] }],
+    formats: [
+      { range: col(0), format: "yyyy-mm-dd" },
+      { range: col(3), format: "General" },
+      { range: col(4), format: "General" },
+      { range: col(7), format: "#,##0.00" },
+      { range: col(8), format: "General" },
+      { range: col(9), format: "#,##0.00" },
+      { range: col(10), format: "0.00%" },
+      { range: col(11), format: price },
+      { range: col(12), format: "0.00" },
+    ],
+    names: [],
+    table: { range, style: "TableStyleMedium2" },
+    conditionalFormats: [
+      { range: `${cellName(1, 9)}:${cellName(last, 9)}`, formula: `=$J2<0`, ...RED, meaning: "a loss" },
+    ],
+    columnWidths: [80, 80, 60, 80, 80, 80, 70, 70, 80, 90, 70, 110, 80],
+    bold: [],
+    select: range,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Market presets: sensible defaults for each kind of leveraged account, and where each default comes
+ * from. The values are the form's text (what a trader would type), so a preset simply fills the form.
+ * Percentages are written as percentages ("0.4" means 0.4 %).
+ */
+export type MarketId = "crypto-linear" | "crypto-inverse" | "forex" | "cfd" | "spread-bet";
+
+/**
+ * How a position ends when losses grow: an exchange liquidates at the maintenance margin (crypto), a
+ * broker closes out when the margin level falls to its stop-out level (forex, CFDs, spread bets).
+ */
+export type Ending = "liquidation" | "stop-out";
+
+export interface PresetDefault {
+  value: string;
+  source: string;
+}
+
+export interface Preset {
+  id: MarketId;
+  label: string;
+  ending: Ending;
+  /** How quantity is counted in this market. */
+  quantityLabel: string;
+  /** The RETAILCAP asset class the leverage is checked against. */
+  assetClass: "fx_major" | "fx_minor" | "gold" | "index_major" | "index_minor" | "commodity" | "equity" | "crypto";
+  /** The smallest quantity step the venue trades, used when sizing from risk (rounded down to it). */
+  quantityStep: PresetDefault;
+  /** Whether the engine can simulate this market (inverse contracts need the INV* functions). */
+  available: boolean;
+  defaults: {
+    symbol: PresetDefault;
+    entry: PresetDefault;
+    leverage: PresetDefault;
+    contractSize: PresetDefault;
+    mmr: PresetDefault;
+    callLevel: PresetDefault;
+    stopoutLevel: PresetDefault;
+    feeRate: PresetDefault;
+    fundingRate: PresetDefault;
+    fundingIntervalHours: PresetDefault;
+  };
+}
+
+const NONE = (why: string): PresetDefault => ({ value: "", source: why });
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: "crypto-linear",
+    quantityStep: { value: "0.001", source: "Binance BTCUSDT perpetual: quantity step 0.001 BTC" },
+    label: "Crypto perpetual, USDⓈ-M (linear)",
+    ending: "liquidation",
+    quantityLabel: "Quantity (coins)",
+    assetClass: "crypto",
+    available: true,
+    defaults: {
+      symbol: { value: "BTCUSDT", source: "Binance USDⓈ-M perpetual" },
+      entry: { value: "60000", source: "an illustrative BTC price" },
+      leverage: { value: "10", source: "an illustrative choice; exchanges allow up to 125x on BTCUSDT's first bracket" },
+      contractSize: { value: "1", source: "USDⓈ-M quantity is in coins: one contract is one coin" },
+      mmr: {
+        value: "0.4",
+        source: "Binance BTCUSDT first bracket (notional up to 50,000): 0.40 %, from the 2021-03-18 leverage and margin tier update",
+      },
+      callLevel: NONE("exchanges liquidate at the maintenance margin, not at a margin level"),
+      stopoutLevel: NONE("exchanges liquidate at the maintenance margin, not at a margin level"),
+      feeRate: { value: "0.055", source: "Bybit taker fee 0.055 %, as in Bybit's 'Profit and Loss calculations (USDT Contract)' example" },
+      fundingRate: {
+        value: "0.01",
+        source: "Binance's interest-rate component, 0.01 % per 8 hours: the funding rate when the premium is small (Binance FAQ 'Introduction to Binance Futures Funding Rates')",
+      },
+      fundingIntervalHours: { value: "8", source: "Binance funds every 8 hours (00:00, 08:00, 16:00 UTC) by default" },
+    },
+  },
+  {
+    id: "crypto-inverse",
+    quantityStep: { value: "1", source: "inverse contracts trade in whole contracts" },
+    label: "Crypto inverse, COIN-M",
+    ending: "liquidation",
+    quantityLabel: "Contracts",
+    assetClass: "crypto",
+    available: false,
+    defaults: {
+      symbol: { value: "BTCUSD", source: "Binance COIN-M perpetual" },
+      entry: { value: "50000", source: "an illustrative BTC price" },
+      leverage: { value: "10", source: "an illustrative choice" },
+      contractSize: { value: "100", source: "Binance COIN-M BTCUSD: one contract is 100 USD" },
+      mmr: { value: "0.5", source: "Bybit inverse example, maintenance margin rate 0.5 %" },
+      callLevel: NONE("exchanges liquidate at the maintenance margin, not at a margin level"),
+      stopoutLevel: NONE("exchanges liquidate at the maintenance margin, not at a margin level"),
+      feeRate: { value: "0.055", source: "Bybit taker fee 0.055 %" },
+      fundingRate: { value: "0.01", source: "Binance's interest-rate component, 0.01 % per 8 hours" },
+      fundingIntervalHours: { value: "8", source: "funding every 8 hours" },
+    },
+  },
+  {
+    id: "forex",
+    quantityStep: { value: "0.01", source: "MetaTrader brokers trade forex in steps of 0.01 lot (a micro lot)" },
+    label: "Forex",
+    ending: "stop-out",
+    quantityLabel: "Lots",
+    assetClass: "fx_major",
+    available: true,
+    defaults: {
+      symbol: { value: "EUR/USD", source: "a major pair" },
+      entry: { value: "1.1", source: "an illustrative EUR/USD price" },
+      leverage: { value: "1:30", source: "the retail cap for major pairs under ESMA's 2018 product intervention (also FCA and ASIC)" },
+      contractSize: { value: "100000", source: "a standard lot is 100,000 units of the base currency (MetaTrader's default)" },
+      mmr: NONE("brokers close out by margin level, not by a maintenance rate"),
+      callLevel: { value: "100", source: "a common broker margin call at 100 % margin level (MetaTrader accounts)" },
+      stopoutLevel: { value: "50", source: "a common stop-out at 50 % margin level; ESMA requires retail close-out at 50 % at the latest" },
+      feeRate: { value: "0", source: "forex brokers charge the spread rather than a fee on value" },
+      fundingRate: { value: "0", source: "swaps are quoted per pair and per night; enter one as a rate per interval if you hold overnight" },
+      fundingIntervalHours: { value: "24", source: "swap is charged once per night" },
+    },
+  },
+  {
+    id: "cfd",
+    quantityStep: { value: "1", source: "share CFDs trade in whole units" },
+    label: "Stock / CFD margin account",
+    ending: "stop-out",
+    quantityLabel: "Shares or units",
+    assetClass: "equity",
+    available: true,
+    defaults: {
+      symbol: { value: "DBS", source: "IG Singapore's CFD example share" },
+      entry: { value: "23.92", source: "IG Singapore 'CFD trading examples': buy 2,000 DBS at 23.92" },
+      leverage: { value: "5", source: "the retail cap for shares, 5:1 (a 20 % margin) under ESMA's 2018 product intervention" },
+      contractSize: { value: "1", source: "one CFD unit follows one share" },
+      mmr: NONE("brokers close out by margin level, not by a maintenance rate"),
+      callLevel: { value: "100", source: "a common broker margin call at 100 % margin level" },
+      stopoutLevel: { value: "50", source: "ESMA's retail margin close-out rule: 50 % of the required margin" },
+      feeRate: { value: "0.1", source: "an illustrative commission of 0.1 % of value on each side" },
+      fundingRate: { value: "0", source: "overnight financing is a yearly rate charged per day; enter it per interval if you hold overnight" },
+      fundingIntervalHours: { value: "24", source: "financing is charged once per night" },
+    },
+  },
+  {
+    id: "spread-bet",
+    quantityStep: { value: "0.01", source: "stakes are set in pence per point" },
+    label: "Spread bet",
+    ending: "stop-out",
+    quantityLabel: "Stake per point",
+    assetClass: "index_major",
+    available: true,
+    defaults: {
+      symbol: { value: "FTSE 100", source: "a major index" },
+      entry: { value: "7500", source: "an illustrative FTSE 100 level" },
+      leverage: { value: "20", source: "the retail cap for major indices, 20:1 (a 5 % margin) under the FCA's rules" },
+      contractSize: { value: "1", source: "one point is one index point, so the stake is paid per point (contract size 1 ÷ point size)" },
+      mmr: NONE("brokers close out by margin level, not by a maintenance rate"),
+      callLevel: { value: "100", source: "a common broker margin call at 100 % margin level" },
+      stopoutLevel: { value: "50", source: "the FCA's retail margin close-out rule: 50 % of the required margin" },
+      feeRate: { value: "0", source: "spread bets are charged through the spread, with no commission" },
+      fundingRate: { value: "0", source: "overnight financing is charged per night on rolling bets; enter it per interval if you hold overnight" },
+      fundingIntervalHours: { value: "24", source: "financing is charged once per night" },
+    },
+  },
+];
+
+export function preset(id: MarketId): Preset {
+  const p = PRESETS.find((x) => x.id === id);
+  if (!p) throw new Error(`no preset ${id}`);
+  return p;
+}

@@ -1,0 +1,199 @@
+import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues, type Trade } from "../../../src/taskpane/model/form";
+import { buildScenario, type Scenario } from "../../../src/taskpane/model/scenario";
+import { isError } from "../../../src/taskpane/model/expr";
+import { expectVector, input } from "../../helpers/vectors";
+
+function tradeOf(values: FormValues): Trade {
+  const v = validate(values);
+  if (!v.trade) throw new Error(`the form should be valid: ${JSON.stringify(v.errors)}`);
+  return v.trade;
+}
+
+function figure(s: Scenario, name: string): unknown {
+  const f = s.figures.find((x) => x.name === name);
+  if (!f) throw new Error(`no figure ${name}`);
+  return f.value;
+}
+
+function close(actual: unknown, expected: number, digits = 9): void {
+  expect(typeof actual).toBe("number");
+  expect(actual as number).toBeCloseTo(expected, digits);
+}
+
+describe("the guide's example: deposit 2,000, leverage 1:50, one standard lot of EUR/USD at 1.0000", () => {
+  // Hand calculation (the guide's figures): position value 1.0000 × 1 lot × 100,000 = 100,000;
+  // margin 100,000 / 50 = 2,000; a 2 % move against the long takes price to 0.9800 and loses
+  // 0.0200 × 100,000 = 2,000, so equity 2,000 − 2,000 = 0 and margin level 0 / 2,000 = 0 %.
+  const s = buildScenario(tradeOf(GUIDE_EXAMPLE));
+
+  it.each([
+    ["Notional", 100000],
+    ["Margin", 2000],
+    ["FreeMargin", 0], // 2,000 − 2,000
+    ["EffectiveLeverage", 50], // 100,000 / 2,000
+    ["LevelAtOpen", 1], // 2,000 / 2,000 = 100 %
+    ["CallPrice", 1], // margin level 100 % is reached at once: 1 + (2,000 × 1 − 2,000) / 100,000
+    ["StopOutPrice", 0.99], // 50 %: equity 1,000, a loss of 1,000 = 0.0100 × 100,000
+    ["StopOutDistance", 0.01], // (1.0000 − 0.9900) / 1.0000
+  ])("the key figure %s is %d", (name, expected) => {
+    close(figure(s, name), expected);
+  });
+
+  it("walks the 2 % adverse move to margin 2,000, loss 2,000, equity 0 and margin level 0 %", () => {
+    const last = s.walkthrough[s.walkthrough.length - 1]!;
+    expect(last.step).toMatch(/2 % against/);
+    const [price, move, pnl, equity, level, status] = last.cells.map((c) => c.value);
+    close(price, 0.98);
+    close(move, -0.02);
+    close(pnl, -2000);
+    close(equity, 0);
+    close(level, 0);
+    expect(status).toBe("STOP OUT");
+    close(figure(s, "Margin"), 2000);
+  });
+
+  it("opens at the margin-call level, since the whole deposit is margin", () => {
+    const [price, , pnl, equity, level, status] = s.walkthrough[0]!.cells.map((c) => c.value);
+    close(price, 1);
+    close(pnl, 0);
+    close(equity, 2000);
+    close(level, 1);
+    expect(status).toBe("MARGIN CALL");
+    expect(s.warnings.map((w) => w.id)).toContain("call-at-open");
+  });
+
+  it("warns that 1:50 is above ESMA's 30:1 retail cap for major pairs", () => {
+    expect(s.warnings.map((w) => w.id)).toContain("above-retail-cap");
+  });
+
+  it("tabulates 41 prices from −20 % to +20 % in 1 % steps, the −2 % row matching the walkthrough", () => {
+    expect(s.rows).toHaveLength(41);
+    const row = s.rows.find((r) => r.cells[1]!.value === -0.02)!;
+    const [price, , pnl, roe, equity, level, status] = row.cells.map((c) => c.value);
+    close(price, 0.98);
+    close(pnl, -2000);
+    close(roe, -1); // −2,000 / 2,000 margin
+    close(equity, 0);
+    close(level, 0);
+    expect(status).toBe("STOP OUT");
+  });
+
+  it.each([
+    [0.01, 1.01, 1000, "OK"], // +1 %: 0.0100 × 100,000 = 1,000; equity 3,000; level 150 %
+    [-0.005, 0.995, -500, "MARGIN CALL"], // equity 1,500 → 75 %: between 50 % and 100 %
+    [-0.01, 0.99, -1000, "STOP OUT"], // equity 1,000 → exactly 50 %, the stop-out level
+  ])("at a move of %d the price is %d, PnL %d and the status %s", (m, price, pnl, status) => {
+    const t = tradeOf({ ...GUIDE_EXAMPLE, scenarioKind: "list", priceList: String(price) });
+    const row = buildScenario(t).rows[0]!;
+    close(row.cells[0]!.value, price);
+    close(row.cells[1]!.value, m);
+    close(row.cells[2]!.value, pnl);
+    expect(row.cells[6]!.value).toBe(status);
+  });
+});
+
+describe("worked examples from the sources", () => {
+  it("matches Binance's ROI example: 0.5 BTC long at 60,000, 20x, closed at 61,000 (lev-002)", () => {
+    const values: FormValues = {
+      ...applyPreset(GUIDE_EXAMPLE, "crypto-linear"),
+      balance: "10000",
+      entry: String(input("lev-002", "entry_price")),
+      leverage: String(input("lev-002", "leverage")),
+      quantity: String(input("lev-002", "qty_base")),
+      feeRate: "0",
+      scenarioKind: "list",
+      priceList: String(input("lev-002", "exit_price")),
+    };
+    const s = buildScenario(tradeOf(values));
+    expectVector("lev-002", "position_value", figure(s, "Notional"));
+    expectVector("lev-002", "initial_margin", figure(s, "Margin"));
+    expectVector("lev-002", "pnl", s.rows[0]!.cells[2]!.value);
+    expectVector("lev-002", "roi_pct", (s.rows[0]!.cells[3]!.value as number) * 100);
+  });
+
+  it("finds the stop-out price of a 10,000-unit EUR/USD long at 1.1000, 1:100, balance 1,000 (ml-04)", () => {
+    const values: FormValues = {
+      ...GUIDE_EXAMPLE,
+      balance: String(input("ml-04", "balance")),
+      entry: String(input("ml-04", "entry_price")),
+      leverage: String(input("ml-04", "leverage")),
+      quantity: "0.1", // 10,000 units = 0.1 standard lot
+      stopoutLevel: String(input("ml-04", "stop_out_level_pct")),
+    };
+    const s = buildScenario(tradeOf(values));
+    expectVector("ml-04", "used_margin", figure(s, "Margin"));
+    expectVector("ml-04", "stop_out_price", figure(s, "StopOutPrice"));
+  });
+
+  it("matches IG's CFD example: 2,000 DBS at 23.92 on a 10 % margin, closed at 24.20 (cfd-04)", () => {
+    const values: FormValues = {
+      ...applyPreset(GUIDE_EXAMPLE, "cfd"),
+      balance: "10000",
+      entry: String(input("cfd-04", "entry_price")),
+      leverage: `${input<number>("cfd-04", "margin_rate") * 100}%`, // a margin rate, typed as one
+      quantity: String(input("cfd-04", "units")),
+      feeRate: "0",
+      scenarioKind: "list",
+      priceList: String(input("cfd-04", "exit_price")),
+    };
+    const s = buildScenario(tradeOf(values));
+    expectVector("cfd-04", "margin", figure(s, "Margin"));
+    expectVector("cfd-04", "profit", s.rows[0]!.cells[2]!.value);
+  });
+
+  it("marks a crypto row LIQUIDATED at and beyond the liquidation price, OK before it", () => {
+    // Binance: 60,000 long, 10x, MMR 0.4 %: LP = (6,000 − 60,000) / (0.004 − 1) = 54,216.87 (liq-binance-usdm-iso-03)
+    const values: FormValues = {
+      ...applyPreset(GUIDE_EXAMPLE, "crypto-linear"),
+      balance: "10000",
+      quantity: "0.1",
+      scenarioKind: "list",
+      priceList: "54300 54216.8674698795 54000",
+    };
+    const s = buildScenario(tradeOf(values));
+    close(figure(s, "LiqPrice"), 54000 / 0.996, 6);
+    expect(s.rows.map((r) => r.cells[6]!.value)).toEqual(["OK", "LIQUIDATED", "LIQUIDATED"]);
+  });
+});
+
+describe("warnings", () => {
+  const crypto = applyPreset(GUIDE_EXAMPLE, "crypto-linear");
+
+  it("warns when liquidation comes before the stop", () => {
+    // 10x long at 60,000 liquidates near 54,217, so a stop at 50,000 never fills.
+    const s = buildScenario(tradeOf({ ...crypto, balance: "10000", quantity: "0.1", stop: "50000" }));
+    expect(s.warnings.map((w) => w.id)).toContain("liquidation-before-stop");
+  });
+
+  it("does not warn when the stop comes first", () => {
+    const s = buildScenario(tradeOf({ ...crypto, balance: "10000", quantity: "0.1", stop: "59000" }));
+    expect(s.warnings.map((w) => w.id)).not.toContain("liquidation-before-stop");
+  });
+
+  it.each([
+    ["0.02", false], // 0.02 BTC × 1,000 = 20 + fees ≈ 0.2 % of 10,000
+    ["0.3", true], // 0.3 × 1,000 = 300 + fees > 2 % of 10,000
+  ])("warns about risk above 2 %% of the balance (quantity %s: %s)", (q, warned) => {
+    const s = buildScenario(tradeOf({ ...crypto, balance: "10000", quantity: q, stop: "59000" }));
+    expect(s.warnings.map((w) => w.id).includes("risk-above-2")).toBe(warned);
+  });
+
+  it("warns when the margin is larger than the balance", () => {
+    // 1 BTC at 60,000 and 10x needs 6,000 of margin against a balance of 5,000.
+    const s = buildScenario(tradeOf({ ...crypto, balance: "5000", quantity: "1" }));
+    expect(s.warnings.map((w) => w.id)).toContain("margin-above-balance");
+  });
+
+  it("says a UK retail client cannot be sold crypto derivatives (RETAILCAP #N/A)", () => {
+    const s = buildScenario(tradeOf({ ...crypto, region: "UK", balance: "10000", quantity: "0.1" }));
+    expect(s.warnings.map((w) => w.id)).toContain("no-retail-sale");
+  });
+});
+
+describe("figures the engine cannot give", () => {
+  it("shows no liquidation price for a 1x long, as the catalog's #N/A", () => {
+    const values = { ...applyPreset(GUIDE_EXAMPLE, "crypto-linear"), leverage: "1", balance: "100000", quantity: "1" };
+    const v = figure(buildScenario(tradeOf(values)), "LiqPrice");
+    expect(isError(v) && v.error).toBe("#N/A");
+  });
+});
