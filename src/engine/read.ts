@@ -51,10 +51,20 @@ export function parseNumericText(text: string): Dec | undefined {
   return percent ? d.div(100) : d;
 }
 
+// Decimals are immutable, so the same cell value read again (a leverage, a rate, a price shared by a
+// whole journal column) can share one: reading a non-integer costs a decimal parse, a hit costs a lookup.
+const READ_CACHE = new Map<number, Dec>();
+const READ_CACHE_SIZE = 4096;
+
 /** A JS number through its shortest decimal text, so 0.1 is exactly one tenth. */
 export function fromNumber(n: number, field: string): Dec {
+  let d = READ_CACHE.get(n);
+  if (d !== undefined) return d;
   if (!Number.isFinite(n)) throw new DomainError(field, `expected a finite number, got ${describe(n)}`);
-  return new D(n === 0 ? 0 : n);
+  d = new D(n === 0 ? 0 : n);
+  if (READ_CACHE.size >= READ_CACHE_SIZE) READ_CACHE.clear();
+  READ_CACHE.set(n, d);
+  return d;
 }
 
 /** A number, or numeric text; anything else is #VALUE!. The caller has already handled blanks. */

@@ -1,4 +1,4 @@
-import { Dec } from "./decimal";
+import { D, Dec } from "./decimal";
 import { DomainError, EngineError, InvalidArgumentError } from "./errors";
 import * as read from "./read";
 
@@ -48,14 +48,29 @@ function boundsMessage(b: Bounds): string {
 }
 
 export function checkBounds(d: Dec, b: Bounds, field: string): Dec {
-  const ok =
-    (b.gt === undefined || d.gt(b.gt)) &&
-    (b.ge === undefined || d.gte(b.ge)) &&
-    (b.lt === undefined || d.lt(b.lt)) &&
-    (b.le === undefined || d.lte(b.le)) &&
-    (!b.integer || d.isInteger());
-  if (!ok) throw new DomainError(field, `${boundsMessage(b)}, got ${d.toString()}`);
-  return d;
+  return boundsChecker(b)(d, field);
+}
+
+/**
+ * Compiles bounds once into a check, so reading an argument compares against ready Decimals instead of
+ * building them from numbers on every call.
+ */
+export function boundsChecker(b: Bounds): (d: Dec, field: string) => Dec {
+  const gt = b.gt === undefined ? undefined : new D(b.gt);
+  const ge = b.ge === undefined ? undefined : new D(b.ge);
+  const lt = b.lt === undefined ? undefined : new D(b.lt);
+  const le = b.le === undefined ? undefined : new D(b.le);
+  const message = boundsMessage(b);
+  return (d, field) => {
+    const ok =
+      (gt === undefined || d.gt(gt)) &&
+      (ge === undefined || d.gte(ge)) &&
+      (lt === undefined || d.lt(lt)) &&
+      (le === undefined || d.lte(le)) &&
+      (!b.integer || d.isInteger());
+    if (!ok) throw new DomainError(field, `${message}, got ${d.toString()}`);
+    return d;
+  };
 }
 
 function required<T>(kind: ParamKind, reader: (raw: unknown, field: string) => T, range = false): Param<T> {
@@ -64,7 +79,8 @@ function required<T>(kind: ParamKind, reader: (raw: unknown, field: string) => T
 
 /** A number (or numeric text) within bounds. */
 export function number(bounds: Bounds = {}): Param<Dec> {
-  return required("number", (raw, field) => checkBounds(read.readNumber(raw, field), bounds, field));
+  const check = boundsChecker(bounds);
+  return required("number", (raw, field) => check(read.readNumber(raw, field), field));
 }
 
 export const side: Param<read.Side> = required("side", read.readSide);
