@@ -47,3 +47,24 @@ export {
   type MmBasis,
 } from "./liquidation";
 export { type Maintenance, type Tier } from "./tiers";
+export {
+  WALLETLIQ,
+  INVLIQPRICE,
+  MAXLEVERAGE,
+  ROUNDSTEP,
+  walletLiquidation,
+  inverseLiquidation,
+  maxLeverage,
+  roundStep,
+  type RoundMode,
+} from "./liquidation";
+export {
+  MAINTMARGIN,
+  maintenanceMargin,
+  readTierTable,
+  findTier,
+  nextMaintenanceAmount,
+  maintenance,
+} from "./tiers";
+export { INVNOTIONAL, INVPNL, INVROE, inverseNotional, inversePnl, inverseRoe } from "./inverse";
+export { AVGPRICE, AVGDOWN, averagePrice, averageDown, type SizeKind } from "./averages";

@@ -1,8 +1,9 @@
 import { D, Dec, ZERO } from "./decimal";
-import { DomainError, NotAvailableError } from "./errors";
+import { DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
 import { Side } from "./read";
+import { roundToStep, StepMode } from "./rounding";
 import { boolean, define, leverage, number, optional, option, side } from "./spec";
-import { maintenance, Maintenance } from "./tiers";
+import { bracketsOf, findTier, maintenance, Maintenance, Tier, tierHolds, tierIndex } from "./tiers";
 
 /**
  * Liquidation and bankruptcy prices of isolated positions.
@@ -71,7 +72,16 @@ export function liquidationPrice(a: {
   if (a.maintenance.kind === "rate") {
     return liquidationFromMargin({ ...a, margin, mmr: a.maintenance.mmr });
   }
-  throw new NotAvailableError("mmr", "tier tables are not supported yet");
+  const tiers = bracketsOf(a.maintenance, a.amount);
+  if (a.basis === "entry") {
+    const t = findTier(tiers, a.quantity.mul(a.entry), "mmr");
+    return liquidationFromMargin({ ...a, margin, mmr: t.mmr, amount: t.amount });
+  }
+  return walkBrackets(
+    linearPosition({ ...a, balance: margin, opens: OPENS_ISOLATED }),
+    tiers,
+    "mmr",
+  );
 }
 
 export const LIQPRICE = define(
@@ -81,7 +91,7 @@ export const LIQPRICE = define(
     leverage,
     mmr: maintenance(DEFAULT_MMR),
     maint_amount: optional(number({ ge: 0 }), ZERO),
-    quantity: optional(number({ gt: 0 }), new D(1)),
+    quantity: optional(number({ gt: 0 })),
     close_fee_rate: optional(number({ ge: 0, lt: 1 }), ZERO),
     mm_basis: optional(option(MM_BASES), "liquidation" as MmBasis),
   },
@@ -92,7 +102,7 @@ export const LIQPRICE = define(
       leverage: a.leverage,
       maintenance: a.mmr,
       amount: a.maint_amount,
-      quantity: a.quantity,
+      quantity: requiredWithTable(a.quantity, a.mmr, "quantity"),
       closeFeeRate: a.close_fee_rate,
       basis: a.mm_basis,
     }),
@@ -122,4 +132,306 @@ export const BANKRUPTCY = define(
 export const LIQDISTANCE = define(
   { side, price: number({ gt: 0 }), liq_price: number({ gt: 0 }) },
   (a) => a.price.sub(a.liq_price).mul(a.side).div(a.price),
+);
+
+// ─── Tier tables, wallet balances and inverse contracts ─────────────────────────────────────────────
+
+const OPENS_ISOLATED =
+  "liquidated as it opens: the maintenance margin at entry is at least the margin (leverage × mmr ≥ 1)";
+const OPENS_WALLET = "liquidated as it opens: the balance does not exceed the maintenance margin at entry";
+
+/** A size argument that is optional with a rate (default 1) but required with a tier table. */
+function requiredWithTable(value: Dec | undefined, m: Maintenance, field: string): Dec {
+  if (value !== undefined) return value;
+  if (m.kind === "tiers") {
+    throw new InvalidArgumentError(field, "is required with a tier table: the bracket depends on the position's notional");
+  }
+  return new D(1);
+}
+
+/**
+ * How a position's notional and its surplus over maintenance change with price: everything the bracket
+ * search needs, for linear and inverse contracts alike.
+ */
+interface Position {
+  side: Side;
+  entry: Dec;
+  /** Notional rises with price (linear, in quote currency) or falls (inverse, in coin). */
+  notionalRises: boolean;
+  notional(price: Dec): Dec;
+  priceAt(notional: Dec): Dec;
+  /** Balance + PnL at `price`, less the maintenance requirement (and close fee) with bracket `t`. */
+  surplus(price: Dec, t: Tier): Dec;
+  /** The price at which the surplus with bracket `t` is zero (undefined when there is none). */
+  root(t: Tier): Dec | undefined;
+  /** Message when the position is at or past liquidation at entry. */
+  opens: string;
+  /** Message when the position survives any move (a fall to zero, or any rise). */
+  survives: string;
+}
+
+/**
+ * A linear position backed by `balance` (isolated margin, or cross wallet − other maintenance + other
+ * PnL): balance + side·q·(P − E) = q·P·mmr − amount + fee·q·P at liquidation.
+ */
+function linearPosition(a: {
+  side: Side;
+  entry: Dec;
+  quantity: Dec;
+  balance: Dec;
+  closeFeeRate: Dec;
+  opens: string;
+  survives?: string;
+}): Position {
+  const q = a.quantity;
+  return {
+    side: a.side,
+    entry: a.entry,
+    notionalRises: true,
+    notional: (p) => q.mul(p),
+    priceAt: (n) => n.div(q),
+    surplus: (p, t) =>
+      a.balance
+        .add(p.sub(a.entry).mul(q).mul(a.side))
+        .sub(q.mul(p).mul(t.mmr).sub(t.amount))
+        .sub(q.mul(p).mul(a.closeFeeRate)),
+    root: (t) => {
+      const den = q.mul(t.mmr.add(a.closeFeeRate)).sub(q.mul(a.side));
+      return den.isZero() ? undefined : a.balance.add(t.amount).sub(q.mul(a.entry).mul(a.side)).div(den);
+    },
+    opens: a.opens,
+    survives: a.survives ?? "no liquidation price: the margin covers a fall to zero, so this long cannot be liquidated",
+  };
+}
+
+/**
+ * An inverse position of contracts·cv (quote currency) backed by `wallet` coin:
+ * wallet + side·Q·(1/E − 1/P) = Q·mmr/P − amount at liquidation (notional in coin Q/P).
+ */
+function inversePosition(a: { side: Side; entry: Dec; contracts: Dec; contractValue: Dec; wallet: Dec }): Position {
+  const value = a.contracts.mul(a.contractValue);
+  return {
+    side: a.side,
+    entry: a.entry,
+    notionalRises: false,
+    notional: (p) => value.div(p),
+    priceAt: (n) => value.div(n),
+    surplus: (p, t) =>
+      a.wallet
+        .add(value.div(a.entry).sub(value.div(p)).mul(a.side))
+        .sub(value.div(p).mul(t.mmr).sub(t.amount)),
+    root: (t) => {
+      const den = a.wallet.add(t.amount).add(value.div(a.entry).mul(a.side));
+      return den.isZero() ? undefined : value.mul(t.mmr.add(a.side)).div(den);
+    },
+    opens: "liquidated as it opens: the wallet does not exceed the maintenance margin at entry",
+    survives:
+      a.side === 1
+        ? "no liquidation price: the margin covers any fall"
+        : "no liquidation price: the coin margin covers any rise, so this inverse short cannot be liquidated",
+  };
+}
+
+/**
+ * The liquidation price with maintenance taken at the liquidation price, bracket by bracket: starting in
+ * the bracket that holds the entry notional, follow the price in the losing direction and return the
+ * first price at which the surplus reaches zero, whether inside a bracket (the root of that bracket's
+ * equation, whose notional the bracket holds: the "search until consistent" of Binance's FAQ) or at a
+ * bracket edge where a table with its own amounts steps the requirement past the balance.
+ */
+function walkBrackets(pos: Position, tiers: readonly Tier[], field: string): Dec {
+  const start = tierIndex(tiers, pos.notional(pos.entry), field, "the notional at entry");
+  if (pos.surplus(pos.entry, tiers[start]!).lte(0)) throw new DomainError(undefined, pos.opens);
+  const priceFalls = pos.side === 1;
+  const dir = priceFalls === pos.notionalRises ? -1 : 1;
+  for (let i = start; i >= 0 && i < tiers.length; i += dir) {
+    const t = tiers[i]!;
+    let from = pos.entry;
+    if (i !== start) {
+      from = pos.priceAt(dir > 0 ? t.floor : t.cap);
+      if (pos.surplus(from, t).lte(0)) return from;
+    }
+    const r = pos.root(t);
+    if (
+      r !== undefined &&
+      r.isFinite() &&
+      r.gt(0) &&
+      (priceFalls ? r.lt(from) : r.gt(from)) &&
+      tierHolds(tiers, i, pos.notional(r))
+    ) {
+      return r;
+    }
+  }
+  const edge = dir < 0 ? tiers[0]! : tiers[tiers.length - 1]!;
+  if ((dir < 0 && edge.floor.isZero()) || (dir > 0 && !edge.cap.isFinite())) {
+    throw new NotAvailableError(undefined, pos.survives);
+  }
+  throw new NotAvailableError(
+    field,
+    `no liquidation price within the tier table: the notional passes ${dir < 0 ? edge.floor : edge.cap} (row ${edge.row}) first`,
+  );
+}
+
+/**
+ * Binance's one-way liquidation price from the balance that backs the position (USDⓈ-M FAQ):
+ * LP = (WB − TMM + UPNL + cum − side·q·E) / (q·mmr − side·q). WB is the isolated wallet (margin plus any
+ * added margin) or the cross wallet; TMM and UPNL are the maintenance margin and unrealised PnL of the
+ * other cross positions (0 when isolated). `mmr` may be a rate (default 0.005) or a Maintenance (a tier
+ * table: the bracket holding the notional at the liquidation price; `maintAmount` must then be 0).
+ */
+export function walletLiquidation(a: {
+  side: Side;
+  entry: Dec;
+  quantity: Dec;
+  walletBalance: Dec;
+  mmr?: Dec | Maintenance;
+  maintAmount?: Dec;
+  otherMaintMargin?: Dec;
+  otherUpnl?: Dec;
+}): Dec {
+  const m: Maintenance =
+    a.mmr === undefined ? { kind: "rate", mmr: DEFAULT_MMR } : "kind" in a.mmr ? a.mmr : { kind: "rate", mmr: a.mmr };
+  const balance = a.walletBalance.sub(a.otherMaintMargin ?? ZERO).add(a.otherUpnl ?? ZERO);
+  const position = linearPosition({
+    ...a,
+    balance,
+    closeFeeRate: ZERO,
+    opens: OPENS_WALLET,
+    survives: "no liquidation price: the wallet covers a fall to zero, so this long cannot be liquidated",
+  });
+  return walkBrackets(position, bracketsOf(m, a.maintAmount ?? ZERO), "mmr");
+}
+
+export const WALLETLIQ = define(
+  {
+    side,
+    entry: number({ gt: 0 }),
+    quantity: number({ gt: 0 }),
+    wallet_balance: number({ ge: 0 }),
+    mmr: maintenance(DEFAULT_MMR),
+    maint_amount: optional(number({ ge: 0 }), ZERO),
+    other_maint_margin: optional(number({ ge: 0 }), ZERO),
+    other_upnl: optional(number(), ZERO),
+  },
+  (a) =>
+    walletLiquidation({
+      side: a.side,
+      entry: a.entry,
+      quantity: a.quantity,
+      walletBalance: a.wallet_balance,
+      mmr: a.mmr,
+      maintAmount: a.maint_amount,
+      otherMaintMargin: a.other_maint_margin,
+      otherUpnl: a.other_upnl,
+    }),
+);
+
+/**
+ * Liquidation price of an inverse (coin-margined) position backed by `wallet` coin.
+ * `"liquidation"` (Binance COIN-M FAQ; Bybit's 2026 inverse page): maintenance on the coin notional at
+ * the liquidation price, LP = Q·(mmr + side)/(WB + cum + side·Q/E) with Q = contracts·cv, the bracket
+ * searched until consistent. `"entry"` (Bybit classic, BTCMEX): maintenance on the entry value,
+ * LP = Q/(Q/E + side·(WB − (Q·mmr/E − cum))).
+ */
+export function inverseLiquidation(a: {
+  side: Side;
+  entry: Dec;
+  contracts: Dec;
+  contractValue: Dec;
+  wallet: Dec;
+  maintenance: Maintenance;
+  amount: Dec;
+  basis: MmBasis;
+}): Dec {
+  const tiers = bracketsOf(a.maintenance, a.amount);
+  const position = inversePosition(a);
+  if (a.basis === "liquidation") return walkBrackets(position, tiers, "mmr");
+  const value = a.contracts.mul(a.contractValue);
+  const t = findTier(tiers, value.div(a.entry), "mmr");
+  const mm = value.div(a.entry).mul(t.mmr).sub(t.amount);
+  const den = value.div(a.entry).add(a.wallet.sub(mm).mul(a.side));
+  if (den.lte(0)) throw new NotAvailableError(undefined, position.survives);
+  const price = value.div(den);
+  if (price.sub(a.entry).mul(a.side).gte(0)) throw new DomainError(undefined, position.opens);
+  return price;
+}
+
+export const INVLIQPRICE = define(
+  {
+    side,
+    entry: number({ gt: 0 }),
+    leverage,
+    mmr: maintenance(DEFAULT_MMR),
+    maint_amount: optional(number({ ge: 0 }), ZERO),
+    contracts: optional(number({ gt: 0 })),
+    contract_value: optional(number({ gt: 0 }), new D(1)),
+    mm_basis: optional(option(MM_BASES), "liquidation" as MmBasis),
+  },
+  (a) => {
+    const contracts = requiredWithTable(a.contracts, a.mmr, "contracts");
+    return inverseLiquidation({
+      side: a.side,
+      entry: a.entry,
+      contracts,
+      contractValue: a.contract_value,
+      wallet: contracts.mul(a.contract_value).div(a.entry.mul(a.leverage)),
+      maintenance: a.mmr,
+      amount: a.maint_amount,
+      basis: a.mm_basis,
+    });
+  },
+);
+
+/**
+ * The highest leverage whose isolated liquidation price (Binance form, maintenance at the liquidation
+ * price, no amount) is still beyond the stop: solving LP = stop for L gives
+ * long 1/(1 − stop·(1 − mmr)/entry), short 1/(stop·(1 + mmr)/entry − 1).
+ */
+export function maxLeverage(a: { side: Side; entry: Dec; stop: Dec; mmr: Dec }): Dec {
+  if (a.stop.sub(a.entry).mul(a.side).gte(0)) {
+    throw new DomainError(
+      "stop",
+      `must be ${a.side === 1 ? "below" : "above"} entry for a ${a.side === 1 ? "long" : "short"}, got ${a.stop} with entry ${a.entry}`,
+    );
+  }
+  const ratio = a.stop.mul(D.sub(1, a.mmr.mul(a.side))).div(a.entry);
+  return a.side === 1 ? D.div(1, D.sub(1, ratio)) : D.div(1, ratio.sub(1));
+}
+
+export const MAXLEVERAGE = define(
+  { side, entry: number({ gt: 0 }), stop: number({ gt: 0 }), mmr: maintenance(DEFAULT_MMR) },
+  (a) => {
+    if (a.mmr.kind === "tiers") {
+      throw new InvalidArgumentError(
+        "mmr",
+        "needs one rate here: MAXLEVERAGE has no quantity, so there is no notional to choose a bracket by",
+      );
+    }
+    return maxLeverage({ side: a.side, entry: a.entry, stop: a.stop, mmr: a.mmr.mmr });
+  },
+);
+
+export type RoundMode = StepMode | "safe-long" | "safe-short";
+export const ROUND_MODES: readonly RoundMode[] = ["nearest", "up", "down", "safe-long", "safe-short"];
+
+/**
+ * Rounds to a tick or lot step (decimal-exact, after Excel's 15-digit pre-rounding). "safe-long" and
+ * "safe-short" round a liquidation price toward entry, as Bybit and BTCMEX do: a long's liquidation
+ * price up, a short's down.
+ */
+export function roundStep(a: { value: Dec; step: Dec; mode: RoundMode }): Dec {
+  const mode: StepMode = a.mode === "safe-long" ? "up" : a.mode === "safe-short" ? "down" : a.mode;
+  return roundToStep(a.value, a.step, mode);
+}
+
+export const ROUNDSTEP = define(
+  {
+    value: number(),
+    step: number({ gt: 0 }),
+    mode: optional(
+      option(ROUND_MODES, { safe_long: "safe-long", safe_short: "safe-short", safelong: "safe-long", safeshort: "safe-short" }),
+      "nearest" as RoundMode,
+    ),
+  },
+  roundStep,
 );

@@ -1,11 +1,13 @@
-import { Dec } from "./decimal";
-import { InvalidArgumentError } from "./errors";
-import { checkBounds, Param } from "./spec";
-import { isBlank, readNumber } from "./read";
+import { D, Dec, ZERO } from "./decimal";
+import { DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
+import { cellsOf, describe, isBlank, parseNumericText, readNumber } from "./read";
+import { checkBounds, define, number, optional, Param } from "./spec";
 
 /**
  * Maintenance margin given either as one rate or as an exchange's tier table
  * (`notional_floor, notional_cap, mmr, [maint_amount]`, one row per bracket).
+ * Sources: Binance "Leverage and Margin Tiers" tables (maintenance amount, built cumulatively:
+ * `cum₁ = 0`, `cumₙ = floorₙ·(mmrₙ − mmrₙ₋₁) + cumₙ₋₁`); Bybit risk limits ("MM deduction").
  */
 export interface Tier {
   floor: Dec;
@@ -19,25 +21,189 @@ export interface Tier {
 
 export type Maintenance = { kind: "rate"; mmr: Dec } | { kind: "tiers"; tiers: Tier[] };
 
+const COLUMNS = ["notional_floor", "notional_cap", "mmr", "maint_amount"] as const;
+
+/** Any range of more than one cell where a rate or a table belongs is read as a tier table. */
 function isTable(raw: unknown): raw is unknown[][] {
-  return Array.isArray(raw) && raw.some((r) => Array.isArray(r) && r.length >= 3);
+  if (!Array.isArray(raw)) return false;
+  const cells = raw.reduce<number>((n, r) => n + (Array.isArray(r) ? r.length : 1), 0);
+  return cells > 1;
 }
 
-/** Reads a tier table; see the catalog's Liquidation section for the rules. */
+/**
+ * The maintenance amount of a bracket built from the one below it, as Binance's tables are:
+ * `cumₙ = floorₙ·(mmrₙ − mmrₙ₋₁) + cumₙ₋₁`. It keeps the maintenance margin continuous at each floor.
+ */
+export function nextMaintenanceAmount(a: { floor: Dec; mmr: Dec; previousMmr: Dec; previousAmount: Dec }): Dec {
+  return a.floor.mul(a.mmr.sub(a.previousMmr)).add(a.previousAmount);
+}
+
+function cellNumber(value: unknown, field: string, row: number, col: number): Dec | undefined {
+  if (isBlank(value)) return undefined;
+  const where = `row ${row}, column ${col} (${COLUMNS[col - 1]})`;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new DomainError(field, `${where} is not a finite number`);
+    return new D(value === 0 ? 0 : value);
+  }
+  if (typeof value === "string") {
+    const d = parseNumericText(value);
+    if (d !== undefined) return d;
+  }
+  throw new InvalidArgumentError(field, `tier table ${where} should be a number, got ${describe(value)}`);
+}
+
+/**
+ * Reads a tier table: 3 or 4 columns, rows in any order (sorted by floor), blank rows skipped. Each
+ * bracket holds `floor ≤ notional < cap` (the last cap is inclusive). Without the fourth column the
+ * maintenance amounts are built cumulatively. A gap or an overlap between brackets is #VALUE!; a cap at
+ * or below its floor, a negative floor or amount, or a rate outside 0 ≤ mmr < 1 is #NUM!. Messages name
+ * the row (1-based, in the user's range).
+ */
 export function readTierTable(raw: unknown[][], field: string): Tier[] {
-  throw new InvalidArgumentError(field, `tier tables are not read yet (${raw.length} rows given)`);
+  const rows = raw.map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]));
+  const used = rows.filter((r) => r.some((v) => !isBlank(v)));
+  const width = Math.max(0, ...used.map((r) => r.reduce<number>((w, v, j) => (isBlank(v) ? w : j + 1), 0)));
+  if (width < 3 || width > 4) {
+    throw new InvalidArgumentError(
+      field,
+      `a tier table has 3 or 4 columns (notional_floor, notional_cap, mmr, [maint_amount]), got ${width}`,
+    );
+  }
+  const withAmounts = width === 4;
+  const read: Tier[] = [];
+  rows.forEach((r, i) => {
+    const row = i + 1;
+    if (!r.some((v) => !isBlank(v))) return;
+    const values = [0, 1, 2, 3].slice(0, width).map((j) => cellNumber(r[j], field, row, j + 1));
+    values.forEach((v, j) => {
+      if (v === undefined) {
+        throw new InvalidArgumentError(field, `tier table row ${row} has no ${COLUMNS[j]} (column ${j + 1})`);
+      }
+    });
+    const [floor, cap, mmr, amount] = values as Dec[];
+    if (floor!.lt(0)) throw new DomainError(field, `tier table row ${row}: notional_floor must be 0 or more, got ${floor}`);
+    if (cap!.lte(floor!)) {
+      throw new DomainError(field, `tier table row ${row}: notional_cap (${cap}) must be greater than notional_floor (${floor})`);
+    }
+    if (mmr!.lt(0) || mmr!.gte(1)) {
+      throw new DomainError(field, `tier table row ${row}: mmr must be 0 or more and less than 1, got ${mmr}`);
+    }
+    if (amount !== undefined && amount.lt(0)) {
+      throw new DomainError(field, `tier table row ${row}: maint_amount must be 0 or more, got ${amount}`);
+    }
+    read.push({ floor: floor!, cap: cap!, mmr: mmr!, amount: amount ?? ZERO, row });
+  });
+  const tiers = read.sort((a, b) => a.floor.comparedTo(b.floor));
+  tiers.forEach((t, i) => {
+    const before = tiers[i - 1];
+    if (!before) return;
+    if (t.floor.lt(before.cap)) {
+      throw new InvalidArgumentError(
+        field,
+        `tier table rows ${before.row} and ${t.row} overlap: row ${t.row} starts at ${t.floor}, below row ${before.row}'s cap ${before.cap}`,
+      );
+    }
+    if (t.floor.gt(before.cap)) {
+      throw new InvalidArgumentError(
+        field,
+        `tier table leaves a gap: row ${before.row} ends at ${before.cap} but row ${t.row} starts at ${t.floor}`,
+      );
+    }
+    if (!withAmounts) {
+      t.amount = nextMaintenanceAmount({ floor: t.floor, mmr: t.mmr, previousMmr: before.mmr, previousAmount: before.amount });
+    }
+  });
+  return tiers;
 }
 
-/** A maintenance-margin rate (0 ≤ mmr < 1) or a tier table. */
-export function maintenance(fallback: Dec): Param<Maintenance> {
+/** Whether bracket `i` holds the notional: floor ≤ notional < cap, the last cap inclusive. */
+export function tierHolds(tiers: readonly Tier[], i: number, notional: Dec): boolean {
+  const t = tiers[i];
+  if (!t) return false;
+  return notional.gte(t.floor) && (i === tiers.length - 1 ? notional.lte(t.cap) : notional.lt(t.cap));
+}
+
+/** The index of the bracket holding the notional; #N/A (naming `field`) beyond the table. */
+export function tierIndex(tiers: readonly Tier[], notional: Dec, field = "mmr", what = "the notional"): number {
+  const i = tiers.findIndex((_, j) => tierHolds(tiers, j, notional));
+  if (i < 0) {
+    const first = tiers[0]!;
+    const last = tiers[tiers.length - 1]!;
+    throw new NotAvailableError(
+      field,
+      `${what}, ${notional.toSignificantDigits(15).toString()}, is beyond the tier table (it covers ${first.floor} to ${last.cap})`,
+    );
+  }
+  return i;
+}
+
+/** The bracket holding the notional; #N/A beyond the table. */
+export function findTier(tiers: readonly Tier[], notional: Dec, field = "mmr"): Tier {
+  return tiers[tierIndex(tiers, notional, field)]!;
+}
+
+/** A rate as a one-bracket table covering every notional. */
+export function rateTier(mmr: Dec, amount: Dec): Tier {
+  return { floor: ZERO, cap: new D(Infinity), mmr, amount, row: 1 };
+}
+
+/**
+ * The brackets of a maintenance argument: a table as it is, a rate as one unbounded bracket with the
+ * given amount. With a table the table's own amounts apply; a non-zero `amount` alongside a table is
+ * #VALUE! naming `amountField`, since the table already says what to deduct.
+ */
+export function bracketsOf(m: Maintenance, amount: Dec, amountField = "maint_amount"): Tier[] {
+  if (m.kind === "rate") return [rateTier(m.mmr, amount)];
+  if (!amount.isZero()) {
+    throw new InvalidArgumentError(
+      amountField,
+      "must be blank or 0 with a tier table: the table's own maintenance amounts apply",
+    );
+  }
+  return m.tiers;
+}
+
+/**
+ * Maintenance margin `notional·mmr − amount`, with the bracket holding the notional when `mmr` is a
+ * tier table (the table's amount is used; a non-zero `amount` with a table is #VALUE!). A result below 0
+ * (an amount larger than notional·mmr) is #NUM!.
+ */
+export function maintenanceMargin(a: { notional: Dec; maintenance: Maintenance; amount: Dec }): Dec {
+  const tiers = bracketsOf(a.maintenance, a.amount);
+  const t = findTier(tiers, a.notional);
+  const mm = a.notional.mul(t.mmr).sub(t.amount);
+  if (mm.lt(0)) {
+    throw new DomainError(
+      a.maintenance.kind === "tiers" ? "mmr" : "maint_amount",
+      `the maintenance amount ${t.amount} is larger than notional × mmr (${a.notional.mul(t.mmr)}), so the maintenance margin would be negative`,
+    );
+  }
+  return mm;
+}
+
+/**
+ * A maintenance-margin rate (0 ≤ mmr < 1) or a tier table (a range of more than one cell). With a
+ * fallback the argument is optional; without one it is required.
+ */
+export function maintenance(fallback?: Dec): Param<Maintenance> {
   return {
     kind: "rateOrTiers",
-    optional: true,
+    optional: fallback !== undefined,
     range: true,
     read(raw, field) {
-      if (isTable(raw)) return { kind: "tiers", tiers: readTierTable(raw, field) };
-      const mmr = isBlank(raw) ? fallback : checkBounds(readNumber(raw, field), { ge: 0, lt: 1 }, field);
-      return { kind: "rate", mmr };
+      if (isTable(raw) && cellsOf(raw).length > 0) return { kind: "tiers", tiers: readTierTable(raw, field) };
+      if (isBlank(raw) || (isTable(raw) && cellsOf(raw).length === 0)) {
+        if (fallback === undefined) {
+          throw new InvalidArgumentError(field, "is required: a rate such as 0.005, or a tier table range");
+        }
+        return { kind: "rate", mmr: fallback };
+      }
+      return { kind: "rate", mmr: checkBounds(readNumber(raw, field), { ge: 0, lt: 1 }, field) };
     },
   };
 }
+
+export const MAINTMARGIN = define(
+  { notional: number({ ge: 0 }), mmr: maintenance(), maint_amount: optional(number({ ge: 0 }), ZERO) },
+  (a) => maintenanceMargin({ notional: a.notional, maintenance: a.mmr, amount: a.maint_amount }),
+);

@@ -1,0 +1,115 @@
+import { D, Dec, ZERO } from "./decimal";
+import { DivisionByZeroError, DomainError, InvalidArgumentError } from "./errors";
+import { at, cellsOf, describe, fromNumber, parseNumericText } from "./read";
+import { define, number, optional, option, Param } from "./spec";
+
+/**
+ * Average entry prices and averaging down.
+ * Sources: Bybit "How to Calculate Average Entry Price" (linear: Σ qty·price / Σ qty) and "Profit & Loss
+ * calculations (Inverse Contracts)" (inverse: total contracts / total contract value in coin, the harmonic
+ * mean); SymbolSurfing "Average down calculator" (shares to reach a target average).
+ */
+
+export type SizeKind = "units" | "value";
+export const SIZE_KINDS: readonly SizeKind[] = ["units", "value"];
+
+/**
+ * Average entry. `"units"` (quantities): Σ p·s / Σ s. `"value"` (cash amounts, or inverse contracts in
+ * USD): Σ s / Σ (s/p). `prices` and `sizes` are paired by position; a total size of 0 is #DIV/0!.
+ */
+export function averagePrice(a: { prices: readonly Dec[]; sizes: readonly Dec[]; sizeKind: SizeKind }): Dec {
+  if (a.prices.length !== a.sizes.length) {
+    throw new InvalidArgumentError("sizes", `needs one size per price: ${a.prices.length} prices, ${a.sizes.length} sizes`);
+  }
+  if (a.prices.length === 0) throw new InvalidArgumentError("prices", "needs at least one price");
+  a.prices.forEach((p, i) => {
+    if (p.lte(0)) throw new DomainError("prices", `price ${i + 1} must be greater than 0, got ${p}`);
+  });
+  a.sizes.forEach((s, i) => {
+    if (s.lt(0)) throw new DomainError("sizes", `size ${i + 1} must be 0 or more, got ${s}`);
+  });
+  const total = a.sizes.reduce((sum, s) => sum.add(s), ZERO);
+  if (total.isZero()) throw new DivisionByZeroError("sizes", "add up to 0, so there is no average");
+  const average =
+    a.sizeKind === "units"
+      ? a.prices.reduce((sum, p, i) => sum.add(p.mul(a.sizes[i]!)), ZERO).div(total)
+      : total.div(a.prices.reduce((sum, p, i) => sum.add(a.sizes[i]!.div(p)), ZERO));
+  // A weighted mean lies between the lowest and highest price; the 34-digit rounding of s/p can leave the
+  // harmonic form a last digit outside (one fill at 6824.87 gave 6824.87…01), so keep it inside.
+  return D.max(D.min(average, D.max(...a.prices)), D.min(...a.prices));
+}
+
+/** A range read cell by cell in reading order, blanks kept as undefined so two ranges pair by position. */
+function positional(): Param<{ values: (Dec | undefined)[]; count: number }> {
+  return {
+    kind: "numbers",
+    optional: false,
+    range: true,
+    read(raw, field) {
+      const rows = Array.isArray(raw) ? raw.map((r) => (Array.isArray(r) ? (r as unknown[]) : [r])) : [[raw]];
+      const count = rows.reduce((n, r) => n + r.length, 0);
+      const values: (Dec | undefined)[] = new Array<Dec | undefined>(count).fill(undefined);
+      for (const cell of cellsOf(rows)) {
+        const v = cell.value;
+        let d: Dec | undefined;
+        if (typeof v === "number") d = fromNumber(v, field);
+        else if (typeof v === "string") d = parseNumericText(v);
+        if (d === undefined) throw new InvalidArgumentError(field, `${at(cell)} should be a number, got ${describe(v)}`);
+        values[cell.index - 1] = d;
+      }
+      return { values, count };
+    },
+  };
+}
+
+export const AVGPRICE = define(
+  {
+    prices: positional(),
+    sizes: positional(),
+    size_kind: optional(
+      option(SIZE_KINDS, { quantity: "units", quantities: "units", qty: "units", cash: "value", amount: "value" }),
+      "units" as SizeKind,
+    ),
+  },
+  (a) => {
+    if (a.prices.count !== a.sizes.count) {
+      throw new InvalidArgumentError(
+        "sizes",
+        `must be the same size as prices (${a.prices.count} cells), got ${a.sizes.count} cells`,
+      );
+    }
+    const prices: Dec[] = [];
+    const sizes: Dec[] = [];
+    a.prices.values.forEach((p, i) => {
+      const s = a.sizes.values[i];
+      if (p === undefined && s === undefined) return;
+      if (p === undefined) throw new InvalidArgumentError("prices", `cell ${i + 1} is blank but its size is not`);
+      if (s === undefined) throw new InvalidArgumentError("sizes", `cell ${i + 1} is blank but its price is not`);
+      prices.push(p);
+      sizes.push(s);
+    });
+    if (prices.length === 0) throw new InvalidArgumentError("prices", "needs at least one price");
+    return averagePrice({ prices, sizes, sizeKind: a.size_kind });
+  },
+);
+
+/**
+ * Shares to buy at `price` to bring the average cost to `target`: shares·(avg_cost − target)/(target − price).
+ * The target must lie between price (exclusive) and the average cost (inclusive: already there is 0
+ * shares); otherwise no purchase at that price reaches it (#NUM!). Works for averaging up as well.
+ */
+export function averageDown(a: { shares: Dec; avgCost: Dec; price: Dec; target: Dec }): Dec {
+  const towardPrice = a.target.sub(a.avgCost).mul(a.price.sub(a.avgCost));
+  const beforePrice = a.price.sub(a.target).mul(a.price.sub(a.avgCost));
+  if (towardPrice.lt(0) || beforePrice.lte(0)) {
+    throw new DomainError(
+      "target_avg",
+      `must lie between price (${a.price}) and avg_cost (${a.avgCost}), got ${a.target}: buying at ${a.price} cannot reach it`,
+    );
+  }
+  return a.shares.mul(a.avgCost.sub(a.target)).div(a.target.sub(a.price));
+}
+export const AVGDOWN = define(
+  { shares: number({ ge: 0 }), avg_cost: number({ gt: 0 }), price: number({ gt: 0 }), target_avg: number({ gt: 0 }) },
+  (a) => averageDown({ shares: a.shares, avgCost: a.avg_cost, price: a.price, target: a.target_avg }),
+);
