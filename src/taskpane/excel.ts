@@ -1,0 +1,167 @@
+import {
+  blockRange,
+  columnName,
+  freeSheetName,
+  parseRange,
+  WorkbookError,
+  type CellValue,
+  type WorkbookAdapter,
+  type WritePlan,
+  type WriteResult,
+} from "./workbook";
+
+/**
+ * The Excel adapter: carries a write plan into a new worksheet with Office.js, in one batch. The first
+ * `context.sync()` reads the sheet names (to pick a free one); everything else (sheet, cells, formats,
+ * names, table, conditional formats, chart, activation and selection) is queued and sent with the
+ * second. So a write costs two round trips whatever the number of rows.
+ */
+
+/** The Office.js requirement set the writer needs: worksheet names and custom conditional formats (1.6), charts' series (1.7). */
+export const REQUIRED_API = { set: "ExcelApi", version: "1.7" } as const;
+
+export interface ExcelAdapterOptions {
+  /** `Excel.run`; tests pass a mock's. */
+  run?: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /** Whether the host supports a requirement set; defaults to Office.context.requirements. */
+  supports?: (set: string, version: string) => boolean;
+}
+
+const INPUT_FILL = "#FFF2CC";
+const INPUT_FONT = "#1F4E79";
+
+function defaultSupports(set: string, version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported(set, version);
+  } catch {
+    return true; // outside Office (tests, playground) there is nothing to ask
+  }
+}
+
+/** A 2-D array of `rows` × `cols` copies of `v`, as Office.js wants for a multi-cell range. */
+function filled<T>(range: string, v: T): T[][] {
+  const r = parseRange(range);
+  return Array.from({ length: r.bottom - r.top + 1 }, () => Array.from({ length: r.right - r.left + 1 }, () => v));
+}
+
+function cells(rows: CellValue[][]): (string | number | boolean)[][] {
+  return rows.map((row) => row.map((c) => (c === null ? "" : c)));
+}
+
+/** Queues the whole plan on `sheet` (no sync). */
+export function queuePlan(sheet: Excel.Worksheet, plan: WritePlan): void {
+  // Names first, so the formulas that use them resolve as they arrive.
+  for (const n of plan.names) sheet.names.add(n.name, sheet.getRange(n.cell));
+  for (const block of plan.blocks) sheet.getRange(blockRange(block)).formulas = cells(block.rows);
+  for (const f of plan.formats) sheet.getRange(f.range).numberFormat = filled(f.range, f.format);
+  for (const b of plan.bold) sheet.getRange(b).format.font.bold = true;
+  if (plan.inputRange) {
+    const r = sheet.getRange(plan.inputRange);
+    r.format.fill.color = INPUT_FILL;
+    r.format.font.color = INPUT_FONT;
+  }
+  if (plan.table) {
+    const table = sheet.tables.add(plan.table.range, true);
+    table.style = plan.table.style;
+  }
+  for (const c of plan.conditionalFormats) {
+    const cf = sheet.getRange(c.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = c.formula;
+    cf.custom.format.fill.color = c.fill;
+    cf.custom.format.font.color = c.font;
+  }
+  plan.columnWidths.forEach((w, i) => {
+    const col = columnName(i);
+    sheet.getRange(`${col}:${col}`).format.columnWidth = w;
+  });
+  if (plan.chart) {
+    const [first, ...rest] = plan.chart.series;
+    if (first) {
+      const chart = sheet.charts.add("XYScatterLinesNoMarkers" as Excel.ChartType, sheet.getRange(first.y), "Columns" as Excel.ChartSeriesBy);
+      chart.title.text = plan.chart.title;
+      const main = chart.series.getItemAt(0);
+      main.name = first.name;
+      main.setXAxisValues(sheet.getRange(first.x));
+      for (const s of rest) {
+        const series = chart.series.add(s.name);
+        series.setXAxisValues(sheet.getRange(s.x));
+        series.setValues(sheet.getRange(s.y));
+      }
+      chart.axes.categoryAxis.title.text = plan.chart.xTitle;
+      chart.axes.valueAxis.title.text = plan.chart.yTitle;
+      const anchor = plan.chart.anchor.split(":");
+      chart.setPosition(anchor[0]!, anchor[1]);
+    }
+  }
+  sheet.activate();
+  sheet.getRange(plan.select).select();
+}
+
+/** Turns what Office.js threw into words for the trader. */
+export function explain(e: unknown): WorkbookError {
+  if (e instanceof WorkbookError) return e;
+  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  const detail = e instanceof Error ? e.message : String(e);
+  if (code === "AccessDenied" || /protect/i.test(detail)) {
+    return new WorkbookError(
+      "Excel would not let LEV add a sheet: the workbook or its structure is protected. Unprotect it (Review › Protect Workbook) and write again.",
+      detail,
+    );
+  }
+  if (code === "ApiNotFound" || code === "NotImplemented" || code === "Unsupported") {
+    return new WorkbookError(
+      "This version of Excel lacks a feature LEV needs to write the sheet (tables, named cells or charts). Excel for Microsoft 365 or Excel on the web can do it.",
+      detail,
+    );
+  }
+  return new WorkbookError(`Excel could not write the sheet (${detail}). Nothing else in your workbook was changed.`, detail);
+}
+
+export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookAdapter {
+  const run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
+  const supports = options.supports ?? defaultSupports;
+
+  return {
+    async sheetNames() {
+      return run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        return sheets.items.map((s) => s.name);
+      });
+    },
+
+    async write(plan: WritePlan): Promise<WriteResult> {
+      if (!supports(REQUIRED_API.set, REQUIRED_API.version)) {
+        throw new WorkbookError(
+          "This version of Excel is too old for LEV to write sheets (it needs Excel 2019, Microsoft 365 or Excel on the web). The figures in the pane are still right.",
+        );
+      }
+      try {
+        return await run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          sheets.load("items/name");
+          await context.sync();
+          const name = freeSheetName(plan.baseName, sheets.items.map((s) => s.name));
+          const sheet = sheets.add(name);
+          try {
+            queuePlan(sheet, plan);
+            await context.sync();
+          } catch (e) {
+            // Leave no half-written sheet behind: the new sheet is ours alone, so removing it is safe.
+            try {
+              sheet.delete();
+              await context.sync();
+            } catch {
+              // the sheet may never have been created
+            }
+            throw e;
+          }
+          return { sheet: name };
+        });
+      } catch (e) {
+        throw explain(e);
+      }
+    },
+  };
+}

@@ -1,0 +1,256 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { createExcelAdapter } from "../../src/taskpane/excel";
+import { GUIDE_EXAMPLE, validate, type FormValues } from "../../src/taskpane/model/form";
+import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
+import { buildScenario } from "../../src/taskpane/model/scenario";
+import { WorkbookError, type WritePlan } from "../../src/taskpane/workbook";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the mock's recorders are loosely typed by design */
+
+/** A worksheet that records what is queued on it. */
+function recordingSheet(name: string, log: string[]) {
+  const ranges: Record<string, any> = {};
+  const sheet: any = {
+    name,
+    ranges,
+    tables: [] as any[],
+    charts: [] as any[],
+    names: [] as [string, string][],
+    activated: false,
+    deleted: false,
+    getRange(address: string) {
+      ranges[address] ??= {
+        address,
+        format: { font: {}, fill: {} },
+        conditional: [] as any[],
+        conditionalFormats: {
+          add(type: string) {
+            const cf = { type, custom: { rule: {} as any, format: { fill: {} as any, font: {} as any } } };
+            ranges[address].conditional.push(cf);
+            log.push(`conditional ${address}`);
+            return cf;
+          },
+        },
+        select() {
+          log.push(`select ${address}`);
+          sheet.selected = address;
+        },
+      };
+      let formulas: unknown;
+      Object.defineProperty(ranges[address], "formulas", {
+        enumerable: true,
+        get: () => formulas,
+        set: (v: unknown) => {
+          formulas = v;
+          log.push(`formulas ${address}`);
+        },
+      });
+      return ranges[address];
+    },
+    activate() {
+      sheet.activated = true;
+      log.push(`activate ${name}`);
+    },
+    delete() {
+      sheet.deleted = true;
+      log.push(`delete ${name}`);
+    },
+  };
+  sheet.names = Object.assign([], {
+    add(n: string, range: any) {
+      sheet.names.push([n, range.address]);
+      log.push(`name ${n}`);
+    },
+  });
+  sheet.tables = Object.assign([], {
+    add(range: string, headers: boolean) {
+      const t = { range, headers, style: "" };
+      sheet.tables.push(t);
+      log.push(`table ${range}`);
+      return t;
+    },
+  });
+  sheet.charts = Object.assign([], {
+    add(type: string, source: any, by: string) {
+      const series: any[] = [{ y: source.address }];
+      const chart: any = {
+        type,
+        by,
+        title: {},
+        axes: { categoryAxis: { title: {} }, valueAxis: { title: {} } },
+        seriesList: series,
+        series: {
+          getItemAt: (i: number) => Object.assign(series[i], { setXAxisValues: (r: any) => (series[i].x = r.address) }),
+          add: (n: string) => {
+            const s: any = { name: n };
+            s.setXAxisValues = (r: any) => (s.x = r.address);
+            s.setValues = (r: any) => (s.y = r.address);
+            series.push(s);
+            return s;
+          },
+        },
+        setPosition: (a: string, b: string) => (chart.position = `${a}:${b}`),
+      };
+      sheet.charts.push(chart);
+      log.push("chart");
+      return chart;
+    },
+  });
+  return sheet;
+}
+
+interface MockOptions {
+  existing?: string[];
+  /** The sync (1-based) that fails, as Office.js reports a refused batch. */
+  failSync?: number;
+  failure?: { code: string; message: string };
+}
+
+/** An Excel built with office-addin-mock: worksheets load and sync through the mock. */
+function mockExcel(options: MockOptions = {}) {
+  const log: string[] = [];
+  const sheets = (options.existing ?? ["Sheet1"]).map((n) => recordingSheet(n, log));
+  const state = { syncs: 0, sheets, log, loadRequests: [] as unknown[] };
+  const excel = new OfficeMockObject({
+    context: {
+      workbook: {
+        worksheets: {
+          items: sheets,
+          add(name: string) {
+            const s = recordingSheet(name, log);
+            state.sheets.push(s);
+            log.push(`add ${name}`);
+            return s;
+          },
+        },
+      },
+    },
+    run: async function (this: any, batch: (context: any) => Promise<unknown>) {
+      return batch(this.context);
+    },
+  }) as any;
+  const worksheets = excel.context.workbook.worksheets;
+  // Office.js loads a collection's item names with "items/name"; the mock knows the collection's items.
+  const load = worksheets.load.bind(worksheets);
+  worksheets.load = (what: unknown) => {
+    state.loadRequests.push(what);
+    return load("items");
+  };
+  const sync = excel.context.sync.bind(excel.context);
+  excel.context.sync = async () => {
+    state.syncs++;
+    await sync();
+    if (options.failSync === state.syncs) {
+      throw Object.assign(new Error(options.failure?.message ?? "refused"), { code: options.failure?.code ?? "GeneralException" });
+    }
+  };
+  const adapter = createExcelAdapter({ run: (batch) => excel.run(batch), supports: () => true });
+  return { adapter, state };
+}
+
+function planWithRows(n: number): WritePlan {
+  // n prices 0.90000, 0.90001, … around the guide's entry of 1.0000
+  const prices = Array.from({ length: n }, (_, i) => (0.9 + i / 100000).toFixed(5)).join(" ");
+  const values: FormValues = { ...GUIDE_EXAMPLE, scenarioKind: "list", priceList: prices };
+  const v = validate(values);
+  if (!v.trade) throw new Error(JSON.stringify(v.errors));
+  return scenarioPlan(buildScenario(v.trade));
+}
+
+describe("the Excel adapter, against office-addin-mock", () => {
+  it("writes 10, 1,000 and 10,000 scenario rows with the same number of syncs, at most 2", async () => {
+    const counts: number[] = [];
+    for (const n of [10, 1000, 10000]) {
+      const { adapter, state } = mockExcel();
+      const plan = planWithRows(n);
+      await adapter.write(plan);
+      counts.push(state.syncs);
+      // the whole table went in as one range: header + n rows
+      const sheet = state.sheets[state.sheets.length - 1];
+      expect(sheet.ranges[plan.table!.range].formulas).toHaveLength(n + 1);
+    }
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBeLessThanOrEqual(2);
+  }, 120000);
+
+  it("names the new sheet LEV Scenario 2 when LEV Scenario exists, and leaves the old one untouched", async () => {
+    const { adapter, state } = mockExcel({ existing: ["Sheet1", "LEV Scenario"] });
+    const result = await adapter.write(planWithRows(10));
+    expect(result.sheet).toBe("LEV Scenario 2");
+    expect(state.loadRequests).toEqual(["items/name"]);
+    const old = state.sheets.find((s) => s.name === "LEV Scenario");
+    expect(Object.keys(old.ranges)).toEqual([]);
+    expect(old.names).toHaveLength(0);
+    expect(old.tables).toHaveLength(0);
+    expect(old.charts).toHaveLength(0);
+    expect(old.activated).toBe(false);
+    expect(state.log).toContain("add LEV Scenario 2");
+  });
+
+  it("counts LEV Scenario as taken whatever its case, as Excel does", async () => {
+    const { adapter } = mockExcel({ existing: ["lev scenario", "LEV Scenario 2"] });
+    expect((await adapter.write(planWithRows(10))).sheet).toBe("LEV Scenario 3");
+  });
+
+  it("queues names before formulas, writes each block once, adds the table, colours and chart, then activates and selects the table", async () => {
+    const { adapter, state } = mockExcel();
+    const plan = planWithRows(10);
+    await adapter.write(plan);
+    const sheet = state.sheets.find((s) => s.name === "LEV Scenario");
+    const firstFormulaWrite = state.log.findIndex((op) => op.startsWith("formulas "));
+    const lastName = state.log.lastIndexOf(`name ${plan.names[plan.names.length - 1]!.name}`);
+    expect(lastName).toBeGreaterThan(-1);
+    expect(firstFormulaWrite).toBeGreaterThan(lastName);
+    expect(sheet.names.map((n: [string, string]) => n[0])).toEqual(plan.names.map((n) => n.name));
+    // every block became one range write holding its rows
+    const writes = Object.values(sheet.ranges).filter((r: any) => r.formulas !== undefined);
+    expect(writes).toHaveLength(plan.blocks.length);
+    const margin = plan.names.find((n) => n.name === "Margin")!;
+    const figures = Object.values(sheet.ranges).find((r: any) => r.formulas?.some((row: unknown[]) => row[0] === "Required margin")) as any;
+    expect(figures.formulas.find((row: unknown[]) => row[0] === "Required margin")[1]).toBe("=LEV.MARGIN(Notional, Leverage)");
+    expect(margin.cell).toMatch(/^B\d+$/);
+    expect([...sheet.tables]).toEqual([{ range: plan.table!.range, headers: true, style: "TableStyleMedium2" }]);
+    const conditional = Object.values(sheet.ranges).flatMap((r: any) => r.conditional);
+    expect(conditional.map((c: any) => c.custom.rule.formula)).toEqual(plan.conditionalFormats.map((c) => c.formula));
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0].seriesList.map((s: any) => [s.x, s.y])).toEqual(plan.chart!.series.map((s) => [s.x, s.y]));
+    expect(sheet.activated).toBe(true);
+    expect(sheet.selected).toBe(plan.table!.range);
+    expect(state.log.slice(-2)).toEqual(["activate LEV Scenario", `select ${plan.table!.range}`]);
+  });
+
+  it("writes the trading journal as a table of two example trades", async () => {
+    const { adapter, state } = mockExcel();
+    const plan = journalPlan();
+    expect((await adapter.write(plan)).sheet).toBe("LEV Journal");
+    const sheet = state.sheets.find((s) => s.name === "LEV Journal");
+    expect(sheet.tables[0].range).toBe("A1:M3");
+    expect(state.syncs).toBe(2);
+  });
+
+  it("turns a refused write into plain words and removes the half-written sheet", async () => {
+    const { adapter, state } = mockExcel({ failSync: 2, failure: { code: "AccessDenied", message: "The workbook is protected." } });
+    let caught: unknown;
+    try {
+      await adapter.write(planWithRows(10));
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(WorkbookError);
+    expect((caught as Error).message).toMatch(/protected.*Unprotect it/);
+    expect(state.sheets.find((s) => s.name === "LEV Scenario").deleted).toBe(true);
+    expect(state.sheets.find((s) => s.name === "Sheet1").deleted).toBe(false);
+  });
+
+  it("says what went wrong for any other refusal, in a sentence", async () => {
+    const { adapter } = mockExcel({ failSync: 1, failure: { code: "GeneralException", message: "The request failed." } });
+    await expect(adapter.write(planWithRows(10))).rejects.toThrow(/Excel could not write the sheet \(The request failed\.\)/);
+  });
+
+  it("refuses plainly on a host without the API it needs, before touching the workbook", async () => {
+    const { state } = mockExcel();
+    const adapter = createExcelAdapter({ run: () => Promise.reject(new Error("should not run")), supports: () => false });
+    await expect(adapter.write(planWithRows(10))).rejects.toThrow(/too old for LEV to write sheets/);
+    expect(state.syncs).toBe(0);
+  });
+});
