@@ -19,7 +19,8 @@ function recordingSheet(name: string, log: string[]) {
     activated: false,
     deleted: false,
     getRange(address: string) {
-      ranges[address] ??= {
+      if (ranges[address]) return ranges[address];
+      ranges[address] = {
         address,
         format: { font: {}, fill: {} },
         conditional: [] as any[],
