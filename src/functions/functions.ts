@@ -238,8 +238,8 @@ export function breakEven(side: any, entry: any, open_fee_rate?: any, close_fee_
  * @param side "long" or "short".
  * @param entry Entry price, greater than 0.
  * @param leverage Leverage: 10, "10x" or "1:10".
- * @param [mmr] Maintenance-margin rate (0.005 is 0.5 %) or a tier table range (floor, cap, mmr, [amount]) [default 0.005].
- * @param [maint_amount] Maintenance amount (Binance) or MM deduction (Bybit) [default 0].
+ * @param [mmr] Maintenance-margin rate (0.005 is 0.5 %) or a tier table range (floor, cap, mmr, [amount]); with a table the bracket is the one holding the notional at the liquidation price ("liquidation", Binance) or at entry ("entry") [default 0.005].
+ * @param [maint_amount] Maintenance amount (Binance) or MM deduction (Bybit); must be blank or 0 with a tier table, whose own amounts apply [default 0].
  * @param [quantity] Position size in units; required with a tier table [default 1].
  * @param [close_fee_rate] Fee to close, charged on the notional at the liquidation price [default 0].
  * @param [mm_basis] "liquidation" (Binance) or "entry" (Bybit classic, BitMEX) [default "liquidation"].
@@ -274,4 +274,153 @@ export function bankruptcy(side: any, entry: any, leverage: any, inverse?: any):
  */
 export function liqDistance(side: any, price: any, liq_price: any): number {
   return run(F.LIQDISTANCE, [side, price, liq_price]);
+}
+
+// ─── Liquidation: tier tables, wallet balances, inverse contracts ───────────────────────────────────
+
+/**
+ * Binance's one-way liquidation price from the balance that backs the position (matches Binance USDⓈ-M, FAQ "How to Calculate Liquidation Price of USDⓈ-M Futures Contracts"): LP = (WB − TMM + UPNL + cum − side·q·E)/(q·mmr − side·q). Isolated: WB is the position's margin including added margin, TMM = UPNL = 0. Cross: WB is the cross wallet, TMM and UPNL the maintenance margin and unrealised PnL of the other cross positions. With a tier table as mmr, the bracket is the one holding the notional at the liquidation price. Prices and balances in the quote currency (USDT). Example: =LEV.WALLETLIQ("long", 32481.98, 109.488, 1535443.01, 0.025, 16300) returns 18778.73.
+ * @customfunction WALLETLIQ
+ * @helpurl https://localhost:3000/help.html#WALLETLIQ
+ * @param side "long" or "short".
+ * @param entry Entry price, greater than 0.
+ * @param quantity Position size in units (base asset), greater than 0.
+ * @param wallet_balance Balance backing the position (quote currency), 0 or more: isolated margin, or the cross wallet balance.
+ * @param [mmr] Maintenance-margin rate (0.005 is 0.5 %) or a tier table range (notional_floor, notional_cap, mmr, [maint_amount]) [default 0.005].
+ * @param [maint_amount] Maintenance amount (cum) of the position's bracket; must be blank or 0 with a tier table, whose own amounts apply [default 0].
+ * @param [other_maint_margin] Cross only: maintenance margin of all other cross positions (TMM) [default 0].
+ * @param [other_upnl] Cross only: unrealised PnL of all other cross positions (UPNL) [default 0].
+ * @returns The liquidation price; #N/A when the balance covers a fall to zero, #NUM! when already below maintenance.
+ */
+export function walletLiq(side: any, entry: any, quantity: any, wallet_balance: any, mmr?: any[][], maint_amount?: any, other_maint_margin?: any, other_upnl?: any): number {
+  return run(F.WALLETLIQ, [side, entry, quantity, wallet_balance, mmr, maint_amount, other_maint_margin, other_upnl]);
+}
+
+/**
+ * Isolated liquidation price of an inverse (coin-margined) position with wallet WB = contracts·cv/(entry·leverage) coin. mm_basis "liquidation" (matches Binance COIN-M and Bybit's 2026 inverse formula): LP = (c·mmr + side·c)/((WB + cum)/cv + side·c/entry), maintenance on the coin notional at the liquidation price (with a tier table in coin, the bracket holding it). "entry" (matches Bybit classic inverse and BTCMEX): with Q = c·cv, LP = Q/(Q/E + side·(Q/(E·L) − Q·mmr/E + cum)). Example: =LEV.INVLIQPRICE("long", 50000, 10, 0.005, 0, 60000, 1, "entry") returns 45662.1.
+ * @customfunction INVLIQPRICE
+ * @helpurl https://localhost:3000/help.html#INVLIQPRICE
+ * @param side "long" or "short".
+ * @param entry Entry price (USD per coin), greater than 0.
+ * @param leverage Leverage: 10, "10x" or "1:10".
+ * @param [mmr] Maintenance-margin rate or a tier table range whose notionals are in coin (notional_floor, notional_cap, mmr, [maint_amount]) [default 0.005].
+ * @param [maint_amount] Maintenance amount in coin; must be blank or 0 with a tier table, whose own amounts apply [default 0].
+ * @param [contracts] Number of contracts, greater than 0; required with a tier table [default 1].
+ * @param [contract_value] USD value of one contract (100 for Binance BTCUSD, 1 for Bybit and BitMEX) [default 1].
+ * @param [mm_basis] "liquidation" (Binance COIN-M) or "entry" (Bybit classic, BTCMEX) [default "liquidation"].
+ * @returns The liquidation price; #N/A when no price exists (a 1x inverse short).
+ */
+export function invLiqPrice(side: any, entry: any, leverage: any, mmr?: any[][], maint_amount?: any, contracts?: any, contract_value?: any, mm_basis?: any): number {
+  return run(F.INVLIQPRICE, [side, entry, leverage, mmr, maint_amount, contracts, contract_value, mm_basis]);
+}
+
+/**
+ * The coin value of inverse contracts: contracts·contract_value/price (Binance COIN-M notional, BitMEX and Bybit position value). Example: =LEV.INVNOTIONAL(60000, 50000) returns 1.2.
+ * @customfunction INVNOTIONAL
+ * @helpurl https://localhost:3000/help.html#INVNOTIONAL
+ * @param contracts Number of contracts, 0 or more.
+ * @param price Price (USD per coin), greater than 0.
+ * @param [contract_value] USD value of one contract [default 1].
+ * @returns The position's value in coin.
+ */
+export function invNotional(contracts: any, price: any, contract_value?: any): number {
+  return run(F.INVNOTIONAL, [contracts, price, contract_value]);
+}
+
+/**
+ * Maintenance margin: notional·mmr − maint_amount (Binance "maintenance margin = notional × MMR − maintenance amount", Bybit "MM deduction"). With a tier table as mmr the bracket holding the notional supplies both the rate and the amount (built cumulatively, cumₙ = floorₙ·(mmrₙ − mmrₙ₋₁) + cumₙ₋₁, when the table has 3 columns). Units: the notional's (quote currency, or coin for inverse contracts). Example: =LEV.MAINTMARGIN(3675589.74, {0,50000,0.004;50000,250000,0.005;250000,1000000,0.01;1000000,10000000,0.025}) returns 75589.7435.
+ * @customfunction MAINTMARGIN
+ * @helpurl https://localhost:3000/help.html#MAINTMARGIN
+ * @param notional Position value (quote currency, or coin for inverse), 0 or more.
+ * @param mmr Maintenance-margin rate (0.005 is 0.5 %) or a tier table range (notional_floor, notional_cap, mmr, [maint_amount]); rows in any order, blank rows skipped.
+ * @param [maint_amount] Maintenance amount to deduct; must be blank or 0 with a tier table, whose own amounts apply [default 0].
+ * @returns The maintenance margin; #N/A when the notional is beyond the table.
+ */
+export function maintMargin(notional: any, mmr: any[][], maint_amount?: any): number {
+  return run(F.MAINTMARGIN, [notional, mmr, maint_amount]);
+}
+
+/**
+ * The highest leverage whose isolated liquidation price (Binance form, maintenance at the liquidation price) is still beyond the stop, found by solving LEV.LIQPRICE = stop: long 1/(1 − stop·(1 − mmr)/entry), short 1/(stop·(1 + mmr)/entry − 1). Takes a rate only: without a quantity there is no notional to choose a tier by. Example: =LEV.MAXLEVERAGE("long", 60000, 54000) returns 9.57.
+ * @customfunction MAXLEVERAGE
+ * @helpurl https://localhost:3000/help.html#MAXLEVERAGE
+ * @param side "long" or "short".
+ * @param entry Entry price, greater than 0.
+ * @param stop Stop price: below entry for a long, above for a short.
+ * @param [mmr] Maintenance-margin rate, 0 or more and below 1 [default 0.005].
+ * @returns Leverage as a multiple; liquidation at that leverage falls exactly on the stop.
+ */
+export function maxLeverage(side: any, entry: any, stop: any, mmr?: any[][]): number {
+  return run(F.MAXLEVERAGE, [side, entry, stop, mmr]);
+}
+
+/**
+ * Decimal-exact rounding to a tick or lot step, after rounding the value to Excel's 15 significant digits; ties half away from zero. Modes: "nearest", "up" (toward +∞), "down" (toward −∞), "safe-long" (up) and "safe-short" (down), which round a liquidation price toward entry as Bybit and BTCMEX do. Example: =LEV.ROUNDSTEP(5739.083529, 0.5, "safe-long") returns 5739.5.
+ * @customfunction ROUNDSTEP
+ * @helpurl https://localhost:3000/help.html#ROUNDSTEP
+ * @param value The number to round.
+ * @param step Tick or lot size, greater than 0 (0.5, 0.01, 0.001).
+ * @param [mode] "nearest", "up", "down", "safe-long" or "safe-short" [default "nearest"].
+ * @returns A multiple of step.
+ */
+export function roundStep(value: any, step: any, mode?: any): number {
+  return run(F.ROUNDSTEP, [value, step, mode]);
+}
+
+// ─── Inverse profit and return, averages ────────────────────────────────────────────────────────────
+
+/**
+ * Profit of an inverse (coin-margined) position, in coin: side·contracts·contract_value·(1/entry − 1/exit) (matches BitMEX and Bybit inverse contracts, Binance COIN-M). Example: =LEV.INVPNL("long", 10000, 10500, 100000) returns 0.47619.
+ * @customfunction INVPNL
+ * @helpurl https://localhost:3000/help.html#INVPNL
+ * @param side "long" or "short".
+ * @param entry Entry price (USD per coin), greater than 0.
+ * @param exit Exit price (USD per coin), greater than 0.
+ * @param contracts Number of contracts, 0 or more.
+ * @param [contract_value] USD value of one contract [default 1].
+ * @returns Profit in coin (negative for a loss).
+ */
+export function invPnl(side: any, entry: any, exit: any, contracts: any, contract_value?: any): number {
+  return run(F.INVPNL, [side, entry, exit, contracts, contract_value]);
+}
+
+/**
+ * Return on initial margin of an inverse position: side·leverage·(1 − entry/exit), i.e. LEV.INVPNL over the coin margin contracts·cv/(entry·leverage) (matches Bybit's inverse ROI and Binance COIN-M). Example: =LEV.INVROE("long", 6800, 7000, 10) returns 0.2857.
+ * @customfunction INVROE
+ * @helpurl https://localhost:3000/help.html#INVROE
+ * @param side "long" or "short".
+ * @param entry Entry price, greater than 0.
+ * @param exit Exit price, greater than 0.
+ * @param leverage Leverage: 10, "10x" or "1:10".
+ * @returns Return on margin as a fraction (0.5 is 50 %).
+ */
+export function invRoe(side: any, entry: any, exit: any, leverage: any): number {
+  return run(F.INVROE, [side, entry, exit, leverage]);
+}
+
+/**
+ * Average entry price of several fills. size_kind "units" (quantities): Σ price·size / Σ size (Bybit linear average entry); "value" (cash amounts, or inverse contracts in USD): Σ size / Σ (size/price), the harmonic mean (Bybit inverse average entry, DCA by fixed amounts). Prices and sizes pair by position; pairs where both are blank are skipped. Example: =LEV.AVGPRICE({5000,6000}, {1000,2000}, "value") returns 5625.
+ * @customfunction AVGPRICE
+ * @helpurl https://localhost:3000/help.html#AVGPRICE
+ * @param prices Fill prices, greater than 0: a range, row or column.
+ * @param sizes Fill sizes, 0 or more, the same shape as prices: units, or cash/contract value with "value".
+ * @param [size_kind] "units" or "value" [default "units"].
+ * @returns The average entry price.
+ */
+export function avgPrice(prices: any[][], sizes: any[][], size_kind?: any): number {
+  return run(F.AVGPRICE, [prices, sizes, size_kind]);
+}
+
+/**
+ * Shares to buy at price to bring the average cost to target_avg: shares·(avg_cost − target)/(target − price). #NUM! unless the target lies between the price and the average (it also works for averaging up). Example: =LEV.AVGDOWN(100, 50, 30, 40) returns 100.
+ * @customfunction AVGDOWN
+ * @helpurl https://localhost:3000/help.html#AVGDOWN
+ * @param shares Shares (or units) held, 0 or more.
+ * @param avg_cost Current average cost per share, greater than 0.
+ * @param price Price of the new purchase, greater than 0.
+ * @param target_avg The average cost wanted, between price and avg_cost.
+ * @returns Shares to buy.
+ */
+export function avgDown(shares: any, avg_cost: any, price: any, target_avg: any): number {
+  return run(F.AVGDOWN, [shares, avg_cost, price, target_avg]);
 }
