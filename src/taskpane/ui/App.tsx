@@ -1,0 +1,414 @@
+import * as React from "react";
+import {
+  Button,
+  Divider,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { applyPreset, GUIDE_EXAMPLE, validate, type FieldErrors, type FieldId, type FormValues } from "../model/form";
+import { PRESETS, preset, type MarketId, type Preset, type PresetDefault } from "../model/presets";
+import { buildScenario, type Scenario } from "../model/scenario";
+import { display } from "../model/formats";
+import { journalPlan, scenarioPlan } from "../model/plan";
+import type { WorkbookAdapter } from "../workbook";
+
+/**
+ * The guided simulator: market, account and trade, review, scenarios, write. Each step is a tab (arrow
+ * keys move between them); Back and Next walk the same path. The form is checked before the review and
+ * before anything is written; a problem shows under its field and focus moves there.
+ */
+
+const STEPS = ["Market", "Trade", "Review", "Scenarios", "Write"] as const;
+type Step = (typeof STEPS)[number];
+
+/** Fields each step owns, so an error sends the trader back to the right step. */
+const STEP_FIELDS: Record<Step, FieldId[]> = {
+  Market: ["market"],
+  Trade: [
+    "balance", "side", "entry", "leverage", "sizeMode", "quantity", "value", "riskPct", "stop", "target",
+    "contractSize", "mmr", "callLevel", "stopoutLevel", "feeRate", "fundingRate", "fundingIntervalHours", "region",
+  ],
+  Review: [],
+  Scenarios: ["scenarioKind", "moveFrom", "moveTo", "moveStep", "priceList", "holdingDays", "walkMove", "output"],
+  Write: [],
+};
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px", maxWidth: "460px", boxSizing: "border-box" },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "8px" },
+  section: { display: "flex", flexDirection: "column", gap: "10px" },
+  row: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "10px" },
+  nav: { display: "flex", justifyContent: "space-between", gap: "8px", marginTop: "4px" },
+  figures: { display: "flex", flexDirection: "column", gap: "8px", margin: 0, padding: 0 },
+  figure: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    columnGap: "8px",
+    paddingBottom: "6px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  figureValue: { fontWeight: tokens.fontWeightSemibold, textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  explain: { gridColumn: "1 / span 2", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  sources: { margin: 0, paddingLeft: "16px", display: "flex", flexDirection: "column", gap: "4px", fontSize: tokens.fontSizeBase200 },
+  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  walk: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& th, & td": { textAlign: "right", padding: "2px 4px" }, "& th:first-child, & td:first-child": { textAlign: "left" } },
+});
+
+interface TextFieldProps {
+  id: FieldId;
+  label: string;
+  hint?: string;
+  values: FormValues;
+  errors: FieldErrors;
+  onChange: (id: FieldId, value: string) => void;
+  inputMode?: "decimal" | "text";
+}
+
+function TextField({ id, label, hint, values, errors, onChange, inputMode = "decimal" }: TextFieldProps) {
+  return (
+    <Field label={label} hint={hint} validationMessage={errors[id]} validationState={errors[id] ? "error" : "none"}>
+      <Input
+        id={`lev-${id}`}
+        name={id}
+        inputMode={inputMode}
+        value={String(values[id])}
+        onChange={(_, d) => onChange(id, d.value)}
+      />
+    </Field>
+  );
+}
+
+export interface AppProps {
+  workbook: WorkbookAdapter;
+}
+
+type Status = { kind: "idle" } | { kind: "busy"; what: string } | { kind: "done"; text: string } | { kind: "error"; text: string };
+
+export function App({ workbook }: AppProps) {
+  const s = useStyles();
+  const [step, setStep] = React.useState<Step>("Market");
+  const [values, setValues] = React.useState<FormValues>(GUIDE_EXAMPLE);
+  const [errors, setErrors] = React.useState<FieldErrors>({});
+  const [status, setStatus] = React.useState<Status>({ kind: "idle" });
+  const market = preset(values.market);
+  const liquidates = market.ending === "liquidation";
+
+  const change = (id: FieldId, value: string) => {
+    setValues((v) => ({ ...v, [id]: value }));
+    if (errors[id]) setErrors((e) => ({ ...e, [id]: undefined }));
+  };
+  const chooseMarket = (id: MarketId) => {
+    setValues((v) => applyPreset(v, id));
+    setErrors({});
+  };
+
+  const validation = React.useMemo(() => validate(values), [values]);
+  const scenario: Scenario | undefined = React.useMemo(
+    () => (validation.trade && (step === "Review" || step === "Write") ? buildScenario(validation.trade) : undefined),
+    [validation, step],
+  );
+
+  /** Checks the whole form; on a problem shows every message, goes to the step at fault and focuses its field. */
+  const check = (): boolean => {
+    const v = validate(values);
+    setErrors(v.errors);
+    if (v.trade) return true;
+    const first = STEPS.flatMap((st) => STEP_FIELDS[st]).find((f) => v.errors[f]);
+    const owner = STEPS.find((st) => first !== undefined && STEP_FIELDS[st].includes(first)) ?? "Trade";
+    setStep(owner);
+    setTimeout(() => document.getElementById(`lev-${first}`)?.focus(), 0);
+    return false;
+  };
+
+  /** The review and what follows need a valid trade; the market and trade steps are always open. */
+  const go = (to: Step) => {
+    if (STEPS.indexOf(to) >= STEPS.indexOf("Review") && !check()) return;
+    setStep(to);
+  };
+
+  const write = async () => {
+    if (!check()) return;
+    const trade = validate(values).trade!;
+    setStatus({ kind: "busy", what: "Writing the scenario sheet…" });
+    try {
+      const result = await workbook.write(scenarioPlan(buildScenario(trade)));
+      setStatus({ kind: "done", text: `Written to the new sheet "${result.sheet}". Change a yellow input cell there and everything recalculates.` });
+    } catch (e) {
+      setStatus({ kind: "error", text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const journal = async () => {
+    setStatus({ kind: "busy", what: "Creating the trading journal…" });
+    try {
+      const result = await workbook.write(journalPlan());
+      setStatus({ kind: "done", text: `Created the trading journal on the new sheet "${result.sheet}", with two example trades.` });
+    } catch (e) {
+      setStatus({ kind: "error", text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const index = STEPS.indexOf(step);
+  const field = (id: FieldId, label: string, hint?: string, inputMode?: "decimal" | "text") => (
+    <TextField id={id} label={label} hint={hint} values={values} errors={errors} onChange={change} inputMode={inputMode} />
+  );
+
+  return (
+    <div className={s.root}>
+      <div className={s.header}>
+        <Text as="h1" size={500} weight="semibold">
+          Trade simulator
+        </Text>
+        <Button onClick={journal} disabled={status.kind === "busy"}>
+          New trading journal
+        </Button>
+      </div>
+      <TabList selectedValue={step} onTabSelect={(_, d) => go(d.value as Step)} size="small" aria-label="Simulator steps">
+        {STEPS.map((st, i) => (
+          <Tab key={st} value={st} id={`lev-tab-${st}`}>
+            {`${i + 1}. ${st}`}
+          </Tab>
+        ))}
+      </TabList>
+
+      <section className={s.section} role="tabpanel" aria-labelledby={`lev-tab-${step}`}>
+        {step === "Market" && (
+          <>
+            <Field label="Market" validationMessage={errors.market} validationState={errors.market ? "error" : "none"}>
+              <RadioGroup id="lev-market" value={values.market} onChange={(_, d) => chooseMarket(d.value as MarketId)}>
+                {PRESETS.map((p) => (
+                  <Radio key={p.id} value={p.id} label={p.available ? p.label : `${p.label} (coming)`} disabled={!p.available} />
+                ))}
+              </RadioGroup>
+            </Field>
+            <Text weight="semibold">Defaults for {market.label}, and where they come from</Text>
+            <ul className={s.sources} aria-label="Preset defaults and their sources">
+              {presetRows(market, liquidates).map(({ label, d, unit }) => (
+                <li key={label}>
+                  <strong>
+                    {label}: {d.value}
+                    {unit ? ` ${unit}` : ""}
+                  </strong>{" "}
+                  — {d.source}
+                </li>
+              ))}
+            </ul>
+            <Button appearance="subtle" onClick={() => { setValues(GUIDE_EXAMPLE); setErrors({}); }}>
+              Load the guide&apos;s example (2,000 at 1:50, one lot of EUR/USD)
+            </Button>
+          </>
+        )}
+
+        {step === "Trade" && (
+          <>
+            <div className={s.row}>
+              {field("balance", "Balance", "Your deposit, in the account currency")}
+              <Field label="Side">
+                <RadioGroup id="lev-side" layout="horizontal" value={values.side} onChange={(_, d) => change("side", d.value)}>
+                  <Radio value="long" label="Long" />
+                  <Radio value="short" label="Short" />
+                </RadioGroup>
+              </Field>
+            </div>
+            <div className={s.row}>
+              {field("entry", "Entry price")}
+              {field("leverage", "Leverage", "50, 1:50, 50x, or a margin rate such as 2%", "text")}
+            </div>
+            <Field label="Size given as">
+              <RadioGroup id="lev-sizeMode" layout="horizontal" value={values.sizeMode} onChange={(_, d) => change("sizeMode", d.value)}>
+                <Radio value="quantity" label="Quantity" />
+                <Radio value="value" label="Position value" />
+                <Radio value="risk" label="Risk %" />
+              </RadioGroup>
+            </Field>
+            {values.sizeMode === "quantity" && field("quantity", market.quantityLabel)}
+            {values.sizeMode === "value" && field("value", "Position value", "Price × quantity × contract size")}
+            {values.sizeMode === "risk" && field("riskPct", "Risk (% of balance)", "Lost if the stop is hit; the stop below is required")}
+            <div className={s.row}>
+              {field("stop", "Stop price (optional)")}
+              {field("target", "Take profit (optional)")}
+            </div>
+            <div className={s.row}>
+              {field("contractSize", "Contract size", "Units per lot or contract")}
+              {field("feeRate", "Fee rate (%)", "On each side's value")}
+            </div>
+            {liquidates ? (
+              field("mmr", "Maintenance margin rate (%)")
+            ) : (
+              <div className={s.row}>
+                {field("callLevel", "Margin-call level (%)")}
+                {field("stopoutLevel", "Stop-out level (%)")}
+              </div>
+            )}
+            <div className={s.row}>
+              {field("fundingRate", "Funding rate (% per interval)", "Positive: longs pay")}
+              {field("fundingIntervalHours", "Funding interval (hours)")}
+            </div>
+            <Field label="Region (for the retail leverage cap)">
+              <Select id="lev-region" value={values.region} onChange={(_, d) => change("region", d.value)}>
+                <option value="ESMA">EU (ESMA)</option>
+                <option value="UK">UK (FCA)</option>
+                <option value="ASIC">Australia (ASIC)</option>
+                <option value="US">US (NFA, Regulation T)</option>
+              </Select>
+            </Field>
+          </>
+        )}
+
+        {step === "Review" && scenario && <Review scenario={scenario} />}
+
+        {step === "Scenarios" && (
+          <>
+            <Field label="Prices to try">
+              <RadioGroup id="lev-scenarioKind" layout="horizontal" value={values.scenarioKind} onChange={(_, d) => change("scenarioKind", d.value)}>
+                <Radio value="range" label="A range of moves" />
+                <Radio value="list" label="A list of prices" />
+              </RadioGroup>
+            </Field>
+            {values.scenarioKind === "range" ? (
+              <div className={s.row}>
+                {field("moveFrom", "From move (%)")}
+                {field("moveTo", "To move (%)")}
+                {field("moveStep", "Step (%)")}
+              </div>
+            ) : (
+              field("priceList", "Prices", "Separated by spaces or semicolons", "text")
+            )}
+            <div className={s.row}>
+              {field("walkMove", "Walkthrough: move against you (%)")}
+              {field("holdingDays", "Holding period (days)", "For funding or financing")}
+            </div>
+            <Field label="Write as">
+              <RadioGroup id="lev-output" layout="horizontal" value={values.output} onChange={(_, d) => change("output", d.value)}>
+                <Radio value="formulas" label="Live formulas" />
+                <Radio value="values" label="Values only" />
+              </RadioGroup>
+            </Field>
+          </>
+        )}
+
+        {step === "Write" && (
+          <>
+            <Text>
+              LEV adds a new sheet (it never writes into one you have) with the inputs as named cells, the key figures as
+              LEV formulas, the walkthrough, the scenario table ({scenario?.rows.length ?? 0} rows) and a chart of PnL against
+              price.
+            </Text>
+            <Button appearance="primary" onClick={write} disabled={status.kind === "busy"}>
+              Write to the workbook
+            </Button>
+          </>
+        )}
+      </section>
+
+      {status.kind === "busy" && <Spinner size="tiny" label={status.what} />}
+      {status.kind === "done" && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{status.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {status.kind === "error" && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>Nothing was written.</MessageBarTitle>
+            {status.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <Divider />
+      <div className={s.nav}>
+        <Button disabled={index === 0} onClick={() => setStep(STEPS[index - 1]!)}>
+          Back
+        </Button>
+        {index < STEPS.length - 1 && (
+          <Button appearance={step === "Write" ? "secondary" : "primary"} onClick={() => go(STEPS[index + 1]!)}>
+            Next: {STEPS[index + 1]}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function presetRows(market: Preset, liquidates: boolean): { label: string; d: PresetDefault; unit?: string }[] {
+  const d = market.defaults;
+  return [
+    { label: "Contract size", d: d.contractSize },
+    { label: "Leverage", d: d.leverage },
+    ...(liquidates
+      ? [{ label: "Maintenance margin rate", d: d.mmr, unit: "%" }]
+      : [
+          { label: "Margin call", d: d.callLevel, unit: "%" },
+          { label: "Stop-out", d: d.stopoutLevel, unit: "%" },
+        ]),
+    { label: "Fee rate", d: d.feeRate, unit: "%" },
+    { label: "Funding rate", d: d.fundingRate, unit: "% per interval" },
+    { label: "Funding interval", d: d.fundingIntervalHours, unit: "hours" },
+    { label: "Quantity step", d: market.quantityStep },
+  ];
+}
+
+function Review({ scenario }: { scenario: Scenario }) {
+  const s = useStyles();
+  const entry = scenario.trade.entry;
+  const steps = scenario.walkthrough;
+  return (
+    <>
+      {scenario.warnings.map((w) => (
+        <MessageBar key={w.id} intent="warning" data-warning={w.id}>
+          <MessageBarBody>{w.text}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <dl className={s.figures} aria-label="Key figures">
+        {scenario.figures.map((f) => (
+          <div key={f.name} className={s.figure} data-figure={f.name}>
+            <dt>{f.label}</dt>
+            <dd className={s.figureValue} style={{ margin: 0 }}>
+              {display(f.value, f.unit, entry)}
+            </dd>
+            <dd className={s.explain} style={{ margin: 0 }}>
+              {typeof f.value === "object" ? `${f.explain} Here there is none: ${f.value.message}.` : f.explain}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Text weight="semibold">Walkthrough</Text>
+      <table className={s.walk} aria-label="Walkthrough">
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">Price</th>
+            <th scope="col">Equity</th>
+            <th scope="col">Level</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map((w) => (
+            <tr key={w.step}>
+              <th scope="row" style={{ fontWeight: "normal" }}>{w.step}</th>
+              <td>{display(w.cells[0]!.value, "price", entry)}</td>
+              <td>{display(w.cells[3]!.value, "money", entry)}</td>
+              <td>{display(w.cells[4]!.value, "percent", entry)}</td>
+              <td>{typeof w.cells[5]!.value === "string" ? w.cells[5]!.value : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Text className={s.muted}>{steps[steps.length - 1]?.story}</Text>
+    </>
+  );
+}

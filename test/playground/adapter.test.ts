@@ -1,0 +1,169 @@
+import * as fs from "fs";
+import * as path from "path";
+import { DetailedCellError, type HyperFormula } from "hyperformula";
+import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/playground/bridge";
+import type { FunctionsMetadata } from "../../src/playground/metadata";
+import { createPlaygroundAdapter } from "../../src/playground/adapter";
+import type { PlaygroundHost } from "../../src/playground/host";
+import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../src/taskpane/model/form";
+import { journalPlan, journalRows, scenarioPlan } from "../../src/taskpane/model/plan";
+import { buildScenario } from "../../src/taskpane/model/scenario";
+import { parseCell, type CellValue, type WritePlan } from "../../src/taskpane/workbook";
+import { DIST, loadBundle } from "../helpers/bundle";
+
+/*
+ * The playground adapter, and the promise the scenario model makes: every formula it writes, evaluated by
+ * a real spreadsheet engine (HyperFormula with the LEV functions of dist/functions.js, through the
+ * playground's bridge), gives what the LEV engine computes directly for the same cells (the plan's
+ * "values only" twin).
+ */
+const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
+const bundle = loadBundle();
+
+function fakeHost(hf: HyperFormula) {
+  const calls: string[] = [];
+  const host: PlaygroundHost = {
+    hf,
+    refresh: () => calls.push("refresh"),
+    activateSheet: (name) => calls.push(`activate ${name}`),
+    select: (sheet, range) => calls.push(`select ${sheet}!${range}`),
+  };
+  return { host, calls };
+}
+
+function plansFor(values: FormValues): { live: WritePlan; values: WritePlan } {
+  const v = validate(values);
+  if (!v.trade) throw new Error(JSON.stringify(v.errors));
+  const live = scenarioPlan(buildScenario(v.trade));
+  const fixed = scenarioPlan(buildScenario({ ...v.trade, output: "values" }));
+  return { live, values: fixed };
+}
+
+/** Every formula cell of `plan`, with the value its values-only twin holds at the same address. */
+function formulaCells(live: WritePlan, fixed: WritePlan): { row: number; col: number; formula: string; expected: CellValue }[] {
+  const out: { row: number; col: number; formula: string; expected: CellValue }[] = [];
+  live.blocks.forEach((block, b) => {
+    const at = parseCell(block.at);
+    block.rows.forEach((r, i) =>
+      r.forEach((c, j) => {
+        if (typeof c === "string" && c.startsWith("=")) {
+          out.push({ row: at.row + i, col: at.col + j, formula: c, expected: fixed.blocks[b]!.rows[i]![j]! });
+        }
+      }),
+    );
+  });
+  return out;
+}
+
+const crypto = applyPreset(GUIDE_EXAMPLE, "crypto-linear");
+const CASES: [string, FormValues][] = [
+  ["the guide's example (forex, 2,000 at 1:50, one lot at 1.0000)", GUIDE_EXAMPLE],
+  ["a crypto long with stop, target, fees and funding", { ...crypto, balance: "10000", quantity: "0.1", stop: "58000", target: "66000", holdingDays: "3" }],
+  ["a crypto short at 25x over a price list", { ...crypto, side: "short", leverage: "25x", balance: "5000", quantity: "0.2", scenarioKind: "list", priceList: "55000 60000 62000 62400 70000" }],
+  ["a 1x crypto long, whose liquidation price does not exist", { ...crypto, leverage: "1", balance: "100000", quantity: "1" }],
+  ["a share CFD on a 20 % margin rate with commission", { ...applyPreset(GUIDE_EXAMPLE, "cfd"), balance: "20000", leverage: "20%", quantity: "2000", stop: "22" }],
+  ["a spread-bet short sized from risk", { ...applyPreset(GUIDE_EXAMPLE, "spread-bet"), side: "short", balance: "10000", sizeMode: "risk", riskPct: "1", stop: "7600", target: "7300" }],
+];
+
+describe("the playground adapter over HyperFormula with the LEV functions", () => {
+  let bridge: LevBridge;
+  let hf: HyperFormula;
+  beforeAll(() => {
+    bridge = registerLevFunctions(metadata, bundle.functions);
+  });
+  afterAll(() => bridge.unregister());
+  beforeEach(() => {
+    hf = buildWorkbook(bridge, { Sheet1: [["keep me"]] });
+  });
+  afterEach(() => hf.destroy());
+
+  it.each(CASES)("every formula written for %s evaluates to what the engine computes directly", async (_name, values) => {
+    const { live, values: fixed } = plansFor(values);
+    const { host } = fakeHost(hf);
+    const { sheet } = await createPlaygroundAdapter(host).write(live);
+    const id = hf.getSheetId(sheet)!;
+    const cells = formulaCells(live, fixed);
+    expect(cells.length).toBeGreaterThan(50);
+    for (const c of cells) {
+      const got = hf.getCellValue({ sheet: id, row: c.row, col: c.col });
+      const where = `${c.formula} at row ${c.row + 1}, column ${c.col + 1}`;
+      if (typeof c.expected === "string" && c.expected.startsWith("#")) {
+        expect([where, got instanceof DetailedCellError ? got.value : got]).toEqual([where, c.expected]);
+      } else if (typeof c.expected === "number") {
+        if (typeof got !== "number") throw new Error(`${where}: expected ${c.expected}, got ${JSON.stringify(got)}`);
+        expect(Math.abs(got - c.expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(c.expected)));
+      } else {
+        expect([where, got]).toEqual([where, c.expected]);
+      }
+    }
+  });
+
+  it("writes the guide's walkthrough: margin 2,000, loss 2,000, equity 0, margin level 0 %, stopped out", async () => {
+    const { live } = plansFor(GUIDE_EXAMPLE);
+    const { sheet } = await createPlaygroundAdapter(fakeHost(hf).host).write(live);
+    const id = hf.getSheetId(sheet)!;
+    const value = (name: string) => hf.getCellValue(hf.simpleCellAddressFromString(`'${sheet}'!${live.names.find((n) => n.name === name)!.cell}`, id)!);
+    expect(value("Margin")).toBe(2000); // 100,000 / 50
+    const walk = live.blocks.find((b) => b.rows[0]?.[0] === "Step")!;
+    const at = parseCell(walk.at);
+    const last = at.row + walk.rows.length - 1;
+    const row = [1, 3, 4, 5, 6].map((col) => hf.getCellValue({ sheet: id, row: last, col }));
+    // price 1.0000 × (1 − 2 %) = 0.98; PnL (0.98 − 1) × 100,000 = −2,000; equity 0; level 0 / 2,000
+    expect(row).toEqual([0.98, -2000, 0, 0, "STOP OUT"]);
+  });
+
+  it("recalculates the sheet from its named inputs: a larger balance lifts equity and margin level", async () => {
+    const { live } = plansFor(GUIDE_EXAMPLE);
+    const { sheet } = await createPlaygroundAdapter(fakeHost(hf).host).write(live);
+    const id = hf.getSheetId(sheet)!;
+    const cellOf = (name: string) => hf.simpleCellAddressFromString(`'${sheet}'!${live.names.find((n) => n.name === name)!.cell}`, id)!;
+    hf.setCellContents(cellOf("Balance"), [[4000]]);
+    // free margin 4,000 − 2,000 = 2,000; level at open 4,000 / 2,000 = 200 %
+    expect(hf.getCellValue(cellOf("FreeMargin"))).toBe(2000);
+    expect(hf.getCellValue(cellOf("LevelAtOpen"))).toBe(2);
+  });
+
+  it("adds LEV Scenario 2 beside an existing LEV Scenario and leaves that one as it was", async () => {
+    const { host, calls } = fakeHost(hf);
+    const adapter = createPlaygroundAdapter(host);
+    const { live } = plansFor(GUIDE_EXAMPLE);
+    expect((await adapter.write(live)).sheet).toBe("LEV Scenario");
+    const first = hf.getSheetSerialized(hf.getSheetId("LEV Scenario")!);
+    expect((await adapter.write(live)).sheet).toBe("LEV Scenario 2");
+    expect(hf.getSheetSerialized(hf.getSheetId("LEV Scenario")!)).toEqual(first);
+    expect(hf.getSheetSerialized(hf.getSheetId("Sheet1")!)).toEqual([["keep me"]]);
+    expect(calls.slice(-2)).toEqual(["activate LEV Scenario 2", `select LEV Scenario 2!${live.select}`]);
+  });
+
+  it("writes a journal whose LEV columns give Binance's ROI example and the EUR/USD short", async () => {
+    const plan = journalPlan();
+    const { sheet } = await createPlaygroundAdapter(fakeHost(hf).host).write(plan);
+    const id = hf.getSheetId(sheet)!;
+    const v = (a1: string) => hf.getCellValue(hf.simpleCellAddressFromString(a1, id)!);
+    expect(v("J2")).toBe(500); // 0.5 × (61,000 − 60,000)
+    expect(v("K2") as number).toBeCloseTo(1 / 3, 12); // 500 / (0.5 × 60,000 / 20) = 500 / 1,500
+    expect(v("M2")).toBe(1); // 500 / (0.5 × 1,000 at the stop 59,000)
+    expect(v("J3") as number).toBeCloseTo(493, 9); // (1.1000 − 1.0950) × 100,000 − 7
+    expect(v("M3") as number).toBeCloseTo(0.986, 12); // 493 / 500
+  });
+
+  it("evaluates every journal formula to the engine's own value for the same cells", async () => {
+    const { sheet } = await createPlaygroundAdapter(fakeHost(hf).host).write(journalPlan());
+    const id = hf.getSheetId(sheet)!;
+    journalRows().forEach((row, i) =>
+      row.forEach((cell, j) => {
+        if (!cell.expr) return;
+        const got = hf.getCellValue({ sheet: id, row: 1 + i, col: j });
+        expect(typeof got).toBe("number");
+        expect(Math.abs((got as number) - (cell.value as number))).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(cell.value as number)));
+      }),
+    );
+  });
+
+  it("reports a failed write in plain words and leaves no sheet behind", async () => {
+    const { host } = fakeHost(hf);
+    const plan: WritePlan = { ...plansFor(GUIDE_EXAMPLE).live, names: [{ name: "A1", cell: "B5" }] }; // not a valid name
+    await expect(createPlaygroundAdapter(host).write(plan)).rejects.toThrow(/could not write the sheet/);
+    expect(hf.getSheetNames()).toEqual(["Sheet1"]);
+  });
+});
