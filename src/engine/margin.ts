@@ -1,5 +1,6 @@
 import { D, Dec, ZERO } from "./decimal";
 import { DivisionByZeroError, NotAvailableError } from "./errors";
+import * as X from "./exact";
 import { Side } from "./read";
 import { define, leverage, number, numbers, optional, option, side } from "./spec";
 
@@ -17,7 +18,11 @@ export const EXPOSURE = define({ capital: number({ ge: 0 }), leverage }, ({ capi
 export function margin(a: { notional: Dec; leverage: Dec }): Dec {
   return a.notional.div(a.leverage);
 }
-export const MARGIN = define({ notional: number({ ge: 0 }), leverage }, margin);
+export const MARGIN = define({ notional: number({ ge: 0 }), leverage }, margin, (raw) => {
+  const n = X.scaled(raw[0]);
+  const l = X.scaled(raw[1]);
+  return n && l && n.m >= 0 && l.m > 0 ? X.quotient(n, l) : undefined;
+});
 
 export function notional(a: { price: Dec; quantity: Dec; contractSize: Dec }): Dec {
   return a.price.mul(a.quantity).mul(a.contractSize);

@@ -1,5 +1,6 @@
 import { D, Dec, ZERO } from "./decimal";
 import { NotAvailableError } from "./errors";
+import * as X from "./exact";
 import { Side } from "./read";
 import { boolean, define, leverage, number, optional, side } from "./spec";
 
@@ -37,7 +38,31 @@ export const PNL = define(
     fee_rate: feeRate(),
     fixed_fees: optional(number(), ZERO),
   },
-  (a) => pnl({ ...a, contractSize: a.contract_size, feeRate: a.fee_rate, fixedFees: a.fixed_fees }),
+  (a) =>
+    pnl({
+      side: a.side,
+      entry: a.entry,
+      exit: a.exit,
+      quantity: a.quantity,
+      contractSize: a.contract_size,
+      feeRate: a.fee_rate,
+      fixedFees: a.fixed_fees,
+    }),
+  (raw) => {
+    const side = X.quickSide(raw[0]);
+    const entry = X.scaled(raw[1]);
+    const exit = X.scaled(raw[2]);
+    const q = X.scaled(raw[3]);
+    const cs = X.scaledOr(raw[4], X.ONE_SCALED);
+    const fee = X.scaledOr(raw[5], X.ZERO_SCALED);
+    const fixed = X.scaledOr(raw[6], X.ZERO_SCALED);
+    if (!side || !entry || !exit || !q || !cs || !fee || !fixed) return undefined;
+    if (entry.m <= 0 || exit.m <= 0 || q.m < 0 || cs.m <= 0 || fee.m < 0 || X.toNumber(fee)! >= 1) return undefined;
+    const units = X.mul(q, cs);
+    const gross = X.mul(X.mul(X.sub(exit, entry), units), { m: side, k: 0 });
+    const fees = X.mul(X.mul(X.add(entry, exit), units), fee);
+    return X.toNumber(X.sub(X.sub(gross, fees), fixed));
+  },
 );
 
 /** Return on initial margin: (side·(exit − entry) − fee_rate·(entry + exit)) / (entry / leverage). */

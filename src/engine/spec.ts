@@ -146,6 +146,11 @@ export interface EngineFunction<P extends Params, R extends Result> {
   call(raw: RawArgs<P>): R;
   /** Reads and validates raw values given in catalog order (as a worksheet passes them), then computes. */
   apply(raw: ArrayLike<unknown>): R;
+  /**
+   * An optional fast path for plain-number arguments: the same result as `apply` as a number, computed
+   * exactly (see exact.ts), or undefined to leave the call to `apply`. It never answers with an error.
+   */
+  readonly fast?: (raw: ArrayLike<unknown>) => number | undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -171,6 +176,7 @@ function checkFinite<R extends Result>(result: R): R {
 export function define<P extends Params, R extends Result>(
   params: P,
   compute: (args: Args<P>) => R,
+  fast?: (raw: ArrayLike<unknown>) => number | undefined,
 ): EngineFunction<P, R> {
   const names = Object.keys(params);
   const entries = names.map((name) => [name, params[name]!] as const);
@@ -178,6 +184,7 @@ export function define<P extends Params, R extends Result>(
     params,
     names,
     compute,
+    fast,
     call(raw) {
       const args: Record<string, unknown> = {};
       for (const [name, p] of entries) args[name] = p.read(raw[name], name);

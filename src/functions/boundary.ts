@@ -49,6 +49,10 @@ export type ExcelOf<R extends Result> = R extends Table ? ExcelCell[][] : R exte
 /** Runs one engine function on the worksheet's arguments (in catalog order). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function run<R extends Result>(fn: EngineFunction<any, R>, args: ArrayLike<unknown>): ExcelOf<R> {
+  if (fn.fast !== undefined) {
+    const quick = fn.fast(args);
+    if (quick !== undefined) return quick as ExcelOf<R>;
+  }
   let result: Result;
   try {
     result = fn.apply(args);
