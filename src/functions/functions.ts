@@ -276,6 +276,358 @@ export function liqDistance(side: any, price: any, liq_price: any): number {
   return run(F.LIQDISTANCE, [side, price, liq_price]);
 }
 
+// ─── Risk, sizing, stops and targets ────────────────────────────────────────────────────────────────
+
+/**
+ * Quantity that loses equity × risk at the stop: equity·risk/(|entry − stop|·contract size) (BabyPips "Position sizing"). With leverage, capped so that the margin quantity·entry·contract size/leverage is at most the equity; with step, rounded down to a multiple of it. Example: =LEV.RISKSIZE(10000, 0.01, 60000, 58800, 1, 10, 0.001) returns 0.083.
+ * @customfunction RISKSIZE
+ * @helpurl https://localhost:3000/help.html#RISKSIZE
+ * @param equity Account equity (account currency), 0 or more.
+ * @param risk Fraction of equity to lose at the stop (0.01 is 1 %), 0 to 1.
+ * @param entry Entry price, greater than 0.
+ * @param stop Stop price, greater than 0; #DIV/0! when equal to entry.
+ * @param [contract_size] Units per lot or contract [default 1].
+ * @param [leverage] Leverage (10, "10x" or "1:10"): caps the size so that margin ≤ equity [default no cap].
+ * @param [step] Lot or quantity step: the size is rounded down to it [default no rounding].
+ * @returns Quantity in lots or contracts (units when contract_size is 1).
+ */
+export function riskSize(equity: any, risk: any, entry: any, stop: any, contract_size?: any, leverage?: any, step?: any): number {
+  return run(F.RISKSIZE, [equity, risk, entry, stop, contract_size, leverage, step]);
+}
+
+/**
+ * Inverse (coin-margined) contracts that lose equity × risk coin at the stop: equity·risk/(contract value·|1/stop − 1/entry|) (inverse PnL per Binance COIN-M and BitMEX). Example: =LEV.INVRISKSIZE(1, 0.01, 50000, 55000) returns 5500.
+ * @customfunction INVRISKSIZE
+ * @helpurl https://localhost:3000/help.html#INVRISKSIZE
+ * @param equity_coin Account equity in coin (e.g. BTC), 0 or more.
+ * @param risk Fraction of equity to lose at the stop (0.01 is 1 %), 0 to 1.
+ * @param entry Entry price (USD per coin), greater than 0.
+ * @param stop Stop price (USD per coin), greater than 0; #DIV/0! when equal to entry.
+ * @param [contract_value] USD value of one contract [default 1; BTCUSD on Binance COIN-M is 100].
+ * @returns Number of contracts.
+ */
+export function invRiskSize(equity_coin: any, risk: any, entry: any, stop: any, contract_value?: any): number {
+  return run(F.INVRISKSIZE, [equity_coin, risk, entry, stop, contract_value]);
+}
+
+/**
+ * Reward-to-risk ratio: |target − entry|/|entry − stop| (Quant-View, TradingVerdict); #NUM! when the stop or the target is on the wrong side of entry, #DIV/0! when stop = entry. Example: =LEV.RR("long", 2650, 2625, 2700) returns 2.
+ * @customfunction RR
+ * @helpurl https://localhost:3000/help.html#RR
+ * @param side "long" or "short" (also buy/sell, 1/-1).
+ * @param entry Entry price, greater than 0.
+ * @param stop Stop price: below entry for a long, above for a short.
+ * @param target Target price: above entry for a long, below for a short.
+ * @returns Reward per unit of risk (2 means 2:1 reward:risk, i.e. 1:2 risk:reward).
+ */
+export function rr(side: any, entry: any, stop: any, target: any): number {
+  return run(F.RR, [side, entry, stop, target]);
+}
+
+/**
+ * Take-profit price at ratio times the stop distance: entry + side·ratio·|entry − stop|; #N/A when that price would be at or below zero. Example: =LEV.TAKEPROFIT("long", 2650, 2625, 2) returns 2700.
+ * @customfunction TAKEPROFIT
+ * @helpurl https://localhost:3000/help.html#TAKEPROFIT
+ * @param side "long" or "short".
+ * @param entry Entry price, greater than 0.
+ * @param stop Stop price: below entry for a long, above for a short.
+ * @param ratio Reward-to-risk ratio, 0 or more (2 for 2:1).
+ * @returns The take-profit price.
+ */
+export function takeProfit(side: any, entry: any, stop: any, ratio: any): number {
+  return run(F.TAKEPROFIT, [side, entry, stop, ratio]);
+}
+
+/**
+ * Stop price that loses max_loss on the position: entry − side·max_loss/(quantity·contract size); #N/A when a long's stop would be at or below zero. Example: =LEV.STOPPRICE("short", 50, 200, 300) returns 51.5.
+ * @customfunction STOPPRICE
+ * @helpurl https://localhost:3000/help.html#STOPPRICE
+ * @param side "long" or "short".
+ * @param entry Entry price, greater than 0.
+ * @param quantity Units, lots or contracts; #DIV/0! when 0.
+ * @param max_loss Largest loss to accept (quote currency), 0 or more.
+ * @param [contract_size] Units per lot or contract [default 1].
+ * @returns The stop price.
+ */
+export function stopPrice(side: any, entry: any, quantity: any, max_loss: any, contract_size?: any): number {
+  return run(F.STOPPRICE, [side, entry, quantity, max_loss, contract_size]);
+}
+
+/**
+ * The win rate at which a reward-to-risk ratio breaks even: 1/(1 + ratio) (a 2:1 setup needs 33.3 % winners). Example: =LEV.BREAKEVENWR(2) returns 0.3333.
+ * @customfunction BREAKEVENWR
+ * @helpurl https://localhost:3000/help.html#BREAKEVENWR
+ * @param ratio Reward-to-risk ratio, 0 or more.
+ * @returns Win rate as a fraction (0.25 is 25 %).
+ */
+export function breakEvenWr(ratio: any): number {
+  return run(F.BREAKEVENWR, [ratio]);
+}
+
+/**
+ * Expectancy per trade: win_rate·avg_win − (1 − win_rate)·avg_loss; in R when wins are given in R and avg_loss is left at 1. A negative avg_loss is read as its size. Example: =LEV.EXPECTANCY(0.4, 2) returns 0.2.
+ * @customfunction EXPECTANCY
+ * @helpurl https://localhost:3000/help.html#EXPECTANCY
+ * @param win_rate Fraction of trades that win, 0 to 1.
+ * @param avg_win Average win (in R, or in currency), 0 or more.
+ * @param [avg_loss] Average loss, as a size [default 1, i.e. 1 R].
+ * @returns Expected result per trade, in the units of avg_win.
+ */
+export function expectancy(win_rate: any, avg_win: any, avg_loss?: any): number {
+  return run(F.EXPECTANCY, [win_rate, avg_win, avg_loss]);
+}
+
+// ─── Funding, financing and swaps ───────────────────────────────────────────────────────────────────
+
+/**
+ * The signed funding cash flow to the trader: −side·notional·rate·periods; with a positive rate longs pay and shorts receive (Binance "Introduction to Binance Futures Funding Rates", freqtrade). Example: =LEV.FUNDINGFEE("long", 20000, 0.0001) returns -2.
+ * @customfunction FUNDINGFEE
+ * @helpurl https://localhost:3000/help.html#FUNDINGFEE
+ * @param side "long" or "short".
+ * @param notional Position value at the mark price (quote currency), 0 or more.
+ * @param rate Funding rate per interval as a fraction (0.0001 is 0.01 %).
+ * @param [periods] Number of funding intervals [default 1; 3 a day at 8-hour funding].
+ * @returns Funding received (positive) or paid (negative), in the quote currency.
+ */
+export function fundingFee(side: any, notional: any, rate: any, periods?: any): number {
+  return run(F.FUNDINGFEE, [side, notional, rate, periods]);
+}
+
+/**
+ * Binance funding rate: premium index + clamp(interest rate − premium index, −clamp, +clamp) (Binance "Introduction to Binance Futures Funding Rates"; the exchange then applies each symbol's cap and floor). Example: =LEV.FUNDINGRATE(0.0003) returns 0.0001.
+ * @customfunction FUNDINGRATE
+ * @helpurl https://localhost:3000/help.html#FUNDINGRATE
+ * @param premium_index Average premium index P for the interval, as a fraction.
+ * @param [interest_rate] Interest rate I per interval [default 0.0001, i.e. 0.01 % per 8 hours].
+ * @param [clamp] Clamp on I − P, 0 or more [default 0.0005, i.e. 0.05 %].
+ * @returns Funding rate per interval as a fraction.
+ */
+export function fundingRate(premium_index: any, interest_rate?: any, clamp?: any): number {
+  return run(F.FUNDINGRATE, [premium_index, interest_rate, clamp]);
+}
+
+/**
+ * Simple annualised funding rate: rate·(24/interval_hours)·365. Example: =LEV.FUNDINGAPR(0.0001) returns 0.1095.
+ * @customfunction FUNDINGAPR
+ * @helpurl https://localhost:3000/help.html#FUNDINGAPR
+ * @param rate Funding rate per interval as a fraction.
+ * @param [interval_hours] Hours between fundings, greater than 0 [default 8].
+ * @returns Annual rate as a fraction (0.1095 is 10.95 %), not compounded.
+ */
+export function fundingApr(rate: any, interval_hours?: any): number {
+  return run(F.FUNDINGAPR, [rate, interval_hours]);
+}
+
+/**
+ * Overnight financing or stock borrow fee: notional·annual_rate·days/day_basis (IG, CMC Markets; most FX and crypto CFDs use a 360-day basis, GBP instruments 365). Example: =LEV.FINANCING(10000, 0.05, 30) returns 41.10.
+ * @customfunction FINANCING
+ * @helpurl https://localhost:3000/help.html#FINANCING
+ * @param notional Position value (quote currency), 0 or more.
+ * @param annual_rate Annual financing or borrow rate as a fraction (0.05 is 5 %).
+ * @param days Days (nights) held, 0 or more.
+ * @param [day_basis] Days in the year, greater than 0 [default 365; many brokers use 360].
+ * @returns Financing over the period, in the notional's currency.
+ */
+export function financing(notional: any, annual_rate: any, days: any, day_basis?: any): number {
+  return run(F.FINANCING, [notional, annual_rate, days, day_basis]);
+}
+
+/**
+ * Forex swap in the quote currency (MT5 points mode): swap_points·point·contract_size·lots·nights (MT5 help via FXCE, UltimaMarkets); triple swap (usually Wednesday) is nights = 3. Example: =LEV.SWAP(1, -5.45) returns -5.45.
+ * @customfunction SWAP
+ * @helpurl https://localhost:3000/help.html#SWAP
+ * @param lots Lots held, 0 or more.
+ * @param swap_points Broker's swap rate in points (negative is a charge).
+ * @param [nights] Nights held [default 1].
+ * @param [point] Size of one point [default 0.00001; use 0.0001 for a rate quoted in pips, 0.001 for JPY points].
+ * @param [contract_size] Units per lot [default 100000].
+ * @returns Swap in the quote currency (positive is a credit).
+ */
+export function swap(lots: any, swap_points: any, nights?: any, point?: any, contract_size?: any): number {
+  return run(F.SWAP, [lots, swap_points, nights, point, contract_size]);
+}
+
+// ─── Forex ──────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Pip size of a currency pair: 0.01 when the quote currency is JPY, else 0.0001. Pairs are written "EUR/USD", "EURUSD" or "eur-usd". Example: =LEV.PIPSIZE("USD/JPY") returns 0.01.
+ * @customfunction PIPSIZE
+ * @helpurl https://localhost:3000/help.html#PIPSIZE
+ * @param pair Currency pair, e.g. "EUR/USD".
+ * @returns The pip size in the quote currency.
+ */
+export function pipSize(pair: any): number {
+  return run(F.PIPSIZE, [pair]);
+}
+
+/**
+ * Pips from price_a to price_b: (price_b − price_a)/pip size. Example: =LEV.PIPS("EUR/USD", 1.1, 1.105) returns 50.
+ * @customfunction PIPS
+ * @helpurl https://localhost:3000/help.html#PIPS
+ * @param pair Currency pair, e.g. "EUR/USD".
+ * @param price_a First price (e.g. entry), greater than 0.
+ * @param price_b Second price (e.g. exit or stop), greater than 0.
+ * @returns Pips, negative when price_b is below price_a.
+ */
+export function pips(pair: any, price_a: any, price_b: any): number {
+  return run(F.PIPS, [pair, price_a, price_b]);
+}
+
+/**
+ * Value of one pip: pip size·lots·contract size in the quote currency, converted to the account currency with rate, the price of rate_pair (in either orientation: account = base of the pair divides by its price). #VALUE! when a conversion is needed and rate is missing; #N/A when rate_pair does not join the quote and account currencies. Example: =LEV.PIPVALUE("EUR/GBP", 2, "USD", 1.27, "GBP/USD") returns 25.4.
+ * @customfunction PIPVALUE
+ * @helpurl https://localhost:3000/help.html#PIPVALUE
+ * @param pair Currency pair traded, e.g. "EUR/USD".
+ * @param lots Lots, 0 or more.
+ * @param [account_ccy] Account currency, e.g. "USD" [default the pair's quote currency].
+ * @param [rate] Price of rate_pair, greater than 0; needed when the account currency is not the quote currency.
+ * @param [rate_pair] Pair that joins the quote and account currencies, either way round [default pair].
+ * @param [contract_size] Units per lot [default 100000].
+ * @returns Pip value in the account currency.
+ */
+export function pipValue(pair: any, lots: any, account_ccy?: any, rate?: any, rate_pair?: any, contract_size?: any): number {
+  return run(F.PIPVALUE, [pair, lots, account_ccy, rate, rate_pair, contract_size]);
+}
+
+/**
+ * Required margin (MT5 "Forex" mode): lots·contract size/leverage in the base currency, converted to the account currency like PIPVALUE (Amalga KA-01036, BabyPips). Example: =LEV.FXMARGIN("GBP/USD", 0.1, 100, "USD", 1.98) returns 198.
+ * @customfunction FXMARGIN
+ * @helpurl https://localhost:3000/help.html#FXMARGIN
+ * @param pair Currency pair traded, e.g. "GBP/USD".
+ * @param lots Lots, 0 or more.
+ * @param leverage Leverage: 100, "100x" or "1:100".
+ * @param [account_ccy] Account currency [default the pair's base currency].
+ * @param [rate] Price of rate_pair, greater than 0; needed when the account currency is not the base currency.
+ * @param [rate_pair] Pair that joins the base and account currencies, either way round [default pair].
+ * @param [contract_size] Units per lot [default 100000].
+ * @returns Margin in the account currency.
+ */
+export function fxMargin(pair: any, lots: any, leverage: any, account_ccy?: any, rate?: any, rate_pair?: any, contract_size?: any): number {
+  return run(F.FXMARGIN, [pair, lots, leverage, account_ccy, rate, rate_pair, contract_size]);
+}
+
+/**
+ * Converts an amount through a quoted pair in either orientation: from the pair's base to its quote multiplies by rate, the other way divides; #N/A when the pair does not join the two currencies. Example: =LEV.FXCONVERT(-9.3, "USD", "GBP", "GBP/USD", 1.25) returns -7.44.
+ * @customfunction FXCONVERT
+ * @helpurl https://localhost:3000/help.html#FXCONVERT
+ * @param amount Amount in from_ccy.
+ * @param from_ccy Currency of the amount, e.g. "USD".
+ * @param to_ccy Currency wanted, e.g. "GBP".
+ * @param rate_pair Pair that joins them, either way round, e.g. "GBP/USD".
+ * @param rate Price of rate_pair, greater than 0.
+ * @returns The amount in to_ccy.
+ */
+export function fxConvert(amount: any, from_ccy: any, to_ccy: any, rate_pair: any, rate: any): number {
+  return run(F.FXCONVERT, [amount, from_ccy, to_ccy, rate_pair, rate]);
+}
+
+/**
+ * Lots that lose risk_amount over the stop: risk_amount/(|stop_pips|·pip value per lot), rounded down to lot_step (BabyPips "Position sizing"). Example: =LEV.FXLOTS(100, 50, 10) returns 0.2.
+ * @customfunction FXLOTS
+ * @helpurl https://localhost:3000/help.html#FXLOTS
+ * @param risk_amount Amount to risk (account currency), 0 or more.
+ * @param stop_pips Stop distance in pips (its sign is ignored); #DIV/0! when 0.
+ * @param pip_value_per_lot Value of one pip for one lot (account currency), see PIPVALUE.
+ * @param [lot_step] Broker's lot step [default 0.01].
+ * @returns Lots, rounded down to the step.
+ */
+export function fxLots(risk_amount: any, stop_pips: any, pip_value_per_lot: any, lot_step?: any): number {
+  return run(F.FXLOTS, [risk_amount, stop_pips, pip_value_per_lot, lot_step]);
+}
+
+/**
+ * Trading cost of the spread plus commission: spread_pips·pip_value_per_lot·lots + commission_per_lot·lots (PipGauge). Example: =LEV.SPREADCOST(1.5, 1, 10, 7) returns 22.
+ * @customfunction SPREADCOST
+ * @helpurl https://localhost:3000/help.html#SPREADCOST
+ * @param spread_pips Spread in pips, 0 or more.
+ * @param lots Lots, 0 or more.
+ * @param pip_value_per_lot Value of one pip for one lot (account currency), 0 or more.
+ * @param [commission_per_lot] Round-turn commission per lot [default 0].
+ * @returns Cost in the account currency.
+ */
+export function spreadCost(spread_pips: any, lots: any, pip_value_per_lot: any, commission_per_lot?: any): number {
+  return run(F.SPREADCOST, [spread_pips, lots, pip_value_per_lot, commission_per_lot]);
+}
+
+/**
+ * Balance after compounding: start·(1 + rate)^periods + contribution·((1 + rate)^periods − 1)/rate, the contribution added at the end of each period. With round_to the balance is rounded (half away from zero) every period, as broker tables do: $1,000 at 4 % a month gives 1,601.02 after 12 months where the closed form gives 1,601.03. Example: =LEV.COMPOUND(1000, 0.04, 12, 0, 0.01) returns 1601.02.
+ * @customfunction COMPOUND
+ * @helpurl https://localhost:3000/help.html#COMPOUND
+ * @param start Starting balance, 0 or more.
+ * @param rate Return per period as a fraction (0.04 is 4 %), -1 or more.
+ * @param periods Number of periods, a whole number, 0 or more.
+ * @param [contribution] Added at the end of each period; negative for a withdrawal [default 0].
+ * @param [round_to] Rounding step for the balance after each period, e.g. 0.01 [default no rounding].
+ * @returns The final balance.
+ */
+export function compound(start: any, rate: any, periods: any, contribution?: any, round_to?: any): number {
+  return run(F.COMPOUND, [start, rate, periods, contribution, round_to]);
+}
+
+// ─── Crypto ─────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Market capitalisation: price × supply (CoinMarketCap: circulating supply; with the maximum supply this is the fully diluted value). Example: =LEV.MARKETCAP(2, 500000000) returns 1000000000.
+ * @customfunction MARKETCAP
+ * @helpurl https://localhost:3000/help.html#MARKETCAP
+ * @param price Price per coin, 0 or more.
+ * @param supply Number of coins (circulating, total or maximum), 0 or more.
+ * @returns Market capitalisation in the price's currency.
+ */
+export function marketCap(price: any, supply: any): number {
+  return run(F.MARKETCAP, [price, supply]);
+}
+
+/**
+ * The price implied by a market capitalisation: market_cap/supply. Example: =LEV.CAPPRICE(1000000000, 500000000) returns 2.
+ * @customfunction CAPPRICE
+ * @helpurl https://localhost:3000/help.html#CAPPRICE
+ * @param market_cap Market capitalisation, 0 or more.
+ * @param supply Number of coins; #DIV/0! when 0.
+ * @returns Price per coin.
+ */
+export function capPrice(market_cap: any, supply: any): number {
+  return run(F.CAPPRICE, [market_cap, supply]);
+}
+
+/**
+ * Annual percentage yield from a nominal rate: (1 + apr/periods)^periods − 1; periods = 0 means continuous compounding, e^apr − 1 (LegalClarity, KindFinancial). Example: =LEV.APY(0.05, 12) returns 0.051162.
+ * @customfunction APY
+ * @helpurl https://localhost:3000/help.html#APY
+ * @param apr Nominal annual rate as a fraction (0.05 is 5 %).
+ * @param [periods] Compounding periods a year, 0 or more; 0 for continuous [default 365].
+ * @returns APY as a fraction.
+ */
+export function apy(apr: any, periods?: any): number {
+  return run(F.APY, [apr, periods]);
+}
+
+/**
+ * Nominal annual rate from a yield, the inverse of APY: periods·((1 + apy)^(1/periods) − 1); periods = 0 means continuous, ln(1 + apy). Example: =LEV.APR(0.21, 2) returns 0.2.
+ * @customfunction APR
+ * @helpurl https://localhost:3000/help.html#APR
+ * @param apy Annual percentage yield as a fraction, -1 or more.
+ * @param [periods] Compounding periods a year, 0 or more; 0 for continuous [default 365].
+ * @returns APR as a fraction.
+ */
+export function apr(apy: any, periods?: any): number {
+  return run(F.APR, [apy, periods]);
+}
+
+/**
+ * Staking reward over a number of days: simple amount·apr·days/365 when periods = 0 (Exorium staking guide), else amount·((1 + apr/periods)^(periods·days/365) − 1), with a fractional exponent for part of a period. Example: =LEV.STAKEREWARD(100000, 0.3, 1) returns 82.19.
+ * @customfunction STAKEREWARD
+ * @helpurl https://localhost:3000/help.html#STAKEREWARD
+ * @param amount Amount staked, 0 or more.
+ * @param apr Nominal annual rate as a fraction (0.3 is 30 %).
+ * @param days Days staked, 0 or more.
+ * @param [periods] Compounding periods a year; 0 for simple interest [default 0].
+ * @returns Reward, in the staked coin.
+ */
+export function stakeReward(amount: any, apr: any, days: any, periods?: any): number {
+  return run(F.STAKEREWARD, [amount, apr, days, periods]);
+}
+
 // ─── Liquidation: tier tables, wallet balances, inverse contracts ───────────────────────────────────
 
 /**

@@ -1,0 +1,315 @@
+import { D, Dec, ZERO } from "./decimal";
+import { DivisionByZeroError, DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
+import { describe, isBlank, scalar } from "./read";
+import { roundToStep } from "./rounding";
+import { define, leverage, number, optional, Param } from "./spec";
+
+/**
+ * Forex: pairs, pips, pip value, margin, conversion, lot sizing, spread cost and compounding.
+ * Sources: BabyPips ("Calculating Pip value"; School "Position sizing"), MT5 margin modes (Amalga KA-01036,
+ * PU Prime, Axi, earnforex/positionsizer issue #44: "Forex" mode margin = lots × contract / leverage in
+ * the base currency, then converted), XM and fx-trading-world pip-value examples, PipGauge spread cost,
+ * tenordahte / FinanceBrokerage compounding tables (balance rounded to cents each period).
+ */
+
+/** A currency pair: the base currency priced in the quote currency. */
+export interface Pair {
+  base: string;
+  quote: string;
+}
+
+export function pairText(p: Pair): string {
+  return `${p.base}/${p.quote}`;
+}
+
+const CURRENCY = /^[A-Z]{3}$/;
+// "EUR/USD", "EURUSD", "eur-usd", "EUR_USD", "EUR USD", "EUR.USD".
+const PAIR = /^([A-Z]{3})\s*[/\-_. ]?\s*([A-Z]{3})$/;
+
+export function readCurrency(raw: unknown, field: string): string {
+  const v = scalar(raw, field);
+  if (typeof v === "string") {
+    const t = v.trim().toUpperCase();
+    if (CURRENCY.test(t)) return t;
+  }
+  if (isBlank(v)) throw new InvalidArgumentError(field, 'is required: a three-letter currency code such as "USD"');
+  throw new InvalidArgumentError(field, `expected a three-letter currency code such as "USD", got ${describe(v)}`);
+}
+
+export function readPair(raw: unknown, field: string): Pair {
+  const v = scalar(raw, field);
+  if (typeof v === "string") {
+    const m = PAIR.exec(v.trim().toUpperCase());
+    if (m) {
+      if (m[1] === m[2]) throw new InvalidArgumentError(field, `a pair needs two different currencies, got ${describe(v)}`);
+      return { base: m[1]!, quote: m[2]! };
+    }
+  }
+  if (isBlank(v)) throw new InvalidArgumentError(field, 'is required: a currency pair such as "EUR/USD"');
+  throw new InvalidArgumentError(field, `expected a currency pair such as "EUR/USD" or "EURUSD", got ${describe(v)}`);
+}
+
+const currency: Param<string> = { kind: "text", optional: false, range: false, read: readCurrency };
+const pair: Param<Pair> = { kind: "text", optional: false, range: false, read: readPair };
+
+const LOT = new D(100000);
+const JPY_PIP = new D("0.01");
+const PIP = new D("0.0001");
+
+/** 0.01 when the quote currency is JPY, else 0.0001. */
+export function pipSize(p: Pair): Dec {
+  return p.quote === "JPY" ? JPY_PIP : PIP;
+}
+
+/**
+ * Converts `amount` from one currency to another through the price `rate` of a pair that joins them,
+ * in either orientation: from = base of the pair → multiply; from = quote → divide.
+ */
+export function convert(a: { amount: Dec; from: string; to: string; ratePair: Pair; rate: Dec }): Dec {
+  if (a.from === a.to) return a.amount;
+  const { base, quote } = a.ratePair;
+  if (base === a.from && quote === a.to) return a.amount.mul(a.rate);
+  if (base === a.to && quote === a.from) return a.amount.div(a.rate);
+  throw new NotAvailableError(
+    "rate_pair",
+    `${pairText(a.ratePair)} does not join ${a.from} and ${a.to}: give the price of ${a.from}/${a.to} or ${a.to}/${a.from}`,
+  );
+}
+
+/** Converts into the account currency when it differs; a conversion without a rate is #VALUE! naming it. */
+function toAccount(a: { amount: Dec; from: string; to: string; ratePair: Pair; rate: Dec | undefined }): Dec {
+  if (a.from === a.to) return a.amount;
+  if (a.rate === undefined) {
+    throw new InvalidArgumentError(
+      "rate",
+      `is required to convert ${a.from} to ${a.to}: give the price of ${a.from}/${a.to} or ${a.to}/${a.from} (and that pair as rate_pair)`,
+    );
+  }
+  return convert({ amount: a.amount, from: a.from, to: a.to, ratePair: a.ratePair, rate: a.rate });
+}
+
+export const PIPSIZE = define({ pair }, (a) => pipSize(a.pair));
+
+/** Pips from price_a to price_b: (price_b − price_a) / pip size. */
+export const PIPS = define({ pair, price_a: number({ gt: 0 }), price_b: number({ gt: 0 }) }, (a) =>
+  a.price_b.sub(a.price_a).div(pipSize(a.pair)),
+);
+
+/** Value of one pip: pip size·lots·contract size in the quote currency, converted to the account currency. */
+export function pipValue(a: {
+  pair: Pair;
+  lots: Dec;
+  accountCcy?: string;
+  rate?: Dec;
+  ratePair?: Pair;
+  contractSize: Dec;
+}): Dec {
+  const inQuote = pipSize(a.pair).mul(a.lots).mul(a.contractSize);
+  return toAccount({
+    amount: inQuote,
+    from: a.pair.quote,
+    to: a.accountCcy ?? a.pair.quote,
+    ratePair: a.ratePair ?? a.pair,
+    rate: a.rate,
+  });
+}
+export const PIPVALUE = define(
+  {
+    pair,
+    lots: number({ ge: 0 }),
+    account_ccy: optional(currency),
+    rate: optional(number({ gt: 0 })),
+    rate_pair: optional(pair),
+    contract_size: optional(number({ gt: 0 }), LOT),
+  },
+  (a) =>
+    pipValue({
+      pair: a.pair,
+      lots: a.lots,
+      accountCcy: a.account_ccy,
+      rate: a.rate,
+      ratePair: a.rate_pair,
+      contractSize: a.contract_size,
+    }),
+);
+
+/** Required margin (MT5 "Forex" mode): lots·contract size/leverage in the base currency, converted. */
+export function fxMargin(a: {
+  pair: Pair;
+  lots: Dec;
+  leverage: Dec;
+  accountCcy?: string;
+  rate?: Dec;
+  ratePair?: Pair;
+  contractSize: Dec;
+}): Dec {
+  // The position's base amount is converted first and divided by leverage last, so that a multiplying
+  // conversion is exact and only one quotient is rounded.
+  const units = a.lots.mul(a.contractSize);
+  return toAccount({
+    amount: units,
+    from: a.pair.base,
+    to: a.accountCcy ?? a.pair.base,
+    ratePair: a.ratePair ?? a.pair,
+    rate: a.rate,
+  }).div(a.leverage);
+}
+export const FXMARGIN = define(
+  {
+    pair,
+    lots: number({ ge: 0 }),
+    leverage,
+    account_ccy: optional(currency),
+    rate: optional(number({ gt: 0 })),
+    rate_pair: optional(pair),
+    contract_size: optional(number({ gt: 0 }), LOT),
+  },
+  (a) =>
+    fxMargin({
+      pair: a.pair,
+      lots: a.lots,
+      leverage: a.leverage,
+      accountCcy: a.account_ccy,
+      rate: a.rate,
+      ratePair: a.rate_pair,
+      contractSize: a.contract_size,
+    }),
+);
+
+export const FXCONVERT = define(
+  { amount: number(), from_ccy: currency, to_ccy: currency, rate_pair: pair, rate: number({ gt: 0 }) },
+  (a) => convert({ amount: a.amount, from: a.from_ccy, to: a.to_ccy, ratePair: a.rate_pair, rate: a.rate }),
+);
+
+/**
+ * Lots that lose `riskAmount` over the stop: risk / (|stop pips|·pip value per lot), rounded down to the
+ * lot step. The stop is a distance, so a signed figure from PIPS is read as its size.
+ */
+export function fxLots(a: { riskAmount: Dec; stopPips: Dec; pipValuePerLot: Dec; lotStep: Dec }): Dec {
+  const stop = a.stopPips.abs();
+  if (stop.isZero()) throw new DivisionByZeroError("stop_pips", "is 0, so any size risks nothing");
+  if (a.pipValuePerLot.isZero()) throw new DivisionByZeroError("pip_value_per_lot", "is 0, so any size risks nothing");
+  return roundToStep(a.riskAmount.div(stop.mul(a.pipValuePerLot)), a.lotStep, "down");
+}
+export const FXLOTS = define(
+  {
+    risk_amount: number({ ge: 0 }),
+    stop_pips: number(),
+    pip_value_per_lot: number({ ge: 0 }),
+    lot_step: optional(number({ gt: 0 }), new D("0.01")),
+  },
+  (a) =>
+    fxLots({ riskAmount: a.risk_amount, stopPips: a.stop_pips, pipValuePerLot: a.pip_value_per_lot, lotStep: a.lot_step }),
+);
+
+/** Cost of the spread plus commission: spread_pips·pip_value_per_lot·lots + commission_per_lot·lots. */
+export function spreadCost(a: { spreadPips: Dec; lots: Dec; pipValuePerLot: Dec; commissionPerLot: Dec }): Dec {
+  return a.spreadPips.mul(a.pipValuePerLot).add(a.commissionPerLot).mul(a.lots);
+}
+export const SPREADCOST = define(
+  {
+    spread_pips: number({ ge: 0 }),
+    lots: number({ ge: 0 }),
+    pip_value_per_lot: number({ ge: 0 }),
+    commission_per_lot: optional(number({ ge: 0 }), ZERO),
+  },
+  (a) =>
+    spreadCost({
+      spreadPips: a.spread_pips,
+      lots: a.lots,
+      pipValuePerLot: a.pip_value_per_lot,
+      commissionPerLot: a.commission_per_lot,
+    }),
+);
+
+// ─── Compounding ────────────────────────────────────────────────────────────────────────────────────
+
+export interface CompoundArgs {
+  start: Dec;
+  /** Return per period as a fraction (0.04 is 4 %). */
+  rate: Dec;
+  /** Whole number of periods, 0 or more. */
+  periods: number;
+  /** Added at the end of each period (negative for a withdrawal). */
+  contribution: Dec;
+  /** When given, the balance is rounded to a multiple of it (half away from zero) after every period. */
+  roundTo?: Dec;
+}
+
+/** One period of a compounding table; End = Start·(1 + rate) + Contribution, Gain = End − Start − Contribution. */
+export interface CompoundRow {
+  period: number;
+  start: Dec;
+  gain: Dec;
+  contribution: Dec;
+  end: Dec;
+}
+
+/** Most periods a rounded (period-by-period) compounding runs, so a worksheet cell cannot hang Excel. */
+export const MAX_ROUNDED_PERIODS = 100000;
+
+/** Balance after k periods without rounding: P·g + C·(g − 1)/r with g = (1 + r)^k; P + k·C when r = 0. */
+function closedForm(a: CompoundArgs, k: number): Dec {
+  if (a.rate.isZero()) return a.start.add(a.contribution.mul(k));
+  const growth = a.rate.add(1).pow(k);
+  return a.start.mul(growth).add(a.contribution.mul(growth.sub(1)).div(a.rate));
+}
+
+function checkCompound(a: CompoundArgs): void {
+  if (a.rate.lt(-1)) throw new DomainError("rate", `must be -1 or more (a loss of at most 100 % a period), got ${a.rate.toString()}`);
+  if (!Number.isInteger(a.periods) || a.periods < 0) {
+    throw new DomainError("periods", `must be a whole number, 0 or more, got ${a.periods}`);
+  }
+  if (a.roundTo !== undefined) {
+    if (a.roundTo.lte(0)) throw new DomainError("round_to", `must be greater than 0, got ${a.roundTo.toString()}`);
+    if (a.periods > MAX_ROUNDED_PERIODS) {
+      throw new DomainError("periods", `must be ${MAX_ROUNDED_PERIODS} or fewer when the balance is rounded every period`);
+    }
+  }
+}
+
+/**
+ * Each period's row. With `roundTo` the balance is rounded every period, as broker tables do; without it
+ * each End is the exact closed form, so the last End equals `compound` digit for digit.
+ */
+export function compoundRows(a: CompoundArgs): CompoundRow[] {
+  checkCompound(a);
+  const rows: CompoundRow[] = [];
+  let start = a.start;
+  for (let k = 1; k <= a.periods; k++) {
+    const end =
+      a.roundTo === undefined
+        ? closedForm(a, k)
+        : roundToStep(start.mul(a.rate.add(1)).add(a.contribution), a.roundTo, "nearest");
+    rows.push({ period: k, start, gain: end.sub(start).sub(a.contribution), contribution: a.contribution, end });
+    start = end;
+  }
+  return rows;
+}
+
+/** Balance after `periods` periods, each adding `rate` and then `contribution`. */
+export function compound(a: CompoundArgs): Dec {
+  checkCompound(a);
+  if (a.roundTo === undefined) return closedForm(a, a.periods);
+  const factor = a.rate.add(1);
+  let balance = a.start;
+  for (let k = 1; k <= a.periods; k++) balance = roundToStep(balance.mul(factor).add(a.contribution), a.roundTo, "nearest");
+  return balance;
+}
+export const COMPOUND = define(
+  {
+    start: number({ ge: 0 }),
+    rate: number({ ge: -1 }),
+    periods: number({ ge: 0, integer: true }),
+    contribution: optional(number(), ZERO),
+    round_to: optional(number({ gt: 0 })),
+  },
+  (a) =>
+    compound({
+      start: a.start,
+      rate: a.rate,
+      periods: a.periods.toNumber(),
+      contribution: a.contribution,
+      roundTo: a.round_to,
+    }),
+);

@@ -1,0 +1,158 @@
+import { D, Dec } from "./decimal";
+import { DivisionByZeroError, DomainError, NotAvailableError } from "./errors";
+import { Side } from "./read";
+import { roundToStep } from "./rounding";
+import { define, leverage, number, optional, side } from "./spec";
+
+/**
+ * Risk, position sizing, stops and targets.
+ * Sources: BabyPips School "Position sizing" (risk amount = balance × risk %, size = risk / stop
+ * distance; Newbie Ned: $5,000, 1 %, 200 pips → 2,500 units); inverse sizing in coin per Binance COIN-M /
+ * BitMEX PnL (contracts·cv·|1/entry − 1/exit|); TradingVerdict and Quant-View R:R (R = |target − entry| /
+ * |entry − stop|, break-even win rate 1/(1 + R), expectancy W·R − (1 − W)).
+ */
+
+const price = () => number({ gt: 0 });
+
+function sideWord(s: Side): string {
+  return s === 1 ? "long" : "short";
+}
+
+/** |entry − stop|, which a size or ratio divides by: zero is the user's #DIV/0!. */
+function stopDistance(entry: Dec, stop: Dec): Dec {
+  const d = entry.sub(stop).abs();
+  if (d.isZero()) throw new DivisionByZeroError("stop", "equals entry, so the stop distance is 0");
+  return d;
+}
+
+/** A stop must lie on the losing side of entry: below it for a long, above it for a short. */
+function checkStopSide(s: Side, entry: Dec, stop: Dec): void {
+  if (stop.sub(entry).mul(s).gt(0)) {
+    throw new DomainError(
+      "stop",
+      `a ${sideWord(s)}'s stop must be ${s === 1 ? "below" : "above"} entry ${entry.toString()}, got ${stop.toString()}`,
+    );
+  }
+}
+
+/**
+ * Quantity that loses `equity·risk` at the stop: equity·risk / (|entry − stop|·cs). With `leverage`, the
+ * quantity is capped so that its margin, quantity·entry·cs/leverage, is at most the equity; with
+ * `step`, it is then rounded down to a multiple of the step (never more risk than asked).
+ */
+export function riskSize(a: {
+  equity: Dec;
+  risk: Dec;
+  entry: Dec;
+  stop: Dec;
+  contractSize: Dec;
+  leverage?: Dec;
+  step?: Dec;
+}): Dec {
+  let quantity = a.equity.mul(a.risk).div(stopDistance(a.entry, a.stop).mul(a.contractSize));
+  if (a.leverage !== undefined) {
+    const cap = a.equity.mul(a.leverage).div(a.entry.mul(a.contractSize));
+    quantity = D.min(quantity, cap);
+  }
+  return a.step === undefined ? quantity : roundToStep(quantity, a.step, "down");
+}
+export const RISKSIZE = define(
+  {
+    equity: number({ ge: 0 }),
+    risk: number({ ge: 0, le: 1 }),
+    entry: price(),
+    stop: price(),
+    contract_size: optional(number({ gt: 0 }), new D(1)),
+    leverage: optional(leverage),
+    step: optional(number({ gt: 0 })),
+  },
+  (a) => riskSize({ ...a, contractSize: a.contract_size }),
+);
+
+/**
+ * Inverse contracts that lose `equity·risk` coin at the stop: equity·risk / (cv·|1/stop − 1/entry|),
+ * computed as equity·risk·entry·stop / (cv·|entry − stop|) so that no reciprocal is rounded.
+ */
+export function inverseRiskSize(a: { equityCoin: Dec; risk: Dec; entry: Dec; stop: Dec; contractValue: Dec }): Dec {
+  const distance = stopDistance(a.entry, a.stop);
+  return a.equityCoin.mul(a.risk).mul(a.entry).mul(a.stop).div(distance.mul(a.contractValue));
+}
+export const INVRISKSIZE = define(
+  {
+    equity_coin: number({ ge: 0 }),
+    risk: number({ ge: 0, le: 1 }),
+    entry: price(),
+    stop: price(),
+    contract_value: optional(number({ gt: 0 }), new D(1)),
+  },
+  (a) =>
+    inverseRiskSize({ equityCoin: a.equity_coin, risk: a.risk, entry: a.entry, stop: a.stop, contractValue: a.contract_value }),
+);
+
+/** Reward-to-risk ratio |target − entry| / |entry − stop|, with stop and target each on its own side. */
+export function rewardRisk(a: { side: Side; entry: Dec; stop: Dec; target: Dec }): Dec {
+  checkStopSide(a.side, a.entry, a.stop);
+  if (a.target.sub(a.entry).mul(a.side).lt(0)) {
+    throw new DomainError(
+      "target",
+      `a ${sideWord(a.side)}'s target must be ${a.side === 1 ? "above" : "below"} entry ${a.entry.toString()}, got ${a.target.toString()}`,
+    );
+  }
+  return a.target.sub(a.entry).abs().div(stopDistance(a.entry, a.stop));
+}
+export const RR = define({ side, entry: price(), stop: price(), target: price() }, rewardRisk);
+
+/** Take-profit price at `ratio` times the stop distance: entry + side·ratio·|entry − stop|. */
+export function takeProfit(a: { side: Side; entry: Dec; stop: Dec; ratio: Dec }): Dec {
+  checkStopSide(a.side, a.entry, a.stop);
+  const p = a.entry.add(a.entry.sub(a.stop).abs().mul(a.ratio).mul(a.side));
+  if (p.lte(0)) {
+    throw new NotAvailableError(
+      undefined,
+      `no take-profit price: ${a.ratio.toString()} times the stop distance below ${a.entry.toString()} is at or below zero`,
+    );
+  }
+  return p;
+}
+export const TAKEPROFIT = define({ side, entry: price(), stop: price(), ratio: number({ ge: 0 }) }, takeProfit);
+
+/** Stop price that loses `max_loss` on the position: entry − side·max_loss/(q·cs). */
+export function stopPrice(a: { side: Side; entry: Dec; quantity: Dec; maxLoss: Dec; contractSize: Dec }): Dec {
+  if (a.quantity.isZero()) throw new DivisionByZeroError("quantity", "is 0, so no stop can limit the loss");
+  const p = a.entry.sub(a.maxLoss.div(a.quantity.mul(a.contractSize)).mul(a.side));
+  if (p.lte(0)) {
+    throw new NotAvailableError(
+      undefined,
+      `no stop price: this long loses less than ${a.maxLoss.toString()} even at a price of zero`,
+    );
+  }
+  return p;
+}
+export const STOPPRICE = define(
+  {
+    side,
+    entry: price(),
+    quantity: number({ ge: 0 }),
+    max_loss: number({ ge: 0 }),
+    contract_size: optional(number({ gt: 0 }), new D(1)),
+  },
+  (a) => stopPrice({ ...a, maxLoss: a.max_loss, contractSize: a.contract_size }),
+);
+
+/** The win rate at which a reward-to-risk ratio breaks even: 1/(1 + ratio). */
+export function breakEvenWinRate(a: { ratio: Dec }): Dec {
+  return D.div(1, a.ratio.add(1));
+}
+export const BREAKEVENWR = define({ ratio: number({ ge: 0 }) }, breakEvenWinRate);
+
+/**
+ * Expectancy per trade: win_rate·avg_win − (1 − win_rate)·avg_loss. The loss is a size: trading journals
+ * often average their losses as negative numbers, so a negative avg_loss is read as its magnitude.
+ */
+export function expectancy(a: { winRate: Dec; avgWin: Dec; avgLoss: Dec }): Dec {
+  return a.winRate.mul(a.avgWin).sub(D.sub(1, a.winRate).mul(a.avgLoss.abs()));
+}
+export const EXPECTANCY = define(
+  { win_rate: number({ ge: 0, le: 1 }), avg_win: number({ ge: 0 }), avg_loss: optional(number(), new D(1)) },
+  (a) => expectancy({ winRate: a.win_rate, avgWin: a.avg_win, avgLoss: a.avg_loss }),
+);
