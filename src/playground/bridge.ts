@@ -84,8 +84,15 @@ function scalarResult(value: unknown): number | string | boolean | CellError {
   return new CellError(ErrorType.VALUE, "the function returned a value a cell cannot hold");
 }
 
+function isExcelError(value: unknown): boolean {
+  const code = typeof value === "object" && value !== null ? (value as { code?: unknown }).code : undefined;
+  return typeof code === "string" && code in ERROR_TYPES;
+}
+
+/** One cell of a spilled result: a value, a blank, or an error of its own (Excel shows those in arrays). */
 function cellOf(value: unknown) {
   if (value === null || value === undefined) return EmptyValue;
+  if (isExcelError(value)) return errorFrom(value);
   return scalarResult(value);
 }
 

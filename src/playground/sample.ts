@@ -1,0 +1,120 @@
+import type { SheetFormats } from "./xlsx";
+
+/*
+ * The workbook a newcomer sees first: a trading journal whose columns are LEV functions of the trade's
+ * inputs, and a scenario sheet (one position, what-if prices, a leverage × move grid). Parts that use a
+ * function this build does not have are left out, so the sample never shows #NAME?.
+ */
+
+const TRADES: [string, string, number, number, number, number | string, number][] = [
+  // symbol, side, entry, exit, quantity, leverage, fee rate
+  ["BTCUSDT", "long", 60000, 61850, 0.5, 10, 0.0004],
+  ["ETHUSDT", "short", 3200, 3050, 4, 20, 0.0004],
+  ["SOLUSDT", "long", 145, 138.5, 60, 5, 0.0005],
+  ["BTCUSDT", "short", 64200, 64900, 0.25, 25, 0.0004],
+  ["XAUUSD", "long", 2350, 2384, 2, "'1:50", 0], // the apostrophe keeps 1:50 text, as in Excel (1:50 alone is a time)
+  ["ETHUSDT", "long", 2980, 3115, 3, "20x", 0.0004],
+  ["EURUSD", "short", 1.0925, 1.0871, 100000, 30, 0],
+  ["BNBUSDT", "long", 590, 602, 12, 8, 0.0004],
+  ["BTCUSDT", "long", 66100, 65250, 0.4, 15, 0.0004],
+  ["SOLUSDT", "short", 172, 161.4, 40, 10, 0.0005],
+  ["ETHUSDT", "long", 3350, 3528, 2.5, 12, 0.0004],
+  ["XAUUSD", "short", 2410, 2398, 3, 20, 0],
+];
+
+const JOURNAL_HEADER = ["Trade", "Symbol", "Side", "Entry", "Exit", "Quantity", "Leverage", "Fee rate", "Notional", "Margin", "PnL", "ROE", "Liquidation", "Distance"];
+
+function journalRow(n: number, t: (typeof TRADES)[number]): unknown[] {
+  const r = n + 1; // worksheet row of this trade (row 1 is the header)
+  const [symbol, side, entry, exit, qty, lev, fee] = t;
+  return [
+    n,
+    symbol,
+    side,
+    entry,
+    exit,
+    qty,
+    lev,
+    fee,
+    `=LEV.NOTIONAL(D${r}, F${r})`,
+    `=LEV.MARGIN(I${r}, G${r})`,
+    `=LEV.PNL(C${r}, D${r}, E${r}, F${r}, 1, H${r})`,
+    `=LEV.ROE(C${r}, D${r}, E${r}, G${r}, H${r})`,
+    `=LEV.LIQPRICE(C${r}, D${r}, G${r}, 0.005, 0, F${r}, H${r})`,
+    `=LEV.LIQDISTANCE(C${r}, E${r}, M${r})`,
+  ];
+}
+
+/** The journal: `rows` trades (the sample's dozen, repeated with varied prices when more are asked for). */
+export function journal(rows = TRADES.length): unknown[][] {
+  const out: unknown[][] = [JOURNAL_HEADER];
+  for (let i = 0; i < rows; i++) {
+    const base = TRADES[i % TRADES.length]!;
+    const drift = i < TRADES.length ? 1 : 1 + (((i * 7919) % 200) - 100) / 2000; // ±5 %, deterministic
+    const t: (typeof TRADES)[number] = [base[0], base[1], round(base[2] * drift), round(base[3] * drift), base[4], base[5], base[6]];
+    out.push(journalRow(i + 1, t));
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Number(x.toPrecision(6));
+}
+
+function scenario(has: (name: string) => boolean): unknown[][] {
+  const s: unknown[][] = [
+    ["Position", "", "", "Price", "PnL"],
+    ["Side", "long", "", 48000],
+    ["Entry", 60000, "", 51000],
+    ["Quantity", 0.5, "", 54000],
+    ["Leverage", 10, "", 57000],
+    ["Maintenance rate", 0.005, "", 60000],
+    ["Fee rate", 0.0004, "", 63000],
+    ["", "", "", 66000],
+    ["Notional", "=LEV.NOTIONAL(B3, B4)", "", 69000],
+    ["Margin", "=LEV.MARGIN(B9, B5)", "", 72000],
+    ["Liquidation", "=LEV.LIQPRICE(B2, B3, B5, B6, 0, B4, B7)"],
+    ["Bankruptcy", "=LEV.BANKRUPTCY(B2, B3, B5)"],
+    ["Break-even", "=LEV.BREAKEVEN(B2, B3, B7, B7)"],
+    ["Distance to liq.", "=LEV.LIQDISTANCE(B2, B3, B11)"],
+  ];
+  // A scalar function lifted over the price column: one PnL per price, as Excel spills it.
+  s[1]![4] = "=LEV.PNL(B2, B3, D2:D10, B4, 1, B7)";
+  if (has("SCENARIOS")) {
+    s[0]![6] = "Scenarios: one formula, spilled";
+    s[1]![6] = "=LEV.SCENARIOS(B2, B3, B4, B5, D2:D10, , B6, B7)";
+  }
+  if (has("GRID")) {
+    while (s.length < 17) s.push([]);
+    s.push(["ROE by move (down) and leverage (across)", "", "", "", 5, 10, 20, 50]);
+    const moves = [-0.1, -0.05, -0.02, 0, 0.02, 0.05, 0.1];
+    moves.forEach((m, i) => {
+      const row: unknown[] = ["", "", "", m];
+      if (i === 0) row[4] = `=LEV.GRID("roe", B2, B3, E18:H18, D19:D${18 + moves.length}, B6)`;
+      s.push(row);
+    });
+  }
+  return s;
+}
+
+export interface SampleWorkbook {
+  sheets: Record<string, unknown[][]>;
+  formats: SheetFormats;
+  /** Column widths in pixels: sheet → column → width. */
+  widths: Record<string, Record<number, number>>;
+}
+
+/** The sample workbook; `has(id)` says whether a function exists in this build. */
+export function sampleWorkbook(has: (id: string) => boolean, journalRows?: number): SampleWorkbook {
+  return {
+    sheets: { Journal: journal(journalRows), Scenario: scenario(has) },
+    formats: {
+      Journal: { 7: "0.00%", 8: "#,##0.00", 9: "#,##0.00", 10: "#,##0.00", 11: "0.00%", 12: "#,##0.0000", 13: "0.00%" },
+      Scenario: {},
+    },
+    widths: {
+      Journal: { 0: 48, 1: 78, 2: 52, 3: 70, 4: 70, 5: 70, 6: 74, 7: 70, 8: 88, 9: 80, 10: 76, 11: 70, 12: 92, 13: 70 },
+      Scenario: { 0: 130, 3: 80, 4: 90 },
+    },
+  };
+}
