@@ -101,6 +101,7 @@ export {
   type CompoundRow,
 } from "./forex";
 export { MARKETCAP, CAPPRICE, APY, APR, STAKEREWARD, apy, apr, stakeReward } from "./crypto";
+export { SCENARIOS, GRID, LADDER, COMPOUNDTABLE, scenarios, grid, ladder, MAX_CELLS, SCENARIO_HEADER, LADDER_HEADER, COMPOUNDTABLE_HEADER, type GridMeasure } from "./tables";
 export {
   WALLETLIQ,
   INVLIQPRICE,

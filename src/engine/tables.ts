@@ -1,6 +1,9 @@
 import { D, Dec, ONE, ZERO } from "./decimal";
 import { DomainError, EngineError, isEngineError } from "./errors";
-import { liquidationFromMargin, liquidationPrice } from "./liquidation";
+import { liquidationPrice, walletLiquidation } from "./liquidation";
+import { breakEven } from "./pnl";
+import { pairByPosition, positional, runningAverages } from "./averages";
+import { COMPOUND, compoundRows } from "./forex";
 import { marginStatus } from "./margin";
 import { pnl, roe } from "./pnl";
 import { Side } from "./read";
@@ -75,7 +78,7 @@ export function scenarios(a: {
           closeFeeRate: ZERO,
           basis: "liquidation",
         })
-      : walletLiquidationFor(a.side, a.entry, a.quantity, balance, a.mmr),
+      : walletLiquidation({ side: a.side, entry: a.entry, quantity: a.quantity, walletBalance: balance, mmr: a.mmr }),
   );
   const rows: Table = [SCENARIO_HEADER];
   for (const price of a.prices) {
@@ -90,23 +93,6 @@ export function scenarios(a: {
     rows.push([price, price.div(a.entry).sub(1), p, p.div(margin), equity, level, status]);
   }
   return rows;
-}
-
-/** Binance's one-way liquidation price from the balance that backs the position (WALLETLIQ's maths). */
-function walletLiquidationFor(side: Side, entry: Dec, quantity: Dec, balance: Dec, mmr: Maintenance): Dec {
-  if (mmr.kind === "rate") {
-    return liquidationFromMargin({
-      side,
-      entry,
-      quantity,
-      margin: balance,
-      mmr: mmr.mmr,
-      amount: ZERO,
-      closeFeeRate: ZERO,
-      basis: "liquidation",
-    });
-  }
-  throw new DomainError("mmr", "a tier table with a balance is not supported yet");
 }
 
 const DEFAULT_MMR = new D(0.005);
@@ -185,4 +171,89 @@ export const GRID = define(
     mmr: maintenance(DEFAULT_MMR),
   },
   grid,
+);
+
+export const LADDER_HEADER = ["Fill", "Price", "Quantity", "Total quantity", "Average entry", "Margin", "Liquidation", "Break-even"];
+
+/**
+ * Scaling in: after each fill, with A the running average (AVGPRICE of the fills so far) and Q the running
+ * quantity: Margin A·Q/leverage, Liquidation LIQPRICE(side, A, leverage, mmr, 0, Q), Break-even
+ * BREAKEVEN(side, A, fee_rate, fee_rate).
+ */
+export function ladder(a: {
+  side: Side;
+  prices: Dec[];
+  quantities: Dec[];
+  leverage: Dec;
+  mmr: Maintenance;
+  feeRate: Dec;
+}): Table {
+  checkSize(a.prices.length + 1, LADDER_HEADER.length, "LADDER");
+  a.prices.forEach((p, i) => {
+    if (p.lte(0)) throw new DomainError("prices", `price ${i + 1} must be greater than 0, got ${p.toString()}`);
+  });
+  a.quantities.forEach((q, i) => {
+    if (q.lte(0)) throw new DomainError("quantities", `quantity ${i + 1} must be greater than 0, got ${q.toString()}`);
+  });
+  const averages = runningAverages(a.prices, a.quantities);
+  let total = ZERO;
+  const rows: Table = [LADDER_HEADER];
+  a.prices.forEach((price, i) => {
+    const q = a.quantities[i]!;
+    total = total.add(q);
+    const average = averages[i]!;
+    const liq = cellOf(() =>
+      liquidationPrice({
+        side: a.side,
+        entry: average,
+        leverage: a.leverage,
+        maintenance: a.mmr,
+        amount: ZERO,
+        quantity: total,
+        closeFeeRate: ZERO,
+        basis: "liquidation",
+      }),
+    );
+    const be = cellOf(() =>
+      breakEven({ side: a.side, entry: average, openFeeRate: a.feeRate, closeFeeRate: a.feeRate, fixedFees: ZERO, quantity: ONE }),
+    );
+    rows.push([new D(i + 1), price, q, total, average, average.mul(total).div(a.leverage), liq, be]);
+  });
+  return rows;
+}
+
+export const LADDER = define(
+  {
+    side,
+    prices: positional(),
+    quantities: positional(),
+    leverage,
+    mmr: maintenance(DEFAULT_MMR),
+    fee_rate: optional(number({ ge: 0, lt: 1 }), ZERO),
+  },
+  (a) => {
+    const fills = pairByPosition(a.prices, a.quantities, "prices", "quantities");
+    return ladder({ side: a.side, prices: fills.prices, quantities: fills.sizes, leverage: a.leverage, mmr: a.mmr, feeRate: a.fee_rate });
+  },
+);
+
+export const COMPOUNDTABLE_HEADER = ["Period", "Start", "Gain", "Contribution", "End"];
+
+/**
+ * One row per period: End = Start·(1 + rate) + Contribution (rounded to round_to when given), Gain =
+ * End − Start − Contribution. The rows come from the same schedule as COMPOUND, so the last End equals it.
+ */
+export const COMPOUNDTABLE = define(
+  { ...COMPOUND.params, periods: number({ ge: 1, integer: true }) },
+  (a): Table => {
+    checkSize(a.periods.toNumber() + 1, COMPOUNDTABLE_HEADER.length, "COMPOUNDTABLE");
+    const rows = compoundRows({
+      start: a.start,
+      rate: a.rate,
+      periods: a.periods.toNumber(),
+      contribution: a.contribution,
+      roundTo: a.round_to,
+    });
+    return [COMPOUNDTABLE_HEADER, ...rows.map((r) => [new D(r.period), r.start, r.gain, r.contribution, r.end])];
+  },
 );

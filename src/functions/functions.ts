@@ -628,6 +628,42 @@ export function stakeReward(amount: any, apr: any, days: any, periods?: any): nu
   return run(F.STAKEREWARD, [amount, apr, days, periods]);
 }
 
+// ─── Tables that spill ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * One row per price (blank cells skipped) under the header Price, Move, PnL, ROE, Equity, Margin level, Status. With M = entry·quantity/leverage: Move = price/entry − 1; PnL = LEV.PNL(side, entry, price, quantity, 1, fee_rate); ROE = PnL/M; Equity = balance + PnL; Margin level = Equity/M. Without balance (isolated: balance = M) Status is LIQUIDATED at or beyond LEV.LIQPRICE(side, entry, leverage, mmr, 0, quantity), else OK; with balance (account view) LIQUIDATED at or beyond LEV.WALLETLIQ(side, entry, quantity, balance, mmr), else LEV.MARGINSTATUS(Equity, M). Example: =LEV.SCENARIOS("long", 60000, 1, 10, {54000;60000;66000}) spills four rows: the header, then 54,000 LIQUIDATED, 60,000 OK and 66,000 OK.
+ * @customfunction SCENARIOS
+ * @helpurl https://localhost:3000/help.html#SCENARIOS
+ * @param side "long" or "short".
+ * @param entry Entry price, greater than 0.
+ * @param quantity Position size in units, greater than 0.
+ * @param leverage Leverage: 10, "10x" or "1:10".
+ * @param prices The prices to test: a range, a row, a column or SEQUENCE(); blanks skipped.
+ * @param [balance] Account balance backing the position (account view) [default: the initial margin, isolated view].
+ * @param [mmr] Maintenance-margin rate or tier table [default 0.005].
+ * @param [fee_rate] Fee per side as a fraction of notional [default 0].
+ * @returns A table with a header row and one row per price.
+ */
+export function scenarios(side: any, entry: any, quantity: any, leverage: any, prices: any[][], balance?: any, mmr?: any[][], fee_rate?: any): any[][] {
+  return run(F.SCENARIOS, [side, entry, quantity, leverage, prices, balance, mmr, fee_rate]);
+}
+
+/**
+ * A leverage × move grid: moves down, leverages across (no headers; the axes are your ranges). For leverage L and move m the price is entry·(1 + m). measure "roe" gives LEV.ROE(side, entry, price, L); "liq" LEV.LIQPRICE(side, entry, L, mmr); "distance" LEV.LIQDISTANCE(side, price, liq); "status" LIQUIDATED at or beyond liq, else OK. A move of −100 % or lower is #NUM!. Example: =LEV.GRID("roe", "long", 100, {10,20}, {-0.05;0.05}) spills {-0.5,-1;0.5,1}.
+ * @customfunction GRID
+ * @helpurl https://localhost:3000/help.html#GRID
+ * @param measure "roe", "liq", "distance" or "status".
+ * @param side "long" or "short".
+ * @param entry Entry price, greater than 0.
+ * @param leverages Leverages across the top: a row or range of positive numbers.
+ * @param moves Price moves down the side, as fractions (−0.05 is −5 %).
+ * @param [mmr] Maintenance-margin rate or tier table [default 0.005].
+ * @returns A matrix of one measure, moves down and leverages across.
+ */
+export function grid(measure: any, side: any, entry: any, leverages: any[][], moves: any[][], mmr?: any[][]): any[][] {
+  return run(F.GRID, [measure, side, entry, leverages, moves, mmr]);
+}
+
 // ─── Liquidation: tier tables, wallet balances, inverse contracts ───────────────────────────────────
 
 /**
@@ -775,4 +811,35 @@ export function avgPrice(prices: any[][], sizes: any[][], size_kind?: any): numb
  */
 export function avgDown(shares: any, avg_cost: any, price: any, target_avg: any): number {
   return run(F.AVGDOWN, [shares, avg_cost, price, target_avg]);
+}
+
+/**
+ * Scaling into a position: after each fill, Fill, Price, Quantity, Total quantity, Average entry, Margin, Liquidation, Break-even. With A the running average (LEV.AVGPRICE of the fills so far) and Q the running quantity: Margin = A·Q/leverage; Liquidation = LEV.LIQPRICE(side, A, leverage, mmr, 0, Q); Break-even = LEV.BREAKEVEN(side, A, fee_rate, fee_rate). Example: =LEV.LADDER("long", {100;90}, {1;1}, 10) spills a header and two fills, the second with average entry 95 and margin 19.
+ * @customfunction LADDER
+ * @helpurl https://localhost:3000/help.html#LADDER
+ * @param side "long" or "short".
+ * @param prices Fill prices, in order: a range, row or column; blank pairs skipped.
+ * @param quantities Fill quantities in units, paired with prices by position.
+ * @param leverage Leverage: 10, "10x" or "1:10".
+ * @param [mmr] Maintenance-margin rate or tier table [default 0.005].
+ * @param [fee_rate] Fee per side as a fraction of notional [default 0].
+ * @returns A table with a header row and one row per fill.
+ */
+export function ladder(side: any, prices: any[][], quantities: any[][], leverage: any, mmr?: any[][], fee_rate?: any): any[][] {
+  return run(F.LADDER, [side, prices, quantities, leverage, mmr, fee_rate]);
+}
+
+/**
+ * A compounding schedule: one row per period with Period, Start, Gain, Contribution, End, where End = Start·(1 + rate) + Contribution (rounded to round_to every period when given, as broker tables do) and Gain = End − Start − Contribution. The last End equals LEV.COMPOUND for the same inputs. Example: =LEV.COMPOUNDTABLE(1000, 0.04, 12, 0, 0.01) spills 13 rows ending at 1601.02.
+ * @customfunction COMPOUNDTABLE
+ * @helpurl https://localhost:3000/help.html#COMPOUNDTABLE
+ * @param start Starting balance, 0 or more.
+ * @param rate Return per period as a fraction (0.04 is 4 %).
+ * @param periods Number of periods, a whole number of at least 1.
+ * @param [contribution] Added at the end of each period; negative for a withdrawal [default 0].
+ * @param [round_to] Round the balance to this step every period, e.g. 0.01 [default: no rounding].
+ * @returns A table with a header row and one row per period.
+ */
+export function compoundTable(start: any, rate: any, periods: any, contribution?: any, round_to?: any): any[][] {
+  return run(F.COMPOUNDTABLE, [start, rate, periods, contribution, round_to]);
 }

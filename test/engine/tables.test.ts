@@ -35,7 +35,8 @@ describe("SCENARIOS", () => {
           const pnl = F.PNL.apply([s, e, p, q, 1, fee]) as F.Dec;
           const roe = F.ROE.apply([s, e, p, lev, fee]) as F.Dec;
           expect(dec(row[2]).eq(pnl)).toBe(true);
-          expect(dec(row[3]).sub(roe).abs().lte("1e-25")).toBe(true);
+          // PnL/M and the ROE formula may round differently in the 34th digit: relative difference ≤ 1e-30
+          expect(dec(row[3]).sub(roe).abs().lte(roe.abs().mul("1e-30"))).toBe(true);
           expect(dec(row[4]).eq(margin.add(pnl))).toBe(true);
         });
       }),
@@ -69,6 +70,15 @@ describe("SCENARIOS", () => {
     // 56,000: equity 6,000, level 1 → MARGIN CALL; 59,000: equity 9,000, level 1.5 → OK; 50,000 ≤ LP → LIQUIDATED
     expect(t.slice(1).map((r) => r[6])).toEqual(["LIQUIDATED", "MARGIN CALL", "MARGIN CALL", "OK"]);
     expect(String(t[2]![4])).toBe("4000");
+  });
+
+  it("takes a tier table for mmr, liquidating where tiered LIQPRICE says", () => {
+    // Binance-style brackets (notional floor, cap, mmr); 2 BTC at 60,000, 20x: notional 120,000
+    const tiers = [[0, 50000, 0.004], [50000, 250000, 0.005], [250000, 1000000, 0.01]];
+    const liq = F.LIQPRICE.apply(["long", 60000, 20, tiers, 0, 2]) as F.Dec;
+    const prices = [[liq.toString()], [liq.add(1).toString()]];
+    const t = table(F.SCENARIOS, "long", 60000, 2, 20, prices, undefined, tiers);
+    expect(t.slice(1).map((r) => r[6])).toEqual(["LIQUIDATED", "OK"]);
   });
 
   it("handles 10,000 prices, and refuses more than 100,000 cells with #NUM!", () => {
@@ -140,5 +150,120 @@ describe("GRID", () => {
 
   it("rejects an unknown measure with #VALUE!", () => {
     expect(errorOf(F.GRID, "pnl", "long", 100, [[10]], [[0]])).toEqual({ code: "VALUE", field: "measure" });
+  });
+});
+
+describe("LADDER", () => {
+  it("scales a long in by hand", () => {
+    const t = table(F.LADDER, "long", [[100], [90], [80]], [[1], [1], [2]], 10);
+    expect(t[0]).toEqual(["Fill", "Price", "Quantity", "Total quantity", "Average entry", "Margin", "Liquidation", "Break-even"]);
+    // fill 2: A = (100 + 90)/2 = 95, Q = 2, margin 95·2/10 = 19
+    expect(t[2]!.slice(0, 6).map(String)).toEqual(["2", "90", "1", "2", "95", "19"]);
+    // fill 3: A = (100 + 90 + 160)/4 = 87.5, Q = 4, margin 35;
+    // LP = (4·87.5/10 − 4·87.5)/(4·0.005 − 4) = (35 − 350)/(−3.98) = 79.14572864321608…
+    expect(t[3]!.slice(0, 6).map(String)).toEqual(["3", "80", "2", "4", "87.5", "35"]);
+    expect(dec(t[3]![6]).toNumber()).toBeCloseTo(79.14572864321608, 12);
+    // no fees: break-even is the average
+    expect(String(t[3]![7])).toBe("87.5");
+  });
+
+  it("gives each row the scalar functions applied to the running totals", () => {
+    fc.assert(
+      fc.property(
+        sideArb,
+        fc.array(fc.tuple(price, fc.integer({ min: 1, max: 5000 })), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 0, max: 100 }),
+        (s, fills, lev, feeBp) => {
+          const fee = new D(feeBp).div(100000).toString();
+          const prices = fills.map(([p]) => [p]);
+          const qs = fills.map(([, q]) => [new D(q).div(100).toString()]);
+          const t = table(F.LADDER, s, prices, qs, lev, undefined, fee);
+          fills.forEach((_, i) => {
+            const row = t[i + 1]!;
+            const avg = F.AVGPRICE.apply([prices.slice(0, i + 1), qs.slice(0, i + 1)]) as F.Dec;
+            const total = qs.slice(0, i + 1).reduce((sum, [q]) => sum.add(q!), new D(0));
+            expect(dec(row[4]).eq(avg)).toBe(true);
+            expect(dec(row[3]).eq(total)).toBe(true);
+            expect(dec(row[5]).eq(avg.mul(total).div(lev))).toBe(true);
+            let liq: F.Dec | EngineError;
+            try {
+              liq = F.LIQPRICE.apply([s, avg.toString(), lev, 0.005, 0, total.toString()]) as F.Dec;
+            } catch (e) {
+              liq = e as EngineError;
+            }
+            if (liq instanceof EngineError) expect((row[6] as EngineError).code).toBe(liq.code);
+            else expect(dec(row[6]).eq(liq)).toBe(true);
+            const be = F.BREAKEVEN.apply([s, avg.toString(), fee, fee]) as F.Dec;
+            expect(dec(row[7]).eq(be)).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("pairs prices and quantities by position and names a lone blank", () => {
+    expect(table(F.LADDER, "long", [[100], [null], [90]], [[1], [null], [1]], 10)).toHaveLength(3);
+    expect(errorOf(F.LADDER, "long", [[100], [90]], [[1], [null]], 10)).toEqual({ code: "VALUE", field: "quantities" });
+    expect(errorOf(F.LADDER, "long", [[100], [90]], [[1]], 10)).toEqual({ code: "VALUE", field: "quantities" });
+    expect(errorOf(F.LADDER, "long", [[100]], [[0]], 10)).toEqual({ code: "NUM", field: "quantities" });
+  });
+
+  it("handles 10,000 fills in one pass", () => {
+    const prices = Array.from({ length: 10000 }, (_, i) => [1000 - i / 20]);
+    const qs = Array.from({ length: 10000 }, () => [1]);
+    const t = table(F.LADDER, "long", prices, qs, 5);
+    expect(t).toHaveLength(10001);
+    // the average of an arithmetic run 1000 … 500.05 is its midpoint, 750.025
+    expect(String(t[10000]![4])).toBe("750.025");
+  });
+});
+
+describe("COMPOUNDTABLE", () => {
+  it("reproduces the monthly 4 % broker table (comp-02): rounded to cents every month, 1,601.02 after 12", () => {
+    const t = table(F.COMPOUNDTABLE, 1000, 0.04, 12, 0, 0.01);
+    expect(t[0]).toEqual(["Period", "Start", "Gain", "Contribution", "End"]);
+    expect(t).toHaveLength(13);
+    // month 1 by hand: 1,000 → 1,040, gain 40
+    expect(t[1]!.map(String)).toEqual(["1", "1000", "40", "0", "1040"]);
+    expect(dec(t[12]![4]).toNumber()).toBe(1601.02);
+  });
+
+  it("ends where COMPOUND ends, with and without round_to, contributions included", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 7 }),
+        fc.integer({ min: -500, max: 2000 }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: -100, max: 1000 }),
+        fc.constantFrom(undefined, 0.01, 1),
+        (start, rateBp, periods, contribution, roundTo) => {
+          const rate = new D(rateBp).div(10000).toString();
+          let expected: F.Dec | string;
+          try {
+            expected = F.COMPOUND.apply([start, rate, periods, contribution, roundTo]) as F.Dec;
+          } catch (e) {
+            expected = (e as EngineError).code;
+          }
+          if (typeof expected === "string") {
+            expect(errorOf(F.COMPOUNDTABLE, start, rate, periods, contribution, roundTo).code).toBe(expected);
+            return;
+          }
+          const t = table(F.COMPOUNDTABLE, start, rate, periods, contribution, roundTo);
+          expect(dec(t[periods]![4]).eq(expected)).toBe(true);
+          // every row: End = Start + Gain + Contribution
+          for (const row of t.slice(1)) expect(dec(row[1]).add(dec(row[2])).add(dec(row[3])).eq(dec(row[4]))).toBe(true);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it("handles 10,000 periods and refuses more than 100,000 cells", () => {
+    expect(table(F.COMPOUNDTABLE, 1000, 0.0001, 10000, 0, 0.01)).toHaveLength(10001);
+    // 20,000 periods + header = 20,001 rows × 5 columns = 100,005 cells
+    expect(errorOf(F.COMPOUNDTABLE, 1000, 0.01, 20000).code).toBe("NUM");
+    expect(errorOf(F.COMPOUNDTABLE, 1000, 0.01, 0)).toEqual({ code: "NUM", field: "periods" });
   });
 });
