@@ -96,3 +96,12 @@ export function quickSide(x: unknown): 1 | -1 | undefined {
   if (x === "short" || x === -1) return -1;
   return undefined;
 }
+
+/** A range argument holding one number (Excel passes [[x]] for a range parameter given one value). */
+export function scaledCellOr(x: unknown, fallback: Scaled): Scaled | undefined {
+  if (Array.isArray(x)) {
+    if (x.length !== 1 || !Array.isArray(x[0]) || x[0].length !== 1) return undefined;
+    return scaledOr(x[0][0], fallback);
+  }
+  return scaledOr(x, fallback);
+}

@@ -1,5 +1,6 @@
 import { D, Dec, ZERO } from "./decimal";
 import { DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
+import * as X from "./exact";
 import { Side } from "./read";
 import { roundToStep, StepMode } from "./rounding";
 import { boolean, define, leverage, number, optional, option, side } from "./spec";
@@ -106,7 +107,48 @@ export const LIQPRICE = define(
       closeFeeRate: a.close_fee_rate,
       basis: a.mm_basis,
     }),
+  fastLiquidationPrice,
 );
+
+const MMR_SCALED: X.Scaled = { m: 5, k: 3 }; // DEFAULT_MMR, 0.005
+
+/**
+ * LIQPRICE's rate form for plain numbers, in exact scaled integers (see exact.ts). Both sides of the
+ * equations below are multiplied by L, so the price is one integer over another:
+ * "liquidation": LP = (q·E + L·amount − side·q·E·L) / (L·q·(mmr + fee) − side·q·L);
+ * "entry":       LP = (side·q·E·L − q·E + q·E·mmr·L − amount·L) / (q·L·(side − fee)).
+ * It answers only a price strictly on the losing side of entry and above zero; every other case, and
+ * every error, is left to the Decimal path.
+ */
+function fastLiquidationPrice(raw: ArrayLike<unknown>): number | undefined {
+  const s = X.quickSide(raw[0]);
+  const e = X.scaled(raw[1]);
+  const l = X.scaled(raw[2]);
+  const mmr = X.scaledCellOr(raw[3], MMR_SCALED);
+  const amount = X.scaledOr(raw[4], X.ZERO_SCALED);
+  const q = X.scaledOr(raw[5], X.ONE_SCALED);
+  const fee = X.scaledOr(raw[6], X.ZERO_SCALED);
+  const basis = raw[7] === undefined || raw[7] === null || raw[7] === "" ? "liquidation" : raw[7];
+  if (!s || !e || !l || !mmr || !amount || !q || !fee || (basis !== "liquidation" && basis !== "entry")) return undefined;
+  if (e.m <= 0 || l.m <= 0 || mmr.m < 0 || amount.m < 0 || q.m <= 0 || fee.m < 0) return undefined;
+  if (X.toNumber(mmr)! >= 1 || X.toNumber(fee)! >= 1) return undefined;
+  const side: X.Scaled = { m: s, k: 0 };
+  const qe = X.mul(q, e);
+  const qel = X.mul(qe, l);
+  const lp =
+    basis === "liquidation"
+      ? X.quotient(
+          X.sub(X.add(qe, X.mul(l, amount)), X.mul(side, qel)),
+          X.sub(X.mul(X.mul(l, q), X.add(mmr, fee)), X.mul(side, X.mul(q, l))),
+        )
+      : X.quotient(
+          X.sub(X.add(X.sub(X.mul(side, qel), qe), X.mul(qel, mmr)), X.mul(amount, l)),
+          X.mul(X.mul(q, l), X.sub(side, fee)),
+        );
+  const entry = X.toNumber(e)!;
+  if (lp === undefined || !Number.isFinite(lp) || lp <= 0) return undefined;
+  return (s === 1 ? lp < entry : lp > entry) ? lp : undefined;
+}
 
 /** The price at which the initial margin is gone: linear entry·(1 − side/L); inverse entry·L/(L + side). */
 export function bankruptcy(a: { side: Side; entry: Dec; leverage: Dec; inverse: boolean }): Dec {

@@ -81,3 +81,39 @@ describe("fast paths agree with the Decimal path", () => {
     );
   });
 });
+
+describe("the LIQPRICE fast path", () => {
+  it("answers plain numbers in both bases", () => {
+    // hand, Binance basis: (60,000/10 − 60,000)/(0.005 − 1) = 54,271.35678391959798994974874371859…
+    expect(F.LIQPRICE.fast!(["long", 60000, 10])).toBe(54271.3567839196);
+    // hand, entry basis: 60,000·(1 − 1/10 + 0.004) = 54,240 (liq-approx-01)
+    expect(F.LIQPRICE.fast!(["long", 60000, 10, [[0.004]], 0, 1, 0, "entry"])).toBe(54240);
+  });
+
+  it("leaves errors and tier tables to the Decimal path", () => {
+    expect(F.LIQPRICE.fast!(["long", 100, 1])).toBeUndefined(); // a 1x long: #N/A
+    expect(F.LIQPRICE.fast!(["long", 100, 250])).toBeUndefined(); // 250 × 0.005 ≥ 1: #NUM!
+    expect(F.LIQPRICE.fast!(["long", 100, 10, [[0, 1e6, 0.004], [1e6, 1e7, 0.01]], 0, 2])).toBeUndefined();
+  });
+
+  it("gives what the Decimal path gives", () => {
+    fc.assert(
+      fc.property(
+        plainSide,
+        decimalNumber(2, 10 ** 7),
+        fc.oneof(fc.integer({ min: 1, max: 125 }), fc.constantFrom(0.5, 2.5, 33.3)),
+        fc.constantFrom(undefined, 0.004, 0.005, 0.01, 0.025, [[0.004]], 0.5),
+        fc.constantFrom(undefined, 0, 50, 1300, 16300, 0.01),
+        fc.constantFrom(undefined, 1, 0.5, 109.488, 3),
+        fc.constantFrom(undefined, 0, 0.0006, 0.00075),
+        fc.constantFrom(undefined, "liquidation", "entry"),
+        (s, e, l, mmr, amount, q, fee, basis) => {
+          const args = [s, e, l, mmr, amount, q, fee, basis];
+          const quick = F.LIQPRICE.fast!(args);
+          if (quick !== undefined) expect(quick).toBe(slow(F.LIQPRICE, args));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+});
