@@ -1,5 +1,6 @@
 import * as React from "react";
 import {
+  Badge,
   Button,
   Divider,
   Field,
@@ -46,10 +47,11 @@ const STEP_FIELDS: Record<Step, FieldId[]> = {
 };
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px", maxWidth: "460px", boxSizing: "border-box" },
+  root: { display: "flex", flexDirection: "column", gap: "12px", padding: "4px", width: "100%", minWidth: 0, boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "8px" },
   section: { display: "flex", flexDirection: "column", gap: "10px" },
-  row: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "10px" },
+  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", gap: "10px", alignItems: "start", "& > *": { minWidth: 0 } },
+  input: { width: "100%", minWidth: 0 },
   nav: { display: "flex", justifyContent: "space-between", gap: "8px", marginTop: "4px" },
   figures: { display: "flex", flexDirection: "column", gap: "8px", margin: 0, padding: 0 },
   figure: {
@@ -63,7 +65,11 @@ const useStyles = makeStyles({
   explain: { gridColumn: "1 / span 2", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   sources: { margin: 0, paddingLeft: "16px", display: "flex", flexDirection: "column", gap: "4px", fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  walk: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& th, & td": { textAlign: "right", padding: "2px 4px" }, "& th:first-child, & td:first-child": { textAlign: "left" } },
+  walk: { margin: 0, paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "6px" },
+  walkStep: { paddingLeft: "2px" },
+  walkHead: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "6px" },
+  tabs: { flexWrap: "wrap" },
+  nowrap: { whiteSpace: "nowrap" },
 });
 
 interface TextFieldProps {
@@ -80,6 +86,7 @@ function TextField({ id, label, hint, values, errors, onChange, inputMode = "dec
   return (
     <Field label={label} hint={hint} validationMessage={errors[id]} validationState={errors[id] ? "error" : "none"}>
       <Input
+        className={useStyles().input}
         id={`lev-${id}`}
         name={id}
         inputMode={inputMode}
@@ -102,6 +109,22 @@ export function App({ workbook }: AppProps) {
   const [values, setValues] = React.useState<FormValues>(GUIDE_EXAMPLE);
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
+  // Where focus goes after a step change: a field at fault, or the step's first control.
+  const [focusRequest, setFocusRequest] = React.useState<{ id?: string; n: number }>({ n: 0 });
+  const panel = React.useRef<HTMLElement>(null);
+  React.useEffect(() => {
+    if (focusRequest.n === 0) return;
+    const target = focusRequest.id
+      ? document.getElementById(focusRequest.id)
+      : [...(panel.current?.querySelectorAll<HTMLElement>("input:not([disabled]), select, textarea, button:not([disabled])") ?? [])].find(
+          (el) => !(el instanceof HTMLInputElement && el.type === "radio" && !el.checked),
+        );
+    target?.focus();
+  }, [focusRequest]);
+  const moveTo = (to: Step, focusId?: string) => {
+    setStep(to);
+    setFocusRequest((r) => ({ id: focusId, n: r.n + 1 }));
+  };
   const market = preset(values.market);
   const liquidates = market.ending === "liquidation";
 
@@ -127,15 +150,15 @@ export function App({ workbook }: AppProps) {
     if (v.trade) return true;
     const first = STEPS.flatMap((st) => STEP_FIELDS[st]).find((f) => v.errors[f]);
     const owner = STEPS.find((st) => first !== undefined && STEP_FIELDS[st].includes(first)) ?? "Trade";
-    setStep(owner);
-    setTimeout(() => document.getElementById(`lev-${first}`)?.focus(), 0);
+    moveTo(owner, `lev-${first}`);
     return false;
   };
 
   /** The review and what follows need a valid trade; the market and trade steps are always open. */
-  const go = (to: Step) => {
+  const go = (to: Step, focusPanel = true) => {
     if (STEPS.indexOf(to) >= STEPS.indexOf("Review") && !check()) return;
-    setStep(to);
+    if (focusPanel) moveTo(to);
+    else setStep(to);
   };
 
   const write = async () => {
@@ -168,22 +191,22 @@ export function App({ workbook }: AppProps) {
   return (
     <div className={s.root}>
       <div className={s.header}>
-        <Text as="h1" size={500} weight="semibold">
+        <Text as="h1" size={400} weight="semibold" style={{ margin: 0 }}>
           Trade simulator
         </Text>
-        <Button onClick={journal} disabled={status.kind === "busy"}>
+        <Button size="small" onClick={journal} disabled={status.kind === "busy"}>
           New trading journal
         </Button>
       </div>
-      <TabList selectedValue={step} onTabSelect={(_, d) => go(d.value as Step)} size="small" aria-label="Simulator steps">
+      <TabList className={s.tabs} selectedValue={step} onTabSelect={(_, d) => go(d.value as Step, false)} size="small" aria-label="Simulator steps">
         {STEPS.map((st, i) => (
           <Tab key={st} value={st} id={`lev-tab-${st}`}>
-            {`${i + 1}. ${st}`}
+            {`${i + 1} ${st}`}
           </Tab>
         ))}
       </TabList>
 
-      <section className={s.section} role="tabpanel" aria-labelledby={`lev-tab-${step}`}>
+      <section ref={panel} className={s.section} role="tabpanel" aria-labelledby={`lev-tab-${step}`}>
         {step === "Market" && (
           <>
             <Field label="Market" validationMessage={errors.market} validationState={errors.market ? "error" : "none"}>
@@ -229,7 +252,7 @@ export function App({ workbook }: AppProps) {
             <Field label="Size given as">
               <RadioGroup id="lev-sizeMode" layout="horizontal" value={values.sizeMode} onChange={(_, d) => change("sizeMode", d.value)}>
                 <Radio value="quantity" label="Quantity" />
-                <Radio value="value" label="Position value" />
+                <Radio value="value" label="Value" />
                 <Radio value="risk" label="Risk %" />
               </RadioGroup>
             </Field>
@@ -330,7 +353,7 @@ export function App({ workbook }: AppProps) {
 
       <Divider />
       <div className={s.nav}>
-        <Button disabled={index === 0} onClick={() => setStep(STEPS[index - 1]!)}>
+        <Button disabled={index === 0} onClick={() => moveTo(STEPS[index - 1]!)}>
           Back
         </Button>
         {index < STEPS.length - 1 && (
@@ -342,6 +365,14 @@ export function App({ workbook }: AppProps) {
     </div>
   );
 }
+
+/** Status colours, as the sheet's conditional formats colour them. */
+const BADGE: Record<string, "success" | "warning" | "danger"> = {
+  OK: "success",
+  "MARGIN CALL": "warning",
+  "STOP OUT": "danger",
+  LIQUIDATED: "danger",
+};
 
 function presetRows(market: Preset, liquidates: boolean): { label: string; d: PresetDefault; unit?: string }[] {
   const d = market.defaults;
@@ -386,28 +417,26 @@ function Review({ scenario }: { scenario: Scenario }) {
         ))}
       </dl>
       <Text weight="semibold">Walkthrough</Text>
-      <table className={s.walk} aria-label="Walkthrough">
-        <thead>
-          <tr>
-            <th scope="col">Step</th>
-            <th scope="col">Price</th>
-            <th scope="col">Equity</th>
-            <th scope="col">Level</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((w) => (
-            <tr key={w.step}>
-              <th scope="row" style={{ fontWeight: "normal" }}>{w.step}</th>
-              <td>{display(w.cells[0]!.value, "price", entry)}</td>
-              <td>{display(w.cells[3]!.value, "money", entry)}</td>
-              <td>{display(w.cells[4]!.value, "percent", entry)}</td>
-              <td>{typeof w.cells[5]!.value === "string" ? w.cells[5]!.value : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ol className={s.walk} aria-label="Walkthrough">
+        {steps.map((w) => {
+          const status = typeof w.cells[5]!.value === "string" ? w.cells[5]!.value : "—";
+          return (
+            <li key={w.step} className={s.walkStep} data-status={status}>
+              <div className={s.walkHead}>
+                <span>{w.step.replace(/^\d+\.\s*/, "")}</span>
+                <Badge appearance="tint" color={BADGE[status] ?? "informative"}>
+                  {status}
+                </Badge>
+              </div>
+              <div className={s.muted}>
+                <span className={s.nowrap}>Price {display(w.cells[0]!.value, "price", entry)}</span> ·{" "}
+                <span className={s.nowrap}>equity {display(w.cells[3]!.value, "money", entry)}</span> ·{" "}
+                <span className={s.nowrap}>margin level {display(w.cells[4]!.value, "percent", entry)}</span>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
       <Text className={s.muted}>{steps[steps.length - 1]?.story}</Text>
     </>
   );

@@ -1,0 +1,172 @@
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { cellText, describeInBrowser, openPlayground, type Session } from "../playground/browser";
+import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
+import { scenarioPlan } from "../../src/taskpane/model/plan";
+import { buildScenario } from "../../src/taskpane/model/scenario";
+
+/*
+ * The simulator end to end, in Chromium, in the playground: the form is filled with the keyboard alone
+ * (once focus is in the pane), a bad value is caught next to its field, the review shows the guide's
+ * figures, the write adds a new sheet, and the new sheet's key figures and statuses are read back from
+ * the grid. A screenshot of the pane at the review step is kept (test-results/) for a person to look at.
+ */
+const SCREENSHOT = process.env.LEV_PANE_SCREENSHOT || path.resolve(__dirname, "../../test-results/simulator-review.png");
+
+/**
+ * Moves focus with Tab, or with Shift+Tab when the wanted control lies above the focused one in the pane,
+ * until the focused element satisfies `test`. Fails after `limit` presses.
+ */
+async function tabTo(page: Page, test: string, limit = 40): Promise<void> {
+  const where = () =>
+    page.evaluate((t) => {
+      const match = (el: Element) => new Function("el", `return (${t});`)(el) as boolean;
+      const active = document.activeElement;
+      if (active && match(active)) return "here";
+      const target = [...document.querySelectorAll("#pane *")].find(match);
+      if (!target) return "missing";
+      if (!active || active === document.body) return "Tab";
+      return active.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING ? "Shift+Tab" : "Tab";
+    }, test);
+  for (let i = 0; i < limit; i++) {
+    const w = await where();
+    if (w === "here") return;
+    if (w === "missing") break;
+    await page.keyboard.press(w);
+  }
+  throw new Error(`focus never reached an element where ${test}`);
+}
+
+/** Replaces the focused input's text, as a user does: select all, type. */
+async function retype(page: Page, text: string): Promise<void> {
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+}
+
+const byId = (id: string) => `el.id === ${JSON.stringify(id)}`;
+const button = (text: string) => `el.tagName === "BUTTON" && el.textContent.trim() === ${JSON.stringify(text)}`;
+
+describeInBrowser("the simulator pane in the playground", () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openPlayground();
+    await s.page.waitForSelector("html[data-ready=pane]", { timeout: 60000 });
+  }, 90000);
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it("fills the guide's trade with the keyboard, catches a bad value beside its field, reviews, writes and reads back", async () => {
+    const page = s.page;
+    // The one pointer-free entry: focus lands on the pane's first step, as a click into the pane would.
+    await page.locator("#lev-tab-Market").focus();
+
+    // Market: move to crypto and back to forex with the arrow keys, so the preset refills the form.
+    await page.keyboard.press("Tab");
+    await tabTo(page, `el.type === "radio" && el.checked`);
+    await page.keyboard.press("ArrowUp"); // forex → (inverse is disabled) → crypto linear
+    expect(await page.locator('input[type=radio][value="crypto-linear"]').isChecked()).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.locator('input[type=radio][value="forex"]').isChecked()).toBe(true);
+    // The forex preset's sources are shown
+    expect(await page.locator('[aria-label="Preset defaults and their sources"]').textContent()).toContain("standard lot is 100,000 units");
+
+    // Trade step: the guide's account, with a typo in the balance first.
+    await tabTo(page, button("Next: Trade"));
+    await page.keyboard.press("Enter");
+    await tabTo(page, byId("lev-balance"));
+    await retype(page, "2,000x");
+    await page.keyboard.press("Tab");
+    await tabTo(page, byId("lev-entry"));
+    await retype(page, "1.0000");
+    await page.keyboard.press("Tab");
+    await retype(page, "1:50");
+    await tabTo(page, byId("lev-quantity"));
+    await retype(page, "1");
+    if (process.env.LEV_PANE_SHOTS) await page.locator("#pane").screenshot({ path: `${process.env.LEV_PANE_SHOTS}/trade.png` });
+    await tabTo(page, button("Next: Review"));
+    await page.keyboard.press("Enter");
+
+    // The bad balance is caught in the form, beside the field, and focus goes there.
+    await page.waitForFunction(() => document.activeElement?.id === "lev-balance");
+    expect(await page.locator("#lev-balance").getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await page.locator("#lev-balance").getAttribute("aria-describedby")) ?? "";
+    const message = await page.locator(`[id="${describedBy.split(" ").find((id) => id.includes("validationMessage")) ?? describedBy.split(" ")[0]}"]`).textContent();
+    expect(message).toMatch(/balance should be a number/i);
+    if (process.env.LEV_PANE_SHOTS) await page.locator("#pane").screenshot({ path: `${process.env.LEV_PANE_SHOTS}/error.png` });
+    await retype(page, "2000");
+    await tabTo(page, button("Next: Review"));
+    await page.keyboard.press("Enter");
+
+    // Review: the guide's figures, each with its explanation, and the warnings that apply.
+    await page.waitForSelector('[aria-label="Key figures"]');
+    const figure = async (name: string) => (await page.locator(`[data-figure="${name}"] dd`).first().textContent())?.trim();
+    expect(await figure("Notional")).toBe("100,000.00"); // 1.0000 × 1 lot × 100,000
+    expect(await figure("Margin")).toBe("2,000.00"); // 100,000 / 50
+    expect(await figure("FreeMargin")).toBe("0.00"); // 2,000 − 2,000
+    expect(await figure("StopOutPrice")).toBe("0.99000"); // equity 1,000 = 50 % of 2,000: a 0.0100 fall
+    expect(await page.locator('[data-warning="above-retail-cap"]').count()).toBe(1); // 50x > ESMA's 30:1
+    expect(await page.locator('[data-warning="call-at-open"]').count()).toBe(1); // level 100 % at open
+    const walk = (await page.locator('[aria-label="Walkthrough"] li').last().textContent()) ?? "";
+    // the 2 % adverse move: price 0.98000, equity 0.00, margin level 0.00 %, stopped out
+    expect(walk).toContain("0.98000");
+    expect(walk).toContain("0.00 %");
+    expect(walk).toContain("STOP OUT");
+    // The pane at the review step, whole: a tall window, scrolled to the top.
+    await page.setViewportSize({ width: 1440, height: 1900 });
+    await page.locator("#pane").evaluate((el) => el.scrollTo(0, 0));
+    await page.locator("#pane").screenshot({ path: SCREENSHOT });
+    await page.setViewportSize({ width: 1440, height: 860 });
+
+    // Scenarios, then write.
+    await tabTo(page, button("Next: Scenarios"));
+    await page.keyboard.press("Enter");
+    await tabTo(page, byId("lev-walkMove"));
+    if (process.env.LEV_PANE_SHOTS) await page.locator("#pane").screenshot({ path: `${process.env.LEV_PANE_SHOTS}/scenarios.png` });
+    expect(await page.inputValue("#lev-walkMove")).toBe("2");
+    await tabTo(page, button("Next: Write"));
+    await page.keyboard.press("Enter");
+    await tabTo(page, button("Write to the workbook"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("text=Written to the new sheet");
+    expect(await page.locator('[role="status"]').textContent()).toContain('"LEV Scenario"');
+
+    // Read the new sheet back from the grid, where the model says each figure lives.
+    const plan = scenarioPlan(buildScenario(validate(GUIDE_EXAMPLE).trade!));
+    const cell = (name: string) => plan.names.find((n) => n.name === name)!.cell;
+    expect(await page.locator(".tab.active").textContent()).toContain("LEV Scenario");
+    expect(await cellText(page, cell("Margin"))).toMatch(/^2,?000(\.00)?$/);
+    expect(await cellText(page, cell("FreeMargin"))).toMatch(/^0(\.00)?$/);
+    expect(await cellText(page, cell("StopOutPrice"))).toMatch(/^0\.99(000)?$/);
+    const walkBlock = plan.blocks.find((b) => b.rows[0]?.[0] === "Step")!;
+    const lastStep = Number(walkBlock.at.slice(1)) + walkBlock.rows.length - 1;
+    expect(await cellText(page, `G${lastStep}`)).toBe("STOP OUT");
+    expect(await cellText(page, `E${lastStep}`)).toMatch(/^0(\.00)?$/); // equity 0
+    expect(await cellText(page, `F${lastStep}`)).toMatch(/^0(\.00)?%?$/); // margin level 0
+    // The scenario table: at −2 % stopped out, at −0.5 % … no such row; at +1 % OK.
+    const table = plan.blocks.find((b) => b.rows[0]?.[0] === "Price")!;
+    const top = Number(table.at.slice(1));
+    const rowOf = (move: number) => top + 1 + Math.round((move + 0.2) / 0.01);
+    expect(await cellText(page, `G${rowOf(-0.02)}`)).toBe("STOP OUT");
+    expect(await cellText(page, `G${rowOf(0.01)}`)).toBe("OK");
+    expect(await cellText(page, `G${rowOf(-0.2)}`)).toBe("STOP OUT");
+    expect(s.pageErrors).toEqual([]);
+  }, 120000);
+
+  it("writes again into LEV Scenario 2 and creates a trading journal, leaving the first sheet as it was", async () => {
+    const page = s.page;
+    await page.locator("#lev-tab-Write").focus();
+    await tabTo(page, button("Write to the workbook"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('text=Written to the new sheet "LEV Scenario 2"');
+    await tabTo(page, button("New trading journal"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('text=Created the trading journal on the new sheet "LEV Journal"');
+    // Journal: Binance's example, 0.5 × (61,000 − 60,000) = 500
+    expect(await cellText(page, "J2")).toMatch(/^500(\.00)?$/);
+    expect(await cellText(page, "M2")).toMatch(/^1(\.00)?$/);
+    const names = await page.evaluate(() => (globalThis as unknown as { levPlayground: { hf: { getSheetNames(): string[] } } }).levPlayground.hf.getSheetNames());
+    expect(names).toEqual(expect.arrayContaining(["LEV Scenario", "LEV Scenario 2", "LEV Journal"]));
+    expect(s.offsite).toEqual([]);
+  }, 60000);
+});
