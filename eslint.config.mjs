@@ -20,4 +20,18 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // No text reaches the page as HTML: the pages build DOM nodes and set textContent, or let React do it.
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: "Use textContent or DOM nodes: no HTML from strings." },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: "Use DOM nodes: no HTML from strings." },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: "No document.write." },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "No HTML from strings in React." },
+        { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: "No eval: the pages' Content-Security-Policy forbids it." },
+      ],
+    },
+  },
 );
