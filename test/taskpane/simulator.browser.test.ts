@@ -169,4 +169,24 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(names).toEqual(expect.arrayContaining(["LEV Scenario", "LEV Scenario 2", "LEV Journal"]));
     expect(s.offsite).toEqual([]);
   }, 60000);
+
+  it("shows a refused write as a message in the pane, and adds no sheet", async () => {
+    const page = s.page;
+    // The workbook refuses new sheets, as a protected workbook does.
+    const before = await page.evaluate(() => {
+      const hf = (globalThis as unknown as { levPlayground: { hf: { addSheet(n?: string): string; getSheetNames(): string[] } } }).levPlayground.hf;
+      hf.addSheet = () => {
+        throw new Error("the workbook is protected");
+      };
+      return hf.getSheetNames();
+    });
+    await page.locator("#lev-tab-Write").focus();
+    await tabTo(page, button("Write to the workbook"));
+    await page.keyboard.press("Enter");
+    const alert = page.locator('[role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Nothing was written\..*could not write the sheet \(the workbook is protected\)/);
+    const after = await page.evaluate(() => (globalThis as unknown as { levPlayground: { hf: { getSheetNames(): string[] } } }).levPlayground.hf.getSheetNames());
+    expect(after).toEqual(before);
+  }, 60000);
 });
