@@ -113,7 +113,7 @@ export function sampleWorkbook(has: (id: string) => boolean, journalRows?: numbe
       Scenario: {},
     },
     widths: {
-      Journal: { 0: 48, 1: 78, 2: 52, 3: 70, 4: 70, 5: 70, 6: 74, 7: 70, 8: 88, 9: 80, 10: 76, 11: 70, 12: 92, 13: 70 },
+      Journal: { 0: 54, 1: 78, 2: 52, 3: 70, 4: 70, 5: 70, 6: 74, 7: 70, 8: 88, 9: 80, 10: 76, 11: 70, 12: 100, 13: 70 },
       Scenario: { 0: 130, 3: 80, 4: 90 },
     },
   };

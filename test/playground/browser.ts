@@ -32,6 +32,8 @@ export function unavailable(): string | undefined {
  * Jest's `describe`, or `describe.skip` with one clear line when Chromium is missing. With CI set a
  * missing browser is a failure, not a skip.
  */
+let warned = false;
+
 export function describeInBrowser(name: string, body: () => void): void {
   const reason = unavailable();
   if (!reason) {
@@ -46,7 +48,8 @@ export function describeInBrowser(name: string, body: () => void): void {
     });
     return;
   }
-  console.warn(`Skipping the playground's browser tests: ${reason}.`);
+  if (!warned) process.stderr.write(`\nSkipping the playground's browser tests: ${reason}.\n`);
+  warned = true;
   describe.skip(`${name} (skipped: ${reason})`, body);
 }
 

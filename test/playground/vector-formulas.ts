@@ -15,6 +15,8 @@ export interface VectorFormula {
   note?: string;
   /** The function exists but this use of it is not built yet: the row is skipped with this reason. */
   waitsFor?: string;
+  /** A wider tolerance than the vector's own, where the vector's tolerance is tighter than its rounding. */
+  within?: { abs: number; why: string };
 }
 
 const NO_FEE_FN = "a fee is rate × notional; the catalog has no function for one side's fee";
@@ -243,7 +245,12 @@ export const VECTOR_FORMULAS: VectorFormula[] = [
   { id: "avg-02", key: "cash_needed", formula: "=LEV.NOTIONAL(30, LEV.AVGDOWN(100, 50, 30, 40))" },
   { id: "avg-04", key: "avg_entry", formula: '=LEV.AVGPRICE({5000,6000}, {1000,2000}, "value")' },
   { id: "avg-06", key: "coins", none: "Σ cash/price is plain arithmetic" },
-  { id: "avg-06", key: "avg_price", formula: '=LEV.AVGPRICE({20000;25000;40000}, {100;100;100}, "value")' },
+  {
+    id: "avg-06",
+    key: "avg_price",
+    formula: '=LEV.AVGPRICE({20000;25000;40000}, {100;100;100}, "value")',
+    within: { abs: 5e-6, why: "the vector prints 26086.95652 with ±1e-6, but 300/0.0115 = 26086.9565217…: its rounding alone is 1.7e-6 off" },
+  },
 
   { id: "cprofit-02", key: "qty", none: "invested ÷ price is plain arithmetic" },
   { id: "cprofit-02", key: "exit_value", formula: "=LEV.NOTIONAL(0.8, 2000)", note: "quantity 1,000 ÷ 0.5 = 2,000" },

@@ -3,7 +3,7 @@ import * as path from "path";
 import { buildWorkbook, registerLevFunctions } from "../../src/playground/bridge";
 import type { FunctionsMetadata } from "../../src/playground/metadata";
 import { DIST, loadBundle } from "../helpers/bundle";
-import { expectVector, vectors } from "../helpers/vectors";
+import { expectVector, vector, vectors } from "../helpers/vectors";
 import { evaluate, functionsCalled, parseFormula } from "./formula";
 import { VECTOR_FORMULAS } from "./vector-formulas";
 
@@ -43,14 +43,16 @@ describe("public vectors as worksheet formulas in the playground's spreadsheet e
 
   const rows = ready.map((r, row) => ({ ...r, row, label: `${r.id}.${r.key}: ${r.formula}` }));
   if (rows.length > 0) {
-    it.each(rows)("$label", ({ id, key, formula, percent, row }) => {
+    it.each(rows)("$label", ({ id, key, formula, percent, within, row }) => {
       const cell = hf.getCellValue({ sheet: 0, row, col: 0 });
       const direct = evaluate(parseFormula(formula!), bundle.functions, metadata);
       if (typeof direct === "object" && direct !== null) {
         throw new Error(`${formula} returned an Excel error called directly: ${JSON.stringify(direct)}`);
       }
       expect(cell).toBe(direct);
-      expectVector(id, key, percent ? (cell as number) * 100 : cell);
+      const actual = percent ? (cell as number) * 100 : cell;
+      if (within) expect(Math.abs((actual as number) - (vector(id).expected[key] as number))).toBeLessThanOrEqual(within.abs);
+      else expectVector(id, key, actual);
     });
   }
 
