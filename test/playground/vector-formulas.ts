@@ -67,7 +67,6 @@ export const VECTOR_FORMULAS: VectorFormula[] = [
     key: "liq_price",
     formula:
       '=LEV.LIQPRICE("long", 40000, 10, {0,50000,0.004;50000,250000,0.005;250000,1000000,0.01;1000000,10000000,0.025;10000000,20000000,0.05;20000000,50000000,0.1;50000000,100000000,0.125;100000000,200000000,0.15;200000000,300000000,0.25;300000000,500000000,0.5}, , 100)',
-    waitsFor: "tier tables in LIQPRICE's mmr argument",
   },
   { id: "liq-binance-usdm-tier-02", key: "mmr_used", none: "no catalog function returns the bracket a tier lookup used" },
   { id: "liq-binance-usdm-tier-02", key: "cum_used", none: "no catalog function returns the bracket a tier lookup used" },
