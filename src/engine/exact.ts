@@ -1,107 +1,114 @@
 /**
  * Exact scaled-integer arithmetic in IEEE doubles, for the fast paths of the busiest functions.
  *
- * A cell value x whose shortest decimal text has at most 8 decimals is the integer m over 10^k. Sums and
+ * A cell value x whose shortest decimal text has at most 11 decimals is an integer m over 10^k. Sums and
  * products of such values are again integers over powers of ten, and as long as every integer stays
- * within ±2^53 a double holds it exactly. The one rounding is the last: m/10^k, or one integer over
+ * within ±(2^53 − 1) a double holds it exactly. The one rounding is the last: m/10^k, or one integer over
  * another, which IEEE division rounds correctly, exactly as the Decimal path's result is rounded to a
- * number at the boundary. Any step that would not be exact returns undefined, and the caller answers
- * through Decimal instead; the results are the same number either way (tested).
+ * number at the boundary. A step that would not be exact yields NaN, NaN carries through every later
+ * step, and the fast path then answers undefined so that the caller computes through Decimal instead;
+ * the results are the same number either way (tested).
+ *
+ * Nothing here allocates: a value is two numbers, its integer `m` and its scale `k` (decimals), kept by
+ * the caller, which knows the scale of every step (a product's scale is the sum, a sum's the larger).
+ * Globals (Math, Number, Array) are read once, here, so a call never looks them up.
  */
 
-/** An exact value m/10^k. */
-export interface Scaled {
-  m: number;
-  k: number;
-}
-
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
-const MAX_K = 8;
+/** Powers of ten above 10^22 are not exact doubles. */
+const MAX_SCALE = 22;
+const MAX_DECIMALS = 11;
+const MAX_SAFE = 2 ** 53 - 1;
+/**
+ * A fraction's integer stays below 2^50, so that x·10^k is within 1/4 of it and rounds to it, and no
+ * other decimal with k places rounds to the same double: the integer found is the shortest decimal text's.
+ */
+const MAX_FRACTION = 2 ** 50;
 
-const safe = Number.isSafeInteger;
+const { round, max } = Math;
+const isSafeInteger = Number.isSafeInteger;
+const isArray = Array.isArray;
 
-/** A cell value as m/10^k, or undefined when it is not a plain number with a short decimal text. */
-export function scaled(x: unknown): Scaled | undefined {
-  if (typeof x !== "number") return undefined;
-  if (safe(x)) return { m: x === 0 ? 0 : x, k: 0 };
-  if (!Number.isFinite(x) || Math.abs(x) >= 2 ** 53) return undefined;
-  for (let k = 1; k <= MAX_K; k++) {
+/** A plain number argument, or NaN (which every fast path declines) for anything else. */
+export function num(x: unknown): number {
+  return typeof x === "number" ? x : NaN;
+}
+
+/** An optional plain number argument: `fallback` when left blank. */
+export function numOr(x: unknown, fallback: number): number {
+  return x === undefined || x === null || x === "" ? fallback : typeof x === "number" ? x : NaN;
+}
+
+/** The least k ≤ 11 with x = m/10^k exactly (m an integer), or −1 when x is not such a plain number. */
+export function decimals(x: number): number {
+  if (isSafeInteger(x)) return 0;
+  if (!(x > -MAX_FRACTION && x < MAX_FRACTION)) return -1; // also NaN and ±Infinity
+  for (let k = 1; k <= MAX_DECIMALS; k++) {
     const p = POW10[k]!;
-    const m = Math.round(x * p);
-    if (m / p === x && safe(m)) return { m, k };
+    const m = round(x * p);
+    if (m / p === x) return m < MAX_FRACTION && m > -MAX_FRACTION ? k : -1;
   }
-  return undefined;
+  return -1;
 }
 
-/** A blank optional argument takes `fallback`. */
-export function scaledOr(x: unknown, fallback: Scaled): Scaled | undefined {
-  return x === undefined || x === null || x === "" ? fallback : scaled(x);
+/** The integer m of x = m/10^k, for the k that `decimals(x)` gave. */
+export function integer(x: number, k: number): number {
+  const m = round(x * POW10[k]!);
+  return m === 0 ? 0 : m; // never −0
 }
 
-function rescale(a: Scaled, k: number): number | undefined {
-  const m = a.m * POW10[k - a.k]!;
-  return safe(m) ? m : undefined;
+/** n itself when a double holds it exactly as an integer step (|n| < 2^53), else NaN. */
+export function exact(n: number): number {
+  return n <= MAX_SAFE && n >= -MAX_SAFE ? n : NaN;
 }
 
-export function add(a: Scaled | undefined, b: Scaled | undefined): Scaled | undefined {
-  if (!a || !b) return undefined;
-  const k = Math.max(a.k, b.k);
-  const x = rescale(a, k);
-  const y = rescale(b, k);
-  if (x === undefined || y === undefined) return undefined;
-  const m = x + y;
-  return safe(m) && k <= 22 ? { m, k } : undefined;
+/** m/10^from written over 10^to (to ≥ from); NaN when that integer is too large. */
+export function lift(m: number, from: number, to: number): number {
+  const p = POW10[to - from];
+  return p === undefined ? NaN : exact(m * p);
 }
 
-export function neg(a: Scaled | undefined): Scaled | undefined {
-  return a && { m: -a.m, k: a.k };
+/** a/10^ka + b/10^kb, over 10^max(ka, kb). */
+export function sum(a: number, ka: number, b: number, kb: number): number {
+  const k = max(ka, kb);
+  return exact(lift(a, ka, k) + lift(b, kb, k));
 }
 
-export function sub(a: Scaled | undefined, b: Scaled | undefined): Scaled | undefined {
-  return add(a, neg(b));
+/** a·b: the integer of a product (its scale is the sum of the scales). */
+export function product(a: number, b: number): number {
+  return exact(a * b);
 }
 
-export function mul(a: Scaled | undefined, b: Scaled | undefined): Scaled | undefined {
-  if (!a || !b) return undefined;
-  const m = a.m * b.m;
-  const k = a.k + b.k;
-  return safe(m) && k <= 22 ? { m: m === 0 ? 0 : m, k } : undefined;
-}
-
-/** The value as the nearest double. */
-export function toNumber(a: Scaled | undefined): number | undefined {
-  if (!a) return undefined;
-  const n = a.m / POW10[a.k]!;
+/** m/10^k as the nearest double, or undefined when a step was not exact. */
+export function value(m: number, k: number): number | undefined {
+  if (m !== m || k > MAX_SCALE) return undefined;
+  const n = m / POW10[k]!;
   return n === 0 ? 0 : n;
 }
 
-/** a/b as the nearest double (b ≠ 0), or undefined. */
-export function quotient(a: Scaled | undefined, b: Scaled | undefined): number | undefined {
-  if (!a || !b || b.m === 0) return undefined;
-  // a/b = (a.m/b.m)·10^(b.k − a.k): bring both to integers over the same power of ten
-  const k = Math.max(a.k, b.k);
-  const x = rescale(a, k);
-  const y = rescale(b, k);
-  if (x === undefined || y === undefined) return undefined;
+/** (a/10^ka) / (b/10^kb) as the nearest double, or undefined when a step was not exact or b is 0. */
+export function ratio(a: number, ka: number, b: number, kb: number): number | undefined {
+  const k = max(ka, kb);
+  const x = lift(a, ka, k);
+  const y = lift(b, kb, k);
+  if (x !== x || y !== y || y === 0) return undefined;
   const q = x / y;
   return q === 0 ? 0 : q;
 }
 
-export const ONE_SCALED: Scaled = { m: 1, k: 0 };
-export const ZERO_SCALED: Scaled = { m: 0, k: 0 };
-
-/** +1 or −1 for the plain spellings of a side; anything else is left to the full reader. */
-export function quickSide(x: unknown): 1 | -1 | undefined {
+/** +1 or −1 for the plain spellings of a side; 0 for anything else (left to the full reader). */
+export function quickSide(x: unknown): 1 | -1 | 0 {
   if (x === "long" || x === 1) return 1;
   if (x === "short" || x === -1) return -1;
-  return undefined;
+  return 0;
 }
 
-/** A range argument holding one number (Excel passes [[x]] for a range parameter given one value). */
-export function scaledCellOr(x: unknown, fallback: Scaled): Scaled | undefined {
-  if (Array.isArray(x)) {
-    if (x.length !== 1 || !Array.isArray(x[0]) || x[0].length !== 1) return undefined;
-    return scaledOr(x[0][0], fallback);
-  }
-  return scaledOr(x, fallback);
+/**
+ * The value of a range argument holding one cell (Excel passes [[x]] for a range parameter given one
+ * value); NaN (declined) for a larger range.
+ */
+export function single(x: unknown): unknown {
+  if (!isArray(x)) return x;
+  if (x.length !== 1 || !isArray(x[0]) || x[0].length !== 1) return NaN;
+  return x[0][0];
 }

@@ -110,8 +110,6 @@ export const LIQPRICE = define(
   fastLiquidationPrice,
 );
 
-const MMR_SCALED: X.Scaled = { m: 5, k: 3 }; // DEFAULT_MMR, 0.005
-
 /**
  * LIQPRICE's rate form for plain numbers, in exact scaled integers (see exact.ts). Both sides of the
  * equations below are multiplied by L, so the price is one integer over another:
@@ -122,32 +120,50 @@ const MMR_SCALED: X.Scaled = { m: 5, k: 3 }; // DEFAULT_MMR, 0.005
  */
 function fastLiquidationPrice(raw: ArrayLike<unknown>): number | undefined {
   const s = X.quickSide(raw[0]);
-  const e = X.scaled(raw[1]);
-  const l = X.scaled(raw[2]);
-  const mmr = X.scaledCellOr(raw[3], MMR_SCALED);
-  const amount = X.scaledOr(raw[4], X.ZERO_SCALED);
-  const q = X.scaledOr(raw[5], X.ONE_SCALED);
-  const fee = X.scaledOr(raw[6], X.ZERO_SCALED);
-  const basis = raw[7] === undefined || raw[7] === null || raw[7] === "" ? "liquidation" : raw[7];
-  if (!s || !e || !l || !mmr || !amount || !q || !fee || (basis !== "liquidation" && basis !== "entry")) return undefined;
-  if (e.m <= 0 || l.m <= 0 || mmr.m < 0 || amount.m < 0 || q.m <= 0 || fee.m < 0) return undefined;
-  if (X.toNumber(mmr)! >= 1 || X.toNumber(fee)! >= 1) return undefined;
-  const side: X.Scaled = { m: s, k: 0 };
-  const qe = X.mul(q, e);
-  const qel = X.mul(qe, l);
-  const lp =
-    basis === "liquidation"
-      ? X.quotient(
-          X.sub(X.add(qe, X.mul(l, amount)), X.mul(side, qel)),
-          X.sub(X.mul(X.mul(l, q), X.add(mmr, fee)), X.mul(side, X.mul(q, l))),
-        )
-      : X.quotient(
-          X.sub(X.add(X.sub(X.mul(side, qel), qe), X.mul(qel, mmr)), X.mul(amount, l)),
-          X.mul(X.mul(q, l), X.sub(side, fee)),
-        );
-  const entry = X.toNumber(e)!;
-  if (lp === undefined || !Number.isFinite(lp) || lp <= 0) return undefined;
-  return (s === 1 ? lp < entry : lp > entry) ? lp : undefined;
+  const e = X.num(raw[1]);
+  const l = X.num(raw[2]);
+  const mmr = X.numOr(X.single(raw[3]), 0.005); // DEFAULT_MMR
+  const a = X.numOr(raw[4], 0);
+  const q = X.numOr(raw[5], 1);
+  const fee = X.numOr(raw[6], 0);
+  const basis = raw[7];
+  const entryBasis = basis === "entry";
+  if (!entryBasis && !(basis === "liquidation" || basis === undefined || basis === null || basis === "")) return undefined;
+  const ke = X.decimals(e);
+  const kl = X.decimals(l);
+  const km = X.decimals(mmr);
+  const ka = X.decimals(a);
+  const kq = X.decimals(q);
+  const kf = X.decimals(fee);
+  if (s === 0 || (ke | kl | km | ka | kq | kf) < 0) return undefined;
+  if (!(e > 0 && l > 0 && mmr >= 0 && mmr < 1 && a >= 0 && q > 0 && fee >= 0 && fee < 1)) return undefined;
+  const qm = X.integer(q, kq);
+  const lm = X.integer(l, kl);
+  const qe = X.product(qm, X.integer(e, ke)); // scale kqe
+  const kqe = kq + ke;
+  const qel = X.product(qe, lm); // scale kqel
+  const kqel = kqe + kl;
+  const la = X.product(lm, X.integer(a, ka)); // scale kla
+  const kla = kl + ka;
+  const ql = X.product(qm, lm); // scale kql
+  const kql = kq + kl;
+  const mi = X.integer(mmr, km);
+  const fi = X.integer(fee, kf);
+  let lp: number | undefined;
+  if (!entryBasis) {
+    const k1 = kqe > kla ? kqe : kla;
+    const num = X.sum(X.sum(qe, kqe, la, kla), k1, -s * qel, kqel);
+    const kmf = km > kf ? km : kf;
+    const den = X.sum(X.product(ql, X.sum(mi, km, fi, kf)), kql + kmf, -s * ql, kql);
+    lp = X.ratio(num, k1 > kqel ? k1 : kqel, den, kql + kmf);
+  } else {
+    const kqelm = kqel + km;
+    const num = X.sum(X.sum(X.sum(s * qel, kqel, -qe, kqe), kqel, X.product(qel, mi), kqelm), kqelm, -la, kla);
+    const den = X.product(ql, X.sum(s, 0, -fi, kf));
+    lp = X.ratio(num, kqelm > kla ? kqelm : kla, den, kql + kf);
+  }
+  if (lp === undefined || !(lp > 0)) return undefined;
+  return (s === 1 ? lp < e : lp > e) ? lp : undefined;
 }
 
 /** The price at which the initial margin is gone: linear entry·(1 − side/L); inverse entry·L/(L + side). */

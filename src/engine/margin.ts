@@ -19,9 +19,12 @@ export function margin(a: { notional: Dec; leverage: Dec }): Dec {
   return a.notional.div(a.leverage);
 }
 export const MARGIN = define({ notional: number({ ge: 0 }), leverage }, margin, (raw) => {
-  const n = X.scaled(raw[0]);
-  const l = X.scaled(raw[1]);
-  return n && l && n.m >= 0 && l.m > 0 ? X.quotient(n, l) : undefined;
+  const n = X.num(raw[0]);
+  const l = X.num(raw[1]);
+  const kn = X.decimals(n);
+  const kl = X.decimals(l);
+  if (kn < 0 || kl < 0 || !(n >= 0 && l > 0)) return undefined;
+  return X.ratio(X.integer(n, kn), kn, X.integer(l, kl), kl);
 });
 
 export function notional(a: { price: Dec; quantity: Dec; contractSize: Dec }): Dec {
@@ -30,6 +33,17 @@ export function notional(a: { price: Dec; quantity: Dec; contractSize: Dec }): D
 export const NOTIONAL = define(
   { price: number({ gt: 0 }), quantity: number({ ge: 0 }), contract_size: optional(number({ gt: 0 }), new D(1)) },
   (a) => notional({ price: a.price, quantity: a.quantity, contractSize: a.contract_size }),
+  (raw) => {
+    const p = X.num(raw[0]);
+    const q = X.num(raw[1]);
+    const cs = X.numOr(raw[2], 1);
+    const kp = X.decimals(p);
+    const kq = X.decimals(q);
+    const kc = X.decimals(cs);
+    if (kp < 0 || kq < 0 || kc < 0 || !(p > 0 && q >= 0 && cs > 0)) return undefined;
+    const units = X.product(X.integer(q, kq), X.integer(cs, kc));
+    return X.value(X.product(X.integer(p, kp), units), kp + kq + kc);
+  },
 );
 
 export const LEVERAGE = define({ notional: number({ ge: 0 }), equity: number({ ge: 0 }) }, (a) => {

@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import * as F from "../../src/engine";
-import { scaled, quotient, add, mul, toNumber } from "../../src/engine/exact";
+import { decimals, integer, product, ratio, sum, value } from "../../src/engine/exact";
 
 /** The number the Decimal path gives for a call (what the boundary shows, so never −0), or "error". */
 function slow(fn: F.AnyEngineFunction, args: unknown[]): number | "error" {
@@ -15,29 +15,55 @@ const decimalNumber = (maxDecimals: number, max: number) =>
   fc.tuple(fc.integer({ min: -max, max }), fc.integer({ min: 0, max: maxDecimals })).map(([m, k]) => Number((m / 10 ** k).toFixed(k)));
 const plainSide = fc.constantFrom("long", "short", 1, -1);
 
+/** x as its integer and scale, [m, k], or undefined when it has no short exact form. */
+function scaled(x: number): [number, number] | undefined {
+  const k = decimals(x);
+  return k < 0 ? undefined : [integer(x, k), k];
+}
+
 describe("exact scaled-integer arithmetic", () => {
   it.each([
-    [60000, { m: 60000, k: 0 }],
-    [0.5, { m: 5, k: 1 }],
-    [0.005, { m: 5, k: 3 }],
-    [1.0055, { m: 10055, k: 4 }],
-    [-0, { m: 0, k: 0 }],
+    [60000, [60000, 0]],
+    [0.5, [5, 1]],
+    [0.005, [5, 3]],
+    [1.0055, [10055, 4]],
+    [-0, [0, 0]],
+    [-2.25, [-225, 2]],
   ])("reads %p as an integer over a power of ten", (x, expected) => {
     expect(scaled(x)).toEqual(expected);
   });
 
-  it.each([[0.1 + 0.2], [Math.PI], [1e-12], [Number.NaN], [Infinity], ["5"], [2 ** 60]])("declines %p, which has no short exact form", (x) => {
-    expect(scaled(x)).toBeUndefined();
-  });
+  it.each([[0.1 + 0.2], [Math.PI], [1e-12], [Number.NaN], [Infinity], [-Infinity], [2 ** 60], [2 ** 50 + 0.5]])(
+    "declines %p, which has no short exact form",
+    (x) => {
+      expect(decimals(x)).toBe(-1);
+    },
+  );
 
   it("adds, multiplies and divides exactly: 0.1 + 0.2 = 0.3, 0.3 / 3 = 0.1, 1.1 × 1.1 = 1.21", () => {
-    expect(toNumber(add(scaled(0.1), scaled(0.2)))).toBe(0.3);
-    expect(quotient(scaled(0.3), scaled(3))).toBe(0.1);
-    expect(toNumber(mul(scaled(1.1), scaled(1.1)))).toBe(1.21);
+    // 1/10 + 2/10 = 3/10; 3/10 ÷ 3/1 = 1/10; 11/10 × 11/10 = 121/100
+    expect(value(sum(1, 1, 2, 1), 1)).toBe(0.3);
+    expect(ratio(3, 1, 3, 0)).toBe(0.1);
+    expect(value(product(11, 11), 2)).toBe(1.21);
   });
 
   it("declines rather than lose a digit when an integer would pass 2^53", () => {
-    expect(mul(scaled(2 ** 40), scaled(2 ** 20))).toBeUndefined();
+    // 2^40 · 2^20 = 2^60, past 2^53: the product is poisoned, and so is anything built on it
+    expect(product(2 ** 40, 2 ** 20)).toBeNaN();
+    expect(value(sum(product(2 ** 40, 2 ** 20), 0, 1, 0), 0)).toBeUndefined();
+    expect(ratio(product(2 ** 40, 2 ** 20), 0, 3, 0)).toBeUndefined();
+    // 2^53 − 1 is still exact; one more is not
+    expect(sum(2 ** 53 - 2, 0, 1, 0)).toBe(2 ** 53 - 1);
+    expect(sum(2 ** 53 - 1, 0, 1, 0)).toBeNaN();
+  });
+
+  it("declines a scale past 10^22, where powers of ten stop being exact doubles", () => {
+    expect(value(1, 23)).toBeUndefined();
+    expect(sum(1, 0, 1, 23)).toBeNaN();
+  });
+
+  it("declines a division by zero", () => {
+    expect(ratio(1, 0, 0, 3)).toBeUndefined();
   });
 });
 
@@ -114,6 +140,90 @@ describe("the LIQPRICE fast path", () => {
         },
       ),
       { numRuns: 5000 },
+    );
+  });
+});
+
+/** Runs `property` and checks that the fast path answered at least `share` of the runs, so agreement means something. */
+function agreesOften<T extends unknown[]>(fn: F.AnyEngineFunction, args: fc.Arbitrary<T>, share = 0.5, numRuns = 3000): void {
+  let answered = 0;
+  fc.assert(
+    fc.property(args, (a) => {
+      const quick = fn.fast!(a);
+      if (quick === undefined) return;
+      answered++;
+      expect(quick).toBe(slow(fn, a));
+    }),
+    { numRuns },
+  );
+  expect(answered).toBeGreaterThan(numRuns * share);
+}
+
+describe("the NOTIONAL, ROE and FXMARGIN fast paths", () => {
+  it("NOTIONAL answers plain numbers", () => {
+    // hand: 60,000 × 0.5 = 30,000; 1.0925 × 1 × 100,000 = 109,250; 0.1 × 3 = 0.3 exactly
+    expect(F.NOTIONAL.fast!([60000, 0.5])).toBe(30000);
+    expect(F.NOTIONAL.fast!([1.0925, 1, 100000])).toBe(109250);
+    expect(F.NOTIONAL.fast!([0.1, 3])).toBe(0.3);
+    expect(F.NOTIONAL.fast!([0, 3])).toBeUndefined(); // price 0 is #NUM!: left to the Decimal path
+  });
+
+  it("NOTIONAL gives what the Decimal path gives", () => {
+    agreesOften(
+      F.NOTIONAL,
+      fc.tuple(decimalNumber(4, 10 ** 8), decimalNumber(3, 10 ** 6), fc.constantFrom(undefined, 1, 100, 100000, 0.01)),
+      0.1,
+    );
+  });
+
+  it("ROE answers plain numbers", () => {
+    // hand: long 60,000 → 61,000 at 10x: 1,000·10/60,000 = 0.1666…; with 0.04 % fees:
+    // (1,000 − 0.0004·121,000)·10/60,000 = 951.6·10/60,000 = 0.1586
+    expect(F.ROE.fast!(["long", 60000, 61000, 10])).toBe(1 / 6);
+    expect(F.ROE.fast!(["long", 60000, 61000, 10, 0.0004])).toBe(0.1586);
+    expect(F.ROE.fast!(["long", 60000, 61000, "10x"])).toBeUndefined(); // text leverage: the full reader
+  });
+
+  it("ROE gives what the Decimal path gives", () => {
+    agreesOften(
+      F.ROE,
+      fc.tuple(
+        plainSide,
+        decimalNumber(2, 10 ** 7),
+        decimalNumber(2, 10 ** 7),
+        fc.oneof(fc.integer({ min: -5, max: 125 }), fc.constantFrom(0.5, 2.5, 33.3)),
+        fc.constantFrom(undefined, 0, 0.0004, 0.00055, 1),
+      ),
+      0.1,
+    );
+  });
+
+  it("FXMARGIN answers plain numbers in the base currency and through either orientation of a rate", () => {
+    // hand: 1 lot EUR/USD at 30:1 = 100,000/30 EUR = 3,333.33… EUR
+    expect(F.FXMARGIN.fast!(["EUR/USD", 1, 30])).toBe(100000 / 30);
+    // in USD at 1.085: 100,000·1.085/30 = 3,616.66… USD
+    expect(F.FXMARGIN.fast!(["EUR/USD", 1, 30, "USD", 1.085])).toBe(108500 / 30);
+    // USD/JPY in an account of JPY... base USD to JPY at 150.25: 0.5·100,000·150.25/50 = 150,250 JPY
+    expect(F.FXMARGIN.fast!(["USDJPY", 0.5, 50, "jpy", 150.25])).toBe(150250);
+    // GBP/USD in EUR through EUR/GBP at 0.85 (divide): 100,000/(0.85·20) = 5,882.35… EUR
+    expect(F.FXMARGIN.fast!(["GBP/USD", 1, 20, "EUR", 0.85, "EUR/GBP"])).toBe(100000 / 17);
+    expect(F.FXMARGIN.fast!(["EUR/USD", 1, 30, "USD"])).toBeUndefined(); // no rate: #VALUE! from the Decimal path
+    expect(F.FXMARGIN.fast!(["EUR/USD", 1, 30, "JPY", 150, "EUR/USD"])).toBeUndefined(); // the rate pair does not join them
+  });
+
+  it("FXMARGIN gives what the Decimal path gives", () => {
+    agreesOften(
+      F.FXMARGIN,
+      fc.tuple(
+        fc.constantFrom("EUR/USD", "eurusd", "GBP/USD", "USD/JPY", "EUR/EUR", "XX"),
+        decimalNumber(2, 10 ** 5),
+        fc.constantFrom(1, 20, 30, 50, 400, 0, "30x"),
+        fc.constantFrom(undefined, "USD", "EUR", "JPY", "usd ", "US"),
+        fc.constantFrom(undefined, 1.085, 0.8123, 150.25, 0, -1),
+        fc.constantFrom(undefined, "EUR/USD", "USD/EUR", "USD/JPY", "bad"),
+        fc.constantFrom(undefined, 100000, 1000, 0.5),
+      ),
+      0.03,
     );
   });
 });
