@@ -56,9 +56,18 @@ module.exports = async (env, options) => {
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+        // decimal.js without the trigonometry and base conversions the engine never calls (see the loader)
+        { test: /[\\/]decimal\.js[\\/]decimal\.mjs$/, use: path.resolve(__dirname, "tools/decimal-slim-loader.cjs") },
+      ],
     },
     performance: { hints: false },
+    optimization: {
+      minimizeOptions: {
+        javascript: { ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } },
+      },
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HelpPagePlugin(),
