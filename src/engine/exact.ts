@@ -14,9 +14,11 @@
  * Globals (Math, Number, Array) are read once, here, so a call never looks them up.
  */
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 /** Powers of ten above 10^22 are not exact doubles. */
 const MAX_SCALE = 22;
+/** 10^0 … 10^22, each an exact double (10^k = 2^k·5^k with 5^22 < 2^53), so each product below is exact. */
+const POW10 = [1];
+for (let k = 1; k <= MAX_SCALE; k++) POW10.push(POW10[k - 1]! * 10);
 const MAX_DECIMALS = 11;
 const MAX_SAFE = 2 ** 53 - 1;
 /**
@@ -34,9 +36,14 @@ export function num(x: unknown): number {
   return typeof x === "number" ? x : NaN;
 }
 
+/** Whether an optional argument was left blank (in its plain spellings; others go the long way). */
+export function blank(x: unknown): x is undefined | null | "" {
+  return x === undefined || x === null || x === "";
+}
+
 /** An optional plain number argument: `fallback` when left blank. */
 export function numOr(x: unknown, fallback: number): number {
-  return x === undefined || x === null || x === "" ? fallback : typeof x === "number" ? x : NaN;
+  return blank(x) ? fallback : num(x);
 }
 
 /** The least k ≤ 11 with x = m/10^k exactly (m an integer), or −1 when x is not such a plain number. */

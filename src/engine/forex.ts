@@ -178,20 +178,10 @@ export const FXMARGIN = define(
   fastFxMargin,
 );
 
-/** Pairs already read, by their text: a sheet names the same few pairs on every row. */
-const QUICK_PAIRS = new Map<string, Pair | null>();
-
 /** A pair written as plain text, read as `readPair` reads it; undefined for anything else. */
 function quickPair(raw: unknown): Pair | undefined {
-  if (typeof raw !== "string") return undefined;
-  let p = QUICK_PAIRS.get(raw);
-  if (p === undefined) {
-    const m = PAIR.exec(raw.trim().toUpperCase());
-    p = m && m[1] !== m[2] ? { base: m[1]!, quote: m[2]! } : null;
-    if (QUICK_PAIRS.size >= 256) QUICK_PAIRS.clear();
-    QUICK_PAIRS.set(raw, p);
-  }
-  return p ?? undefined;
+  const m = typeof raw === "string" ? PAIR.exec(raw.trim().toUpperCase()) : null;
+  return m && m[1] !== m[2] ? { base: m[1]!, quote: m[2]! } : undefined;
 }
 
 /**
@@ -204,27 +194,23 @@ function fastFxMargin(raw: ArrayLike<unknown>): number | undefined {
   const lots = X.num(raw[1]);
   const l = X.num(raw[2]);
   const account = raw[3];
-  const noRate = raw[4] === undefined || raw[4] === null || raw[4] === "";
-  const rate = noRate ? 1 : X.num(raw[4]);
-  const ratePair = raw[5] === undefined || raw[5] === null || raw[5] === "" ? pair : quickPair(raw[5]);
+  const noRate = X.blank(raw[4]);
+  const rate = X.numOr(raw[4], 1);
+  const ratePair = X.blank(raw[5]) ? pair : quickPair(raw[5]);
   const cs = X.numOr(raw[6], 100000); // LOT
   const kn = X.decimals(lots);
   const kl = X.decimals(l);
   const kr = X.decimals(rate);
   const kc = X.decimals(cs);
   if (!pair || !ratePair || (kn | kl | kr | kc) < 0 || !(lots >= 0 && l > 0 && rate > 0 && cs > 0)) return undefined;
-  let to = pair.base;
-  if (!(account === undefined || account === null || account === "")) {
-    if (typeof account !== "string") return undefined;
-    to = account.trim().toUpperCase();
-    if (!CURRENCY.test(to)) return undefined;
-  }
+  const to = X.blank(account) ? pair.base : typeof account === "string" ? account.trim().toUpperCase() : "";
+  if (!CURRENCY.test(to)) return undefined;
   const units = X.product(X.integer(lots, kn), X.integer(cs, kc)); // scale ku
   const ku = kn + kc;
   const lm = X.integer(l, kl);
   if (to === pair.base) return X.ratio(units, ku, lm, kl);
-  if (noRate) return undefined;
   const rm = X.integer(rate, kr);
+  if (noRate) return undefined;
   if (ratePair.base === pair.base && ratePair.quote === to) return X.ratio(X.product(units, rm), ku + kr, lm, kl);
   if (ratePair.base === to && ratePair.quote === pair.base) return X.ratio(units, ku, X.product(rm, lm), kr + kl);
   return undefined;

@@ -126,9 +126,8 @@ function fastLiquidationPrice(raw: ArrayLike<unknown>): number | undefined {
   const a = X.numOr(raw[4], 0);
   const q = X.numOr(raw[5], 1);
   const fee = X.numOr(raw[6], 0);
-  const basis = raw[7];
-  const entryBasis = basis === "entry";
-  if (!entryBasis && !(basis === "liquidation" || basis === undefined || basis === null || basis === "")) return undefined;
+  const entryBasis = raw[7] === "entry";
+  if (!entryBasis && !(raw[7] === "liquidation" || X.blank(raw[7]))) return undefined;
   const ke = X.decimals(e);
   const kl = X.decimals(l);
   const km = X.decimals(mmr);
@@ -190,6 +189,18 @@ export const BANKRUPTCY = define(
 export const LIQDISTANCE = define(
   { side, price: number({ gt: 0 }), liq_price: number({ gt: 0 }) },
   (a) => a.price.sub(a.liq_price).mul(a.side).div(a.price),
+  (raw) => {
+    // side·(price − liq)/price in exact scaled integers (see exact.ts); a liquidation price from LIQPRICE
+    // usually has 10 or 11 decimals, which still fit
+    const s = X.quickSide(raw[0]);
+    const p = X.num(raw[1]);
+    const liq = X.num(raw[2]);
+    const kp = X.decimals(p);
+    const kl = X.decimals(liq);
+    if (s === 0 || (kp | kl) < 0 || !(p > 0 && liq > 0)) return undefined;
+    const pm = X.integer(p, kp);
+    return X.ratio(X.exact(s * X.sum(pm, kp, -X.integer(liq, kl), kl)), kp > kl ? kp : kl, pm, kp);
+  },
 );
 
 // ─── Tier tables, wallet balances and inverse contracts ─────────────────────────────────────────────

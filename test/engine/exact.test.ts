@@ -159,7 +159,23 @@ function agreesOften<T extends unknown[]>(fn: F.AnyEngineFunction, args: fc.Arbi
   expect(answered).toBeGreaterThan(numRuns * share);
 }
 
-describe("the NOTIONAL, ROE and FXMARGIN fast paths", () => {
+describe("the NOTIONAL, ROE, LIQDISTANCE and FXMARGIN fast paths", () => {
+  it("LIQDISTANCE answers plain numbers, including a liquidation price as LIQPRICE gives it", () => {
+    // hand: long at 60,000 with liquidation at 54,000: 6,000/60,000 = 0.1; short 100 vs 110: −(100 − 110)/100 = 0.1
+    expect(F.LIQDISTANCE.fast!(["long", 60000, 54000])).toBe(0.1);
+    expect(F.LIQDISTANCE.fast!(["short", 100, 110])).toBe(0.1);
+    const liq = F.LIQPRICE.fast!(["long", 60000, 10])!; // 54271.3567839196 (10 decimals)
+    expect(F.LIQDISTANCE.fast!(["long", 61850, liq])).toBe(slow(F.LIQDISTANCE, ["long", 61850, liq]));
+  });
+
+  it("LIQDISTANCE gives what the Decimal path gives", () => {
+    agreesOften(
+      F.LIQDISTANCE,
+      fc.tuple(plainSide, decimalNumber(2, 10 ** 7), fc.oneof(decimalNumber(2, 10 ** 7), decimalNumber(10, 10 ** 14))),
+      0.1,
+    );
+  });
+
   it("NOTIONAL answers plain numbers", () => {
     // hand: 60,000 × 0.5 = 30,000; 1.0925 × 1 × 100,000 = 109,250; 0.1 × 3 = 0.3 exactly
     expect(F.NOTIONAL.fast!([60000, 0.5])).toBe(30000);
