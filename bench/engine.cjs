@@ -1,0 +1,248 @@
+// Engine throughput: worksheet functions from dist/functions.js (what Excel runs) beside the same formula
+// written with plain JavaScript floats (the ceiling). The bundle is loaded twice: in a bare context by
+// tools/bundle.cjs, as Excel's JavaScript-only runtime offers it (lev_per_s), and as a plain script in
+// an ordinary realm, as the playground page and a browser-hosted runtime load it (lev_per_s_page). Node's
+// vm contexts make every global lookup (Math, Number, Array) go through an interceptor, so code that
+// reads globals on every call is slower there than in any real runtime; the two figures show how much.
+// Each case is measured interleaved (bare, page, float, bare, page, float, ...) over the same inputs for
+// several rounds; the median is reported.
+//
+// Run on its own (node bench/engine.cjs [rounds] [ms per sample] [IDs]) or from bench/run.cjs.
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+const { DIST, loadBundle, CustomFunctionsError, ErrorCode } = require("../tools/bundle.cjs");
+
+/** dist/functions.js run as a plain script in this realm, with only CustomFunctions given. */
+function loadInRealm(file) {
+  const functions = {};
+  const CustomFunctions = {
+    associate(id, fn) {
+      if (typeof id === "string") functions[id] = fn;
+      else Object.assign(functions, id);
+    },
+    Error: CustomFunctionsError,
+    ErrorCode,
+  };
+  const run = vm.runInThisContext(`(function (CustomFunctions) {${fs.readFileSync(file, "utf8")}\n})`, { filename: file });
+  run(CustomFunctions);
+  return functions;
+}
+
+/** A small deterministic generator, so every run measures the same inputs. */
+function random(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const N = 4096; // distinct argument rows per case, cycled (no function sees the same row twice in a row)
+const rnd = random(20240601);
+const pick = (list) => list[Math.floor(rnd() * list.length)];
+/** A price with two decimals around `mid` (±20 %). */
+const priceNear = (mid) => Math.round(mid * (0.8 + 0.4 * rnd()) * 100) / 100;
+/** A quantity with three decimals up to `max`. */
+const qty = (max) => Math.max(1, Math.round(rnd() * max * 1000)) / 1000;
+const rows = (make) => Array.from({ length: N }, make);
+
+/** Binance-style 10-bracket table (floor, cap, mmr, amount); amounts follow cumₙ = floorₙ·(mmrₙ − mmrₙ₋₁) + cumₙ₋₁. */
+const TIERS = [
+  [0, 50000, 0.004, 0],
+  [50000, 500000, 0.005, 50],
+  [500000, 8000000, 0.01, 2550],
+  [8000000, 50000000, 0.025, 122550],
+  [50000000, 80000000, 0.05, 1372550],
+  [80000000, 100000000, 0.1, 5372550],
+  [100000000, 200000000, 0.125, 7872550],
+  [200000000, 400000000, 0.15, 12872550],
+  [400000000, 600000000, 0.25, 52872550],
+  [600000000, 1000000000, 0.5, 202872550],
+];
+
+const sign = (side) => (side === "long" ? 1 : -1);
+
+/** Isolated liquidation price with maintenance on the notional at that price, in floats. */
+function floatLiq(side, entry, leverage, mmr, amount, q, fee) {
+  const s = sign(side);
+  return ((q * entry) / leverage + amount - s * q * entry) / (q * (mmr + fee) - s * q);
+}
+
+/** The same bracket walk as the engine (start in the entry's bracket, follow the losing direction), in floats. */
+function floatTierLiq(side, entry, leverage, tiers, _amount, q, fee) {
+  const s = sign(side);
+  const margin = (q * entry) / leverage;
+  const n0 = q * entry;
+  let start = tiers.findIndex((t, i) => n0 >= t[0] && (i === tiers.length - 1 ? n0 <= t[1] : n0 < t[1]));
+  const surplus = (p, t) => margin + s * (p - entry) * q - (q * p * t[2] - t[3]) - q * p * fee;
+  if (surplus(entry, tiers[start]) <= 0) return NaN;
+  const dir = s === 1 ? -1 : 1;
+  for (let i = start; i >= 0 && i < tiers.length; i += dir) {
+    const t = tiers[i];
+    let from = entry;
+    if (i !== start) {
+      from = (dir > 0 ? t[0] : t[1]) / q;
+      if (surplus(from, t) <= 0) return from;
+    }
+    const r = (margin + t[3] - s * q * entry) / (q * (t[2] + fee) - s * q);
+    const n = q * r;
+    if (r > 0 && (s === 1 ? r < from : r > from) && n >= t[0] && (i === tiers.length - 1 ? n <= t[1] : n < t[1])) return r;
+  }
+  return NaN;
+}
+
+function floatScenarios(side, entry, q, leverage, prices, _balance, mmr, fee) {
+  const s = sign(side);
+  const margin = (entry * q) / leverage;
+  const liq = floatLiq(side, entry, leverage, mmr ?? 0.005, 0, q, 0);
+  const out = [["Price", "Move", "PnL", "ROE", "Equity", "Margin level", "Status"]];
+  for (const [p] of prices) {
+    const pnl = s * (p - entry) * q - fee * (entry + p) * q;
+    const equity = margin + pnl;
+    out.push([p, p / entry - 1, pnl, pnl / margin, equity, equity / margin, (s === 1 ? p <= liq : p >= liq) ? "LIQUIDATED" : "OK"]);
+  }
+  return out;
+}
+
+/** The cases: the worksheet function, its argument rows, and the float formula for the same arguments. */
+function cases() {
+  return [
+    {
+      id: "MARGIN",
+      args: rows(() => [Math.round(rnd() * 1e8) / 100, pick([2, 5, 10, 20, 25, 50, 75, 100, 125])]),
+      float: (notional, leverage) => notional / leverage,
+    },
+    {
+      id: "PNL",
+      args: rows(() => {
+        const e = priceNear(60000);
+        return [pick(["long", "short"]), e, priceNear(e), qty(5), 1, pick([0.0002, 0.0004, 0.0005]), undefined];
+      }),
+      float: (side, entry, exit, q, cs, fee) => sign(side) * (exit - entry) * q * cs - fee * (entry + exit) * q * cs,
+    },
+    {
+      id: "LIQPRICE",
+      args: rows(() => [pick(["long", "short"]), priceNear(60000), pick([5, 10, 20, 25, 50, 75]), pick([0.004, 0.005, 0.01]), 0, qty(5), pick([0, 0.0004, 0.0005])]),
+      float: (side, entry, leverage, mmr, amount, q, fee) => floatLiq(side, entry, leverage, mmr, amount, q, fee),
+    },
+    {
+      id: "LIQPRICE_TIERS10",
+      args: rows(() => [pick(["long", "short"]), priceNear(60000), pick([2, 5, 10, 20]), TIERS.map((r) => r.slice()), undefined, qty(200), pick([0, 0.0004])]),
+      float: floatTierLiq,
+    },
+    {
+      id: "FXMARGIN",
+      args: rows(() => [pick(["EUR/USD", "GBP/USD", "AUD/USD"]), Math.round(rnd() * 500) / 100 || 0.01, pick([30, 50, 100, 200]), "USD", Math.round((0.6 + rnd()) * 10000) / 10000]),
+      float: (_pair, lots, leverage, _account, rate) => (lots * 100000 * rate) / leverage,
+    },
+    {
+      id: "SCENARIOS_100",
+      args: rows(() => {
+        const e = priceNear(60000);
+        const prices = Array.from({ length: 100 }, (_, i) => [Math.round(e * (0.5 + i / 99) * 100) / 100]);
+        return [pick(["long", "short"]), e, qty(5), pick([5, 10, 20]), prices, undefined, undefined, pick([0, 0.0004])];
+      }),
+      float: floatScenarios,
+    },
+  ];
+}
+
+/** Calls per second of `fn` over `args`, calling it `calls` times (cycling through the rows). */
+function timeCalls(fn, args, calls) {
+  let sink = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < calls; i++) {
+    const r = fn(...args[i & (N - 1)]);
+    sink += typeof r === "number" ? r : 1;
+  }
+  const ns = Number(process.hrtime.bigint() - t0);
+  if (Number.isNaN(sink)) sink = 0; // keep the results alive
+  return { perSecond: (calls / ns) * 1e9, sink };
+}
+
+/** Enough calls for about `ms` milliseconds. */
+function calibrate(fn, args, ms) {
+  let calls = 1000;
+  for (;;) {
+    const t0 = process.hrtime.bigint();
+    timeCalls(fn, args, calls);
+    const took = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (took >= ms / 4) return Math.max(1000, Math.round((calls * ms) / took));
+    calls *= 4;
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Checks that LEV answers (no errors) and that the float formula is the same formula (close), on the first 256 rows. */
+function check(c, lev) {
+  let worst = 0;
+  for (const a of c.args.slice(0, 256)) {
+    let x;
+    try {
+      x = lev(...a);
+    } catch (e) {
+      throw new Error(`${c.id}(${JSON.stringify(a).slice(0, 200)}) gave ${e.code}: ${e.message}`);
+    }
+    const y = c.float(...a);
+    if (Array.isArray(x)) {
+      if (x.length !== y.length) throw new Error(`${c.id}: ${x.length} rows from LEV, ${y.length} in floats`);
+      x.slice(1).forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (typeof v === "number") worst = Math.max(worst, Math.abs(v - y[i + 1][j]) / Math.max(1, Math.abs(v)));
+          else if (v !== y[i + 1][j]) throw new Error(`${c.id}: ${v} from LEV, ${y[i + 1][j]} in floats`);
+        }),
+      );
+    } else {
+      if (typeof x !== "number") throw new Error(`${c.id}(${JSON.stringify(a)}) gave ${JSON.stringify(x)}`);
+      worst = Math.max(worst, Math.abs(x - y) / Math.max(1, Math.abs(x)));
+    }
+  }
+  if (!(worst < 1e-9)) throw new Error(`${c.id}: the float formula differs from LEV by ${worst}`);
+}
+
+function runEngine({ rounds = 7, ms = 150, only } = {}) {
+  const file = process.env.LEV_BUNDLE || path.join(DIST, "functions.js");
+  const bare = loadBundle(file).functions;
+  const page = loadInRealm(file);
+  const out = {};
+  for (const c of cases()) {
+    if (only && !only.includes(c.id)) continue;
+    const id = c.id.split("_")[0];
+    const lev = bare[id];
+    const levPage = page[id];
+    check(c, lev);
+    check(c, levPage);
+    const calls = [lev, levPage, c.float].map((fn) => calibrate(fn, c.args, ms));
+    const rates = [[], [], []];
+    for (let r = 0; r < rounds; r++) {
+      [lev, levPage, c.float].forEach((fn, i) => rates[i].push(timeCalls(fn, c.args, calls[i]).perSecond));
+    }
+    const [levPerS, pagePerS, floatPerS] = rates.map(median);
+    out[c.id] = {
+      lev_per_s: Math.round(levPerS),
+      float_per_s: Math.round(floatPerS),
+      float_over_lev: Number((floatPerS / levPerS).toFixed(2)),
+      lev_per_s_page: Math.round(pagePerS),
+      float_over_lev_page: Number((floatPerS / pagePerS).toFixed(2)),
+    };
+  }
+  return out;
+}
+
+module.exports = { runEngine, cases, TIERS, loadInRealm };
+
+if (require.main === module) {
+  const rounds = Number(process.argv[2] ?? 7);
+  const ms = Number(process.argv[3] ?? 150);
+  const only = process.argv[4]?.split(",");
+  console.log(JSON.stringify(runEngine({ rounds, ms, only }), null, 2));
+}

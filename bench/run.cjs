@@ -1,0 +1,147 @@
+// npm run bench: builds nothing itself (the npm script builds first), runs every benchmark, prints a table
+// and writes bench/results.json. Timed parts run in child processes pinned to one core (taskset, where the
+// system has it), so each figure is one core's work; each pair is measured side by side in the same run.
+//
+//   node bench/run.cjs [--quick]     --quick: fewer rounds (a smoke run; the figures are noisier)
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { execFileSync } = require("child_process");
+const { sizes, startup } = require("./size.cjs");
+
+const quick = process.argv.includes("--quick");
+const ROOT = path.resolve(__dirname, "..");
+const OUT = path.join(__dirname, "results.json");
+
+/** Pins children to the last core when taskset exists (other work usually lands on core 0 first). */
+function pinning() {
+  try {
+    execFileSync("taskset", ["-c", "0", "true"], { stdio: "ignore" });
+    return ["taskset", "-c", String(os.cpus().length - 1)];
+  } catch {
+    return [];
+  }
+}
+const PIN = pinning();
+
+/** Runs `node <script> ...args` (pinned) and parses the JSON it prints. */
+function child(script, args = []) {
+  const cmd = [...PIN, process.execPath, path.join(__dirname, script), ...args.map(String)];
+  const out = execFileSync(cmd[0], cmd.slice(1), { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"] });
+  return JSON.parse(out);
+}
+
+const TARGETS = {
+  engine_per_s: 1_000_000, // MARGIN, PNL, LIQPRICE
+  journal_ratio: 1.5,
+  syncs_max: 2,
+  functions_js_bytes: 60_000,
+  taskpane_initial_gz_bytes: 150_000,
+};
+
+/** Rewrites the figures block of BENCHMARKS.md from this run. */
+function writeFigures(rows, r) {
+  const file = path.join(ROOT, "BENCHMARKS.md");
+  const doc = fs.readFileSync(file, "utf8");
+  const start = "<!-- figures:start -->";
+  const end = "<!-- figures:end -->";
+  if (!doc.includes(start) || !doc.includes(end)) return;
+  const cell = (c) => c.replace(/\|/g, "\\|");
+  const table = [
+    `| ${rows[0].join(" | ")} |`,
+    `|${rows[0].map((_, j) => (j === 0 ? " --- " : " ---: ")).join("|")}|`,
+    ...rows.slice(1).map((row) => `| ${row.map(cell).join(" | ")} |`),
+  ];
+  const m = r.machine;
+  const engine = Object.entries(r.engine).map(
+    ([id, e]) => `| ${id} | ${e.lev_per_s.toLocaleString("en-US")} | ${e.lev_per_s_page.toLocaleString("en-US")} | ${e.float_per_s.toLocaleString("en-US")} | ${e.float_over_lev} | ${e.float_over_lev_page} |`,
+  );
+  const block = [
+    start,
+    `Run of ${r.date.slice(0, 16).replace("T", " ")} UTC on ${m.cpu}, ${m.cores} cores (${m.pinned_to_one_core ? "pinned to one" : "not pinned"}), ` +
+      `Node ${m.node}, ${m.os}; load average ${m.load_average_at_start.join(", ")} at the start (other work was running: ` +
+      "absolute figures are conservative, ratios are the steadier reading).",
+    "",
+    ...table,
+    "",
+    "Engine, both ways of loading the bundle (calls per second; ratio = floats ÷ LEV):",
+    "",
+    "| Case | Bare context | Page realm | Floats | Ratio (bare) | Ratio (page) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...engine,
+    "",
+    `Journal build (parse and first evaluation): ${r.journal.build_lev_ms} ms with LEV, ${r.journal.build_native_ms} ms native.`,
+    end,
+  ].join("\n");
+  fs.writeFileSync(file, doc.slice(0, doc.indexOf(start)) + block + doc.slice(doc.indexOf(end) + end.length));
+}
+
+function main() {
+  const started = new Date();
+  const load = os.loadavg();
+  const log = (s) => process.stderr.write(`${s}\n`);
+
+  log("engine throughput ...");
+  const engine = child("engine.cjs", quick ? [3, 100] : [7, 200]);
+  log("journal recalculation ...");
+  const journal = child("journal.cjs", quick ? [3] : [7]);
+  log("round trips ...");
+  const syncs = child("syncs.cjs");
+  log("size and start-up ...");
+  const bytes = sizes();
+  const start = startup(quick ? 5 : 15, PIN);
+
+  const syncCounts = Object.values(syncs);
+  const met = {
+    engine_MARGIN: engine.MARGIN.lev_per_s >= TARGETS.engine_per_s,
+    engine_PNL: engine.PNL.lev_per_s >= TARGETS.engine_per_s,
+    engine_LIQPRICE: engine.LIQPRICE.lev_per_s >= TARGETS.engine_per_s,
+    journal_ratio: journal.ratio <= TARGETS.journal_ratio,
+    syncs: new Set(syncCounts).size === 1 && syncCounts[0] <= TARGETS.syncs_max,
+    functions_js: bytes.functions_js <= TARGETS.functions_js_bytes,
+    taskpane_initial_gz: bytes.taskpane_initial_gz <= TARGETS.taskpane_initial_gz_bytes,
+  };
+
+  const results = {
+    date: started.toISOString(),
+    machine: {
+      cpu: os.cpus()[0]?.model,
+      cores: os.cpus().length,
+      pinned_to_one_core: PIN.length > 0,
+      load_average_at_start: load.map((x) => Number(x.toFixed(2))),
+      node: process.version,
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+    },
+    quick,
+    engine,
+    journal,
+    syncs,
+    bytes,
+    startup: start,
+    targets: TARGETS,
+    met,
+  };
+  fs.writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+
+  const n = (x) => Math.round(x).toLocaleString("en-US");
+  const rows = [["Figure", "LEV", "Side by side", "Ratio", "Target", "Met"]];
+  for (const [id, e] of Object.entries(engine)) {
+    const target = ["MARGIN", "PNL", "LIQPRICE"].includes(id) ? "≥ 1,000,000/s" : "";
+    const ok = target ? (met[`engine_${id}`] ? "yes" : "NO") : "";
+    rows.push([`${id} calls/s`, n(e.lev_per_s), `${n(e.float_per_s)} (floats)`, `${e.float_over_lev < 10 ? e.float_over_lev : Math.round(e.float_over_lev)}× slower`, target, ok]);
+  }
+  rows.push([`Journal ${n(journal.rows)} rows, ms`, String(journal.lev_ms), `${journal.native_ms} (native)`, String(journal.ratio), "≤ 1.5", met.journal_ratio ? "yes" : "NO"]);
+  rows.push(["Syncs at 10 / 1,000 / 10,000 rows", syncCounts.join(" / "), "", "", "equal, ≤ 2", met.syncs ? "yes" : "NO"]);
+  rows.push(["dist/functions.js bytes", n(bytes.functions_js), `${n(bytes.functions_js_gz)} gzipped`, "", "≤ 60,000", met.functions_js ? "yes" : "NO"]);
+  rows.push(["Task pane initial JS, gzipped bytes", n(bytes.taskpane_initial_gz), bytes.taskpane_initial_files.map((f) => f.file).join(" + "), "", "≤ 150,000", met.taskpane_initial_gz ? "yes" : "NO"]);
+  rows.push(["Load functions.js + associate, ms", String(start.functions_ms), `${start.functions_associated} functions`, "", "", ""]);
+  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+  for (const [i, r] of rows.entries()) {
+    console.log(r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  "));
+    if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  }
+  if (!quick) writeFigures(rows, results);
+  console.log(`\n${PIN.length ? "pinned to one core; " : ""}load average at start ${load.map((x) => x.toFixed(2)).join(", ")}; written to ${path.relative(ROOT, OUT)}`);
+}
+
+main();
