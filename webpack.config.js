@@ -65,7 +65,7 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     optimization: {
       minimizeOptions: {
-        javascript: { ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } },
+        javascript: { ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
       },
     },
     plugins: [

@@ -8,12 +8,12 @@ const DROPPED_METHODS = [
   "inverseHyperbolicCosine", "inverseHyperbolicSine", "inverseHyperbolicTangent", "inverseSine",
   "inverseTangent", "sine", "tangent", "toBinary", "toFraction", "toHexadecimal", "toOctal", "toNearest",
   "squareRoot", "logarithm", "modulo", "dividedToIntegerBy", "clampedTo", "toExponential", "toFixed",
-  "toPrecision", "ceil", "floor", "round", "truncated", "decimalPlaces", "precision",
+  "toPrecision", "ceil", "round", "truncated", "decimalPlaces", "precision", "isNaN",
 ];
 const DROPPED_STATICS = [
   "acos", "acosh", "asin", "asinh", "atan", "atanh", "atan2", "cbrt", "cos", "cosh", "hypot", "log", "log10",
   "log2", "mod", "random", "sin", "sinh", "sqrt", "tan", "tanh", "clamp", "sign", "sum", "ceil", "floor",
-  "round", "trunc", "exp", "ln", "pow", "abs",
+  "round", "trunc", "exp", "ln", "pow", "abs", "add", "mul",
 ];
 
 function slim(source) {
