@@ -11,19 +11,11 @@
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
-const { DIST, loadBundle, CustomFunctionsError, ErrorCode } = require("../tools/bundle.cjs");
+const { DIST, loadBundle, shim } = require("../tools/bundle.cjs");
 
 /** dist/functions.js run as a plain script in this realm, with only CustomFunctions given. */
 function loadInRealm(file) {
-  const functions = {};
-  const CustomFunctions = {
-    associate(id, fn) {
-      if (typeof id === "string") functions[id] = fn;
-      else Object.assign(functions, id);
-    },
-    Error: CustomFunctionsError,
-    ErrorCode,
-  };
+  const { CustomFunctions, functions } = shim();
   const run = vm.runInThisContext(`(function (CustomFunctions) {${fs.readFileSync(file, "utf8")}\n})`, { filename: file });
   run(CustomFunctions);
   return functions;

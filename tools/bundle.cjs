@@ -24,8 +24,8 @@ class CustomFunctionsError extends Error {
   }
 }
 
-function loadBundle(file = path.join(DIST, "functions.js")) {
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);
+/** A CustomFunctions object as Excel offers it, and the functions the bundle associates through it. */
+function shim() {
   const functions = {};
   const CustomFunctions = {
     associate(id, fn) {
@@ -35,6 +35,12 @@ function loadBundle(file = path.join(DIST, "functions.js")) {
     Error: CustomFunctionsError,
     ErrorCode,
   };
+  return { CustomFunctions, functions };
+}
+
+function loadBundle(file = path.join(DIST, "functions.js")) {
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);
+  const { CustomFunctions, functions } = shim();
   const context = { CustomFunctions };
   context.globalThis = context;
   context.self = context;
@@ -47,4 +53,4 @@ function loadMetadata(file = path.join(DIST, "functions.json")) {
   return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 
-module.exports = { DIST, ErrorCode, CustomFunctionsError, loadBundle, loadMetadata };
+module.exports = { DIST, ErrorCode, CustomFunctionsError, shim, loadBundle, loadMetadata };
