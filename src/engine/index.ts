@@ -41,12 +41,32 @@ export {
   LIQPRICE,
   BANKRUPTCY,
   LIQDISTANCE,
+  WALLETLIQ,
+  INVLIQPRICE,
+  MAXLEVERAGE,
+  ROUNDSTEP,
   liquidationPrice,
   liquidationFromMargin,
   bankruptcy,
+  walletLiquidation,
+  inverseLiquidation,
+  maxLeverage,
+  roundStep,
   type MmBasis,
+  type RoundMode,
 } from "./liquidation";
-export { type Maintenance, type Tier } from "./tiers";
+export {
+  MAINTMARGIN,
+  maintenanceMargin,
+  readTierTable,
+  findTier,
+  nextMaintenanceAmount,
+  maintenance,
+  type Maintenance,
+  type Tier,
+} from "./tiers";
+export { INVNOTIONAL, INVPNL, INVROE, inverseNotional, inversePnl, inverseRoe } from "./inverse";
+export { AVGPRICE, AVGDOWN, averagePrice, averageDown, type SizeKind } from "./averages";
 export {
   RISKSIZE,
   INVRISKSIZE,
@@ -101,25 +121,17 @@ export {
   type CompoundRow,
 } from "./forex";
 export { MARKETCAP, CAPPRICE, APY, APR, STAKEREWARD, apy, apr, stakeReward } from "./crypto";
-export { SCENARIOS, GRID, LADDER, COMPOUNDTABLE, scenarios, grid, ladder, MAX_CELLS, SCENARIO_HEADER, LADDER_HEADER, COMPOUNDTABLE_HEADER, type GridMeasure } from "./tables";
 export {
-  WALLETLIQ,
-  INVLIQPRICE,
-  MAXLEVERAGE,
-  ROUNDSTEP,
-  walletLiquidation,
-  inverseLiquidation,
-  maxLeverage,
-  roundStep,
-  type RoundMode,
-} from "./liquidation";
-export {
-  MAINTMARGIN,
-  maintenanceMargin,
-  readTierTable,
-  findTier,
-  nextMaintenanceAmount,
-  maintenance,
-} from "./tiers";
-export { INVNOTIONAL, INVPNL, INVROE, inverseNotional, inversePnl, inverseRoe } from "./inverse";
-export { AVGPRICE, AVGDOWN, averagePrice, averageDown, type SizeKind } from "./averages";
+  SCENARIOS,
+  GRID,
+  LADDER,
+  COMPOUNDTABLE,
+  scenarios,
+  grid,
+  ladder,
+  MAX_CELLS,
+  SCENARIO_HEADER,
+  LADDER_HEADER,
+  COMPOUNDTABLE_HEADER,
+  type GridMeasure,
+} from "./tables";
