@@ -1,4 +1,17 @@
-import { freeSheetName, parseCell, WorkbookError, type WorkbookAdapter, type WritePlan, type WriteResult } from "../taskpane/workbook";
+import { DetailedCellError } from "hyperformula";
+import {
+  freeSheetName,
+  MAX_READ_CELLS,
+  parseCell,
+  parseRange,
+  rangeCells,
+  WorkbookError,
+  type CellValue,
+  type RangeValues,
+  type WorkbookAdapter,
+  type WritePlan,
+  type WriteResult,
+} from "../taskpane/workbook";
 import type { PlaygroundHost } from "./host";
 
 /**
@@ -22,6 +35,28 @@ function absolute(cell: string): string {
 export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
   return {
     sheetNames: async () => host.hf.getSheetNames(),
+
+    async readRange(sheet: string, range: string): Promise<RangeValues> {
+      const hf = host.hf;
+      // HyperFormula compares sheet names ignoring case, as Excel does; answer with the sheet's own name.
+      const name = hf.getSheetNames().find((n) => n.toLowerCase() === sheet.toLowerCase());
+      if (name === undefined) throw new WorkbookError(`There is no sheet named "${sheet}" in this workbook.`);
+      let cells: number;
+      try {
+        cells = rangeCells(range);
+      } catch {
+        throw new WorkbookError(`"${range}" is not a range address such as A1:D10.`);
+      }
+      if (cells > MAX_READ_CELLS) {
+        throw new WorkbookError(`${sheet}!${range} has ${cells.toLocaleString("en-US")} cells; a tier table is far smaller (at most ${MAX_READ_CELLS.toLocaleString("en-US")} cells are read).`);
+      }
+      const r = parseRange(range);
+      const id = hf.getSheetId(name)!;
+      const values = hf.getRangeValues({ start: { sheet: id, row: r.top, col: r.left }, end: { sheet: id, row: r.bottom, col: r.right } });
+      // An error cell reads as its code ("#VALUE!"), as Excel's Range.values gives it.
+      const out: CellValue[][] = values.map((row) => row.map((v) => (v instanceof DetailedCellError ? v.value : (v as CellValue))));
+      return { sheet: name, range, values: out };
+    },
 
     async write(plan: WritePlan): Promise<WriteResult> {
       const hf = host.hf;

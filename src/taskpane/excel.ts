@@ -2,9 +2,12 @@ import {
   blockRange,
   columnName,
   freeSheetName,
+  MAX_READ_CELLS,
   parseRange,
+  rangeCells,
   WorkbookError,
   type CellValue,
+  type RangeValues,
   type WorkbookAdapter,
   type WritePlan,
   type WriteResult,
@@ -117,6 +120,29 @@ export function explain(e: unknown): WorkbookError {
   return new WorkbookError(`Excel could not write the sheet (${detail}). Nothing else in your workbook was changed.`, detail);
 }
 
+/** Checks a range address before asking Excel: an A1 range of at most MAX_READ_CELLS cells. */
+export function checkReadRange(sheet: string, range: string): void {
+  let cells: number;
+  try {
+    cells = rangeCells(range);
+  } catch {
+    throw new WorkbookError(`"${range}" is not a range address such as A1:D10.`);
+  }
+  if (cells > MAX_READ_CELLS) {
+    throw new WorkbookError(`${sheet}!${range} has ${cells.toLocaleString("en-US")} cells; a tier table is far smaller (at most ${MAX_READ_CELLS.toLocaleString("en-US")} cells are read).`);
+  }
+}
+
+/** Turns what Office.js threw while reading into words for the trader. */
+function explainRead(e: unknown, sheet: string, range: string): WorkbookError {
+  if (e instanceof WorkbookError) return e;
+  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  const detail = e instanceof Error ? e.message : String(e);
+  if (code === "ItemNotFound") return new WorkbookError(`There is no sheet named "${sheet}" in this workbook.`, detail);
+  if (code === "InvalidArgument") return new WorkbookError(`Excel cannot read "${range}" on the sheet "${sheet}" as a range.`, detail);
+  return new WorkbookError(`Excel could not read ${sheet}!${range} (${detail}).`, detail);
+}
+
 export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookAdapter {
   const run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
   const supports = options.supports ?? defaultSupports;
@@ -129,6 +155,23 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookA
         await context.sync();
         return sheets.items.map((s) => s.name);
       });
+    },
+
+    // One round trip: the sheet's own name and the range's values are loaded together.
+    async readRange(sheetName: string, range: string): Promise<RangeValues> {
+      checkReadRange(sheetName, range);
+      try {
+        return await run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem(sheetName);
+          sheet.load("name");
+          const cells = sheet.getRange(range);
+          cells.load("values");
+          await context.sync();
+          return { sheet: sheet.name, range, values: cells.values as CellValue[][] };
+        });
+      } catch (e) {
+        throw explainRead(e, sheetName, range);
+      }
     },
 
     async write(plan: WritePlan): Promise<WriteResult> {

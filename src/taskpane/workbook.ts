@@ -88,9 +88,27 @@ export interface WriteResult {
   sheet: string;
 }
 
+/** What `readRange` gives back: the sheet's own name (as the workbook spells it), the range and its values. */
+export interface RangeValues {
+  sheet: string;
+  /** The range read, in A1 form without `$` and without the sheet ("A1:D10"). */
+  range: string;
+  /** The cells' values, row by row; a blank cell is "" (as Excel reports it) or null. */
+  values: CellValue[][];
+}
+
+/** The most cells `readRange` reads at once: tier tables are a few dozen rows of 3 or 4 columns. */
+export const MAX_READ_CELLS = 4000;
+
 export interface WorkbookAdapter {
   /** Names of the sheets that exist now. */
   sheetNames(): Promise<string[]>;
+  /**
+   * Reads the values of `range` ("A1:D10") on the existing sheet `sheet`, changing nothing. A separate
+   * action from `write` (one round trip in Excel). Fails with a `WorkbookError` in plain words when the
+   * sheet does not exist, the range is not an address, or it holds more than MAX_READ_CELLS cells.
+   */
+  readRange(sheet: string, range: string): Promise<RangeValues>;
   /**
    * Writes `plan` into a NEW sheet with a free name, then activates it and selects `plan.select`.
    * Never writes into an existing sheet. Fails with a `WorkbookError` whose message is plain words.
@@ -160,4 +178,55 @@ export function blockRange(block: Block): string {
   const { row, col } = parseCell(block.at);
   const width = block.rows[0]?.length ?? 1;
   return `${cellName(row, col)}:${cellName(row + Math.max(block.rows.length, 1) - 1, col + width - 1)}`;
+}
+
+// ─── Ranges on other sheets ──────────────────────────────────────────────────────────────────────────
+
+/** A range on a named sheet, as a trader types it: `Sheet1!A1:D10`, `'My tiers'!$A$2:$D$12`. */
+export interface SheetRange {
+  sheet: string;
+  /** Normalised: upper case, no `$`, top-left first ("A1:D10"); a single cell stays a cell ("B2"). */
+  range: string;
+}
+
+/**
+ * Reads `Sheet!A1:D10` (sheet quoted with '' when it has spaces; `$` signs allowed). Undefined when the
+ * text is not of that form. The range is normalised so its top-left cell comes first.
+ */
+export function parseSheetRange(text: string): SheetRange | undefined {
+  const m = /^\s*(?:'((?:[^']|'')+)'|([^'!:\\/?*[\]]+))!(\$?[A-Za-z]{1,3}\$?\d{1,7})(?::(\$?[A-Za-z]{1,3}\$?\d{1,7}))?\s*$/.exec(text);
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!.trim();
+  if (sheet === "") return undefined;
+  const a = parseCell(m[3]!);
+  const b = m[4] === undefined ? a : parseCell(m[4]);
+  if (a.row < 0 || b.row < 0) return undefined;
+  const top = Math.min(a.row, b.row);
+  const left = Math.min(a.col, b.col);
+  const bottom = Math.max(a.row, b.row);
+  const right = Math.max(a.col, b.col);
+  const first = cellName(top, left);
+  const range = top === bottom && left === right ? first : `${first}:${cellName(bottom, right)}`;
+  return { sheet, range };
+}
+
+/** How many cells a range ("A1:D10") covers. */
+export function rangeCells(range: string): number {
+  const r = parseRange(range);
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}
+
+/** A range on another sheet as a formula refers to it, fixed: `'Sheet1'!$A$1:$D$10`. */
+export function sheetReference(r: SheetRange): string {
+  const fixed = r.range
+    .split(":")
+    .map((c) => c.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+    .join(":");
+  return `'${r.sheet.replace(/'/g, "''")}'!${fixed}`;
+}
+
+/** A range on another sheet as a trader reads it: `Sheet1!A1:D10`, quoting the sheet only when needed. */
+export function sheetRangeText(r: SheetRange): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(r.sheet) && !/^[A-Za-z]{1,3}\d+$/.test(r.sheet);
+  return `${plain ? r.sheet : `'${r.sheet.replace(/'/g, "''")}'`}!${r.range}`;
 }

@@ -43,8 +43,9 @@ export function ref(name: string): Expr {
   };
 }
 
-export function lit(v: number | string): Expr {
-  return { text: typeof v === "string" ? JSON.stringify(v) : String(v), value: () => v };
+export function lit(v: number | string | boolean): Expr {
+  const text = typeof v === "string" ? JSON.stringify(v) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+  return { text, value: () => v };
 }
 
 function numeric(v: Val): number | CellError {
@@ -101,6 +102,25 @@ export function ifAtMost(a: Expr, b: Expr, then: Expr, otherwise: Expr): Expr {
   };
 }
 
+/**
+ * A range argument: a reference to cells on another sheet (a tier table) and the values they held when
+ * read. It is only ever an argument of a LEV function, which receives the cells as a worksheet passes a
+ * range (rows of values).
+ */
+export interface RangeArg {
+  kind: "range";
+  text: string;
+  cells: readonly (readonly unknown[])[];
+}
+
+export function rangeArg(text: string, cells: readonly (readonly unknown[])[]): RangeArg {
+  return { kind: "range", text, cells };
+}
+
+function isRangeArg(a: Expr | RangeArg): a is RangeArg {
+  return (a as RangeArg).kind === "range";
+}
+
 /** The engine function named `name` (as in the catalog, e.g. "LIQPRICE"). */
 export function engineFunction(name: string): AnyEngineFunction {
   const fn = (engine as unknown as Record<string, AnyEngineFunction | undefined>)[name];
@@ -120,7 +140,7 @@ export function cellOf(result: Result): Val {
  * `=LEV.NAME(args…)` with arguments given by their catalog names; they are written in catalog order,
  * and the value is the engine's own result for the same cell values.
  */
-export function lev(name: string, args: Record<string, Expr>): Expr {
+export function lev(name: string, args: Record<string, Expr | RangeArg>): Expr {
   const fn = engineFunction(name);
   const given = fn.names.filter((n) => args[n] !== undefined);
   const last = fn.names.indexOf(given[given.length - 1] ?? fn.names[0]!);
@@ -136,7 +156,12 @@ export function lev(name: string, args: Record<string, Expr>): Expr {
     value: (env) => {
       const raw: Record<string, unknown> = {};
       for (const n of order) {
-        const v = args[n]!.value(env);
+        const a = args[n]!;
+        if (isRangeArg(a)) {
+          raw[n] = a.cells.map((row) => [...row]);
+          continue;
+        }
+        const v = a.value(env);
         if (isError(v)) return v;
         raw[n] = v;
       }

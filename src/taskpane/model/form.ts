@@ -1,4 +1,5 @@
-import { D, isEngineError, readLeverage, readNumber, RISKSIZE, type Dec, type Side } from "../../engine";
+import { D, INVRISKSIZE, isEngineError, readLeverage, readNumber, readTierTable, RISKSIZE, roundStep, type Dec, type Side } from "../../engine";
+import { parseSheetRange, sheetRangeText, sheetReference, type CellValue } from "../workbook";
 import { preset, PRESETS, type MarketId, type Preset } from "./presets";
 
 /**
@@ -10,6 +11,8 @@ export type SizeMode = "quantity" | "value" | "risk";
 export type ScenarioKind = "range" | "list";
 export type OutputKind = "formulas" | "values";
 export type Region = "ESMA" | "UK" | "ASIC" | "US";
+/** The maintenance margin as one rate, or as a tier table the trader keeps in the workbook. */
+export type MmrSource = "rate" | "table";
 
 export interface FormValues {
   market: MarketId;
@@ -26,6 +29,9 @@ export interface FormValues {
   target: string;
   contractSize: string;
   mmr: string;
+  mmrSource: MmrSource;
+  /** The tier table's range, as typed: `Sheet1!A1:D10`. */
+  mmrTable: string;
   callLevel: string;
   stopoutLevel: string;
   feeRate: string;
@@ -63,8 +69,14 @@ export interface Trade {
   contractSize: Dec;
   stop?: Dec;
   target?: Dec;
-  /** Maintenance-margin rate (liquidation markets). */
+  /** Inverse (coin-margined) contracts: balance, margin, PnL and fees are in the coin, size in contracts. */
+  inverse: boolean;
+  /** The coin an inverse account is kept in ("BTC" for BTCUSD); the account currency's word otherwise. */
+  coin: string;
+  /** Maintenance-margin rate (liquidation markets), 0 when a tier table gives it. */
   mmr: Dec;
+  /** The tier table picked from the workbook, when the maintenance margin is given as one. */
+  tierTable?: TierTable;
   /** Margin-call and stop-out levels (stop-out markets), as fractions of used margin. */
   callLevel: Dec;
   stopoutLevel: Dec;
@@ -79,6 +91,26 @@ export interface Trade {
   walkMove: Dec;
   output: OutputKind;
 }
+
+/** A tier table read from the workbook, checked by the engine's tier reader. */
+export interface TierTable {
+  /** As a formula refers to it: `'Sheet1'!$A$1:$D$10`. */
+  ref: string;
+  /** As a trader reads it: `Sheet1!A1:D10`. */
+  label: string;
+  /** The cells as read. */
+  cells: CellValue[][];
+  /** How many brackets the engine read from it. */
+  brackets: number;
+}
+
+/**
+ * What reading the tier-table range gave: the address as typed when it was read, and either the cells
+ * (with the sheet's own name) or the workbook's plain-words refusal.
+ */
+export type TierRead =
+  | { address: string; sheet: string; range: string; cells: CellValue[][] }
+  | { address: string; problem: string };
 
 /** The most scenario rows one write may hold. */
 export const MAX_SCENARIO_ROWS = 10000;
@@ -104,6 +136,8 @@ export const GUIDE_EXAMPLE: FormValues = {
   target: "",
   contractSize: "100000",
   mmr: "",
+  mmrSource: "rate",
+  mmrTable: "",
   callLevel: "100",
   stopoutLevel: "50",
   feeRate: "0",
@@ -122,10 +156,14 @@ export const GUIDE_EXAMPLE: FormValues = {
 
 /** The form filled from a market's preset, keeping the trader's account, side and scenario choices. */
 export function applyPreset(values: FormValues, market: MarketId): FormValues {
-  const d = preset(market).defaults;
+  const p = preset(market);
+  const d = p.defaults;
+  // A balance in USDT means nothing in BTC: when the account currency changes, the balance is refilled.
+  const sameAccount = PRESETS.find((x) => x.id === values.market)?.account === p.account;
   return {
     ...values,
     market,
+    balance: sameAccount ? values.balance : d.balance.value,
     symbol: d.symbol.value,
     entry: d.entry.value,
     leverage: d.leverage.value,
@@ -136,7 +174,7 @@ export function applyPreset(values: FormValues, market: MarketId): FormValues {
     feeRate: d.feeRate.value,
     fundingRate: d.fundingRate.value,
     fundingIntervalHours: d.fundingIntervalHours.value,
-    quantity: "1",
+    quantity: d.quantity.value,
     value: "",
     stop: "",
     target: "",
@@ -195,6 +233,48 @@ function readLev(text: string): Dec {
   }
 }
 
+/** The coin of an inverse symbol: "BTCUSD" and "BTCUSD_PERP" are counted in BTC. */
+export function coinOf(symbol: string): string {
+  const m = /^([A-Za-z0-9]+?)[-/_ ]?USD/i.exec(symbol.trim());
+  return m ? m[1]!.toUpperCase() : "coin";
+}
+
+/**
+ * The tier-table field: the range must be typed as Sheet!A1:D10, read from the workbook (the read
+ * answers for the same text), and read by the engine's tier reader as a table; its own message is
+ * reported otherwise.
+ */
+function tierTable(text: string, read: TierRead | undefined): TierTable {
+  const typed = text.trim();
+  if (typed === "") throw new FieldProblem("Enter the range of a tier table, such as Sheet1!A1:D10.");
+  const parsed = parseSheetRange(typed);
+  if (!parsed) {
+    throw new FieldProblem(
+      "The range should look like Sheet1!A1:D10, with the sheet's name: the scenario goes on a new sheet, so the table's own sheet must be named.",
+    );
+  }
+  if (!read || read.address !== typed) throw new FieldProblem("Read the table from the workbook first (Read table).");
+  if ("problem" in read) throw new FieldProblem(read.problem);
+  const where = { sheet: read.sheet, range: read.range };
+  try {
+    const tiers = readTierTable(read.cells, "mmr");
+    return { ref: sheetReference(where), label: sheetRangeText(where), cells: read.cells, brackets: tiers.length };
+  } catch (e) {
+    if (isEngineError(e)) throw new FieldProblem(`${sheetRangeText(where)} is not a tier table LEV can read: ${e.message}.`);
+    throw e;
+  }
+}
+
+/** The tier-table field on its own, for the pane to show what was read: the table, or the problem in words. */
+export function checkTierTable(text: string, read: TierRead | undefined): { table: TierTable } | { problem: string } {
+  try {
+    return { table: tierTable(text, read) };
+  } catch (e) {
+    if (e instanceof FieldProblem) return { problem: e.message };
+    throw e;
+  }
+}
+
 /** Prices typed as a list, separated by spaces, commas between numbers with spaces, or semicolons. */
 function priceList(text: string): Dec[] {
   const parts = text
@@ -210,6 +290,12 @@ function priceList(text: string): Dec[] {
   });
 }
 
+function readRisk(text: string): Dec {
+  const r = pct(text, "the risk per trade");
+  if (r.lte(0) || r.gt(1)) throw new FieldProblem("Risk per trade must be more than 0 % and at most 100 % of the balance.");
+  return r;
+}
+
 // ─── Validation ──────────────────────────────────────────────────────────────────────────────────────
 
 export interface Validation {
@@ -222,7 +308,7 @@ export interface Validation {
  * at fault. Sizing from risk is the engine's RISKSIZE (capped so the margin fits the balance, rounded
  * down to the market's quantity step).
  */
-export function validate(v: FormValues): Validation {
+export function validate(v: FormValues, read?: TierRead): Validation {
   const errors: FieldErrors = {};
   const market = PRESETS.find((p) => p.id === v.market);
   const field = <T>(id: FieldId, read: () => T): T | undefined => {
@@ -237,6 +323,7 @@ export function validate(v: FormValues): Validation {
   if (!market) errors.market = "Choose a market.";
   else if (!market.available) errors.market = `${market.label} cannot be simulated yet. Choose another market.`;
   const liquidates = market?.ending === "liquidation";
+  const inverse = market?.account === "coin";
 
   const balance = field("balance", () => positive(num(v.balance, "the account balance"), "the balance"));
   const entry = field("entry", () => positive(num(v.entry, "the entry price"), "the entry price"));
@@ -270,8 +357,9 @@ export function validate(v: FormValues): Validation {
     return t;
   });
 
+  const table = liquidates && v.mmrSource === "table" ? field("mmrTable", () => tierTable(v.mmrTable, read)) : undefined;
   const mmr = field("mmr", () => {
-    if (!liquidates) return new D(0);
+    if (!liquidates || v.mmrSource === "table") return new D(0);
     const m = pct(v.mmr, "the maintenance-margin rate");
     if (m.lt(0) || m.gte(1)) throw new FieldProblem("The maintenance-margin rate must be at least 0 % and below 100 %.");
     return m;
@@ -329,7 +417,7 @@ export function validate(v: FormValues): Validation {
   const region = v.region;
 
   const base =
-    market && balance && entry && leverage && contractSize && mmr && callLevel && stopoutLevel && feeRate && fundingRate && fundingIntervalHours && holdingDays && walkMove && scenario
+    market && balance && entry && leverage && contractSize && mmr && (table || !liquidates || v.mmrSource !== "table") && callLevel && stopoutLevel && feeRate && fundingRate && fundingIntervalHours && holdingDays && walkMove && scenario
       ? {
           market,
           symbol: v.symbol.trim() || market.defaults.symbol.value,
@@ -343,7 +431,10 @@ export function validate(v: FormValues): Validation {
           contractSize,
           stop,
           target,
+          inverse,
+          coin: inverse ? coinOf(v.symbol || market.defaults.symbol.value) : "",
           mmr,
+          tierTable: table,
           callLevel,
           stopoutLevel,
           feeRate,
@@ -360,17 +451,53 @@ export function validate(v: FormValues): Validation {
   let quantity: Dec | undefined;
   let risk: Dec | undefined;
   if (v.sizeMode === "quantity") {
-    quantity = field("quantity", () => positive(num(v.quantity, "the quantity"), "the quantity"));
+    quantity = field("quantity", () => {
+      const q = positive(num(v.quantity, inverse ? "the number of contracts" : "the quantity"), inverse ? "the number of contracts" : "the quantity");
+      if (inverse && !q.isInteger()) throw new FieldProblem("Inverse contracts come whole: enter a whole number of contracts, such as 100.");
+      return q;
+    });
   } else if (v.sizeMode === "value") {
     const value = field("value", () => positive(num(v.value, "the position value"), "the position value"));
-    // Quantity is value ÷ (price × contract size): the NOTIONAL relation read backwards.
-    if (value && entry && contractSize) quantity = value.div(entry.mul(contractSize));
+    if (value && entry && contractSize && !inverse) {
+      // Quantity is value ÷ (price × contract size): the NOTIONAL relation read backwards.
+      quantity = value.div(entry.mul(contractSize));
+    } else if (value && entry && contractSize) {
+      // Contracts are the coin value × price ÷ contract value (INVNOTIONAL read backwards), whole contracts
+      // rounded down so the position is never worth more than asked.
+      quantity = field("value", () => {
+        const c = roundStep({ value: value.mul(entry).div(contractSize), step: new D(1), mode: "down" });
+        if (c.lte(0)) throw new FieldProblem(`That value buys less than one contract of ${contractSize.toString()} USD at this price.`);
+        return c;
+      });
+    }
+  } else if (inverse) {
+    risk = field("riskPct", () => readRisk(v.riskPct));
+    if (base && risk && stop) {
+      quantity = field("riskPct", () => {
+        let c: Dec;
+        try {
+          // INVRISKSIZE: contracts that lose balance × risk (in coin) at the stop.
+          c = INVRISKSIZE.call({
+            equity_coin: base.balance.toString(),
+            risk: risk!.toString(),
+            entry: base.entry.toString(),
+            stop: stop.toString(),
+            contract_value: base.contractSize.toString(),
+          }) as Dec;
+        } catch (e) {
+          if (isEngineError(e)) throw new FieldProblem(`The size cannot be worked out from this risk: ${e.message}.`);
+          throw e;
+        }
+        // As RISKSIZE does for linear contracts: no more than the balance can margin
+        // (contracts × value ÷ (entry × leverage) ≤ balance), then whole contracts, rounded down.
+        const most = base.balance.mul(base.entry).mul(base.leverage).div(base.contractSize);
+        c = roundStep({ value: D.min(c, most), step: new D(1), mode: "down" });
+        if (c.lte(0)) throw new FieldProblem("That risk buys less than one contract. Raise the risk or move the stop closer.");
+        return c;
+      });
+    }
   } else {
-    risk = field("riskPct", () => {
-      const r = pct(v.riskPct, "the risk per trade");
-      if (r.lte(0) || r.gt(1)) throw new FieldProblem("Risk per trade must be more than 0 % and at most 100 % of the balance.");
-      return r;
-    });
+    risk = field("riskPct", () => readRisk(v.riskPct));
     if (base && risk && stop) {
       quantity = field("riskPct", () => {
         let q: Dec;

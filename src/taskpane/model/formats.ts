@@ -2,13 +2,15 @@ import type { Dec } from "../../engine";
 import { isError, type Val } from "./expr";
 
 /** What a figure measures, which settles its number format in the sheet and its display in the pane. */
-export type Unit = "money" | "price" | "percent" | "multiple" | "ratio" | "quantity" | "hours" | "days" | "text";
+export type Unit = "money" | "coin" | "price" | "percent" | "multiple" | "ratio" | "quantity" | "hours" | "days" | "text";
 
 /** Excel number formats by unit; prices get more decimals for small quotes (forex). */
 export function excelFormat(unit: Unit, entry: Dec): string {
   switch (unit) {
     case "money":
       return "#,##0.00";
+    case "coin":
+      return "#,##0.00000000"; // amounts in the coin (inverse contracts): satoshi precision
     case "price":
       return entry.lt(10) ? "0.00000" : "#,##0.00";
     case "percent":
@@ -35,6 +37,8 @@ export function display(v: Val, unit: Unit, entry: Dec): string {
   switch (unit) {
     case "money":
       return fixed(2);
+    case "coin":
+      return fixed(8);
     case "price":
       return entry.lt(10) ? fixed(5) : fixed(2);
     case "percent":

@@ -27,6 +27,10 @@ export function scenarioPlan(s: Scenario): WritePlan {
   const live = s.trade.output === "formulas";
   const entry = s.trade.entry;
   const fmt = (u: Unit) => excelFormat(u, entry);
+  const money: Unit = s.trade.inverse ? "coin" : "money";
+  const pnlTitle = s.trade.inverse ? `PnL (${s.trade.coin})` : "PnL";
+  // Column headers say the coin where amounts are in it.
+  const heading = (c: string): string => (s.trade.inverse && (c === "PnL" || c === "Equity") ? `${c} (${s.trade.coin})` : c);
   const blocks: Block[] = [];
   const formats: NumberFormat[] = [];
   const names: WritePlan["names"] = [];
@@ -81,7 +85,7 @@ export function scenarioPlan(s: Scenario): WritePlan {
   blocks.push({
     at: cellName(walkHeader, 0),
     rows: [
-      [...WALK_COLUMNS],
+      WALK_COLUMNS.map(heading),
       ...s.walkthrough.map((w) => [w.step, ...w.cells.map((c) => content(c.expr, c.value, live)), w.story]),
     ],
   });
@@ -97,7 +101,7 @@ export function scenarioPlan(s: Scenario): WritePlan {
   blocks.push({
     at: cellName(L.tableRow, 0),
     rows: [
-      [...SCENARIO_COLUMNS],
+      SCENARIO_COLUMNS.map(heading),
       ...(s.rows.length > 0
         ? s.rows.map((r) => r.cells.map((c) => content(c.expr, c.value, live)))
         : [SCENARIO_COLUMNS.map(() => null)]),
@@ -122,7 +126,7 @@ export function scenarioPlan(s: Scenario): WritePlan {
   const pnls = s.rows.map((r) => r.cells[2]!.value).filter((v): v is number => typeof v === "number");
   const low = pnls.length ? Math.min(...pnls) : 0;
   const high = pnls.length ? Math.max(...pnls) : 0;
-  const markRows: CellValue[][] = [["Chart marks", "Price", "PnL"]];
+  const markRows: CellValue[][] = [["Chart marks", "Price", pnlTitle]];
   const series: NonNullable<WritePlan["chart"]>["series"] = [
     { name: "PnL", x: `${cellName(first, 0)}:${cellName(last, 0)}`, y: pnlRange },
   ];
@@ -132,7 +136,7 @@ export function scenarioPlan(s: Scenario): WritePlan {
     markRows.push([m.label, content(m.price, m.value, live), live ? `=MAX(${pnlRange})` : high]);
     series.push({ name: m.label, x: `${cellName(r, 10)}:${cellName(r + 1, 10)}`, y: `${cellName(r, 11)}:${cellName(r + 1, 11)}` });
     formats.push({ range: `${cellName(r, 10)}:${cellName(r + 1, 10)}`, format: fmt("price") });
-    formats.push({ range: `${cellName(r, 11)}:${cellName(r + 1, 11)}`, format: fmt("money") });
+    formats.push({ range: `${cellName(r, 11)}:${cellName(r + 1, 11)}`, format: fmt(money) });
   });
   blocks.push({ at: cellName(marksTop, 9), rows: markRows });
   bold.push(`${cellName(marksTop, 9)}:${cellName(marksTop, 11)}`);
@@ -147,7 +151,7 @@ export function scenarioPlan(s: Scenario): WritePlan {
     chart: {
       title: `PnL against price: ${s.trade.symbol}`,
       xTitle: "Price",
-      yTitle: "PnL",
+      yTitle: pnlTitle,
       series,
       anchor: `${cellName(L.inputsRow, 9)}:${cellName(L.inputsRow + 18, 16)}`,
     },

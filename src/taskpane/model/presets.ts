@@ -22,13 +22,24 @@ export interface Preset {
   ending: Ending;
   /** How quantity is counted in this market. */
   quantityLabel: string;
+  /**
+   * The currency the account is kept in: the quote currency (USDT, the account currency), or the coin for
+   * inverse (coin-margined) contracts, whose balance, margin, PnL and fees are all counted in the coin.
+   */
+  account: "quote" | "coin";
+  /** What the contract-size field means in this market. */
+  contractSizeLabel: string;
   /** The RETAILCAP asset class the leverage is checked against. */
   assetClass: "fx_major" | "fx_minor" | "gold" | "index_major" | "index_minor" | "commodity" | "equity" | "crypto";
   /** The smallest quantity step the venue trades, used when sizing from risk (rounded down to it). */
   quantityStep: PresetDefault;
-  /** Whether the engine can simulate this market (inverse contracts need the INV* functions). */
+  /** Whether the simulator can simulate this market. */
   available: boolean;
   defaults: {
+    /** The balance filled in when the account currency changes (quote ↔ coin). */
+    balance: PresetDefault;
+    /** The size filled in when the market is chosen. */
+    quantity: PresetDefault;
     symbol: PresetDefault;
     entry: PresetDefault;
     leverage: PresetDefault;
@@ -47,6 +58,8 @@ const NONE = (why: string): PresetDefault => ({ value: "", source: why });
 export const PRESETS: readonly Preset[] = [
   {
     id: "crypto-linear",
+    account: "quote",
+    contractSizeLabel: "Contract size",
     quantityStep: { value: "0.001", source: "Binance BTCUSDT perpetual: quantity step 0.001 BTC" },
     label: "Crypto perpetual, USDⓈ-M (linear)",
     ending: "liquidation",
@@ -54,6 +67,8 @@ export const PRESETS: readonly Preset[] = [
     assetClass: "crypto",
     available: true,
     defaults: {
+      balance: { value: "10000", source: "an illustrative USDT balance" },
+      quantity: { value: "1", source: "one coin" },
       symbol: { value: "BTCUSDT", source: "Binance USDⓈ-M perpetual" },
       entry: { value: "60000", source: "an illustrative BTC price" },
       leverage: { value: "10", source: "an illustrative choice; exchanges allow up to 125x on BTCUSDT's first bracket" },
@@ -74,27 +89,45 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: "crypto-inverse",
-    quantityStep: { value: "1", source: "inverse contracts trade in whole contracts" },
+    account: "coin",
+    contractSizeLabel: "Contract value (USD per contract)",
+    quantityStep: { value: "1", source: "COIN-M contracts trade in whole contracts" },
     label: "Crypto inverse, COIN-M",
     ending: "liquidation",
     quantityLabel: "Contracts",
     assetClass: "crypto",
-    available: false,
+    available: true,
     defaults: {
-      symbol: { value: "BTCUSD", source: "Binance COIN-M perpetual" },
+      balance: { value: "0.1", source: "an illustrative balance of 0.1 BTC: a COIN-M account is kept in the coin" },
+      quantity: { value: "100", source: "100 contracts of 100 USD: a position of 10,000 USD, 0.2 BTC at 50,000" },
+      symbol: { value: "BTCUSD", source: "Binance COIN-M BTCUSD perpetual" },
       entry: { value: "50000", source: "an illustrative BTC price" },
       leverage: { value: "10", source: "an illustrative choice" },
-      contractSize: { value: "100", source: "Binance COIN-M BTCUSD: one contract is 100 USD" },
-      mmr: { value: "0.5", source: "Bybit inverse example, maintenance margin rate 0.5 %" },
+      contractSize: {
+        value: "100",
+        source: "Binance COIN-M BTCUSD: one contract is worth 100 USD (FAQ 'Binance Futures Fee Structure & Fee Calculations': 10 BTCUSD contracts × 100 USD)",
+      },
+      mmr: {
+        value: "0.4",
+        source: "Binance's COIN-M maintenance-margin example for BTCUSD (FAQ 'How to Calculate Liquidation Price of COIN-M Futures Contracts'): 100 contracts at 25,000 are 0.4 BTC, first bracket, rate 0.40 %",
+      },
       callLevel: NONE("exchanges liquidate at the maintenance margin, not at a margin level"),
       stopoutLevel: NONE("exchanges liquidate at the maintenance margin, not at a margin level"),
-      feeRate: { value: "0.055", source: "Bybit taker fee 0.055 %" },
-      fundingRate: { value: "0.01", source: "Binance's interest-rate component, 0.01 % per 8 hours" },
-      fundingIntervalHours: { value: "8", source: "funding every 8 hours" },
+      feeRate: {
+        value: "0.05",
+        source: "Binance's COIN-M regular taker fee 0.05 %, charged on the coin value contracts × 100 USD ÷ price (FAQ 'Binance Futures Fee Structure & Fee Calculations')",
+      },
+      fundingRate: {
+        value: "0.01",
+        source: "Binance's interest-rate component, 0.01 % per 8 hours: the funding rate when the premium is small; the fee is the coin value × the rate",
+      },
+      fundingIntervalHours: { value: "8", source: "Binance funds every 8 hours (00:00, 08:00, 16:00 UTC) by default" },
     },
   },
   {
     id: "forex",
+    account: "quote",
+    contractSizeLabel: "Contract size",
     quantityStep: { value: "0.01", source: "MetaTrader brokers trade forex in steps of 0.01 lot (a micro lot)" },
     label: "Forex",
     ending: "stop-out",
@@ -102,6 +135,8 @@ export const PRESETS: readonly Preset[] = [
     assetClass: "fx_major",
     available: true,
     defaults: {
+      balance: { value: "2000", source: "the guide's deposit of 2,000" },
+      quantity: { value: "1", source: "one standard lot" },
       symbol: { value: "EUR/USD", source: "a major pair" },
       entry: { value: "1.1", source: "an illustrative EUR/USD price" },
       leverage: { value: "1:30", source: "the retail cap for major pairs under ESMA's 2018 product intervention (also FCA and ASIC)" },
@@ -116,6 +151,8 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: "cfd",
+    account: "quote",
+    contractSizeLabel: "Contract size",
     quantityStep: { value: "1", source: "share CFDs trade in whole units" },
     label: "Stock / CFD margin account",
     ending: "stop-out",
@@ -123,6 +160,8 @@ export const PRESETS: readonly Preset[] = [
     assetClass: "equity",
     available: true,
     defaults: {
+      balance: { value: "10000", source: "an illustrative balance" },
+      quantity: { value: "1", source: "one share" },
       symbol: { value: "DBS", source: "IG Singapore's CFD example share" },
       entry: { value: "23.92", source: "IG Singapore 'CFD trading examples': buy 2,000 DBS at 23.92" },
       leverage: { value: "5", source: "the retail cap for shares, 5:1 (a 20 % margin) under ESMA's 2018 product intervention" },
@@ -137,6 +176,8 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: "spread-bet",
+    account: "quote",
+    contractSizeLabel: "Contract size",
     quantityStep: { value: "0.01", source: "stakes are set in pence per point" },
     label: "Spread bet",
     ending: "stop-out",
@@ -144,6 +185,8 @@ export const PRESETS: readonly Preset[] = [
     assetClass: "index_major",
     available: true,
     defaults: {
+      balance: { value: "10000", source: "an illustrative balance" },
+      quantity: { value: "1", source: "one pound (or unit) per point" },
       symbol: { value: "FTSE 100", source: "a major index" },
       entry: { value: "7500", source: "an illustrative FTSE 100 level" },
       leverage: { value: "20", source: "the retail cap for major indices, 20:1 (a 5 % margin) under the FCA's rules" },

@@ -1,5 +1,5 @@
 import { D, type Dec } from "../../engine";
-import { add, div, ifAtMost, ifError, isError, lev, lit, mul, neg, ref, sub, type Env, type Expr, type Val } from "./expr";
+import { add, div, ifAtMost, ifError, isError, lev, lit, mul, neg, rangeArg, ref, sub, type Env, type Expr, type Val } from "./expr";
 import type { Trade } from "./form";
 import type { Unit } from "./formats";
 import { cellName } from "../workbook";
@@ -90,6 +90,10 @@ function layoutFor(inputs: number, figures: number, steps: number): Layout {
 
 export function buildScenario(t: Trade): Scenario {
   const liquidates = t.market.ending === "liquidation";
+  const inverse = t.inverse;
+  // Amounts are in the account currency, or in the coin for inverse contracts.
+  const M: Unit = inverse ? "coin" : "money";
+  const inCoin = (label: string) => (inverse ? `${label} (${t.coin})` : label);
   const env: Env = new Map();
 
   // ── Inputs ──────────────────────────────────────────────────────────────────────────────────────
@@ -100,12 +104,17 @@ export function buildScenario(t: Trade): Scenario {
     if (expr) inputs[inputs.length - 1]!.value = env.get(name)!;
   };
   input("Side", "Side", t.sideWord, "text", "long or short");
-  input("Balance", "Balance", num(t.balance), "money", "account balance (deposit)");
+  input("Balance", inCoin("Balance"), num(t.balance), M, inverse ? `account balance in ${t.coin} (coin-margined)` : "account balance (deposit)");
   input("Entry", "Entry price", num(t.entry), "price", t.symbol);
   input("Leverage", "Leverage", num(t.leverage), "multiple", t.leverageText ? `as entered: ${t.leverageText}` : "");
   input("Quantity", t.market.quantityLabel, num(t.quantity), "quantity", sizeNote(t));
-  input("ContractSize", "Contract size", num(t.contractSize), "quantity", "units per lot or contract");
-  if (liquidates) input("MMR", "Maintenance margin rate", num(t.mmr), "percent", "share of position value the exchange keeps");
+  if (inverse) input("ContractSize", "Contract value", num(t.contractSize), "quantity", "USD per contract");
+  else input("ContractSize", "Contract size", num(t.contractSize), "quantity", "units per lot or contract");
+  if (liquidates && t.tierTable) {
+    // The formulas refer to the table itself, so editing it there recalculates this sheet.
+    input("TierTable", "Maintenance margin", `tier table at ${t.tierTable.label}`, "text",
+      `${t.tierTable.brackets} brackets; the liquidation price reads the table directly: edit the table there`);
+  } else if (liquidates) input("MMR", "Maintenance margin rate", num(t.mmr), "percent", "share of position value the exchange keeps");
   else {
     input("CallLevel", "Margin-call level", num(t.callLevel), "percent", "margin level at which the broker calls");
     input("StopOutLevel", "Stop-out level", num(t.stopoutLevel), "percent", "margin level at which the broker closes");
@@ -145,11 +154,16 @@ export function buildScenario(t: Trade): Scenario {
     "FeeRate",
   ].map(ref) as [Expr, Expr, Expr, Expr, Expr, Expr, Expr];
 
-  figure("Notional", "Position value", "money", lev("NOTIONAL", { price: Entry, quantity: Quantity, contract_size: ContractSize }),
-    "What the position is worth at entry: price × quantity × contract size.");
-  figure("Margin", "Required margin", "money", lev("MARGIN", { notional: ref("Notional"), leverage: Leverage }),
+  if (inverse) {
+    figure("Notional", inCoin("Position value"), M, lev("INVNOTIONAL", { contracts: Quantity, price: Entry, contract_value: ContractSize }),
+      `What the position is worth at entry, in ${t.coin}: contracts × contract value ÷ price.`);
+  } else {
+    figure("Notional", "Position value", M, lev("NOTIONAL", { price: Entry, quantity: Quantity, contract_size: ContractSize }),
+      "What the position is worth at entry: price × quantity × contract size.");
+  }
+  figure("Margin", inCoin("Required margin"), M, lev("MARGIN", { notional: ref("Notional"), leverage: Leverage }),
     "The part of your balance the position locks up: position value ÷ leverage.");
-  figure("FreeMargin", "Free margin", "money", lev("FREEMARGIN", { equity: Balance, used_margin: ref("Margin") }),
+  figure("FreeMargin", inCoin("Free margin"), M, lev("FREEMARGIN", { equity: Balance, used_margin: ref("Margin") }),
     "What is left to absorb losses or open more: balance − margin.");
   figure("EffectiveLeverage", "Effective leverage", "multiple", lev("LEVERAGE", { notional: ref("Notional"), equity: Balance }),
     "Position value ÷ balance: how much exposure each unit of your own money carries.");
@@ -158,11 +172,22 @@ export function buildScenario(t: Trade): Scenario {
 
   const marks: Scenario["marks"] = [];
   if (liquidates) {
+    // A tier table is passed as the range it sits in; the engine picks the bracket holding the position's value.
+    const mmr = t.tierTable ? rangeArg(t.tierTable.ref, t.tierTable.cells) : ref("MMR");
+    const tableNote = t.tierTable
+      ? ` The rate is your tier table's (${t.tierTable.label}) bracket for the position's value at that price.`
+      : "";
     const lp = figure("LiqPrice", "Liquidation price", "price",
-      lev("LIQPRICE", { side: Side, entry: Entry, leverage: Leverage, mmr: ref("MMR"), maint_amount: lit(0), quantity: mul(Quantity, ContractSize) }),
-      "Where the exchange closes the position: the margin left equals the maintenance margin.");
+      inverse
+        ? lev("INVLIQPRICE", { side: Side, entry: Entry, leverage: Leverage, mmr, maint_amount: lit(0), contracts: Quantity, contract_value: ContractSize })
+        : lev("LIQPRICE", { side: Side, entry: Entry, leverage: Leverage, mmr, maint_amount: lit(0), quantity: mul(Quantity, ContractSize) }),
+      `Where the exchange closes the position: the margin left equals the maintenance margin.${tableNote}`);
     figure("LiqDistance", "Distance to liquidation", "percent", lev("LIQDISTANCE", { side: Side, price: Entry, liq_price: ref("LiqPrice") }),
       "How far price can move against you, from entry, before liquidation.");
+    if (inverse) {
+      figure("Bankruptcy", "Bankruptcy price", "price", lev("BANKRUPTCY", { side: Side, entry: Entry, leverage: Leverage, inverse: lit(true) }),
+        "Where the margin is all gone: entry × leverage ÷ (leverage + 1) for a long, ÷ (leverage − 1) for a short. Liquidation comes first.");
+    }
     marks.push({ label: "Liquidation", price: ref("LiqPrice"), value: lp });
   } else {
     const call = (level: string) =>
@@ -175,17 +200,26 @@ export function buildScenario(t: Trade): Scenario {
       "How far price can move against you, from entry, before the broker closes the position.");
     marks.push({ label: "Stop-out", price: ref("StopOutPrice"), value: so });
   }
+  /**
+   * Net profit of a close at `exit`. Linear: PNL with its fee rate. Inverse: INVPNL in coin, less the fee
+   * on the coin value at open and at close (Binance charges fee rate × contracts × value ÷ price each side).
+   */
+  const pnlAt = (exit: Expr): Expr =>
+    inverse
+      ? sub(
+          lev("INVPNL", { side: Side, entry: Entry, exit, contracts: Quantity, contract_value: ContractSize }),
+          mul(FeeRate, add(ref("Notional"), lev("INVNOTIONAL", { contracts: Quantity, price: exit, contract_value: ContractSize }))),
+        )
+      : lev("PNL", { side: Side, entry: Entry, exit, quantity: Quantity, contract_size: ContractSize, fee_rate: FeeRate });
   if (t.stop) {
-    figure("RiskAtStop", "Profit or loss at the stop", "money",
-      lev("PNL", { side: Side, entry: Entry, exit: ref("Stop"), quantity: Quantity, contract_size: ContractSize, fee_rate: FeeRate }),
+    figure("RiskAtStop", inCoin("Profit or loss at the stop"), M, pnlAt(ref("Stop")),
       "What you lose if the stop is hit, fees included.");
     figure("RiskPct", "Risk as % of balance", "percent", div(neg(ref("RiskAtStop")), Balance),
       "The loss at the stop as a share of your balance; many traders keep it at 1–2 %.");
     marks.push({ label: "Stop", price: ref("Stop"), value: env.get("Stop")! });
   }
   if (t.target) {
-    figure("PnlAtTarget", "Profit at the take profit", "money",
-      lev("PNL", { side: Side, entry: Entry, exit: ref("Target"), quantity: Quantity, contract_size: ContractSize, fee_rate: FeeRate }),
+    figure("PnlAtTarget", inCoin("Profit at the take profit"), M, pnlAt(ref("Target")),
       "What you make if the take profit is hit, fees included.");
     marks.push({ label: "Take profit", price: ref("Target"), value: env.get("Target")! });
   }
@@ -193,12 +227,19 @@ export function buildScenario(t: Trade): Scenario {
     figure("RewardRisk", "Reward-to-risk", "ratio", lev("RR", { side: Side, entry: Entry, stop: ref("Stop"), target: ref("Target") }),
       "Distance to the target ÷ distance to the stop: 2 means you aim to win twice what you risk.");
   }
+  // Inverse too: side·(1/E − 1/X) = f·(1/E + 1/X) gives X = E·(side + f)/(side − f), which is BREAKEVEN's
+  // linear answer with equal fees, (E·(1 + side·f))/(1 − side·f).
   figure("BreakEven", "Break-even price", "price", lev("BREAKEVEN", { side: Side, entry: Entry, open_fee_rate: FeeRate, close_fee_rate: FeeRate }),
     "Where you would close with no profit and no loss once both fees are paid.");
-  figure("FundingPerDay", "Funding per day", "money",
+  if (inverse) {
+    figure("DoublingPrice", "Price for +100 % on margin", "price",
+      lev("TARGETPRICE", { side: Side, entry: Entry, roe: lit(1), leverage: Leverage, inverse: lit(true) }),
+      "Where the position has earned its margin once over (ROE +100 %, before fees): entry ÷ (1 − 1/leverage) for a long, ÷ (1 + 1/leverage) for a short. In coin, gains up need a longer move than gains down.");
+  }
+  figure("FundingPerDay", inCoin("Funding per day"), M,
     lev("FUNDINGFEE", { side: Side, notional: ref("Notional"), rate: ref("FundingRate"), periods: div(lit(24), ref("FundingHours")) }),
     "Funding or financing paid (negative) or received (positive) per day at the current rate.");
-  figure("FundingHolding", "Funding over the holding period", "money",
+  figure("FundingHolding", inCoin("Funding over the holding period"), M,
     lev("FUNDINGFEE", { side: Side, notional: ref("Notional"), rate: ref("FundingRate"), periods: div(mul(ref("HoldingDays"), lit(24)), ref("FundingHours")) }),
     "The same, over the days you expect to hold.");
 
@@ -208,7 +249,7 @@ export function buildScenario(t: Trade): Scenario {
 
   /** PnL, equity, margin level and status of a row whose price sits in `priceCell`. */
   const outcome = (priceCell: string, row: number, pnlCol: number) => {
-    const pnl = lev("PNL", { side: Side, entry: Entry, exit: ref(priceCell), quantity: Quantity, contract_size: ContractSize, fee_rate: FeeRate });
+    const pnl = pnlAt(ref(priceCell));
     const pnlCell = cellName(row, pnlCol);
     const equity = lev("EQUITY", { balance: Balance, floating_pnl: ref(pnlCell) });
     return { pnl, pnlCell, equity };
@@ -254,14 +295,26 @@ export function buildScenario(t: Trade): Scenario {
     const computed = evalRow(row, 1, [
       { expr: s.price, unit: "price" },
       { expr: sub(div(ref(priceCell), Entry), lit(1)), unit: "percent" },
-      { expr: o.pnl, unit: "money" },
-      { expr: o.equity, unit: "money" },
+      { expr: o.pnl, unit: M },
+      { expr: o.equity, unit: M },
       { expr: lev("MARGINLEVEL", { equity: ref(equityCell), used_margin: ref("Margin") }), unit: "percent" },
       { expr: status(priceCell, equityCell), unit: "text" },
     ]);
     const story = s.story(env) || moveStory(computed, t);
     walkthrough.push({ ...computed, step: s.step, story });
   });
+
+  /**
+   * Return on the initial margin at `exit`, fees included. Inverse: INVROE (before fees) less the two fees
+   * over the margin, since INVPNL ÷ margin is INVROE when the margin is contracts × value ÷ (entry × leverage).
+   */
+  const roeAt = (exit: Expr): Expr =>
+    inverse
+      ? sub(
+          lev("INVROE", { side: Side, entry: Entry, exit, leverage: Leverage }),
+          div(mul(FeeRate, add(ref("Notional"), lev("INVNOTIONAL", { contracts: Quantity, price: exit, contract_value: ContractSize }))), ref("Margin")),
+        )
+      : lev("ROE", { side: Side, entry: Entry, exit, leverage: Leverage, fee_rate: FeeRate });
 
   // Scenario table: columns A..G, header on tableRow, data below.
   const rows: ComputedRow[] = [];
@@ -288,9 +341,9 @@ export function buildScenario(t: Trade): Scenario {
     rows.push(
       evalRow(row, 0, [
         ...first,
-        { expr: o.pnl, unit: "money" },
-        { expr: lev("ROE", { side: Side, entry: Entry, exit: ref(priceCell), leverage: Leverage, fee_rate: FeeRate }), unit: "percent" },
-        { expr: o.equity, unit: "money" },
+        { expr: o.pnl, unit: M },
+        { expr: roeAt(ref(priceCell)), unit: "percent" },
+        { expr: o.equity, unit: M },
         { expr: lev("MARGINLEVEL", { equity: ref(equityCell), used_margin: ref("Margin") }), unit: "percent" },
         { expr: status(priceCell, equityCell), unit: "text" },
       ]),
@@ -320,14 +373,17 @@ function sizeNote(t: Trade): string {
   return "";
 }
 
-function money(v: Val): string {
-  return typeof v === "number" ? v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : "none";
+/** An amount for the stories: 2 decimals in the account currency, 8 and the coin's name in coin. */
+function money(v: Val, t?: Trade): string {
+  if (typeof v !== "number") return "none";
+  if (t?.inverse) return `${v.toLocaleString("en-US", { minimumFractionDigits: 8, maximumFractionDigits: 8 })} ${t.coin}`;
+  return v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 function openStory(t: Trade, env: Env): string {
   const margin = env.get("Margin")!;
   const free = env.get("FreeMargin")!;
-  return `You open with a balance of ${money(env.get("Balance")!)}. The position locks up ${money(margin)} of margin, leaving ${money(free)} free${t.feeRate.gt(0) ? "; the opening fee is paid at once" : ""}.`;
+  return `You open with a balance of ${money(env.get("Balance")!, t)}. The position locks up ${money(margin, t)} of margin, leaving ${money(free, t)} free${t.feeRate.gt(0) ? "; the opening fee is paid at once" : ""}.`;
 }
 
 function eventStory(name: string, what: string, env: Env): string {
@@ -340,8 +396,7 @@ function moveStory(row: ComputedRow, t: Trade): string {
   const [, , pnl, equity, level, status] = row.cells.map((c) => c.value);
   const lvl = typeof level === "number" ? `${(level * 100).toFixed(0)} %` : "none";
   const after = status === "OK" ? "The position stays open." : `Status: ${String(status)}.`;
-  void t;
-  return `The loss is ${money(typeof pnl === "number" ? -pnl : pnl!)}, equity falls to ${money(equity!)} and the margin level to ${lvl}. ${after}`;
+  return `The loss is ${money(typeof pnl === "number" ? -pnl : pnl!, t)}, equity falls to ${money(equity!, t)} and the margin level to ${lvl}. ${after}`;
 }
 
 function warningsFor(t: Trade, env: Env): Warning[] {
@@ -365,7 +420,7 @@ function warningsFor(t: Trade, env: Env): Warning[] {
   }
   const margin = env.get("Margin");
   if (typeof margin === "number" && new D(margin).gt(t.balance)) {
-    out.push({ id: "margin-above-balance", text: `The margin (${money(margin)}) is larger than your balance (${money(num(t.balance))}): the trade cannot be opened.` });
+    out.push({ id: "margin-above-balance", text: `The margin (${money(margin, t)}) is larger than your balance (${money(num(t.balance), t)}): the trade cannot be opened.` });
   }
   const level = env.get("LevelAtOpen");
   if (t.market.ending === "stop-out" && typeof level === "number" && new D(level).lte(t.callLevel)) {

@@ -18,12 +18,22 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { applyPreset, GUIDE_EXAMPLE, validate, type FieldErrors, type FieldId, type FormValues } from "../model/form";
+import {
+  applyPreset,
+  checkTierTable,
+  coinOf,
+  GUIDE_EXAMPLE,
+  validate,
+  type FieldErrors,
+  type FieldId,
+  type FormValues,
+  type TierRead,
+} from "../model/form";
 import { PRESETS, preset, type MarketId, type Preset, type PresetDefault } from "../model/presets";
 import { buildScenario, type Scenario } from "../model/scenario";
 import { display } from "../model/formats";
 import { journalPlan, scenarioPlan } from "../model/plan";
-import type { WorkbookAdapter } from "../workbook";
+import { parseSheetRange, type WorkbookAdapter } from "../workbook";
 
 /**
  * The guided simulator: market, account and trade, review, scenarios, write. Each step is a tab (arrow
@@ -39,7 +49,7 @@ const STEP_FIELDS: Record<Step, FieldId[]> = {
   Market: ["market"],
   Trade: [
     "balance", "side", "entry", "leverage", "sizeMode", "quantity", "value", "riskPct", "stop", "target",
-    "contractSize", "mmr", "callLevel", "stopoutLevel", "feeRate", "fundingRate", "fundingIntervalHours", "region",
+    "contractSize", "mmrSource", "mmr", "mmrTable", "callLevel", "stopoutLevel", "feeRate", "fundingRate", "fundingIntervalHours", "region",
   ],
   Review: [],
   Scenarios: ["scenarioKind", "moveFrom", "moveTo", "moveStep", "priceList", "holdingDays", "walkMove", "output"],
@@ -69,6 +79,9 @@ const useStyles = makeStyles({
   walkStep: { paddingLeft: "2px" },
   walkHead: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "6px" },
   tabs: { flexWrap: "wrap" },
+  withButton: { display: "grid", gridTemplateColumns: "1fr auto", gap: "8px", alignItems: "start", "& > *": { minWidth: 0 } },
+  // Lines the button up with the input under the field's label.
+  buttonSlot: { paddingTop: "26px" },
   nowrap: { whiteSpace: "nowrap" },
 });
 
@@ -109,6 +122,9 @@ export function App({ workbook }: AppProps) {
   const [values, setValues] = React.useState<FormValues>(GUIDE_EXAMPLE);
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
+  // The tier table as last read from the workbook (a separate action from writing).
+  const [tierRead, setTierRead] = React.useState<TierRead | undefined>(undefined);
+  const [reading, setReading] = React.useState(false);
   // Where focus goes after a step change: a field at fault, or the step's first control.
   const [focusRequest, setFocusRequest] = React.useState<{ id?: string; n: number }>({ n: 0 });
   const panel = React.useRef<HTMLElement>(null);
@@ -127,6 +143,8 @@ export function App({ workbook }: AppProps) {
   };
   const market = preset(values.market);
   const liquidates = market.ending === "liquidation";
+  const inverse = market.account === "coin";
+  const coin = coinOf(values.symbol);
 
   const change = (id: FieldId, value: string) => {
     setValues((v) => ({ ...v, [id]: value }));
@@ -137,15 +155,15 @@ export function App({ workbook }: AppProps) {
     setErrors({});
   };
 
-  const validation = React.useMemo(() => validate(values), [values]);
+  const validation = React.useMemo(() => validate(values, tierRead), [values, tierRead]);
   const scenario: Scenario | undefined = React.useMemo(
     () => (validation.trade && (step === "Review" || step === "Write") ? buildScenario(validation.trade) : undefined),
     [validation, step],
   );
 
   /** Checks the whole form; on a problem shows every message, goes to the step at fault and focuses its field. */
-  const check = (): boolean => {
-    const v = validate(values);
+  const check = (read: TierRead | undefined = tierRead): boolean => {
+    const v = validate(values, read);
     setErrors(v.errors);
     if (v.trade) return true;
     const first = STEPS.flatMap((st) => STEP_FIELDS[st]).find((f) => v.errors[f]);
@@ -155,15 +173,46 @@ export function App({ workbook }: AppProps) {
   };
 
   /** The review and what follows need a valid trade; the market and trade steps are always open. */
-  const go = (to: Step, focusPanel = true) => {
-    if (STEPS.indexOf(to) >= STEPS.indexOf("Review") && !check()) return;
+  const go = async (to: Step, focusPanel = true) => {
+    if (STEPS.indexOf(to) >= STEPS.indexOf("Review")) {
+      // A tier-table range typed but not read yet is read now, before the review is worked out.
+      const read = needsRead() ? await readTable() : tierRead;
+      if (!check(read)) return;
+    }
     if (focusPanel) moveTo(to);
     else setStep(to);
   };
 
+  const usesTable = liquidates && values.mmrSource === "table";
+  const needsRead = () =>
+    usesTable && parseSheetRange(values.mmrTable) !== undefined && tierRead?.address !== values.mmrTable.trim();
+
+  /** Reads the tier-table range from the workbook (values only, nothing is changed) and reports beside the field. */
+  const readTable = async (): Promise<TierRead | undefined> => {
+    const address = values.mmrTable.trim();
+    const where = parseSheetRange(address);
+    if (!where) {
+      setErrors((e) => ({ ...e, mmrTable: validate(values, tierRead).errors.mmrTable }));
+      return tierRead;
+    }
+    setReading(true);
+    let read: TierRead;
+    try {
+      const r = await workbook.readRange(where.sheet, where.range);
+      read = { address, sheet: r.sheet, range: r.range, cells: r.values };
+    } catch (e) {
+      read = { address, problem: e instanceof Error ? e.message : String(e) };
+    }
+    setReading(false);
+    setTierRead(read);
+    const problem = checkTierTable(address, read);
+    setErrors((e) => ({ ...e, mmrTable: "problem" in problem ? problem.problem : undefined }));
+    return read;
+  };
+
   const write = async () => {
     if (!check()) return;
-    const trade = validate(values).trade!;
+    const trade = validate(values, tierRead).trade!;
     setStatus({ kind: "busy", what: "Writing the scenario sheet…" });
     try {
       const result = await workbook.write(scenarioPlan(buildScenario(trade)));
@@ -198,7 +247,7 @@ export function App({ workbook }: AppProps) {
           New trading journal
         </Button>
       </div>
-      <TabList className={s.tabs} selectedValue={step} onTabSelect={(_, d) => go(d.value as Step, false)} size="small" aria-label="Simulator steps">
+      <TabList className={s.tabs} selectedValue={step} onTabSelect={(_, d) => void go(d.value as Step, false)} size="small" aria-label="Simulator steps">
         {STEPS.map((st, i) => (
           <Tab key={st} value={st} id={`lev-tab-${st}`}>
             {`${i + 1} ${st}`}
@@ -212,7 +261,7 @@ export function App({ workbook }: AppProps) {
             <Field label="Market" validationMessage={errors.market} validationState={errors.market ? "error" : "none"}>
               <RadioGroup id="lev-market" value={values.market} onChange={(_, d) => chooseMarket(d.value as MarketId)}>
                 {PRESETS.map((p) => (
-                  <Radio key={p.id} value={p.id} label={p.available ? p.label : `${p.label} (coming)`} disabled={!p.available} />
+                  <Radio key={p.id} value={p.id} label={p.available ? p.label : `${p.label} (not available)`} disabled={!p.available} />
                 ))}
               </RadioGroup>
             </Field>
@@ -237,7 +286,9 @@ export function App({ workbook }: AppProps) {
         {step === "Trade" && (
           <>
             <div className={s.row}>
-              {field("balance", "Balance", "Your deposit, in the account currency")}
+              {inverse
+                ? field("balance", `Balance (${coin})`, `In ${coin}: a coin-margined account is kept in the coin`)
+                : field("balance", "Balance", "Your deposit, in the account currency")}
               <Field label="Side">
                 <RadioGroup id="lev-side" layout="horizontal" value={values.side} onChange={(_, d) => change("side", d.value)}>
                   <Radio value="long" label="Long" />
@@ -257,18 +308,45 @@ export function App({ workbook }: AppProps) {
               </RadioGroup>
             </Field>
             {values.sizeMode === "quantity" && field("quantity", market.quantityLabel)}
-            {values.sizeMode === "value" && field("value", "Position value", "Price × quantity × contract size")}
+            {values.sizeMode === "value" &&
+              (inverse
+                ? field("value", `Position value (${coin})`, "Contracts × contract value ÷ price; rounded down to whole contracts")
+                : field("value", "Position value", "Price × quantity × contract size"))}
             {values.sizeMode === "risk" && field("riskPct", "Risk (% of balance)", "Lost if the stop is hit; the stop below is required")}
             <div className={s.row}>
               {field("stop", "Stop price (optional)")}
               {field("target", "Take profit (optional)")}
             </div>
             <div className={s.row}>
-              {field("contractSize", "Contract size", "Units per lot or contract")}
+              {field("contractSize", market.contractSizeLabel, inverse ? "USD each contract is worth" : "Units per lot or contract")}
               {field("feeRate", "Fee rate (%)", "On each side's value")}
             </div>
             {liquidates ? (
-              field("mmr", "Maintenance margin rate (%)")
+              <>
+                <Field label="Maintenance margin given as">
+                  <RadioGroup id="lev-mmrSource" layout="horizontal" value={values.mmrSource} onChange={(_, d) => change("mmrSource", d.value)}>
+                    <Radio value="rate" label="A rate" />
+                    <Radio value="table" label="A tier table in the workbook" />
+                  </RadioGroup>
+                </Field>
+                {values.mmrSource === "rate" ? (
+                  field("mmr", "Maintenance margin rate (%)")
+                ) : (
+                  <>
+                    <div className={s.withButton}>
+                      {field("mmrTable", "Tier table range", "Rows of floor, cap, rate (0.004 is 0.4 %) and optionally amount, no header, e.g. Sheet1!A2:D11", "text")}
+                      <div className={s.buttonSlot}>
+                        <Button id="lev-readTable" onClick={() => void readTable()} disabled={reading} aria-describedby="lev-tierStatus">
+                          Read table
+                        </Button>
+                      </div>
+                    </div>
+                    <Text id="lev-tierStatus" className={s.muted} role="status" aria-live="polite">
+                      {reading ? "Reading the table…" : tierSummary(values.mmrTable, tierRead, inverse ? coin : undefined)}
+                    </Text>
+                  </>
+                )}
+              </>
             ) : (
               <div className={s.row}>
                 {field("callLevel", "Margin-call level (%)")}
@@ -357,7 +435,7 @@ export function App({ workbook }: AppProps) {
           Back
         </Button>
         {index < STEPS.length - 1 && (
-          <Button appearance={step === "Write" ? "secondary" : "primary"} onClick={() => go(STEPS[index + 1]!)}>
+          <Button appearance={step === "Write" ? "secondary" : "primary"} onClick={() => void go(STEPS[index + 1]!)} disabled={reading}>
             Next: {STEPS[index + 1]}
           </Button>
         )}
@@ -376,8 +454,15 @@ const BADGE: Record<string, "success" | "warning" | "danger"> = {
 
 function presetRows(market: Preset, liquidates: boolean): { label: string; d: PresetDefault; unit?: string }[] {
   const d = market.defaults;
+  const coinAccount = market.account === "coin";
   return [
-    { label: "Contract size", d: d.contractSize },
+    ...(coinAccount
+      ? [
+          { label: "Balance", d: d.balance, unit: coinOf(d.symbol.value) },
+          { label: market.quantityLabel, d: d.quantity },
+        ]
+      : []),
+    coinAccount ? { label: "Contract value", d: d.contractSize, unit: "USD" } : { label: "Contract size", d: d.contractSize },
     { label: "Leverage", d: d.leverage },
     ...(liquidates
       ? [{ label: "Maintenance margin rate", d: d.mmr, unit: "%" }]
@@ -392,10 +477,20 @@ function presetRows(market: Preset, liquidates: boolean): { label: string; d: Pr
   ];
 }
 
+/** What the last read of the tier-table range gave, when it is for the range typed now. */
+function tierSummary(text: string, read: TierRead | undefined, coin?: string): string {
+  if (!read || read.address !== text.trim()) return "";
+  const r = checkTierTable(text, read);
+  if ("problem" in r) return "";
+  const unit = coin ? ` Notional floors and caps are in ${coin} for inverse contracts.` : "";
+  return `Read ${r.table.brackets} brackets from ${r.table.label}.${unit}`;
+}
+
 function Review({ scenario }: { scenario: Scenario }) {
   const s = useStyles();
   const entry = scenario.trade.entry;
   const steps = scenario.walkthrough;
+  const coinSuffix = scenario.trade.inverse ? ` ${scenario.trade.coin}` : "";
   return (
     <>
       {scenario.warnings.map((w) => (
@@ -430,7 +525,7 @@ function Review({ scenario }: { scenario: Scenario }) {
               </div>
               <div className={s.muted}>
                 <span className={s.nowrap}>Price {display(w.cells[0]!.value, "price", entry)}</span> ·{" "}
-                <span className={s.nowrap}>equity {display(w.cells[3]!.value, "money", entry)}</span> ·{" "}
+                <span className={s.nowrap}>equity {display(w.cells[3]!.value, w.cells[3]!.unit, entry)}{coinSuffix}</span> ·{" "}
                 <span className={s.nowrap}>margin level {display(w.cells[4]!.value, "percent", entry)}</span>
               </div>
             </li>

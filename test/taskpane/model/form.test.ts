@@ -32,7 +32,6 @@ describe("form validation", () => {
     ["an empty price list", { scenarioKind: "list", priceList: "  " }, "priceList", /at least one price/],
     ["a walkthrough move of 0 %", { walkMove: "0" }, "walkMove", /more than 0 %/],
     ["a fee rate of 100 %", { feeRate: "100" }, "feeRate", /below 100 %/],
-    ["a market the engine cannot simulate yet", { market: "crypto-inverse" }, "market", /cannot be simulated yet/],
     ["a blank position value when sizing by value", { sizeMode: "value", value: "" }, "value", /enter the position value/i],
   ])("reports %s next to its field, in plain words", (_what, change, fieldId, message) => {
     const v = validate({ ...GUIDE_EXAMPLE, ...change });
