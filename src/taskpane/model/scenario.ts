@@ -175,7 +175,7 @@ export function buildScenario(t: Trade): Scenario {
     // A tier table is passed as the range it sits in; the engine picks the bracket holding the position's value.
     const mmr = t.tierTable ? rangeArg(t.tierTable.ref, t.tierTable.cells) : ref("MMR");
     const tableNote = t.tierTable
-      ? ` The rate is your tier table's (${t.tierTable.label}) bracket for the position's value at that price.`
+      ? ` The rate comes from your tier table at ${t.tierTable.label}: the bracket that holds the position's value at that price.`
       : "";
     const lp = figure("LiqPrice", "Liquidation price", "price",
       inverse

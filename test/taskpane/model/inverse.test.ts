@@ -1,0 +1,220 @@
+import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues, type Trade } from "../../../src/taskpane/model/form";
+import { buildScenario, type Scenario } from "../../../src/taskpane/model/scenario";
+import { scenarioPlan } from "../../../src/taskpane/model/plan";
+import { isError } from "../../../src/taskpane/model/expr";
+import { preset } from "../../../src/taskpane/model/presets";
+import { expectVector, input } from "../../helpers/vectors";
+
+/*
+ * Inverse (COIN-M) contracts in the simulator: size in contracts, balance, margin and PnL in the coin,
+ * every figure from the engine's inverse functions (INVNOTIONAL, INVPNL, INVROE, INVLIQPRICE, BANKRUPTCY
+ * and TARGETPRICE with inverse = TRUE), sizing from risk by INVRISKSIZE.
+ */
+const coinm = applyPreset(GUIDE_EXAMPLE, "crypto-inverse");
+
+function tradeOf(values: FormValues): Trade {
+  const v = validate(values);
+  if (!v.trade) throw new Error(`the form should be valid: ${JSON.stringify(v.errors)}`);
+  return v.trade;
+}
+
+function figure(s: Scenario, name: string): unknown {
+  const f = s.figures.find((x) => x.name === name);
+  if (!f) throw new Error(`no figure ${name}`);
+  return f.value;
+}
+
+function close(actual: unknown, expected: number, digits = 9): void {
+  expect(typeof actual).toBe("number");
+  expect(actual as number).toBeCloseTo(expected, digits);
+}
+
+describe("the COIN-M preset", () => {
+  it("is available, counts size in whole contracts of 100 USD and keeps the account in BTC", () => {
+    const p = preset("crypto-inverse");
+    expect(p.available).toBe(true);
+    expect(p.account).toBe("coin");
+    expect(p.quantityLabel).toBe("Contracts");
+    expect(p.defaults.contractSize.value).toBe("100");
+    expect(p.defaults.mmr.value).toBe("0.4");
+    expect(p.defaults.feeRate.value).toBe("0.05");
+    for (const d of Object.values(p.defaults)) expect(d.source.length).toBeGreaterThan(10);
+  });
+
+  it("matches Binance's maintenance example: 100 BTCUSD contracts at 25,000 are 0.4 BTC, margin 0.0016 BTC at 0.40 % (liq-binance-coinm-mm-01)", () => {
+    const contracts = input("liq-binance-coinm-mm-01", "contracts");
+    const cv = input("liq-binance-coinm-mm-01", "contract_size_usd");
+    const mark = input("liq-binance-coinm-mm-01", "mark_price");
+    const s = buildScenario(tradeOf({ ...coinm, entry: String(mark), quantity: String(contracts), contractSize: String(cv) }));
+    expectVector("liq-binance-coinm-mm-01", "notional_coin", figure(s, "Notional"));
+    // the preset's rate is the example's rate
+    expect(Number(coinm.mmr) / 100).toBe(input("liq-binance-coinm-mm-01", "mmr"));
+    expectVector("liq-binance-coinm-mm-01", "maint_margin_coin", (figure(s, "Notional") as number) * (Number(coinm.mmr) / 100));
+  });
+
+  it("refills the balance in coin when the account currency changes, and keeps it otherwise", () => {
+    expect(coinm.balance).toBe("0.1"); // forex 2,000 → a BTC account
+    expect(coinm.quantity).toBe("100");
+    expect(applyPreset(coinm, "crypto-linear").balance).toBe("10000"); // BTC → USDT
+    expect(applyPreset(GUIDE_EXAMPLE, "crypto-linear").balance).toBe("2000"); // both in the account currency
+  });
+});
+
+describe("inverse figures from public examples", () => {
+  it("matches Bybit's ROI example: 1,000 contracts long at 6,800, 10x, last 7,000 (fut-bybit-inverse-02)", () => {
+    const s = buildScenario(
+      tradeOf({
+        ...coinm,
+        entry: String(input("fut-bybit-inverse-02", "entry_price")),
+        leverage: String(input("fut-bybit-inverse-02", "leverage")),
+        quantity: String(input("fut-bybit-inverse-02", "contracts_usd")), // Bybit inverse: 1 USD a contract
+        contractSize: "1",
+        feeRate: "0",
+        scenarioKind: "list",
+        priceList: String(input("fut-bybit-inverse-02", "last_price")),
+      }),
+    );
+    expectVector("fut-bybit-inverse-02", "initial_margin_btc", figure(s, "Margin"));
+    const [, , pnl, roe] = s.rows[0]!.cells.map((c) => c.value);
+    expectVector("fut-bybit-inverse-02", "unrealised_pnl_btc", pnl);
+    expectVector("fut-bybit-inverse-02", "roi_pct", (roe as number) * 100);
+  });
+
+  it("finds Binance's isolated COIN-M liquidation price of a 100-contract short at 50,000, 20x (liq-binance-coinm-iso-02)", () => {
+    const id = "liq-binance-coinm-iso-02";
+    const s = buildScenario(
+      tradeOf({
+        ...coinm,
+        side: "short",
+        entry: String(input(id, "entry_price")),
+        leverage: String(input(id, "leverage")),
+        quantity: String(input(id, "contracts")),
+        contractSize: String(input(id, "contract_size_usd")),
+        mmr: String(input<number>(id, "mmr") * 100),
+      }),
+    );
+    expect(figure(s, "Margin")).toBeCloseTo(input(id, "wallet_balance_coin"), 12); // 100 × 100 / 50,000 / 20
+    expectVector(id, "liq_price", figure(s, "LiqPrice"));
+    expect(s.figures.find((f) => f.name === "LiqPrice")!.expr.text).toBe(
+      "LEV.INVLIQPRICE(Side, Entry, Leverage, MMR, 0, Quantity, ContractSize)",
+    );
+  });
+
+  it("finds Bybit's inverse example with the maintenance margin at the liquidation price: 60,000 USD long at 50,000, 10x, 0.5 % (liq-bybit-inverse-iso-01)", () => {
+    const id = "liq-bybit-inverse-iso-01";
+    const s = buildScenario(
+      tradeOf({
+        ...coinm,
+        balance: "1",
+        entry: String(input(id, "entry_price")),
+        leverage: String(input(id, "leverage")),
+        quantity: String(input(id, "contracts_usd")),
+        contractSize: "1",
+        mmr: String(input<number>(id, "mmr") * 100),
+      }),
+    );
+    expectVector(id, "position_value_btc", figure(s, "Notional"));
+    expectVector(id, "initial_margin_btc", figure(s, "Margin"));
+    expectVector(id, "liq_price_2026_formula", figure(s, "LiqPrice"));
+  });
+
+  it.each([
+    ["long", "target_long"],
+    ["short", "target_short"],
+  ] as const)("gives the %s price for ROE +100 %% at 10x from 50,000 as Binance's COIN-M target formula does (fut-binance-coinm-target-01)", (side, key) => {
+    const s = buildScenario(tradeOf({ ...coinm, side, entry: String(input("fut-binance-coinm-target-01", "entry_price")), leverage: "10" }));
+    expectVector("fut-binance-coinm-target-01", key, figure(s, "DoublingPrice"));
+  });
+
+  it.each([
+    ["long", 50000 * (10 / 11)], // entry × L / (L + 1) = 45,454.55
+    ["short", 50000 * (10 / 9)], // entry × L / (L − 1) = 55,555.56
+  ] as const)("puts the %s's bankruptcy price at %d, the inverse form", (side, expected) => {
+    const s = buildScenario(tradeOf({ ...coinm, side }));
+    close(figure(s, "Bankruptcy"), expected, 6);
+    expect(s.figures.find((f) => f.name === "Bankruptcy")!.expr.text).toBe("LEV.BANKRUPTCY(Side, Entry, Leverage, TRUE)");
+  });
+});
+
+describe("fees, ROE and the walkthrough in coin", () => {
+  // 100 contracts × 100 USD long at 50,000, 10x, fee 0.05 % each side, closed at 55,000:
+  // INVPNL = 10,000 × (1/50,000 − 1/55,000) = 0.2 − 0.181818… = 0.0181818… BTC;
+  // fees = 0.0005 × (0.2 + 0.181818…) = 0.000190909… BTC; net 0.0179909… BTC;
+  // margin 0.2 / 10 = 0.02 BTC, so ROE = 0.0179909… / 0.02 = 89.9545… %.
+  const s = buildScenario(tradeOf({ ...coinm, balance: "1", scenarioKind: "list", priceList: "55000" }));
+
+  it("charges the fee on the coin value at open and at close", () => {
+    const [, , pnl, roe] = s.rows[0]!.cells.map((c) => c.value);
+    close(pnl, 0.0179909090909, 12);
+    close(roe, 0.899545454545, 10);
+  });
+
+  it("writes the PnL and ROE as INVPNL and INVROE less the fees", () => {
+    const [, , pnl, roe] = s.rows[0]!.cells;
+    expect(pnl!.expr!.text).toMatch(/^\(LEV\.INVPNL\(Side, Entry, A\d+, Quantity, ContractSize\)-FeeRate\*\(Notional\+LEV\.INVNOTIONAL\(Quantity, A\d+, ContractSize\)\)\)$/);
+    expect(roe!.expr!.text).toMatch(/^\(LEV\.INVROE\(Side, Entry, A\d+, Leverage\)-FeeRate\*/);
+    expect(pnl!.unit).toBe("coin");
+  });
+
+  it("breaks even where the fees are earned back: 50,000 × 1.0005 / 0.9995 for a long", () => {
+    // side·(1/E − 1/X) = f·(1/E + 1/X) ⇒ X = E·(1 + f)/(1 − f) = 50,050.025…
+    close(figure(s, "BreakEven"), (50000 * 1.0005) / 0.9995, 6);
+  });
+
+  it("walks the trade to liquidation and tells the story in BTC", () => {
+    const steps = s.walkthrough;
+    expect(steps.map((w) => w.step)).toEqual(["1. Open the trade", "2. Liquidation", "3. Price moves 2 % against you"]);
+    expect(steps[0]!.story).toMatch(/balance of 1\.00000000 BTC.*locks up 0\.02000000 BTC/);
+    expect(steps[1]!.cells[5]!.value).toBe("LIQUIDATED");
+    expect(steps[2]!.cells[5]!.value).toBe("OK");
+    // 2 % against: price 49,000; INVPNL = 10,000 × (1/50,000 − 1/49,000) = −0.00408163… BTC
+    // fees 0.0005 × (0.2 + 10,000/49,000) = 0.000202040…; net −0.00428367… BTC
+    close(steps[2]!.cells[2]!.value, 10000 * (1 / 50000 - 1 / 49000) - 0.0005 * (0.2 + 10000 / 49000), 12);
+  });
+
+  it("labels amounts with the coin and formats them with 8 decimals in the sheet", () => {
+    expect(s.inputs.find((i) => i.name === "Balance")!.label).toBe("Balance (BTC)");
+    expect(s.figures.find((f) => f.name === "Margin")!.label).toBe("Required margin (BTC)");
+    const plan = scenarioPlan(s);
+    const margin = plan.names.find((n) => n.name === "Margin")!.cell;
+    expect(plan.formats.find((f) => f.range === margin)!.format).toBe("#,##0.00000000");
+    expect(plan.blocks.find((b) => b.rows[0]?.[0] === "Price")!.rows[0]).toEqual(["Price", "Move", "PnL (BTC)", "ROE", "Equity (BTC)", "Margin level", "Status"]);
+    expect(plan.chart!.yTitle).toBe("PnL (BTC)");
+  });
+});
+
+describe("inverse sizing", () => {
+  it("sizes from risk with INVRISKSIZE: 1 % of 1 BTC over a stop at 49,000 from 50,000 is 245 contracts", () => {
+    // 0.01 BTC / (100 × (1/49,000 − 1/50,000)) = 0.01 × 2,450,000 / 100 = 245
+    const t = tradeOf({ ...coinm, balance: "1", sizeMode: "risk", riskPct: "1", stop: "49000" });
+    expect(t.quantity.toString()).toBe("245");
+  });
+
+  it("caps a risk size at what the balance can margin: 0.01 BTC at 10x margins 50 contracts", () => {
+    // INVRISKSIZE gives 245 at 100 % risk of 0.01 BTC; 0.01 × 50,000 × 10 / 100 = 50 contracts at most
+    const t = tradeOf({ ...coinm, balance: "0.01", sizeMode: "risk", riskPct: "100", stop: "49000" });
+    expect(t.quantity.toString()).toBe("50");
+  });
+
+  it("sizes from a coin value, rounded down to whole contracts: 0.20005 BTC at 50,000 is 100 contracts", () => {
+    // 0.20005 × 50,000 / 100 = 100.025 → 100
+    expect(tradeOf({ ...coinm, sizeMode: "value", value: "0.20005" }).quantity.toString()).toBe("100");
+  });
+
+  it.each<[string, Partial<FormValues>, "quantity" | "value" | "riskPct", RegExp]>([
+    ["half a contract", { quantity: "0.5" }, "quantity", /whole number of contracts/],
+    ["a value below one contract", { sizeMode: "value", value: "0.001" }, "value", /less than one contract/],
+    ["a risk below one contract", { sizeMode: "risk", riskPct: "0.001", stop: "49999", balance: "0.001" }, "riskPct", /less than one contract/],
+  ])("refuses %s beside its field", (_what, change, id, message) => {
+    const v = validate({ ...coinm, ...change });
+    expect(v.trade).toBeUndefined();
+    expect(v.errors[id]).toMatch(message);
+  });
+});
+
+describe("inverse figures the engine cannot give", () => {
+  it("shows no liquidation price when leverage × mmr ≥ 1 (#NUM!: liquidated as it opens)", () => {
+    const v = figure(buildScenario(tradeOf({ ...coinm, leverage: "125", mmr: "1" })), "LiqPrice");
+    expect(isError(v) && v.error).toBe("#NUM!");
+  });
+});
