@@ -184,7 +184,7 @@ export function pnl(side: any, entry: any, exit: any, quantity: any, contract_si
 }
 
 /**
- * Return on initial margin of a linear position: (side·(exit − entry) − fee rate·(entry + exit)) ÷ (entry ÷ leverage) (Binance USDⓈ-M). Example: =LEV.ROE("long", 60000, 61000, 20) returns 0.3333.
+ * Return on initial margin of a linear position: (side·(exit − entry) − fee rate·(entry + exit)) ÷ (entry ÷ leverage) (Binance USDS-M). Example: =LEV.ROE("long", 60000, 61000, 20) returns 0.3333.
  * @customfunction ROE
  * @helpurl https://localhost:3000/help.html#ROE
  * @param side "long" or "short".
@@ -232,7 +232,7 @@ export function breakEven(side: any, entry: any, open_fee_rate?: any, close_fee_
 // ─── Liquidation ────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Isolated liquidation price of a linear (USDⓈ-M) position with margin quantity·entry/leverage. mm_basis "liquidation" (Binance): LP = (q·E/L + amount − side·q·E)/(q·(mmr + close fee) − side·q); "entry" (Bybit classic, BitMEX): LP = E − side·(q·E/L − q·E·mmr + amount)/q, i.e. E·(1 − side/L + side·mmr). Example: =LEV.LIQPRICE("long", 60000, 10, 0.004, 0, 1, 0, "entry") returns 54240.
+ * Isolated liquidation price of a linear (USDS-M) position with margin quantity·entry/leverage. mm_basis "liquidation" (Binance): LP = (q·E/L + amount − side·q·E)/(q·(mmr + close fee) − side·q); "entry" (Bybit classic, BitMEX): LP = E − side·(q·E/L − q·E·mmr + amount)/q, i.e. E·(1 − side/L + side·mmr). Example: =LEV.LIQPRICE("long", 60000, 10, 0.004, 0, 1, 0, "entry") returns 54240.
  * @customfunction LIQPRICE
  * @helpurl https://localhost:3000/help.html#LIQPRICE
  * @param side "long" or "short".
@@ -667,7 +667,7 @@ export function grid(measure: any, side: any, entry: any, leverages: any[][], mo
 // ─── Liquidation: tier tables, wallet balances, inverse contracts ───────────────────────────────────
 
 /**
- * Binance's one-way liquidation price from the balance that backs the position (matches Binance USDⓈ-M, FAQ "How to Calculate Liquidation Price of USDⓈ-M Futures Contracts"): LP = (WB − TMM + UPNL + cum − side·q·E)/(q·mmr − side·q). Isolated: WB is the position's margin including added margin, TMM = UPNL = 0. Cross: WB is the cross wallet, TMM and UPNL the maintenance margin and unrealised PnL of the other cross positions. With a tier table as mmr, the bracket is the one holding the notional at the liquidation price. Prices and balances in the quote currency (USDT). Example: =LEV.WALLETLIQ("long", 32481.98, 109.488, 1535443.01, 0.025, 16300) returns 18778.73.
+ * Binance's one-way liquidation price from the balance that backs the position (matches Binance USDS-M, FAQ "How to Calculate Liquidation Price of USDS-M Futures Contracts"): LP = (WB − TMM + UPNL + cum − side·q·E)/(q·mmr − side·q). Isolated: WB is the position's margin including added margin, TMM = UPNL = 0. Cross: WB is the cross wallet, TMM and UPNL the maintenance margin and unrealised PnL of the other cross positions. With a tier table as mmr, the bracket is the one holding the notional at the liquidation price. Prices and balances in the quote currency (USDT). Example: =LEV.WALLETLIQ("long", 32481.98, 109.488, 1535443.01, 0.025, 16300) returns 18778.73.
  * @customfunction WALLETLIQ
  * @helpurl https://localhost:3000/help.html#WALLETLIQ
  * @param side "long" or "short".
