@@ -5,7 +5,7 @@ import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/p
 import type { FunctionsMetadata } from "../../src/playground/metadata";
 import { createPlaygroundAdapter } from "../../src/playground/adapter";
 import type { PlaygroundHost } from "../../src/playground/host";
-import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues, type TierRead } from "../../src/taskpane/model/form";
 import { journalPlan, journalRows, scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
 import { parseCell, type CellValue, type WritePlan } from "../../src/taskpane/workbook";
@@ -31,8 +31,8 @@ function fakeHost(hf: HyperFormula) {
   return { host, calls };
 }
 
-function plansFor(values: FormValues): { live: WritePlan; values: WritePlan } {
-  const v = validate(values);
+function plansFor(values: FormValues, read?: TierRead): { live: WritePlan; values: WritePlan } {
+  const v = validate(values, read);
   if (!v.trade) throw new Error(JSON.stringify(v.errors));
   const live = scenarioPlan(buildScenario(v.trade));
   const fixed = scenarioPlan(buildScenario({ ...v.trade, output: "values" }));
@@ -56,13 +56,25 @@ function formulaCells(live: WritePlan, fixed: WritePlan): { row: number; col: nu
 }
 
 const crypto = applyPreset(GUIDE_EXAMPLE, "crypto-linear");
-const CASES: [string, FormValues][] = [
+const coinm = applyPreset(GUIDE_EXAMPLE, "crypto-inverse");
+/** Binance's 2021-03-18 BTCUSDT brackets (liq-binance-usdm-tier-02), and COIN-M-style brackets in BTC. */
+const USDM_TIERS = [[0, 50000, 0.004], [50000, 250000, 0.005], [250000, 1000000, 0.01], [1000000, 10000000, 0.025]];
+const COINM_TIERS = [[0, 5, 0.004, 0], [5, 10, 0.005, 0.005], [10, 20, 0.01, 0.055]];
+/** A case may keep a tier table on a sheet of its own, read through the adapter before the write. */
+type Case = [string, FormValues, { sheet: string; range: string; rows: number[][] }?];
+const CASES: Case[] = [
   ["the guide's example (forex, 2,000 at 1:50, one lot at 1.0000)", GUIDE_EXAMPLE],
   ["a crypto long with stop, target, fees and funding", { ...crypto, balance: "10000", quantity: "0.1", stop: "58000", target: "66000", holdingDays: "3" }],
   ["a crypto short at 25x over a price list", { ...crypto, side: "short", leverage: "25x", balance: "5000", quantity: "0.2", scenarioKind: "list", priceList: "55000 60000 62000 62400 70000" }],
   ["a 1x crypto long, whose liquidation price does not exist", { ...crypto, leverage: "1", balance: "100000", quantity: "1" }],
   ["a share CFD on a 20 % margin rate with commission", { ...applyPreset(GUIDE_EXAMPLE, "cfd"), balance: "20000", leverage: "20%", quantity: "2000", stop: "22" }],
   ["a spread-bet short sized from risk", { ...applyPreset(GUIDE_EXAMPLE, "spread-bet"), side: "short", balance: "10000", sizeMode: "risk", riskPct: "1", stop: "7600", target: "7300" }],
+  ["a COIN-M long with stop, target, fees and funding", { ...coinm, balance: "0.5", stop: "47000", target: "56000", holdingDays: "3" }],
+  ["a COIN-M short at 20x sized from risk over a price list", { ...coinm, side: "short", leverage: "20", balance: "1", sizeMode: "risk", riskPct: "2", stop: "52000", scenarioKind: "list", priceList: "40000 50000 52421.05 52500 60000" }],
+  ["a crypto long whose liquidation price reads a tier table", { ...crypto, balance: "1000000", entry: "40000", quantity: "100", mmrSource: "table", mmrTable: "'Binance tiers'!A2:C5" },
+    { sheet: "Binance tiers", range: "A2:C5", rows: USDM_TIERS }],
+  ["a COIN-M long whose liquidation price reads a tier table", { ...coinm, balance: "1", quantity: "2400", mmrSource: "table", mmrTable: "Brackets!B2:E4" },
+    { sheet: "Brackets", range: "B2:E4", rows: COINM_TIERS }],
 ];
 
 describe("the playground adapter over HyperFormula with the LEV functions", () => {
@@ -77,10 +89,22 @@ describe("the playground adapter over HyperFormula with the LEV functions", () =
   });
   afterEach(() => hf.destroy());
 
-  it.each(CASES)("every formula written for %s evaluates to what the engine computes directly", async (_name, values) => {
-    const { live, values: fixed } = plansFor(values);
+  // Every row gets its third cell, so Jest does not take the test's third parameter for a done callback.
+  it.each(CASES.map(([name, values, tiers]): Case => [name, values, tiers]))("every formula written for %s evaluates to what the engine computes directly", async (_name, values, tiers) => {
     const { host } = fakeHost(hf);
-    const { sheet } = await createPlaygroundAdapter(host).write(live);
+    const adapter = createPlaygroundAdapter(host);
+    let read: TierRead | undefined;
+    if (tiers) {
+      // The table sits on the trader's own sheet; the pane reads it through the adapter, as it does in Excel.
+      hf.addSheet(tiers.sheet);
+      const at = parseCell(tiers.range.split(":")[0]!);
+      hf.setCellContents({ sheet: hf.getSheetId(tiers.sheet)!, row: at.row, col: at.col }, tiers.rows);
+      const r = await adapter.readRange(tiers.sheet, tiers.range);
+      read = { address: values.mmrTable.trim(), sheet: r.sheet, range: r.range, cells: r.values };
+    }
+    const { live, values: fixed } = plansFor(values, read);
+    if (tiers) expect(JSON.stringify(live.blocks)).toContain(`'${tiers.sheet}'!$`);
+    const { sheet } = await adapter.write(live);
     const id = hf.getSheetId(sheet)!;
     const cells = formulaCells(live, fixed);
     expect(cells.length).toBeGreaterThan(50);
@@ -165,5 +189,17 @@ describe("the playground adapter over HyperFormula with the LEV functions", () =
     const plan: WritePlan = { ...plansFor(GUIDE_EXAMPLE).live, names: [{ name: "A1", cell: "B5" }] }; // not a valid name
     await expect(createPlaygroundAdapter(host).write(plan)).rejects.toThrow(/could not write the sheet/);
     expect(hf.getSheetNames()).toEqual(["Sheet1"]);
+  });
+
+  it("reads a range's values with the sheet's own name, blanks as null and errors as their code", async () => {
+    hf.setCellContents({ sheet: hf.getSheetId("Sheet1")!, row: 1, col: 0 }, [[0, 50000, 0.004], [50000, null, "=1/0"]]);
+    const got = await createPlaygroundAdapter(fakeHost(hf).host).readRange("sheet1", "A2:C3");
+    expect(got).toEqual({ sheet: "Sheet1", range: "A2:C3", values: [[0, 50000, 0.004], [50000, null, "#DIV/0!"]] });
+  });
+
+  it("says in plain words that a sheet does not exist, or a range is too large", async () => {
+    const adapter = createPlaygroundAdapter(fakeHost(hf).host);
+    await expect(adapter.readRange("Tiers", "A1:D2")).rejects.toThrow('There is no sheet named "Tiers" in this workbook.');
+    await expect(adapter.readRange("Sheet1", "A1:D100000")).rejects.toThrow(/400,000 cells/);
   });
 });

@@ -1,6 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { createExcelAdapter } from "../../src/taskpane/excel";
-import { GUIDE_EXAMPLE, validate, type FormValues } from "../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../src/taskpane/model/form";
 import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
 import { WorkbookError, type WritePlan } from "../../src/taskpane/workbook";
@@ -254,4 +254,102 @@ describe("the Excel adapter, against office-addin-mock", () => {
     await expect(adapter.write(planWithRows(10))).rejects.toThrow(/too old for LEV to write sheets/);
     expect(state.syncs).toBe(0);
   });
+});
+
+// ─── Reading a tier table ────────────────────────────────────────────────────────────────────────────
+
+/** An Excel built with office-addin-mock whose sheets hold values to read. */
+function mockReader(sheets: Record<string, (string | number | null)[][]>) {
+  const state = { syncs: 0, requested: [] as string[], missing: undefined as string | undefined };
+  const byName: Record<string, unknown> = {};
+  for (const [name, values] of Object.entries(sheets)) byName[name] = { name, cells: { values } };
+  const excel = new OfficeMockObject({
+    context: {
+      workbook: {
+        worksheets: {
+          byName,
+          getItem(this: any, name: string) {
+            const key = Object.keys(sheets).find((k) => k.toLowerCase() === name.toLowerCase());
+            if (!key) {
+              // Office.js reports a missing sheet when the batch is sent, not when it is queued.
+              state.missing = name;
+              return { load() {}, getRange: () => ({ load() {} }) };
+            }
+            const sheet = this.byName[key];
+            sheet.getRange = (address: string) => {
+              state.requested.push(address);
+              return sheet.cells;
+            };
+            return sheet;
+          },
+        },
+      },
+    },
+    run: async function (this: any, batch: (context: any) => Promise<unknown>) {
+      return batch(this.context);
+    },
+  }) as any;
+  const sync = excel.context.sync.bind(excel.context);
+  excel.context.sync = async () => {
+    state.syncs++;
+    await sync();
+    if (state.missing) throw Object.assign(new Error(`The requested resource doesn't exist.`), { code: "ItemNotFound" });
+  };
+  const adapter = createExcelAdapter({ run: (batch) => excel.run(batch), supports: () => true });
+  return { adapter, state };
+}
+
+describe("reading a range with the Excel adapter, against office-addin-mock", () => {
+  const table = [
+    [0, 50000, 0.004, 0],
+    [50000, 250000, 0.005, 50],
+  ];
+
+  it("reads the values and the sheet's own name in one sync", async () => {
+    const { adapter, state } = mockReader({ Tiers: table });
+    const got = await adapter.readRange("tiers", "A1:D2");
+    expect(got).toEqual({ sheet: "Tiers", range: "A1:D2", values: table });
+    expect(state.requested).toEqual(["A1:D2"]);
+    expect(state.syncs).toBe(1);
+  });
+
+  it("says in plain words that a sheet does not exist", async () => {
+    const { adapter } = mockReader({ Tiers: table });
+    await expect(adapter.readRange("Brackets", "A1:D2")).rejects.toThrow('There is no sheet named "Brackets" in this workbook.');
+  });
+
+  it("refuses a range far larger than a tier table before asking Excel", async () => {
+    const { adapter, state } = mockReader({ Tiers: table });
+    await expect(adapter.readRange("Tiers", "A1:D100000")).rejects.toThrow(/400,000 cells/);
+    expect(state.syncs).toBe(0);
+  });
+
+  it("writes a plan whose liquidation price reads a tier table with the same syncs at 10, 1,000 and 10,000 rows, at most 2", async () => {
+    const counts: number[] = [];
+    for (const n of [10, 1000, 10000]) {
+      const prices = Array.from({ length: n }, (_, i) => String(40000 + i)).join(" ");
+      const values: FormValues = {
+        ...applyPreset(GUIDE_EXAMPLE, "crypto-linear"),
+        balance: "10000",
+        quantity: "0.1",
+        mmrSource: "table",
+        mmrTable: "Tiers!A1:D2",
+        scenarioKind: "list",
+        priceList: prices,
+      };
+      const v = validate(values, { address: "Tiers!A1:D2", sheet: "Tiers", range: "A1:D2", cells: table });
+      if (!v.trade) throw new Error(JSON.stringify(v.errors));
+      const plan = scenarioPlan(buildScenario(v.trade));
+      const { adapter, state } = mockExcel();
+      await adapter.write(plan);
+      counts.push(state.syncs);
+      const sheet = state.sheets[state.sheets.length - 1];
+      const figures = Object.values(sheet.ranges).find((r: any) => r.formulas?.some((row: unknown[]) => row[0] === "Liquidation price")) as any;
+      expect(figures.formulas.find((row: unknown[]) => row[0] === "Liquidation price")[1]).toBe(
+        "=LEV.LIQPRICE(Side, Entry, Leverage, 'Tiers'!$A$1:$D$2, 0, Quantity*ContractSize)",
+      );
+    }
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBeLessThanOrEqual(2);
+  }, 120000);
 });
