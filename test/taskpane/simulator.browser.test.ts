@@ -1,7 +1,7 @@
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { cellText, describeInBrowser, openPlayground, type Session } from "../playground/browser";
-import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
 
@@ -12,6 +12,9 @@ import { buildScenario } from "../../src/taskpane/model/scenario";
  * the grid. A screenshot of the pane at the review step is kept (test-results/) for a person to look at.
  */
 const SCREENSHOT = process.env.LEV_PANE_SCREENSHOT || path.resolve(__dirname, "../../test-results/simulator-review.png");
+const COINM_SCREENSHOT = path.resolve(__dirname, "../../test-results/simulator-review-coinm.png");
+/** A tier table in BTC, as a COIN-M trader keeps one: floor, cap, rate (amounts built by the engine). */
+const COINM_TIERS = [[0, 5, 0.004], [5, 10, 0.005], [10, 20, 0.01]];
 
 /**
  * Moves focus with Tab, or with Shift+Tab when the wanted control lies above the focused one in the pane,
@@ -43,6 +46,15 @@ async function retype(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** The text of the label a control is announced by (its <label>, or what aria-labelledby names). */
+async function labelOf(page: Page, id: string): Promise<string> {
+  return page.locator(`#${id}`).evaluate((el) => {
+    const labelled = el.getAttribute("aria-labelledby");
+    const byAria = labelled ? labelled.split(" ").map((x) => document.getElementById(x)?.textContent ?? "").join(" ") : "";
+    return [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent).join(" ") + byAria;
+  });
+}
+
 const byId = (id: string) => `el.id === ${JSON.stringify(id)}`;
 const button = (text: string) => `el.tagName === "BUTTON" && el.textContent.trim() === ${JSON.stringify(text)}`;
 
@@ -64,8 +76,8 @@ describeInBrowser("the simulator pane in the playground", () => {
     // Market: move to crypto and back to forex with the arrow keys, so the preset refills the form.
     await page.keyboard.press("Tab");
     await tabTo(page, `el.type === "radio" && el.checked`);
-    await page.keyboard.press("ArrowUp"); // forex → (inverse is disabled) → crypto linear
-    expect(await page.locator('input[type=radio][value="crypto-linear"]').isChecked()).toBe(true);
+    await page.keyboard.press("ArrowUp"); // forex → crypto inverse (COIN-M)
+    expect(await page.locator('input[type=radio][value="crypto-inverse"]').isChecked()).toBe(true);
     await page.keyboard.press("ArrowDown");
     expect(await page.locator('input[type=radio][value="forex"]').isChecked()).toBe(true);
     // The forex preset's sources are shown
@@ -169,6 +181,96 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(names).toEqual(expect.arrayContaining(["LEV Scenario", "LEV Scenario 2", "LEV Journal"]));
     expect(s.offsite).toEqual([]);
   }, 60000);
+
+  it("chooses COIN-M with the keyboard, reads a tier table from the workbook, reviews in BTC and writes", async () => {
+    const page = s.page;
+    // The trader's own tier table, on a sheet of its own.
+    await page.evaluate((rows) => {
+      const hf = (globalThis as unknown as { levPlayground: { hf: { addSheet(n: string): string; getSheetId(n: string): number; setCellContents(a: object, v: unknown): void } } }).levPlayground.hf;
+      hf.addSheet("Tiers");
+      hf.setCellContents({ sheet: hf.getSheetId("Tiers"), row: 0, col: 0 }, rows);
+    }, COINM_TIERS);
+    await page.locator("#lev-tab-Market").focus();
+    await page.keyboard.press("Enter");
+    await tabTo(page, `el.type === "radio" && el.checked && el.closest("#lev-market") !== null`);
+    for (let i = 0; i < 4 && !(await page.locator('input[type=radio][value="crypto-inverse"]').isChecked()); i++) {
+      await page.keyboard.press("ArrowUp");
+    }
+    expect(await page.locator('input[type=radio][value="crypto-inverse"]').isChecked()).toBe(true);
+    const sources = (await page.locator('[aria-label="Preset defaults and their sources"]').textContent()) ?? "";
+    expect(sources).toContain("Contract value: 100 USD");
+    expect(sources).toContain("COIN-M regular taker fee 0.05 %");
+
+    await tabTo(page, button("Next: Trade"));
+    await page.keyboard.press("Enter");
+    expect(await page.inputValue("#lev-balance")).toBe("0.1"); // the account is now in BTC
+    expect(await labelOf(page, "lev-balance")).toContain("Balance (BTC)");
+    await tabTo(page, byId("lev-quantity"));
+    expect(await labelOf(page, "lev-quantity")).toContain("Contracts");
+    await retype(page, "100");
+    // Maintenance margin from a tier table in the workbook.
+    await tabTo(page, `el.type === "radio" && el.checked && el.closest("#lev-mmrSource") !== null`);
+    await page.keyboard.press("ArrowRight");
+    expect(await page.locator('#lev-mmrSource input[value="table"]').isChecked()).toBe(true);
+    await tabTo(page, byId("lev-mmrTable"));
+    await retype(page, "Tiers!A1:B3"); // two columns: not a tier table
+    await tabTo(page, button("Read table"));
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector("#lev-mmrTable")?.getAttribute("aria-invalid") === "true");
+    const describedBy = (await page.locator("#lev-mmrTable").getAttribute("aria-describedby")) ?? "";
+    const problem = await page.locator(`[id="${describedBy.split(" ").find((id) => id.includes("validationMessage")) ?? describedBy.split(" ")[0]}"]`).textContent();
+    expect(problem).toMatch(/Tiers!A1:B3 is not a tier table LEV can read: .*3 or 4 columns/);
+    await tabTo(page, byId("lev-mmrTable"));
+    await retype(page, "Tiers!A1:C3");
+    await tabTo(page, button("Read table"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("text=Read 3 brackets from Tiers!A1:C3");
+    if (process.env.LEV_PANE_SHOTS) await page.locator("#pane").screenshot({ path: `${process.env.LEV_PANE_SHOTS}/trade-coinm.png` });
+    await tabTo(page, button("Next: Review"));
+    await page.keyboard.press("Enter");
+
+    // Review, in BTC: 100 × 100 / 50,000 = 0.2 BTC; margin 0.02 BTC; the first bracket (0.2 BTC < 5):
+    // LP = (100 × 1.004) / (0.02/100 + 100/50,000) = 100.4 / 0.0022 = 45,636.36; bankruptcy 50,000 × 10/11.
+    await page.waitForSelector('[aria-label="Key figures"]');
+    const figure = async (name: string) => (await page.locator(`[data-figure="${name}"] dd`).first().textContent())?.trim();
+    expect(await page.locator('[data-figure="Notional"] dt').textContent()).toBe("Position value (BTC)");
+    expect(await figure("Notional")).toBe("0.20000000");
+    expect(await figure("Margin")).toBe("0.02000000");
+    expect(await figure("LiqPrice")).toBe("45,636.36");
+    expect(await figure("Bankruptcy")).toBe("45,454.55");
+    expect(await figure("DoublingPrice")).toBe("55,555.56"); // 50,000 / (1 − 1/10)
+    expect(await page.locator('[data-figure="LiqPrice"]').textContent()).toContain("tier table at Tiers!A1:C3");
+    await page.setViewportSize({ width: 1440, height: 2100 });
+    await page.locator("#pane").evaluate((el) => el.scrollTo(0, 0));
+    await page.locator("#pane").screenshot({ path: COINM_SCREENSHOT });
+    await page.setViewportSize({ width: 1440, height: 860 });
+
+    await tabTo(page, button("Next: Scenarios"));
+    await page.keyboard.press("Enter");
+    await tabTo(page, button("Next: Write"));
+    await page.keyboard.press("Enter");
+    await tabTo(page, button("Write to the workbook"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("text=Written to the new sheet");
+    // "LEV Scenario 3" after the tests above; whatever free name it got, the written sheet is the active one
+    const written = /new sheet "([^"]+)"/.exec((await page.locator('[role="status"]').last().textContent()) ?? "")![1]!;
+    expect(written).toMatch(/^LEV Scenario( \d+)?$/);
+
+    // The sheet's liquidation price reads the table on Tiers, and gives the review's figure.
+    const values = { ...applyPreset(GUIDE_EXAMPLE, "crypto-inverse"), quantity: "100", mmrSource: "table" as const, mmrTable: "Tiers!A1:C3" };
+    const trade = validate(values, { address: "Tiers!A1:C3", sheet: "Tiers", range: "A1:C3", cells: COINM_TIERS }).trade!;
+    const plan = scenarioPlan(buildScenario(trade));
+    const cell = (name: string) => plan.names.find((n) => n.name === name)!.cell;
+    expect(await cellText(page, cell("LiqPrice"))).toMatch(/^45,?636\.36/);
+    expect(await cellText(page, cell("Margin"))).toMatch(/^0\.02(0*)?$/);
+    const formula = await page.evaluate((a1: readonly [string, string]) => {
+      const hf = (globalThis as unknown as { levPlayground: { hf: { getSheetId(n: string): number; simpleCellAddressFromString(a: string, s: number): object; getCellFormula(a: object): string } } }).levPlayground.hf;
+      const id = hf.getSheetId(a1[1]);
+      return hf.getCellFormula(hf.simpleCellAddressFromString(a1[0], id));
+    }, [cell("LiqPrice"), written] as const);
+    expect(formula).toMatch(/^=LEV\.INVLIQPRICE\(Side, ?Entry, ?Leverage, ?'?Tiers'?!\$A\$1:\$C\$3, ?0, ?Quantity, ?ContractSize\)$/i);
+    expect(s.pageErrors).toEqual([]);
+  }, 120000);
 
   it("shows a refused write as a message in the pane, and adds no sheet", async () => {
     const page = s.page;

@@ -90,7 +90,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: "crypto-inverse",
     account: "coin",
-    contractSizeLabel: "Contract value (USD per contract)",
+    contractSizeLabel: "Contract value (USD)",
     quantityStep: { value: "1", source: "COIN-M contracts trade in whole contracts" },
     label: "Crypto inverse, COIN-M",
     ending: "liquidation",
