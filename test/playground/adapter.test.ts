@@ -191,6 +191,23 @@ describe("the playground adapter over HyperFormula with the LEV functions", () =
     expect(hf.getSheetNames()).toEqual(["Sheet1"]);
   });
 
+  it("recalculates the liquidation price when the trader edits the tier table the sheet refers to", async () => {
+    const adapter = createPlaygroundAdapter(fakeHost(hf).host);
+    hf.addSheet("Tiers");
+    const tiers = hf.getSheetId("Tiers")!;
+    hf.setCellContents({ sheet: tiers, row: 0, col: 0 }, [[0, 1000000, 0.004]]);
+    const r = await adapter.readRange("Tiers", "A1:C1");
+    const values: FormValues = { ...crypto, balance: "10000", quantity: "0.1", mmrSource: "table", mmrTable: "Tiers!A1:C1" };
+    const { live } = plansFor(values, { address: "Tiers!A1:C1", sheet: r.sheet, range: r.range, cells: r.values });
+    const { sheet } = await adapter.write(live);
+    const liq = hf.simpleCellAddressFromString(live.names.find((n) => n.name === "LiqPrice")!.cell, hf.getSheetId(sheet)!)!;
+    // 60,000 long at 10x: (6,000 − 60,000) / (0.004 − 1) = 54,216.87 (liq-binance-usdm-iso-03's figure)
+    expect(hf.getCellValue(liq) as number).toBeCloseTo(54000 / 0.996, 6);
+    hf.setCellContents({ sheet: tiers, row: 0, col: 2 }, [[0.01]]);
+    // at 1 %: 54,000 / 0.99 = 54,545.45
+    expect(hf.getCellValue(liq) as number).toBeCloseTo(54000 / 0.99, 6);
+  });
+
   it("reads a range's values with the sheet's own name, blanks as null and errors as their code", async () => {
     hf.setCellContents({ sheet: hf.getSheetId("Sheet1")!, row: 1, col: 0 }, [[0, 50000, 0.004], [50000, null, "=1/0"]]);
     const got = await createPlaygroundAdapter(fakeHost(hf).host).readRange("sheet1", "A2:C3");

@@ -164,6 +164,9 @@ export function applyPreset(values: FormValues, market: MarketId): FormValues {
     ...values,
     market,
     balance: sameAccount ? values.balance : d.balance.value,
+    // A tier table's floors and caps are in the account's unit too (USDT or BTC): a new unit starts from the rate.
+    mmrSource: sameAccount ? values.mmrSource : "rate",
+    mmrTable: sameAccount ? values.mmrTable : "",
     symbol: d.symbol.value,
     entry: d.entry.value,
     leverage: d.leverage.value,

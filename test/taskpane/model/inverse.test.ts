@@ -58,6 +58,12 @@ describe("the COIN-M preset", () => {
     expect(applyPreset(coinm, "crypto-linear").balance).toBe("10000"); // BTC → USDT
     expect(applyPreset(GUIDE_EXAMPLE, "crypto-linear").balance).toBe("2000"); // both in the account currency
   });
+
+  it("drops a USDT tier table when the account turns to BTC, whose brackets are counted in coin", () => {
+    const withTable = { ...applyPreset(GUIDE_EXAMPLE, "crypto-linear"), mmrSource: "table" as const, mmrTable: "Tiers!A1:C10" };
+    expect(applyPreset(withTable, "crypto-inverse")).toMatchObject({ mmrSource: "rate", mmrTable: "" });
+    expect(applyPreset(withTable, "crypto-linear")).toMatchObject({ mmrSource: "table", mmrTable: "Tiers!A1:C10" });
+  });
 });
 
 describe("inverse figures from public examples", () => {
