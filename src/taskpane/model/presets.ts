@@ -61,7 +61,7 @@ export const PRESETS: readonly Preset[] = [
     account: "quote",
     contractSizeLabel: "Contract size",
     quantityStep: { value: "0.001", source: "Binance BTCUSDT perpetual: quantity step 0.001 BTC" },
-    label: "Crypto perpetual, USDⓈ-M (linear)",
+    label: "Crypto perpetual, USDS-M (linear)",
     ending: "liquidation",
     quantityLabel: "Quantity (coins)",
     assetClass: "crypto",
@@ -69,10 +69,10 @@ export const PRESETS: readonly Preset[] = [
     defaults: {
       balance: { value: "10000", source: "an illustrative USDT balance" },
       quantity: { value: "1", source: "one coin" },
-      symbol: { value: "BTCUSDT", source: "Binance USDⓈ-M perpetual" },
+      symbol: { value: "BTCUSDT", source: "Binance USDS-M perpetual" },
       entry: { value: "60000", source: "an illustrative BTC price" },
       leverage: { value: "10", source: "an illustrative choice; exchanges allow up to 125x on BTCUSDT's first bracket" },
-      contractSize: { value: "1", source: "USDⓈ-M quantity is in coins: one contract is one coin" },
+      contractSize: { value: "1", source: "USDS-M quantity is in coins: one contract is one coin" },
       mmr: {
         value: "0.4",
         source: "Binance BTCUSDT first bracket (notional up to 50,000): 0.40 %, from the 2021-03-18 leverage and margin tier update",

@@ -273,20 +273,29 @@ export function buildScenario(t: Trade): Scenario {
   // Walkthrough: columns A (step) … H (story); computed cells are B..G.
   const walkthrough: StepRow[] = [];
   const firstStep = layout.walkRow + 2;
-  const steps: { step: string; price: Expr; story: (v: Map<string, Val>) => string }[] = [
-    { step: "1. Open the trade", price: Entry, story: () => openStory(t, env) },
-  ];
-  if (!liquidates) {
-    steps.push({ step: "2. Margin call", price: ref("CallPrice"), story: () => eventStory("CallPrice", "the margin level reaches the margin-call level: the broker asks for more money or for positions to be closed", env) });
-    steps.push({ step: "3. Stop-out", price: ref("StopOutPrice"), story: () => eventStory("StopOutPrice", "the margin level reaches the stop-out level: the broker closes the position at a loss", env) });
-  } else {
-    steps.push({ step: "2. Liquidation", price: ref("LiqPrice"), story: () => eventStory("LiqPrice", "the margin left equals the maintenance margin: the exchange liquidates the position", env) });
-  }
-  steps.push({
-    step: `${steps.length + 1}. Price moves ${pctText(t.walkMove)} against you`,
+  type Step = { title: string; price: Expr; story: (v: Map<string, Val>) => string };
+  const events: Step[] = liquidates
+    ? [{ title: "Liquidation", price: ref("LiqPrice"), story: () => eventStory("LiqPrice", "the margin left equals the maintenance margin: the exchange liquidates the position", env) }]
+    : [
+        { title: "Margin call", price: ref("CallPrice"), story: () => eventStory("CallPrice", "the margin level reaches the margin-call level: the broker asks for more money or for positions to be closed", env) },
+        { title: "Stop-out", price: ref("StopOutPrice"), story: () => eventStory("StopOutPrice", "the margin level reaches the stop-out level: the broker closes the position at a loss", env) },
+      ];
+  events.push({
+    title: `Price moves ${pctText(t.walkMove)} against you`,
     price: mul(Entry, sub(lit(1), mul(ref("Direction"), ref("WalkMove")))),
     story: () => "",
   });
+  // The story follows the price as it moves against the trade: the nearer an event to entry, the sooner.
+  const adverse = (e: Step): number => {
+    const v = e.price.value(env);
+    const entry = Entry.value(env);
+    return typeof v === "number" && typeof entry === "number" ? (entry - v) * t.side : Number.POSITIVE_INFINITY;
+  };
+  const ordered = events.map((e, i) => ({ e, i, d: adverse(e) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.e);
+  const steps = [{ title: "Open the trade", price: Entry, story: () => openStory(t, env) }, ...ordered].map((e, i) => ({
+    ...e,
+    step: `${i + 1}. ${e.title}`,
+  }));
   steps.forEach((s, i) => {
     const row = firstStep + i;
     const priceCell = cellName(row, 1);

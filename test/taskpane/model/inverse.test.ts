@@ -169,13 +169,20 @@ describe("fees, ROE and the walkthrough in coin", () => {
 
   it("walks the trade to liquidation and tells the story in BTC", () => {
     const steps = s.walkthrough;
-    expect(steps.map((w) => w.step)).toEqual(["1. Open the trade", "2. Liquidation", "3. Price moves 2 % against you"]);
+    // in the order the price meets them on the way down: 2 % (49,000) before the liquidation price (≈ 45,636)
+    expect(steps.map((w) => w.step)).toEqual(["1. Open the trade", "2. Price moves 2 % against you", "3. Liquidation"]);
     expect(steps[0]!.story).toMatch(/balance of 1\.00000000 BTC.*locks up 0\.02000000 BTC/);
-    expect(steps[1]!.cells[5]!.value).toBe("LIQUIDATED");
-    expect(steps[2]!.cells[5]!.value).toBe("OK");
+    expect(steps[1]!.cells[5]!.value).toBe("OK");
+    expect(steps[2]!.cells[5]!.value).toBe("LIQUIDATED");
     // 2 % against: price 49,000; INVPNL = 10,000 × (1/50,000 − 1/49,000) = −0.00408163… BTC
     // fees 0.0005 × (0.2 + 10,000/49,000) = 0.000202040…; net −0.00428367… BTC
-    close(steps[2]!.cells[2]!.value, 10000 * (1 / 50000 - 1 / 49000) - 0.0005 * (0.2 + 10000 / 49000), 12);
+    close(steps[1]!.cells[2]!.value, 10000 * (1 / 50000 - 1 / 49000) - 0.0005 * (0.2 + 10000 / 49000), 12);
+  });
+
+  it("puts a move larger than the distance to liquidation after the liquidation", () => {
+    // a 20 % fall to 40,000 lies beyond the liquidation price (≈ 45,636), so the story reaches it first
+    const far = buildScenario(tradeOf({ ...coinm, walkMove: "20" }));
+    expect(far.walkthrough.map((w) => w.step)).toEqual(["1. Open the trade", "2. Liquidation", "3. Price moves 20 % against you"]);
   });
 
   it("labels amounts with the coin and formats them with 8 decimals in the sheet", () => {
