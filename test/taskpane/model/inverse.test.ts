@@ -1,9 +1,10 @@
-import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues, type Trade } from "../../../src/taskpane/model/form";
-import { buildScenario, type Scenario } from "../../../src/taskpane/model/scenario";
+import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../../src/taskpane/model/form";
+import { buildScenario } from "../../../src/taskpane/model/scenario";
 import { scenarioPlan } from "../../../src/taskpane/model/plan";
 import { isError } from "../../../src/taskpane/model/expr";
 import { preset } from "../../../src/taskpane/model/presets";
 import { expectVector, input } from "../../helpers/vectors";
+import { close, figure, tradeOf } from "./helpers";
 
 /*
  * Inverse (COIN-M) contracts in the simulator: size in contracts, balance, margin and PnL in the coin,
@@ -12,22 +13,6 @@ import { expectVector, input } from "../../helpers/vectors";
  */
 const coinm = applyPreset(GUIDE_EXAMPLE, "crypto-inverse");
 
-function tradeOf(values: FormValues): Trade {
-  const v = validate(values);
-  if (!v.trade) throw new Error(`the form should be valid: ${JSON.stringify(v.errors)}`);
-  return v.trade;
-}
-
-function figure(s: Scenario, name: string): unknown {
-  const f = s.figures.find((x) => x.name === name);
-  if (!f) throw new Error(`no figure ${name}`);
-  return f.value;
-}
-
-function close(actual: unknown, expected: number, digits = 9): void {
-  expect(typeof actual).toBe("number");
-  expect(actual as number).toBeCloseTo(expected, digits);
-}
 
 describe("the COIN-M preset", () => {
   it("is available, counts size in whole contracts of 100 USD and keeps the account in BTC", () => {

@@ -1,24 +1,9 @@
-import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues, type Trade } from "../../../src/taskpane/model/form";
-import { buildScenario, type Scenario } from "../../../src/taskpane/model/scenario";
+import { applyPreset, GUIDE_EXAMPLE, type FormValues } from "../../../src/taskpane/model/form";
+import { buildScenario } from "../../../src/taskpane/model/scenario";
 import { isError } from "../../../src/taskpane/model/expr";
 import { expectVector, input } from "../../helpers/vectors";
+import { close, figure, tradeOf } from "./helpers";
 
-function tradeOf(values: FormValues): Trade {
-  const v = validate(values);
-  if (!v.trade) throw new Error(`the form should be valid: ${JSON.stringify(v.errors)}`);
-  return v.trade;
-}
-
-function figure(s: Scenario, name: string): unknown {
-  const f = s.figures.find((x) => x.name === name);
-  if (!f) throw new Error(`no figure ${name}`);
-  return f.value;
-}
-
-function close(actual: unknown, expected: number, digits = 9): void {
-  expect(typeof actual).toBe("number");
-  expect(actual as number).toBeCloseTo(expected, digits);
-}
 
 describe("the guide's example: deposit 2,000, leverage 1:50, one standard lot of EUR/USD at 1.0000", () => {
   // Hand calculation (the guide's figures): position value 1.0000 × 1 lot × 100,000 = 100,000;
