@@ -8,7 +8,9 @@ import { cellText, describeInBrowser, goTo, openPlayground, typeInto, type Sessi
  * autocomplete, .xlsx out and back in, a 10,000-row journal, and not one request beyond localhost.
  * Expected values are worked by hand beside each check.
  */
-const SCREENSHOT = path.resolve(__dirname, "../../docs/playground.png");
+// The README's screenshot is refreshed on request (LEV_SCREENSHOTS=docs npm test); otherwise the shot goes
+// to test-results/, so a test run leaves the work tree as it was.
+const SCREENSHOT = path.resolve(__dirname, process.env.LEV_SCREENSHOTS === "docs" ? "../../docs/playground.png" : "../../test-results/playground.png");
 const metadata = () => JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../dist/functions.json"), "utf8")) as { functions: { id: string }[] };
 const has = (id: string) => metadata().functions.some((f) => f.id === id);
 
