@@ -35,7 +35,7 @@ export interface Bounds {
   integer?: boolean;
 }
 
-/** The words a bound is explained with; `checkBounds` is its only reader. */
+/** The words a bound is explained with; `boundsChecker` is its only reader. */
 function boundsMessage(b: Bounds): string {
   const parts: string[] = [];
   if (b.gt !== undefined) parts.push(`greater than ${b.gt}`);
@@ -45,10 +45,6 @@ function boundsMessage(b: Bounds): string {
   const range = parts.length ? `must be ${parts.join(" and ")}` : "";
   if (b.integer) return range ? `${range}, a whole number` : "must be a whole number";
   return range;
-}
-
-export function checkBounds(d: Dec, b: Bounds, field: string): Dec {
-  return boundsChecker(b)(d, field);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { D, Dec, ZERO } from "./decimal";
 import { DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
 import { cellsOf, describe, isBlank, parseNumericText, readNumber } from "./read";
-import { checkBounds, define, number, optional, Param } from "./spec";
+import { boundsChecker, define, number, optional, Param } from "./spec";
 
 /**
  * Maintenance margin given either as one rate or as an exchange's tier table
@@ -185,20 +185,24 @@ export function maintenanceMargin(a: { notional: Dec; maintenance: Maintenance; 
  * A maintenance-margin rate (0 ≤ mmr < 1) or a tier table (a range of more than one cell). With a
  * fallback the argument is optional; without one it is required.
  */
+const checkRate = boundsChecker({ ge: 0, lt: 1 });
+
 export function maintenance(fallback?: Dec): Param<Maintenance> {
   return {
     kind: "rateOrTiers",
     optional: fallback !== undefined,
     range: true,
     read(raw, field) {
-      if (isTable(raw) && cellsOf(raw).length > 0) return { kind: "tiers", tiers: readTierTable(raw, field) };
-      if (isBlank(raw) || (isTable(raw) && cellsOf(raw).length === 0)) {
+      const table = isTable(raw);
+      const filled = table && cellsOf(raw).length > 0;
+      if (filled) return { kind: "tiers", tiers: readTierTable(raw, field) };
+      if (table || isBlank(raw)) {
         if (fallback === undefined) {
           throw new InvalidArgumentError(field, "is required: a rate such as 0.005, or a tier table range");
         }
         return { kind: "rate", mmr: fallback };
       }
-      return { kind: "rate", mmr: checkBounds(readNumber(raw, field), { ge: 0, lt: 1 }, field) };
+      return { kind: "rate", mmr: checkRate(readNumber(raw, field), field) };
     },
   };
 }
