@@ -50,31 +50,23 @@ export function scenarioPlan(s: Scenario): WritePlan {
   });
   bold.push(cellName(L.titleRow, 0));
 
-  // Inputs: label | value | note.
-  blocks.push({ at: cellName(L.inputsRow, 0), rows: [["Inputs", "", ""]] });
-  bold.push(`${cellName(L.inputsRow, 0)}:${cellName(L.inputsRow, 2)}`);
-  s.inputs.forEach((inp, i) => {
-    const row = L.inputsRow + 1 + i;
-    names.push({ name: inp.name, cell: cellName(row, 1) });
-    formats.push({ range: cellName(row, 1), format: fmt(inp.unit) });
-  });
-  blocks.push({
-    at: cellName(L.inputsRow + 1, 0),
-    rows: s.inputs.map((inp) => [inp.label, content(inp.expr, inp.value, live), inp.note]),
-  });
-
-  // Key figures: label | figure | what it means.
-  blocks.push({ at: cellName(L.figuresRow, 0), rows: [["Key figures", "", "What it means"]] });
-  bold.push(`${cellName(L.figuresRow, 0)}:${cellName(L.figuresRow, 2)}`);
-  s.figures.forEach((f, i) => {
-    const row = L.figuresRow + 1 + i;
-    names.push({ name: f.name, cell: cellName(row, 1) });
-    formats.push({ range: cellName(row, 1), format: fmt(f.unit) });
-  });
-  blocks.push({
-    at: cellName(L.figuresRow + 1, 0),
-    rows: s.figures.map((f) => [f.label, content(f.expr, f.value, live), f.explain]),
-  });
+  /** A titled block of label | value | note rows whose value cells are named and formatted. */
+  const namedBlock = (
+    top: number,
+    header: CellValue[],
+    items: { name: string; label: string; expr?: Expr; value: Val; unit: Unit; note: string }[],
+  ) => {
+    blocks.push({ at: cellName(top, 0), rows: [header] });
+    bold.push(`${cellName(top, 0)}:${cellName(top, 2)}`);
+    items.forEach((item, i) => {
+      const row = top + 1 + i;
+      names.push({ name: item.name, cell: cellName(row, 1) });
+      formats.push({ range: cellName(row, 1), format: fmt(item.unit) });
+    });
+    blocks.push({ at: cellName(top + 1, 0), rows: items.map((item) => [item.label, content(item.expr, item.value, live), item.note]) });
+  };
+  namedBlock(L.inputsRow, ["Inputs", "", ""], s.inputs);
+  namedBlock(L.figuresRow, ["Key figures", "", "What it means"], s.figures.map((f) => ({ ...f, note: f.explain })));
 
   // Walkthrough: the guide's story, step by step.
   blocks.push({ at: cellName(L.walkRow, 0), rows: [["Walkthrough"]] });
