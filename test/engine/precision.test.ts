@@ -1,7 +1,7 @@
 import * as F from "../../src/engine";
 import { D, EngineError } from "../../src/engine";
 import { VECTOR_FORMULAS } from "../playground/vector-formulas";
-import { parseFormula, type Node } from "../playground/formula";
+import { functionsCalled, parseFormula, type Node } from "../playground/formula";
 import { excel, loadBundle } from "../helpers/bundle";
 
 /**
@@ -15,6 +15,17 @@ type Value = F.Dec | string | boolean | unknown[][] | null | EngineError;
 function evaluate(node: Node): Value {
   if (node.kind === "value") return node.value as Value;
   if (node.kind === "array") return node.rows;
+  if (node.kind === "minus") {
+    const v = evaluate(node.left);
+    return v instanceof EngineError ? v : (v as F.Dec).sub(node.right);
+  }
+  if (node.kind === "excel") {
+    const [table, row, column] = node.args.map(evaluate);
+    if (table instanceof EngineError) return table;
+    if (!Array.isArray(table)) throw new Error(`${node.name} needs a table`);
+    if (node.name === "ROWS") return new D(table.length);
+    return (table as Value[][])[(row as unknown as number) - 1]![(column as unknown as number) - 1]!;
+  }
   const fn = (F as unknown as Record<string, F.AnyEngineFunction>)[node.name];
   if (!fn) throw new Error(`no engine function ${node.name}`);
   const args: unknown[] = [];
@@ -44,7 +55,9 @@ function at(precision: number, formula: string): Value {
   }
 }
 
-const rows = VECTOR_FORMULAS.filter((r) => r.formula && !r.waitsFor);
+const engine = F as unknown as Record<string, unknown>;
+// Rows whose function is not in the engine yet wait (test/playground/vectors.test.ts lists them as skipped).
+const rows = VECTOR_FORMULAS.filter((r) => r.formula && !r.waitsFor && functionsCalled(parseFormula(r.formula)).every((n) => n in engine));
 
 describe("precision against a 60-digit evaluation", () => {
   it("covers the public vectors", () => {

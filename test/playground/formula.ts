@@ -3,12 +3,15 @@ import { excel, type WorksheetFunction } from "../helpers/bundle";
 
 /**
  * Evaluates the small formulas of vector-formulas.ts without a spreadsheet: one LEV call whose arguments
- * are numbers, "text", TRUE/FALSE, array constants ({1,2;3,4}), omitted, or other LEV calls. Each call
- * goes straight to the bundle's function, with the arguments Excel would pass (a scalar given for a range
- * parameter as [[v]], an omitted one as null). An Excel error returned by an inner call is the result.
+ * are numbers, "text", TRUE/FALSE, array constants ({1,2;3,4}), omitted, or other LEV calls; or Excel's
+ * INDEX(table, row, column) and ROWS(table) over a LEV call that spills, optionally minus a number. Each
+ * LEV call goes straight to the bundle's function, with the arguments Excel would pass (a scalar given for a
+ * range parameter as [[v]], an omitted one as null). An Excel error returned by an inner call is the result.
  */
 export type Node =
   | { kind: "call"; name: string; args: Node[] }
+  | { kind: "excel"; name: "INDEX" | "ROWS"; args: Node[] }
+  | { kind: "minus"; left: Node; right: number }
   | { kind: "value"; value: unknown }
   | { kind: "array"; rows: unknown[][] };
 
@@ -49,32 +52,49 @@ export function parseFormula(formula: string): Node {
       }
       return { kind: "array", rows };
     }
-    const call = /^LEV\.([A-Z0-9_]+)\(/i.exec(s.slice(i));
-    if (call) {
-      i += call[0].length;
-      const args: Node[] = [];
+    const args = (): Node[] => {
+      const list: Node[] = [];
       ws();
       if (s[i] === ")") i++;
       else
         for (;;) {
-          args.push(expr());
+          list.push(expr());
           ws();
           const c = s[i++];
           if (c === ")") break;
           if (c !== ",") throw new Error(`expected , or ) in ${formula}`);
         }
-      return { kind: "call", name: call[1]!.toUpperCase(), args };
+      return list;
+    };
+    const call = /^LEV\.([A-Z0-9_]+)\(/i.exec(s.slice(i));
+    if (call) {
+      i += call[0].length;
+      return { kind: "call", name: call[1]!.toUpperCase(), args: args() };
+    }
+    const builtin = /^(INDEX|ROWS)\(/i.exec(s.slice(i));
+    if (builtin) {
+      i += builtin[0].length;
+      return { kind: "excel", name: builtin[1]!.toUpperCase() as "INDEX" | "ROWS", args: args() };
     }
     return { kind: "value", value: scalar() };
   };
-  const node = expr();
+  let node = expr();
   ws();
+  if (s[i] === "-") {
+    i++;
+    const right = scalar();
+    if (typeof right !== "number") throw new Error(`expected a number after - in ${formula}`);
+    node = { kind: "minus", left: node, right };
+    ws();
+  }
   if (i !== s.length) throw new Error(`unread text "${s.slice(i)}" in ${formula}`);
   return node;
 }
 
 /** The LEV function names a formula calls. */
 export function functionsCalled(node: Node): string[] {
+  if (node.kind === "minus") return functionsCalled(node.left);
+  if (node.kind === "excel") return node.args.flatMap(functionsCalled);
   if (node.kind !== "call") return [];
   return [node.name, ...node.args.flatMap(functionsCalled)];
 }
@@ -84,6 +104,17 @@ const isError = (v: unknown): v is { error: string; message: string } => typeof 
 export function evaluate(node: Node, functions: Record<string, WorksheetFunction>, metadata: FunctionsMetadata): unknown {
   if (node.kind === "value") return node.value;
   if (node.kind === "array") return node.rows;
+  if (node.kind === "minus") {
+    const v = evaluate(node.left, functions, metadata);
+    return isError(v) ? v : (v as number) - node.right;
+  }
+  if (node.kind === "excel") {
+    const [table, row, column] = node.args.map((a) => evaluate(a, functions, metadata));
+    if (isError(table)) return table;
+    if (!Array.isArray(table)) throw new Error(`${node.name} needs a table, got ${JSON.stringify(table)}`);
+    if (node.name === "ROWS") return table.length;
+    return (table as unknown[][])[(row as number) - 1]?.[(column as number) - 1];
+  }
   const meta = metadata.functions.find((f) => f.id === node.name);
   const fn = functions[node.name];
   if (!meta || !fn) throw new Error(`LEV.${node.name} does not exist`);

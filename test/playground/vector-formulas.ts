@@ -1,7 +1,8 @@
 /**
  * Every public reference vector (../shared/reference/vectors-public.json) as worksheet formulas: one row
  * per expected key. `formula` is typed into a cell as it stands; it is one LEV call whose arguments are
- * literals, array constants ({1,2;3,4} for a range) or other LEV calls. `percent` marks a key the source
+ * literals, array constants ({1,2;3,4} for a range) or other LEV calls, or INDEX/ROWS over a spilled LEV table
+ * (and ROWS(…) − 1 to count the rows under a header). `percent` marks a key the source
  * states in percent while the function returns the fraction (so the result × 100 is compared).
  * A key no catalog function computes has `none` with the reason instead of a formula.
  * Where an argument is a figure worked out from the vector's inputs, `note` says how.
@@ -20,6 +21,19 @@ export interface VectorFormula {
 }
 
 const NO_FEE_FN = "a fee is rate × notional; the catalog has no function for one side's fee";
+
+// The journal's and the cross-margin vectors' tables, each typed once; the rows below pick cells out of them.
+const TRADES_1 = 'LEV.TRADES({"2024-01-08 09:30";"2024-01-08 10:15";"2024-01-08 11:00";"2024-01-08 14:45"}, {"NVDA";"NVDA";"NVDA";"NVDA"}, {"buy";"buy";"sell";"sell"}, {50;48;51;53}, {100;100;150;50}, {0.5;0.48;0.765;0.265})';
+const TRADES_2 = 'LEV.TRADES({"2024-02-01 08:00";"2024-02-02 08:00";"2024-02-03 08:00"}, {"BTCUSDT";"BTCUSDT";"BTCUSDT"}, {"buy";"buy";"sell"}, {20000;22000;23000}, {1;1;1})';
+const TRADES_3 = 'LEV.TRADES({"2024-03-04 10:00";"2024-03-04 11:00";"2024-03-04 12:00"}, {"XAUUSD";"XAUUSD";"XAUUSD"}, {"sell";"buy";"sell"}, {100;95;97}, {2;5;3}, {0.2;0.5;0.3})';
+const TRADES_4 = 'LEV.TRADES({"2024-05-02 09:00:00";"2024-05-02 09:10:00";"2024-05-02 10:00:00";"2024-05-02 11:00:00"}, {"ETHUSDT";"ETHUSDT";"ETHUSDT";"ETHUSDT"}, {"BUY";"SELL";"SELL";"BUY"}, {3000;3010;3100;2950}, {2;1;1;1}, {2.4;1.204;1.24;1.18}, , {"LONG";"SHORT";"LONG";"SHORT"})';
+const JOURNALSTATS_1 = 'LEV.JOURNALSTATS({150;-100;250;-100;-100;300;0;-50;200;-100}, 10000, {100;100;100;100;100;100;100;100;100;100})';
+const JOURNALSTATS_2 = 'LEV.JOURNALSTATS({120;80;0;40})';
+const EQUITYCURVE_1 = 'LEV.EQUITYCURVE(10000, {500;-1200;300;800;-400})';
+const CROSSLIQ_1 = 'LEV.CROSSLIQ({"BTCUSDT";"ETHUSDT"}, {"long";"long"}, {32481.98;1456.84}, {109.488;3683.979}, {31967.27;1335.18}, 1535443.01, {0.025;0.1}, {16300;135365})';
+const CROSSLIQ_2 = 'LEV.CROSSLIQ({"BTCUSDT";"ETHUSDT"}, {"long";"short"}, {60000;3000}, {0.2;3}, {58000;3100}, 5000, {0.004;0.005}, {0;0})';
+const CROSSLIQ_3 = 'LEV.CROSSLIQ({"ETHUSDT";"ETHUSDT"}, {"long";"short"}, {2500;2600}, {4;1}, {2550;2550}, 1500, {0.005;0.005}, {0;0})';
+const CROSSACCOUNT_1 = 'LEV.CROSSACCOUNT({"long";"short"}, {60000;3000}, {0.2;3}, {58000;3100}, 5000, {0.004;0.005}, {0;0})';
 
 export const VECTOR_FORMULAS: VectorFormula[] = [
   { id: "lev-002", key: "position_value", formula: "=LEV.NOTIONAL(60000, 0.5)" },
@@ -285,4 +299,110 @@ export const VECTOR_FORMULAS: VectorFormula[] = [
 
   { id: "dt-02", key: "end_balance", formula: "=LEV.COMPOUND(1000, 0.01, 20)" },
   { id: "dt-02", key: "total_return_pct", none: "end ÷ start − 1 is plain arithmetic" },
+
+  // TRADES columns: Symbol 1, Side 2, Opened 3, Closed 4, Fills 5, Quantity 6, Avg entry 7, Avg exit 8, Gross PnL 9, Fees 10, Net PnL 11, Return 12, Status 13; trade k is row k + 1.
+  { id: "journal-trades-01", key: "trades", formula: `=ROWS(${TRADES_1}) - 1`, note: "one row per trade under a header row" },
+  { id: "journal-trades-01", key: "avg_entry", formula: `=INDEX(${TRADES_1}, 2, 7)` },
+  { id: "journal-trades-01", key: "avg_exit", formula: `=INDEX(${TRADES_1}, 2, 8)` },
+  { id: "journal-trades-01", key: "gross_pnl", formula: `=INDEX(${TRADES_1}, 2, 9)` },
+  { id: "journal-trades-01", key: "fees", formula: `=INDEX(${TRADES_1}, 2, 10)` },
+  { id: "journal-trades-01", key: "net_pnl", formula: `=INDEX(${TRADES_1}, 2, 11)` },
+  { id: "journal-trades-01", key: "return", formula: `=INDEX(${TRADES_1}, 2, 12)` },
+  { id: "journal-trades-01", key: "opened_serial", formula: `=INDEX(${TRADES_1}, 2, 3)`, within: { abs: 5e-6, why: "the vector prints the serial to 5 decimals (a minute is 0.000694 of a day), while its tolerance is 1e-9" } },
+  { id: "journal-trades-01", key: "closed_serial", formula: `=INDEX(${TRADES_1}, 2, 4)`, within: { abs: 5e-6, why: "the vector prints the serial to 5 decimals (a minute is 0.000694 of a day), while its tolerance is 1e-9" } },
+
+
+  { id: "journal-trades-02", key: "trades", formula: `=ROWS(${TRADES_2}) - 1`, note: "one row per trade under a header row" },
+  { id: "journal-trades-02", key: "quantity", formula: `=INDEX(${TRADES_2}, 2, 6)` },
+  { id: "journal-trades-02", key: "avg_entry", formula: `=INDEX(${TRADES_2}, 2, 7)` },
+  { id: "journal-trades-02", key: "avg_exit", formula: `=INDEX(${TRADES_2}, 2, 8)` },
+  { id: "journal-trades-02", key: "gross_pnl", formula: `=INDEX(${TRADES_2}, 2, 9)` },
+  { id: "journal-trades-02", key: "net_pnl", formula: `=INDEX(${TRADES_2}, 2, 11)` },
+  { id: "journal-trades-02", key: "return", formula: `=INDEX(${TRADES_2}, 2, 12)` },
+  { id: "journal-trades-02", key: "status", formula: `=INDEX(${TRADES_2}, 2, 13)` },
+  { id: "journal-trades-02", key: "closed", formula: `=INDEX(${TRADES_2}, 2, 4)` },
+
+
+  { id: "journal-trades-03", key: "trades", formula: `=ROWS(${TRADES_3}) - 1`, note: "one row per trade under a header row" },
+  { id: "journal-trades-03", key: "first_side", formula: `=INDEX(${TRADES_3}, 2, 2)` },
+  { id: "journal-trades-03", key: "first_net_pnl", formula: `=INDEX(${TRADES_3}, 2, 11)` },
+  { id: "journal-trades-03", key: "second_side", formula: `=INDEX(${TRADES_3}, 3, 2)` },
+  { id: "journal-trades-03", key: "second_quantity", formula: `=INDEX(${TRADES_3}, 3, 6)` },
+  { id: "journal-trades-03", key: "second_fills", formula: `=INDEX(${TRADES_3}, 3, 5)` },
+  { id: "journal-trades-03", key: "second_fees", formula: `=INDEX(${TRADES_3}, 3, 10)` },
+  { id: "journal-trades-03", key: "second_net_pnl", formula: `=INDEX(${TRADES_3}, 3, 11)` },
+  { id: "journal-trades-03", key: "second_opened_serial", formula: `=INDEX(${TRADES_3}, 3, 3)`, within: { abs: 5e-6, why: "the vector prints the serial to 5 decimals (a minute is 0.000694 of a day), while its tolerance is 1e-9" } },
+
+
+  { id: "journal-trades-04", key: "trades", formula: `=ROWS(${TRADES_4}) - 1`, note: "one row per trade under a header row" },
+  { id: "journal-trades-04", key: "first_side", formula: `=INDEX(${TRADES_4}, 2, 2)` },
+  { id: "journal-trades-04", key: "first_status", formula: `=INDEX(${TRADES_4}, 2, 13)` },
+  { id: "journal-trades-04", key: "first_quantity", formula: `=INDEX(${TRADES_4}, 2, 6)` },
+  { id: "journal-trades-04", key: "first_gross_pnl", formula: `=INDEX(${TRADES_4}, 2, 9)` },
+  { id: "journal-trades-04", key: "first_avg_exit", formula: `=INDEX(${TRADES_4}, 2, 8)` },
+  { id: "journal-trades-04", key: "first_net_pnl", formula: `=INDEX(${TRADES_4}, 2, 11)` },
+  { id: "journal-trades-04", key: "second_side", formula: `=INDEX(${TRADES_4}, 3, 2)` },
+  { id: "journal-trades-04", key: "second_status", formula: `=INDEX(${TRADES_4}, 3, 13)` },
+  { id: "journal-trades-04", key: "second_gross_pnl", formula: `=INDEX(${TRADES_4}, 3, 9)` },
+  { id: "journal-trades-04", key: "second_fees", formula: `=INDEX(${TRADES_4}, 3, 10)` },
+  { id: "journal-trades-04", key: "second_net_pnl", formula: `=INDEX(${TRADES_4}, 3, 11)` },
+  { id: "journal-trades-04", key: "second_closed_serial", formula: `=INDEX(${TRADES_4}, 3, 4)`, within: { abs: 5e-6, why: "the vector prints the serial to 5 decimals (a minute is 0.000694 of a day), while its tolerance is 1e-9" } },
+
+  // JOURNALSTATS rows in the catalog's order: Trades 1, Wins 2, Losses 3, Win rate 4, Net profit 5, Gross profit 6, Gross loss 7, Profit factor 8, Average win 9, Average loss 10, Payoff ratio 11, Expectancy 12, Largest win 13, Largest loss 14, Max consecutive wins 15, Max consecutive losses 16, Max drawdown 17, Max drawdown % 18, Average R 19, SQN 20; the value is column 2.
+  { id: "journal-stats-01", key: "trades", formula: `=INDEX(${JOURNALSTATS_1}, 1, 2)` },
+  { id: "journal-stats-01", key: "wins", formula: `=INDEX(${JOURNALSTATS_1}, 2, 2)` },
+  { id: "journal-stats-01", key: "losses", formula: `=INDEX(${JOURNALSTATS_1}, 3, 2)` },
+  { id: "journal-stats-01", key: "win_rate", formula: `=INDEX(${JOURNALSTATS_1}, 4, 2)` },
+  { id: "journal-stats-01", key: "net_profit", formula: `=INDEX(${JOURNALSTATS_1}, 5, 2)` },
+  { id: "journal-stats-01", key: "gross_profit", formula: `=INDEX(${JOURNALSTATS_1}, 6, 2)` },
+  { id: "journal-stats-01", key: "gross_loss", formula: `=INDEX(${JOURNALSTATS_1}, 7, 2)` },
+  { id: "journal-stats-01", key: "profit_factor", formula: `=INDEX(${JOURNALSTATS_1}, 8, 2)` },
+  { id: "journal-stats-01", key: "average_win", formula: `=INDEX(${JOURNALSTATS_1}, 9, 2)` },
+  { id: "journal-stats-01", key: "average_loss", formula: `=INDEX(${JOURNALSTATS_1}, 10, 2)` },
+  { id: "journal-stats-01", key: "payoff_ratio", formula: `=INDEX(${JOURNALSTATS_1}, 11, 2)` },
+  { id: "journal-stats-01", key: "expectancy", formula: `=INDEX(${JOURNALSTATS_1}, 12, 2)` },
+  { id: "journal-stats-01", key: "largest_win", formula: `=INDEX(${JOURNALSTATS_1}, 13, 2)` },
+  { id: "journal-stats-01", key: "largest_loss", formula: `=INDEX(${JOURNALSTATS_1}, 14, 2)` },
+  { id: "journal-stats-01", key: "max_consecutive_wins", formula: `=INDEX(${JOURNALSTATS_1}, 15, 2)` },
+  { id: "journal-stats-01", key: "max_consecutive_losses", formula: `=INDEX(${JOURNALSTATS_1}, 16, 2)` },
+  { id: "journal-stats-01", key: "max_drawdown", formula: `=INDEX(${JOURNALSTATS_1}, 17, 2)` },
+  { id: "journal-stats-01", key: "max_drawdown_pct", formula: `=INDEX(${JOURNALSTATS_1}, 18, 2)` },
+  { id: "journal-stats-01", key: "average_r", formula: `=INDEX(${JOURNALSTATS_1}, 19, 2)` },
+  { id: "journal-stats-01", key: "sqn", formula: `=INDEX(${JOURNALSTATS_1}, 20, 2)` },
+
+  { id: "journal-stats-02", key: "trades", formula: `=INDEX(${JOURNALSTATS_2}, 1, 2)` },
+  { id: "journal-stats-02", key: "win_rate", formula: `=INDEX(${JOURNALSTATS_2}, 4, 2)` },
+  { id: "journal-stats-02", key: "profit_factor", formula: `=INDEX(${JOURNALSTATS_2}, 8, 2)` },
+  { id: "journal-stats-02", key: "average_loss", formula: `=INDEX(${JOURNALSTATS_2}, 10, 2)` },
+  { id: "journal-stats-02", key: "payoff_ratio", formula: `=INDEX(${JOURNALSTATS_2}, 11, 2)` },
+  { id: "journal-stats-02", key: "largest_loss", formula: `=INDEX(${JOURNALSTATS_2}, 14, 2)` },
+  { id: "journal-stats-02", key: "max_drawdown", formula: `=INDEX(${JOURNALSTATS_2}, 17, 2)` },
+  { id: "journal-stats-02", key: "max_drawdown_pct", formula: `=INDEX(${JOURNALSTATS_2}, 18, 2)` },
+  { id: "journal-stats-02", key: "average_r", formula: `=INDEX(${JOURNALSTATS_2}, 19, 2)` },
+  { id: "journal-stats-02", key: "sqn", formula: `=INDEX(${JOURNALSTATS_2}, 20, 2)` },
+
+  // EQUITYCURVE: header, row 0, then trade k on row k + 2; Trade 1, PnL 2, Balance 3, Peak 4, Drawdown 5, Drawdown % 6.
+  { id: "equity-curve-01", key: "rows", formula: `=ROWS(${EQUITYCURVE_1})`, note: "header, row 0 and five trades" },
+  { id: "equity-curve-01", key: "balance_2", formula: `=INDEX(${EQUITYCURVE_1}, 4, 3)` },
+  { id: "equity-curve-01", key: "peak_2", formula: `=INDEX(${EQUITYCURVE_1}, 4, 4)` },
+  { id: "equity-curve-01", key: "drawdown_2", formula: `=INDEX(${EQUITYCURVE_1}, 4, 5)` },
+  { id: "equity-curve-01", key: "drawdown_pct_2", formula: `=INDEX(${EQUITYCURVE_1}, 4, 6)` },
+  { id: "equity-curve-01", key: "balance_5", formula: `=INDEX(${EQUITYCURVE_1}, 7, 3)` },
+  { id: "equity-curve-01", key: "drawdown_pct_5", formula: `=INDEX(${EQUITYCURVE_1}, 7, 6)` },
+
+  // CROSSLIQ: one cell per positions row, in order.
+  { id: "cross-liq-binance-01", key: "btc_liq_price", formula: `=INDEX(${CROSSLIQ_1}, 1, 1)` },
+  { id: "cross-liq-02", key: "btc_liq_price", formula: `=INDEX(${CROSSLIQ_2}, 1, 1)` },
+  { id: "cross-liq-02", key: "eth_liq_price", formula: `=INDEX(${CROSSLIQ_2}, 2, 1)` },
+  { id: "cross-liq-03", key: "long_row_liq_price", formula: `=INDEX(${CROSSLIQ_3}, 1, 1)` },
+  { id: "cross-liq-03", key: "short_row_liq_price", formula: `=INDEX(${CROSSLIQ_3}, 2, 1)` },
+
+  // CROSSACCOUNT rows: Positions 1, Notional 2, Unrealized PnL 3, Margin balance 4, Maintenance margin 5, Margin ratio 6, Effective leverage 7; the value is column 2.
+  { id: "cross-account-01", key: "positions", formula: `=INDEX(${CROSSACCOUNT_1}, 1, 2)` },
+  { id: "cross-account-01", key: "notional", formula: `=INDEX(${CROSSACCOUNT_1}, 2, 2)` },
+  { id: "cross-account-01", key: "unrealized_pnl", formula: `=INDEX(${CROSSACCOUNT_1}, 3, 2)` },
+  { id: "cross-account-01", key: "margin_balance", formula: `=INDEX(${CROSSACCOUNT_1}, 4, 2)` },
+  { id: "cross-account-01", key: "maintenance_margin", formula: `=INDEX(${CROSSACCOUNT_1}, 5, 2)` },
+  { id: "cross-account-01", key: "margin_ratio", formula: `=INDEX(${CROSSACCOUNT_1}, 6, 2)` },
+  { id: "cross-account-01", key: "effective_leverage", formula: `=INDEX(${CROSSACCOUNT_1}, 7, 2)` },
 ];
