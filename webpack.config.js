@@ -4,9 +4,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { renderHelpPage } = require("./tools/help-page.cjs");
-
-const DEV_URL = "https://localhost:3000/";
-const PROD_URL = "https://www.contoso.com/"; // replace with the production deployment address
+// manifest.xml and the functions' help links for the address in LEV_URL (see tools/deploy.cjs)
+const { DeployPlugin, addressOrExit } = require("./tools/deploy.cjs");
 
 /** Emits help.html, the function reference, from the functions.json the metadata plugin emitted. */
 class HelpPagePlugin {
@@ -39,6 +38,7 @@ async function httpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   const serving = Boolean(process.env.WEBPACK_SERVE);
+  const address = addressOrExit({ production: !dev, serving });
   return {
     devtool: "source-map",
     entry: {
@@ -71,6 +71,7 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HelpPagePlugin(),
+      new DeployPlugin(address),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -90,11 +91,6 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, PROD_URL)),
-          },
         ],
       }),
     ],

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /*
  * A tiny static file server for the playground: plain http on localhost only, no certificates, no
- * network beyond this machine. Usage: node tools/serve.cjs [dir=dist] [port=8080] (port 0 picks a free one).
- * Also used by the browser tests through startServer().
+ * network beyond this machine. Usage: node tools/serve.cjs [dir=dist] [port=8080] [sub-path=/] (port 0 picks
+ * a free one; a sub-path such as /lev/ serves the site there, as a host like GitHub Pages does, and nothing
+ * outside it). Also used by the browser tests through startServer().
  */
 const http = require("http");
 const fs = require("fs");
@@ -20,9 +21,10 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Starts serving `dir` on 127.0.0.1:`port`; resolves to { server, url }. */
-function startServer(dir, port = 8080) {
+/** Starts serving `dir` on 127.0.0.1:`port` under `base`; resolves to { server, url } (url ends with base). */
+function startServer(dir, port = 8080, { base = "/" } = {}) {
   const root = path.resolve(dir);
+  const prefix = `/${base}/`.replace(/\/{2,}/g, "/");
   const server = http.createServer((req, res) => {
     let pathname;
     try {
@@ -31,6 +33,11 @@ function startServer(dir, port = 8080) {
       res.writeHead(400).end();
       return;
     }
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found");
+      return;
+    }
+    pathname = pathname.slice(prefix.length - 1);
     if (pathname.endsWith("/")) pathname += "index.html";
     const file = path.join(root, pathname);
     if (!file.startsWith(root + path.sep)) {
@@ -54,7 +61,7 @@ function startServer(dir, port = 8080) {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
       const { port: actual } = server.address();
-      resolve({ server, url: `http://localhost:${actual}/` });
+      resolve({ server, url: `http://localhost:${actual}${prefix}` });
     });
   });
 }
@@ -64,11 +71,12 @@ module.exports = { startServer };
 if (require.main === module) {
   const dir = process.argv[2] || "dist";
   const port = Number(process.argv[3] || process.env.PORT || 8080);
+  const base = process.argv[4] || "/";
   if (!fs.existsSync(path.join(dir, "index.html"))) {
     console.error(`${dir}/index.html is missing: run "npm run build" first.`);
     process.exit(1);
   }
-  startServer(dir, port).then(
+  startServer(dir, port, { base }).then(
     ({ url }) => console.log(`LEV playground: ${url}  (Ctrl+C to stop)`),
     (e) => {
       console.error(`Could not serve on port ${port}: ${e.message}`);
