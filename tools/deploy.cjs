@@ -44,7 +44,7 @@ function deployUrl(raw) {
   }
   if (u.username || u.password) throw new DeployError(`LEV_URL "${text}" carries a user name or password; give the public address only.`);
   if (u.search || u.hash) throw new DeployError(`LEV_URL "${text}" has a ? or # part; give the folder the files are served from.`);
-  if (!u.pathname.endsWith("/")) u.pathname += "/";
+  u.pathname = `${u.pathname}/`.replace(/\/{2,}/g, "/");
   return u.href;
 }
 

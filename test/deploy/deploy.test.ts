@@ -48,6 +48,7 @@ describe("LEV_URL, the deployment address", () => {
     ["https://owner.github.io/lev/", "https://owner.github.io/lev/"],
     ["https://owner.github.io/lev", "https://owner.github.io/lev/"], // a folder: the slash is added
     ["  https://lev.example.org  ", "https://lev.example.org/"],
+    ["https://owner.github.io/lev//", "https://owner.github.io/lev/"], // a Pages base_url given with its own slash
     ["https://EXAMPLE.org:8443/a/b/", "https://example.org:8443/a/b/"],
     ["http://localhost:8080/lev/", "http://localhost:8080/lev/"], // this machine, for testing
     ["http://127.0.0.1:9000/", "http://127.0.0.1:9000/"],
@@ -272,6 +273,19 @@ describe("the plugin in a webpack run", () => {
     for (const u of deploy.manifestUrls(xml)) expect(u.startsWith("https://h.example/team/lev/")).toBe(true);
     const meta = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8"));
     expect(meta.functions.find((f: { id: string }) => f.id === "LIQPRICE").helpUrl).toBe("https://h.example/team/lev/help.html#LIQPRICE");
+  });
+});
+
+describe("the GitHub Pages workflow", () => {
+  const workflow = fs.readFileSync(path.join(ROOT, ".github/workflows/pages.yml"), "utf8");
+
+  it("packages for the Pages address and publishes dist/, the folder that build writes", () => {
+    expect(workflow).toMatch(/- run: npm run package\n\s+env:\n\s+LEV_URL: \$\{\{ steps\.pages\.outputs\.base_url \}\}\//);
+    expect(workflow).toMatch(/id: pages\n\s+uses: actions\/configure-pages@v\d+/);
+    expect(workflow).toMatch(/uses: actions\/upload-pages-artifact@v\d+\n\s+with:\n\s+path: dist\n/);
+    expect(workflow).toMatch(/uses: actions\/deploy-pages@v\d+/);
+    expect(workflow).toMatch(/pages: write/);
+    expect(workflow).toMatch(/id-token: write/);
   });
 });
 
