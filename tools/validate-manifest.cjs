@@ -1,5 +1,6 @@
 // Validates manifest.xml against the add-in manifest schemas in ../shared/manifest-xsd, offline
 // (xmllint-wasm). `npm run validate` is Microsoft's online check and remains the release check.
+// Usage: npm run validate:offline [-- dist/manifest.xml] (the top-level manifest.xml by default).
 const fs = require("fs");
 const path = require("path");
 
@@ -29,8 +30,9 @@ if (require.main === module) {
     console.error(`manifest schemas not found in ${path.relative(process.cwd(), XSD_DIR)}: cannot validate offline`);
     process.exit(process.env.CI ? 1 : 0);
   }
-  validateManifest().then(({ valid, errors }) => {
-    if (valid) console.log("manifest.xml is valid against the add-in manifest schemas");
+  const file = path.resolve(process.argv[2] || path.join(__dirname, "../manifest.xml"));
+  validateManifest(file).then(({ valid, errors }) => {
+    if (valid) console.log(`${path.relative(process.cwd(), file)} is valid against the add-in manifest schemas`);
     else console.error(errors.join("\n"));
     process.exit(valid ? 0 : 1);
   });
