@@ -138,6 +138,15 @@ class DeployPlugin {
   }
 }
 
+/** The address a built site is for: the one its manifest.xml names, or the development address without one. */
+function builtAddress(dir) {
+  const file = path.join(dir, "manifest.xml");
+  if (!fs.existsSync(file)) return DEV_URL;
+  const pane = manifestUrls(fs.readFileSync(file, "utf8")).find((u) => u.endsWith("/taskpane.html"));
+  if (!pane) throw new Error(`${file} names no taskpane.html`);
+  return pane.slice(0, -"taskpane.html".length);
+}
+
 /** For webpack.config.js: the build's address, or the reason LEV_URL is refused and exit 1 (before any work). */
 function addressOrExit(options) {
   try {
@@ -149,4 +158,4 @@ function addressOrExit(options) {
   }
 }
 
-module.exports = { DEV_URL, DeployError, DeployPlugin, addressOrExit, buildAddress, deployUrl, functionsJsonFor, manifestFor, manifestUrls, manifestVersion, NO_ADDRESS };
+module.exports = { DEV_URL, DeployError, DeployPlugin, addressOrExit, buildAddress, builtAddress, deployUrl, functionsJsonFor, manifestFor, manifestUrls, manifestVersion, NO_ADDRESS };

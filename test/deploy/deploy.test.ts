@@ -290,16 +290,19 @@ describe("the GitHub Pages workflow", () => {
 });
 
 describe("dist/, built by npm test", () => {
-  const manifest = path.join(ROOT, "dist", "manifest.xml");
-  if (process.env.LEV_URL) {
-    it("has the manifest for LEV_URL", () => {
-      const base = deploy.deployUrl(process.env.LEV_URL);
-      for (const u of deploy.manifestUrls(fs.readFileSync(manifest, "utf8"))) expect(u.startsWith(base)).toBe(true);
-    });
-  } else {
-    it("has no manifest, rather than one with a placeholder address (LEV_URL is not set)", () => {
-      expect(fs.existsSync(path.join(ROOT, "dist", "functions.js"))).toBe(true);
-      expect(fs.existsSync(manifest)).toBe(false);
-    });
-  }
+  const dist = path.join(ROOT, "dist");
+  const manifest = path.join(dist, "manifest.xml");
+
+  it("is built for the address in LEV_URL, or has no manifest (never a placeholder) when LEV_URL is not set", () => {
+    expect(fs.existsSync(path.join(dist, "functions.js"))).toBe(true);
+    if (process.env.LEV_URL) {
+      expect(deploy.builtAddress(dist)).toBe(deploy.deployUrl(process.env.LEV_URL));
+    } else if (fs.existsSync(manifest)) {
+      throw new Error("dist/manifest.xml exists though LEV_URL is not set (if dist/ was built with LEV_URL, npm test rebuilds it)");
+    }
+    const address = deploy.builtAddress(dist);
+    for (const u of deploy.manifestUrls(fs.existsSync(manifest) ? fs.readFileSync(manifest, "utf8") : "")) expect(u.startsWith(address)).toBe(true);
+    const meta = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string; helpUrl: string }[] };
+    for (const f of meta.functions) expect(f.helpUrl).toBe(`${address}help.html#${f.id}`);
+  });
 });

@@ -24,9 +24,9 @@ interface Fn {
 const meta = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: Fn[] };
 const help = fs.readFileSync(path.join(DIST, "help.html"), "utf8");
 const bundle = loadBundle();
-// the build moves the help links to LEV_URL when one is set (tools/deploy.cjs); npm test builds without it
+// the build moves the help links to the address it was built for (LEV_URL, tools/deploy.cjs); npm test builds without one
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const HELP_BASE: string = process.env.LEV_URL ? require("../../tools/deploy.cjs").deployUrl(process.env.LEV_URL) : "https://localhost:3000/";
+const HELP_BASE: string = require("../../tools/deploy.cjs").builtAddress(DIST);
 
 /** Splits an argument list at top-level commas (outside quotes and braces). */
 function splitArgs(s: string, sep = ","): string[] {
