@@ -33,6 +33,10 @@ function startServer(dir, port = 8080, { base = "/" } = {}) {
       res.writeHead(400).end();
       return;
     }
+    if (`${pathname}/` === prefix) {
+      res.writeHead(301, { Location: prefix }).end();
+      return;
+    }
     if (!pathname.startsWith(prefix)) {
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found");
       return;
