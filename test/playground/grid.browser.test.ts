@@ -280,6 +280,40 @@ describeInBrowser("the playground grid as a trader uses it", () => {
     expect(await s.page.inputValue("#formula-input")).toBe("2024-03-04 09:30");
   });
 
+  it("draws a line chart over a table (an equity curve) from an opened file", async () => {
+    // A small journal written in Node, as the journal's equity-curve chart request will ask: balance after each trade.
+    const { buildWorkbook, registerLevFunctions } = await import("../../src/playground/bridge");
+    const { writeXlsx } = await import("../../src/playground/xlsx");
+    const { columnMeta } = await import("../../src/playground/sheet");
+    const { loadBundle, DIST } = await import("../helpers/bundle");
+    const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
+    const bridge = registerLevFunctions(metadata, loadBundle().functions);
+    // 10,000 start; +500, −200, +300: 10,500, 10,300, 10,600
+    const hf = buildWorkbook(bridge, {
+      Equity: [["Trade", "Net PnL", "Balance"], [1, 500, "=10000+B2"], [2, -200, "=C2+B3"], [3, 300, "=C3+B4"]],
+    });
+    const meta = { Equity: columnMeta({ 1: "#,##0.00", 2: "#,##0.00" }, { 0: 60, 1: 90, 2: 90 }) };
+    meta.Equity.tables.push({ name: "Trades1", range: "A1:C4", style: "TableStyleMedium2" });
+    meta.Equity.charts.push({ type: "line", title: "Equity curve", xTitle: "Trade", yTitle: "Balance", series: [{ name: "Balance", x: "A2:A4", y: "C2:C4" }], anchor: "E1:L14" });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lev-equity-")), "equity.xlsx");
+    fs.writeFileSync(file, Buffer.from(await writeXlsx(hf, meta)));
+    hf.destroy();
+    bridge.unregister();
+
+    const page = s.page;
+    await page.setInputFiles("#open-file", file);
+    await page.waitForFunction(() => document.querySelector(".status")?.textContent?.startsWith("Opened equity.xlsx"));
+    await page.waitForFunction(() => document.documentElement.dataset.charts === "1");
+    expect(await page.locator(".chart").getAttribute("aria-label")).toBe("Equity curve");
+    expect(await cellText(page, "C4")).toBe("10,600.00");
+    const pixels = () => page.locator(".chart canvas").evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+    const before = await pixels();
+    await page.locator(".chart").screenshot({ path: path.join(RESULTS, "equity-chart.png") });
+    await typeInto(page, "B3", "-900"); // the second trade loses 900: 10,500 → 9,600 → 9,900
+    expect(await cellText(page, "C4")).toBe("9,900.00");
+    expect(await pixels()).not.toBe(before);
+  });
+
   it("asks for nothing that fails (no missing favicon), nothing beyond localhost, and throws no errors", () => {
     expect(failed).toEqual([]);
     expect(s.offsite).toEqual([]);
