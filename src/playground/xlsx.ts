@@ -173,8 +173,10 @@ function addTable(ws: import("exceljs").Worksheet, written: Map<string, unknown>
   const columns: { name: string }[] = [];
   const seen = new Set<string>();
   for (let c = r.left; c <= r.right; c++) {
-    let header = String(written.get(cellName(r.top, c)) ?? `Column${c - r.left + 1}`);
-    while (seen.has(header.toLowerCase())) header += " ";
+    // a table's headers are text and unique: Excel numbers a repeated one (PnL, PnL2)
+    const base = String(written.get(cellName(r.top, c)) ?? `Column${c - r.left + 1}`);
+    let header = base;
+    for (let n = 2; seen.has(header.toLowerCase()); n++) header = `${base}${n}`;
     seen.add(header.toLowerCase());
     columns.push({ name: header });
   }

@@ -40,8 +40,12 @@ async function noCutNumbers(page: Page): Promise<string[]> {
 describeInBrowser("the playground grid as a trader uses it", () => {
   let s: Session;
   const failed: string[] = [];
+  const requested: string[] = [];
   beforeAll(async () => {
     s = await openPlayground();
+    s.page.on("request", (r) => {
+      requested.push(new URL(r.url()).pathname);
+    });
     s.page.on("response", (r) => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
     });
@@ -158,6 +162,8 @@ describeInBrowser("the playground grid as a trader uses it", () => {
 
   it("writes the guide's example with its formats, yellow inputs, table colours and a live chart, at the top of the sheet", async () => {
     const page = s.page;
+    // Chart.js is a chunk of its own, asked for only once a sheet has a chart
+    expect(requested.filter((p) => p.endsWith("/chart.js"))).toEqual([]);
     await page.click("#lev-tab-Write");
     await page.getByRole("button", { name: "Write to the workbook" }).click();
     await page.waitForSelector('text=Written to the new sheet "LEV Scenario"');
@@ -187,6 +193,7 @@ describeInBrowser("the playground grid as a trader uses it", () => {
     await page.waitForSelector(".chart canvas");
     await page.waitForFunction(() => document.documentElement.dataset.charts === "1");
     expect(await page.locator(".chart").getAttribute("aria-label")).toBe(plan.chart!.title);
+    expect(requested.filter((p) => p.endsWith("/chart.js"))).toEqual(["/chart.js"]);
   }, 60000);
 
   it("takes a screenshot of the written sheet with its chart, and of the chart alone", async () => {
