@@ -13,12 +13,14 @@ import {
   type WriteResult,
 } from "../taskpane/workbook";
 import type { PlaygroundHost } from "./host";
+import { freeTableName, metaFromPlan } from "./sheet";
 
 /**
  * The task pane's workbook interface over the playground's HyperFormula workbook. A plan's cells and
  * names are written in one batch (HyperFormula recalculates once); the sheet-scoped names become
- * HyperFormula named expressions scoped to the new sheet. Number formats, the table style, conditional
- * colours and the chart have no counterpart in HyperFormula and are left to Excel.
+ * HyperFormula named expressions scoped to the new sheet. Number formats, styles, column widths, the
+ * table, conditional colours and the chart, which HyperFormula does not hold, go to the page's sheet
+ * meta: the grid shows them, the chart is drawn, and Save .xlsx keeps them.
  */
 
 /** A sheet name as a formula refers to it: quoted, with quotes doubled. */
@@ -85,6 +87,7 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
         const detail = e instanceof Error ? e.message : String(e);
         throw new WorkbookError(`The playground could not write the sheet (${detail}). Nothing else was changed.`, detail);
       }
+      host.setSheetMeta?.(name, metaFromPlan(plan, freeTableName(plan.baseName.replace(/[^A-Za-z0-9_]/g, ""), host.workbookMeta ?? {})));
       host.refresh();
       host.activateSheet(name);
       host.select(name, plan.select);

@@ -118,6 +118,21 @@ function fitted(value: unknown, size: { width: number; height: number }) {
 
 const key = (a: SimpleCellAddress) => `${a.sheet}:${a.row}:${a.col}`;
 
+/**
+ * #VALUE! when a formula gives a LEV function more arguments than it has, or fewer than it needs, naming
+ * the function and what it takes (Excel refuses such a formula; HyperFormula would answer #N/A).
+ */
+export function argumentCountError(meta: FunctionMetadata, given: number): CellError | undefined {
+  const max = meta.parameters.length;
+  const min = meta.parameters.filter((p) => !p.optional).length;
+  if (given >= min && given <= max) return undefined;
+  const takes = min === max ? `${max}` : `${min} to ${max}`;
+  const names = meta.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+  const plural = (n: number) => (n === 1 ? "argument" : "arguments");
+  const what = given > max ? "too many" : "too few";
+  return new CellError(ErrorType.VALUE, `${formulaName(meta)} takes ${takes} ${plural(max)} (${names}); ${given} ${given === 1 ? "was" : "were"} given, ${what}.`);
+}
+
 export interface LevBridge {
   /** The formula names registered, e.g. ["LEV.EXPOSURE", ...]. */
   readonly names: string[];
@@ -202,6 +217,7 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
       entry.sizeOfResultArrayMethod = sizeMethod;
       entry.vectorizationForbidden = true;
       proto[sizeMethod] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }) {
+        if (argumentCountError(meta, ast.args.length)) return new ArraySize(1, 1);
         let size = { width: 1, height: 1 };
         try {
           const measured = this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
@@ -218,6 +234,8 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
         return new ArraySize(size.width, size.height);
       };
       proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }) {
+        const wrong = argumentCountError(meta, ast.args.length);
+        if (wrong) return wrong;
         return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
           const r = invoke(args);
           if (!r.ok) return r.error;
@@ -232,6 +250,8 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
       };
     } else {
       proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+        const wrong = argumentCountError(meta, ast.args.length);
+        if (wrong) return wrong;
         return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
           const r = invoke(args);
           return r.ok ? scalarResult(r.value) : r.error;
@@ -290,9 +310,21 @@ export const BOOLEAN_NAMES = [
   { name: "FALSE", expression: "=FALSE()" },
 ];
 
+/** A defined name: workbook-wide, or scoped to the sheet named `sheet`. */
+export interface DefinedName {
+  name: string;
+  /** What it stands for, as a formula: "='LEV Scenario'!$B$5". */
+  expression: string;
+  sheet?: string;
+}
+
 /** A workbook with LEV functions: HyperFormula with the playground's configuration, spills settled. */
-export function buildWorkbook(bridge: LevBridge, sheets: Record<string, unknown[][]>): HyperFormula {
-  const hf = HyperFormula.buildFromSheets(sheets as never, HF_CONFIG, BOOLEAN_NAMES);
+export function buildWorkbook(bridge: LevBridge, sheets: Record<string, unknown[][]>, names: DefinedName[] = []): HyperFormula {
+  const order = Object.keys(sheets);
+  const named = names
+    .filter((n) => n.sheet === undefined || order.includes(n.sheet))
+    .map((n) => ({ name: n.name, expression: n.expression, scope: n.sheet === undefined ? undefined : order.indexOf(n.sheet) }));
+  const hf = HyperFormula.buildFromSheets(sheets as never, HF_CONFIG, [...BOOLEAN_NAMES, ...named]);
   bridge.settle(hf);
   return hf;
 }

@@ -15,6 +15,8 @@ export interface CellView {
   spilled?: boolean;
   /** Text may run on over the (empty) cells to the right. */
   overflow?: boolean;
+  /** Fill and font colours, bold (input cells, headings, tables, conditional formats). */
+  style?: { fill?: string; font?: string; bold?: boolean };
 }
 
 export interface GridSource {
@@ -188,6 +190,11 @@ export class Grid {
         d.style.width = `${this.source.colWidth(c)}px`;
         d.textContent = v.text;
         if (v.title) d.title = v.title;
+        if (v.style) {
+          if (v.style.fill) d.style.background = v.style.fill;
+          if (v.style.font) d.style.color = v.style.font;
+          if (v.style.bold) d.style.fontWeight = "600";
+        }
         frag.append(d);
       }
     }
@@ -260,6 +267,26 @@ export class Grid {
       this.events.edit(row, col, e.key);
     }
   }
+}
+
+let measurer: CanvasRenderingContext2D | null | undefined;
+const widths = new Map<string, number>();
+
+/** The width in pixels of a text in the grid's cell font (measured once, then remembered). */
+export function textWidth(text: string, bold = false): number {
+  const key = `${bold ? "b" : ""}${text}`;
+  const known = widths.get(key);
+  if (known !== undefined) return known;
+  if (measurer === undefined) measurer = document.createElement("canvas").getContext("2d");
+  const family = getComputedStyle(document.documentElement).fontFamily || "sans-serif";
+  let width = text.length * 8;
+  if (measurer) {
+    measurer.font = `${bold ? "600 " : ""}13px ${family}`;
+    width = Math.ceil(measurer.measureText(text).width);
+  }
+  if (widths.size > 20000) widths.clear();
+  widths.set(key, width);
+  return width;
 }
 
 function clamp(x: number, lo: number, hi: number): number {

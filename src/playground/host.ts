@@ -1,4 +1,5 @@
 import type { HyperFormula } from "hyperformula";
+import type { SheetMeta, WorkbookMeta } from "./sheet";
 
 /**
  * What the playground page offers the code that writes into its workbook (the task pane's playground
@@ -12,4 +13,8 @@ export interface PlaygroundHost {
   activateSheet(name: string): void;
   /** Selects a range, e.g. "A1:G20", on the named sheet. */
   select(sheet: string, range: string): void;
+  /** What the workbook's sheets hold beside their cells (formats, styles, widths, tables, charts). */
+  readonly workbookMeta?: WorkbookMeta;
+  /** Sets what a sheet holds beside its cells; shown at the next refresh. */
+  setSheetMeta?(sheet: string, meta: SheetMeta): void;
 }

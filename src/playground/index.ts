@@ -4,6 +4,7 @@ import { installCustomFunctions } from "./customFunctions";
 import type { FunctionsMetadata } from "./metadata";
 import { PlaygroundPage } from "./page";
 import { sampleWorkbook } from "./sample";
+import { columnMeta } from "./sheet";
 import { applyStyles } from "./styles";
 
 // Before functions.js runs: the same CustomFunctions global Excel's runtime gives it.
@@ -37,7 +38,8 @@ async function start(): Promise<void> {
   const has = new Set(functions.map((f) => f.id.toUpperCase()));
   const rows = Number(new URLSearchParams(location.search).get("journal")) || undefined;
   const sample = sampleWorkbook((id) => has.has(id), rows);
-  const page = new PlaygroundPage(root, { bridge, functions, sheets: sample.sheets, formats: sample.formats, widths: sample.widths });
+  const meta = Object.fromEntries(Object.keys(sample.sheets).map((name) => [name, columnMeta(sample.formats[name], sample.widths[name])]));
+  const page = new PlaygroundPage(root, { bridge, functions, sheets: sample.sheets, meta });
   (globalThis as { levPlayground?: PlaygroundPage }).levPlayground = page;
   page.setStatus(`${functions.length} LEV functions ready`);
   document.documentElement.dataset.ready = "grid";

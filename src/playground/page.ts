@@ -1,11 +1,12 @@
 import { DetailedCellError, type HyperFormula, type SimpleCellAddress } from "hyperformula";
 import { FormulaHelp } from "./autocomplete";
-import { buildWorkbook, type LevBridge } from "./bridge";
-import { cellName, formatNumber, parseCell, parseRange } from "./format";
-import { el, Grid, type CellView } from "./grid";
+import { buildWorkbook, type DefinedName, type LevBridge } from "./bridge";
+import type { DrawnChart } from "./chart";
+import { cellName, dateParts, formatNumber, isDateFormat, parseCell, parseRange } from "./format";
+import { el, Grid, textWidth, type CellView } from "./grid";
 import type { PlaygroundHost } from "./host";
 import type { FunctionMetadata } from "./metadata";
-import type { SheetFormats } from "./xlsx";
+import { emptyMeta, formatAt, inside, rect, shiftFormula, styleAt, type CellStyle, type SheetMeta, type WorkbookMeta } from "./sheet";
 
 /*
  * The playground page: header (open/save), formula bar, the grid over the HyperFormula workbook, sheet
@@ -21,9 +22,16 @@ export interface PageOptions {
   bridge: LevBridge;
   functions: FunctionMetadata[];
   sheets: Record<string, unknown[][]>;
-  formats: SheetFormats;
-  widths?: Record<string, Record<number, number>>;
+  /** Formats, styles, widths, tables, conditional formats and charts by sheet. */
+  meta?: WorkbookMeta;
+  names?: DefinedName[];
 }
+
+/** The colours of Excel's blue table style (TableStyleMedium2): header and banded rows. */
+const TABLE_HEADER: CellStyle = { fill: "#4472C4", font: "#FFFFFF", bold: true };
+const TABLE_BAND: CellStyle = { fill: "#D9E1F2" };
+/** The cell's padding (4 pixels a side), its border and a pixel to spare, which text does not get. */
+const CELL_INSET = 10;
 
 export class PlaygroundPage implements PlaygroundHost {
   hf: HyperFormula;
@@ -35,17 +43,22 @@ export class PlaygroundPage implements PlaygroundHost {
   private readonly info: HTMLElement;
   private readonly status: HTMLElement;
   private readonly help: FormulaHelp;
-  private formats: SheetFormats;
-  private widths: Record<string, Record<number, number>>;
+  private meta: WorkbookMeta;
+  /** Conditional formats' results by rule, as evaluated since the last recalculation. */
+  private ruleCache = new Map<string, boolean>();
+  private charts: { host: HTMLElement; drawn?: DrawnChart; sheet: string; index: number }[] = [];
+  private chartLayer!: HTMLElement;
+  private chartLoad = 0;
   private sheet = 0;
   private editor?: HTMLInputElement;
+  /** The cell the formula bar is editing, and what it held when the edit began. */
+  private barEdit?: { row: number; col: number; original: string };
   private readonly bridge: LevBridge;
 
   constructor(root: HTMLElement, options: PageOptions) {
     this.bridge = options.bridge;
-    this.formats = options.formats;
-    this.widths = options.widths ?? {};
-    this.hf = buildWorkbook(this.bridge, options.sheets);
+    this.meta = options.meta ?? {};
+    this.hf = buildWorkbook(this.bridge, options.sheets, options.names);
     this.help = new FormulaHelp(options.functions);
 
     root.replaceChildren();
@@ -95,6 +108,14 @@ export class PlaygroundPage implements PlaygroundHost {
     this.bar.setAttribute("aria-label", "Formula");
     this.bar.spellcheck = false;
     this.bar.addEventListener("keydown", (e) => this.onEditorKey(e, this.bar));
+    // Editing in the bar edits the selected cell: the cell it started on is kept, so a click elsewhere
+    // commits there (as Excel does), and Escape puts back what the cell held.
+    this.bar.addEventListener("focus", () => {
+      if (this.barEdit) return;
+      const { row, col } = this.grid.selection;
+      this.barEdit = { row, col, original: this.contentOf(row, col) };
+    });
+    this.bar.addEventListener("blur", () => this.finishBarEdit(true));
     this.help.attach(this.bar);
     formulaBar.append(this.nameBox, fx, this.bar);
     this.info = el("div", "cell-info");
@@ -110,6 +131,8 @@ export class PlaygroundPage implements PlaygroundHost {
       undo: () => this.history("undo"),
       redo: () => this.history("redo"),
     });
+    this.chartLayer = el("div", "chart-layer");
+    this.grid.canvasElement.append(this.chartLayer);
     this.tabs = el("nav", "tabs");
     this.tabs.setAttribute("aria-label", "Sheets");
     sheetArea.append(this.tabs);
@@ -132,9 +155,19 @@ export class PlaygroundPage implements PlaygroundHost {
     this.bridge.settle(this.hf);
     const names = this.hf.getSheetNames();
     if (this.hf.getSheetName(this.sheet) === undefined) this.sheet = this.hf.getSheetId(names[0]!) ?? 0;
+    this.ruleCache.clear();
     this.drawTabs();
     this.grid.reset();
     this.onSelect();
+    this.drawCharts();
+  }
+
+  setSheetMeta(sheet: string, meta: SheetMeta): void {
+    this.meta[sheet] = meta;
+  }
+
+  get workbookMeta(): WorkbookMeta {
+    return this.meta;
   }
 
   activateSheet(name: string): void {
@@ -172,26 +205,69 @@ export class PlaygroundPage implements PlaygroundHost {
     };
   }
 
+  private get sheetMeta(): SheetMeta | undefined {
+    return this.meta[this.sheetName];
+  }
+
   private colWidth(col: number): number {
-    return this.widths[this.sheetName]?.[col] ?? DEFAULT_WIDTH;
+    return this.sheetMeta?.widths[col] ?? DEFAULT_WIDTH;
   }
 
   private view(row: number, col: number): CellView {
     const a = this.address(row, col);
     const v = this.hf.getCellValue(a);
     const spilled = this.hf.isCellPartOfArray(a) && this.hf.getCellFormula(a) === undefined;
-    if (v === null || v === undefined || v === "") return { text: "", kind: "empty", spilled };
-    if (v instanceof DetailedCellError) return { text: v.value, kind: "error", title: `${v.value} ${v.message ?? ""}`.trim(), spilled };
+    const style = this.styleOf(row, col);
+    if (v === null || v === undefined || v === "") return { text: "", kind: "empty", spilled, style };
+    if (v instanceof DetailedCellError) return { text: v.value, kind: "error", title: `${v.value} ${v.message ?? ""}`.trim(), spilled, style };
     if (typeof v === "number") {
-      // General format shows as many digits as the column has room for, as Excel does.
-      const room = Math.max(6, Math.floor((this.colWidth(col) - 12) / 8));
-      return { text: formatNumber(v, this.formats[this.sheetName]?.[col], room), kind: "number", spilled };
+      // As Excel: as many digits as the column has room for in General, ### when a number does not fit.
+      const room = this.colWidth(col) - CELL_INSET;
+      const fits = (text: string) => textWidth(text, style?.bold) <= room;
+      return { text: formatNumber(v, formatAt(this.sheetMeta, row, col), fits), kind: "number", spilled, style };
     }
-    if (typeof v === "boolean") return { text: v ? "TRUE" : "FALSE", kind: "boolean", spilled };
+    if (typeof v === "boolean") return { text: v ? "TRUE" : "FALSE", kind: "boolean", spilled, style };
     // Text runs on over an empty cell to its right, as in Excel.
     const next = this.hf.getCellValue(this.address(row, col + 1));
     const overflow = next === null || next === undefined || next === "";
-    return { text: String(v), kind: "text", spilled, overflow };
+    return { text: String(v), kind: "text", spilled, overflow, style };
+  }
+
+  /** A cell's look: its table's style, then its own style, then any conditional format that holds. */
+  private styleOf(row: number, col: number): CellStyle | undefined {
+    const meta = this.sheetMeta;
+    if (!meta) return undefined;
+    let style: CellStyle | undefined;
+    for (const t of meta.tables) {
+      const r = rect(t.range);
+      if (!inside(r, row, col)) continue;
+      if (row === r.top) style = { ...TABLE_HEADER };
+      else if ((row - r.top) % 2 === 1) style = { ...TABLE_BAND };
+    }
+    const own = styleAt(meta, row, col);
+    if (own) style = { ...style, ...own };
+    for (const c of meta.conditional) {
+      const r = rect(c.range);
+      if (!inside(r, row, col)) continue;
+      if (this.ruleHolds(shiftFormula(c.formula, row - r.top, col - r.left))) style = { ...style, fill: c.fill, font: c.font };
+    }
+    return style;
+  }
+
+  /** Whether a conditional format's rule, moved to one cell, is TRUE now. */
+  private ruleHolds(formula: string): boolean {
+    const key = `${this.sheet}|${formula}`;
+    let holds = this.ruleCache.get(key);
+    if (holds === undefined) {
+      try {
+        const v = this.hf.calculateFormula(formula, this.sheet);
+        holds = v === true || (typeof v === "number" && v !== 0);
+      } catch {
+        holds = false;
+      }
+      this.ruleCache.set(key, holds);
+    }
+    return holds;
   }
 
   /** What the formula bar shows for a cell: its formula, or its value as typed. */
@@ -202,6 +278,8 @@ export class PlaygroundPage implements PlaygroundHost {
     const raw = this.hf.getCellSerialized(a);
     if (raw === null || raw === undefined) return "";
     if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+    // A date shows as a date in the bar too, in a form commit() reads back.
+    if (typeof raw === "number" && isDateFormat(formatAt(this.sheetMeta, row, col))) return isoDate(raw);
     return String(raw);
   }
 
@@ -265,8 +343,18 @@ export class PlaygroundPage implements PlaygroundHost {
     input.addEventListener("input", () => {
       this.bar.value = input.value;
     });
-    input.addEventListener("blur", () => {
-      if (this.editor === input) this.closeEditor(true, 0);
+    input.addEventListener("blur", (e) => {
+      if (this.editor !== input) return;
+      if (e.relatedTarget === this.bar) {
+        // The edit moves on into the formula bar, unfinished, as in Excel.
+        this.editor = undefined;
+        input.remove();
+        this.help.hide();
+        this.barEdit = { row, col, original: this.contentOf(row, col) };
+        this.bar.value = input.value;
+        return;
+      }
+      this.closeEditor(true, 0);
     });
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
@@ -274,29 +362,42 @@ export class PlaygroundPage implements PlaygroundHost {
     this.help.update(input);
   }
 
+  /** Enter, Tab and Escape, the same in the in-cell editor and in the formula bar. */
   private onEditorKey(e: KeyboardEvent, input: HTMLInputElement): void {
     if (this.help.keydown(e)) {
       e.preventDefault();
       return;
     }
-    const { row, col } = this.grid.selection;
-    if (e.key === "Enter" || e.key === "Tab") {
-      e.preventDefault();
-      const text = input.value;
-      if (input === this.editor) this.editor = undefined;
+    if (e.key !== "Enter" && e.key !== "Tab" && e.key !== "Escape") return;
+    e.preventDefault();
+    this.help.hide();
+    const fromBar = input === this.bar;
+    const target = fromBar ? this.barEdit : this.editor ? { row: Number(input.dataset.row), col: Number(input.dataset.col) } : undefined;
+    const { row, col } = target ?? this.grid.selection;
+    if (fromBar) this.barEdit = undefined;
+    else if (input === this.editor) {
+      this.editor = undefined;
       input.remove();
-      this.help.hide();
-      this.commit(row, col, text);
+    }
+    if (e.key === "Escape") {
+      this.bar.value = this.contentOf(row, col);
+    } else {
+      this.commit(row, col, input.value);
       if (e.key === "Enter") this.grid.select(row + (e.shiftKey ? -1 : 1), col);
       else this.grid.select(row, col + (e.shiftKey ? -1 : 1));
-      this.grid.focus();
-    } else if (e.key === "Escape") {
-      e.preventDefault();
-      this.help.hide();
-      if (input === this.editor) this.closeEditor(false);
-      this.bar.value = this.contentOf(row, col);
-      this.grid.focus();
     }
+    this.grid.focus();
+    this.onSelect(); // the bar shows the cell now selected
+  }
+
+  /** Ends an edit made in the formula bar: commits it to the cell it began on when it changed. */
+  private finishBarEdit(save: boolean): void {
+    const edit = this.barEdit;
+    if (!edit) return;
+    this.barEdit = undefined;
+    this.help.hide();
+    if (save && this.bar.value !== edit.original) this.commit(edit.row, edit.col, this.bar.value);
+    else this.onSelect();
   }
 
   private closeEditor(save: boolean, move = 0): void {
@@ -321,6 +422,7 @@ export class PlaygroundPage implements PlaygroundHost {
     else if (/^=/.test(t)) content = t;
     else if (/^(true|false)$/i.test(t)) content = /^true$/i.test(t);
     else if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/.test(t)) content = t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
+    else if (ISO_DATE.test(t)) content = serialOf(t);
     const started = performance.now();
     try {
       this.hf.setCellContents(this.address(row, col), [[content as never]]);
@@ -329,8 +431,10 @@ export class PlaygroundPage implements PlaygroundHost {
       return;
     }
     this.bridge.settle(this.hf);
+    this.ruleCache.clear();
     this.grid.reset();
     this.onSelect();
+    this.updateCharts();
     this.setStatus(`Recalculated in ${Math.round(performance.now() - started)} ms`);
   }
 
@@ -350,6 +454,79 @@ export class PlaygroundPage implements PlaygroundHost {
     this.status.textContent = text;
   }
 
+  // ─── Charts ────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Draws the active sheet's charts over their anchor ranges; Chart.js is loaded only when there is one. */
+  private drawCharts(): void {
+    for (const c of this.charts) c.drawn?.destroy();
+    this.charts = [];
+    this.chartLayer.replaceChildren();
+    const sheet = this.sheetName;
+    const plans = this.meta[sheet]?.charts ?? [];
+    if (plans.length === 0) return;
+    const load = ++this.chartLoad;
+    plans.forEach((plan, index) => {
+      const host = el("div", "chart");
+      host.dataset.chart = String(index);
+      host.setAttribute("role", "img");
+      host.setAttribute("aria-label", plan.title);
+      const r = rect(plan.anchor);
+      const a = this.grid.cellBox(r.top, r.left);
+      const b = this.grid.cellBox(r.bottom, r.right);
+      host.style.transform = `translate(${a.left}px, ${a.top}px)`;
+      host.style.width = `${b.left + b.width - a.left}px`;
+      host.style.height = `${b.top + b.height - a.top}px`;
+      this.chartLayer.append(host);
+      this.charts.push({ host, sheet, index });
+    });
+    void import(/* webpackChunkName: "chart" */ "./chart").then(({ drawChart }) => {
+      if (load !== this.chartLoad) return; // the sheet changed meanwhile
+      for (const c of this.charts) {
+        const canvas = el("canvas");
+        canvas.width = c.host.clientWidth;
+        canvas.height = c.host.clientHeight;
+        c.host.append(canvas);
+        c.drawn = drawChart(canvas, this.chartData(c.sheet, c.index));
+      }
+      document.documentElement.dataset.charts = String(this.charts.length);
+    });
+  }
+
+  /** Charts follow their cells when they recalculate. */
+  private updateCharts(): void {
+    for (const c of this.charts) c.drawn?.update(this.chartData(c.sheet, c.index));
+  }
+
+  private chartData(sheet: string, index: number) {
+    const plan = this.meta[sheet]!.charts[index]!;
+    const id = this.hf.getSheetId(sheet)!;
+    const meta = this.meta[sheet];
+    const values = (range: string) => {
+      const r = rect(range);
+      return this.hf.getRangeValues({ start: { sheet: id, row: r.top, col: r.left }, end: { sheet: id, row: r.bottom, col: r.right } }).flat();
+    };
+    const formatter = (range: string | undefined) => {
+      const r = range ? rect(range) : undefined;
+      const format = r ? formatAt(meta, r.top, r.left) : undefined;
+      return (v: number) => formatNumber(v, format, 24);
+    };
+    const type = plan.type ?? "scatter";
+    const series = plan.series.map((s) => {
+      const xs = values(s.x);
+      const ys = values(s.y);
+      const points: { x: number | string; y: number }[] = [];
+      ys.forEach((y, i) => {
+        const x = xs[i];
+        if (typeof y !== "number") return;
+        if (type === "scatter" && typeof x !== "number") return;
+        points.push({ x: typeof x === "number" || typeof x === "string" ? x : String(i + 1), y });
+      });
+      return { name: s.name, role: s.role, points };
+    });
+    const main = plan.series.find((s) => s.role !== "marker");
+    return { type, title: plan.title, xTitle: plan.xTitle, yTitle: plan.yTitle, series, formatX: formatter(main?.x), formatY: formatter(main?.y) };
+  }
+
   // ─── Files ─────────────────────────────────────────────────────────────────────────────────────────
 
   /** Replaces the workbook with the sheets of an .xlsx file. */
@@ -358,7 +535,7 @@ export class PlaygroundPage implements PlaygroundHost {
     try {
       const { readXlsx } = await import("./xlsx");
       const data = await readXlsx(await file.arrayBuffer());
-      this.load(data.sheets, data.formats, data.widths);
+      this.load(data.sheets, data.meta, data.names);
       this.setStatus(`Opened ${file.name ?? "the file"}: ${Object.keys(data.sheets).join(", ")}`);
     } catch (e) {
       this.setStatus(`Could not open the file: ${(e as Error).message}`);
@@ -366,13 +543,13 @@ export class PlaygroundPage implements PlaygroundHost {
   }
 
   /** Replaces the workbook. */
-  load(sheets: Record<string, unknown[][]>, formats: SheetFormats = {}, widths: Record<string, Record<number, number>> = {}): void {
+  load(sheets: Record<string, unknown[][]>, meta: WorkbookMeta = {}, names: DefinedName[] = []): void {
     this.closeEditor(false);
     const old = this.hf;
-    this.hf = buildWorkbook(this.bridge, sheets);
+    this.hf = buildWorkbook(this.bridge, sheets, names);
     old.destroy();
-    this.formats = formats;
-    this.widths = widths;
+    this.meta = meta;
+    for (const name of Object.keys(sheets)) this.meta[name] ??= emptyMeta();
     this.sheet = this.hf.getSheetId(this.hf.getSheetNames()[0]!) ?? 0;
     this.refresh();
     this.grid.select(0, 0);
@@ -380,7 +557,7 @@ export class PlaygroundPage implements PlaygroundHost {
 
   async saveFile(): Promise<void> {
     const { writeXlsx } = await import("./xlsx");
-    const buffer = await writeXlsx(this.hf, this.formats, this.widths);
+    const buffer = await writeXlsx(this.hf, this.meta);
     const blob = new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const a = el("a");
     a.href = URL.createObjectURL(blob);
@@ -391,4 +568,22 @@ export class PlaygroundPage implements PlaygroundHost {
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
     this.setStatus("Saved lev-playground.xlsx");
   }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** "2024-03-04 12:00" → Excel's serial number 45355.5. */
+function serialOf(text: string): number {
+  const m = ISO_DATE.exec(text)!;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  return ms / 86400000 + 25569;
+}
+
+/** Excel's serial number as "2024-03-04", with the time when there is one. */
+function isoDate(serial: number): string {
+  const p = dateParts(serial);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const date = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  if (p.hours === 0 && p.minutes === 0 && p.seconds === 0) return date;
+  return `${date} ${pad(p.hours)}:${pad(p.minutes)}${p.seconds ? `:${pad(p.seconds)}` : ""}`;
 }

@@ -34,14 +34,17 @@ html, body { margin: 0; height: 100%; }
 .colhead.active, .rowhead.active { background: #dde9f7; color: var(--accent); font-weight: 600; }
 .grid-body { overflow: auto; position: relative; outline: none; background: #fff; }
 .grid-canvas { position: relative; }
-.cell { position: absolute; top: 0; left: 0; height: 24px; padding: 3px 6px; border-right: 1px solid #eef0f2; border-bottom: 1px solid #eef0f2; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; cursor: cell; user-select: none; }
+.cell { position: absolute; top: 0; left: 0; height: 24px; padding: 3px 4px; border-right: 1px solid #eef0f2; border-bottom: 1px solid #eef0f2; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; cursor: cell; user-select: none; }
 .cell.overflow { overflow: visible; text-overflow: clip; z-index: 1; }
-.cell.number { text-align: right; font-variant-numeric: tabular-nums; }
+.cell.number { text-align: right; }
 .cell.boolean { text-align: center; }
 .cell.error { color: var(--error); text-align: center; font-weight: 600; }
 .cell.spilled { background: #f7fbff; }
 .cell.in-range { background: #e8f1fb; }
 .cell.selected { outline: 2px solid var(--accent); outline-offset: -2px; z-index: 1; }
+.chart-layer { position: absolute; top: 0; left: 0; z-index: 2; }
+.chart { position: absolute; top: 0; left: 0; background: #fff; border: 1px solid #c8ccd1; box-shadow: 0 1px 4px #0001; }
+.chart canvas { display: block; }
 .cell-editor { position: absolute; top: 0; left: 0; z-index: 3; font: 13px ui-monospace, "Cascadia Mono", Consolas, monospace; padding: 2px 5px; border: 2px solid var(--accent); outline: none; box-shadow: 0 2px 8px #0003; }
 .tabs { display: flex; gap: 2px; padding: 0 8px; border-top: 1px solid var(--line); background: var(--head); }
 .tab { font: inherit; padding: 5px 14px; border: 1px solid transparent; border-top: none; background: transparent; cursor: pointer; color: #444; }

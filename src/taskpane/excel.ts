@@ -80,7 +80,8 @@ export function queuePlan(sheet: Excel.Worksheet, plan: WritePlan): void {
   if (plan.chart) {
     const [first, ...rest] = plan.chart.series;
     if (first) {
-      const chart = sheet.charts.add("XYScatterLinesNoMarkers" as Excel.ChartType, sheet.getRange(first.y), "Columns" as Excel.ChartSeriesBy);
+      const type = plan.chart.type === "line" ? "Line" : "XYScatterLinesNoMarkers";
+      const chart = sheet.charts.add(type as Excel.ChartType, sheet.getRange(first.y), "Columns" as Excel.ChartSeriesBy);
       chart.title.text = plan.chart.title;
       const main = chart.series.getItemAt(0);
       main.name = first.name;

@@ -48,15 +48,22 @@ export interface ConditionalFormat {
   meaning: string;
 }
 
-/** One series of an XY chart: x values and y values as ranges of the same length. */
+/** One series of a chart: x values and y values as ranges of the same length. */
 export interface ChartSeries {
   name: string;
   x: string;
   y: string;
+  /** A vertical mark at one x (liquidation, stop, target): a two-point series, drawn dashed and labelled with its name. */
+  role?: "marker";
 }
 
-/** A line chart (XY with straight lines) of `series`, placed over `anchor` (a range). */
+/**
+ * A chart of `series`, placed over `anchor` (a range). "scatter" (the default) draws y against numeric x
+ * with straight lines (PnL against price); "line" draws y over categories, x read as labels (an equity
+ * curve over trade numbers or dates).
+ */
 export interface ChartPlan {
+  type?: "scatter" | "line";
   title: string;
   xTitle: string;
   yTitle: string;
@@ -79,7 +86,7 @@ export interface WritePlan {
   bold: string[];
   /** The cells a trader is meant to change, shown as inputs (blue on light yellow in Excel). */
   inputRange?: string;
-  /** The range selected after writing (the table, or the journal). */
+  /** The range selected after writing (the first input cell, or the journal), near the sheet's top. */
   select: string;
 }
 

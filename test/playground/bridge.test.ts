@@ -71,7 +71,6 @@ describe("the bridge over the real bundle", () => {
     ['=LEV.LIQPRICE("lnog", 60000, 10)', "#VALUE!", "side"],
     ["=LEV.MARGIN(1000, 0)", "#NUM!", "leverage"],
     ["=LEV.MARGINLEVEL(1000, 0)", "#DIV/0!", undefined],
-    ["=LEV.MARGIN(1000)", "#VALUE!", "leverage"],
   ])("shows %s as %s with the function's message", (formula, code, field) => {
     hf = buildWorkbook(bridge, { S: [[formula]] });
     const v = hf.getCellValue(at(0, 0));
@@ -80,6 +79,22 @@ describe("the bridge over the real bundle", () => {
     // the same error and message as calling the bundle's function directly
     expect(evaluate(parseFormula(formula), bundle.functions, metadata)).toEqual({ error: code, message: (v as DetailedCellError).message });
     if (field) expect((v as DetailedCellError).message).toContain(field);
+  });
+
+  // Excel refuses a formula with a wrong number of arguments; the playground answers #VALUE! saying what the
+  // function takes (its signature in functions.json: MARGIN has 2, LIQPRICE 3 required and 5 optional,
+  // SCENARIOS 5 required and 3 optional), not HyperFormula's #N/A "Wrong number of arguments".
+  it.each([
+    ["=LEV.MARGIN(100000, 50, 3)", "LEV.MARGIN takes 2 arguments (notional, leverage); 3 were given, too many."],
+    ["=LEV.MARGIN(1000)", "LEV.MARGIN takes 2 arguments (notional, leverage); 1 was given, too few."],
+    ["=LEV.MARGIN()", "LEV.MARGIN takes 2 arguments (notional, leverage); 0 were given, too few."],
+    ['=LEV.LIQPRICE("long", 60000)', "LEV.LIQPRICE takes 3 to 8 arguments (side, entry, leverage, [mmr], [maint_amount], [quantity], [close_fee_rate], [mm_basis]); 2 were given, too few."],
+    ['=LEV.SCENARIOS("long", 60000, 1, 10, {54000;60000}, 1000, 0.005, 0, 9)', "LEV.SCENARIOS takes 5 to 8 arguments (side, entry, quantity, leverage, prices, [balance], [mmr], [fee_rate]); 9 were given, too many."],
+  ])("shows %s as #VALUE! saying how many arguments the function takes", (formula, message) => {
+    hf = buildWorkbook(bridge, { S: [[formula]] });
+    const v = hf.getCellValue(at(0, 0)) as DetailedCellError;
+    expect(v).toBeInstanceOf(DetailedCellError);
+    expect([v.value, v.message]).toEqual(["#VALUE!", message]);
   });
 
   it("passes an error in an argument through, as Excel does, without calling the function", () => {

@@ -1,17 +1,78 @@
+import { execFileSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { DetailedCellError, type HyperFormula } from "hyperformula";
+import Papa from "papaparse";
+import { createPlaygroundAdapter } from "../../src/playground/adapter";
 import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/playground/bridge";
+import type { PlaygroundHost } from "../../src/playground/host";
 import type { FunctionsMetadata } from "../../src/playground/metadata";
-import { formulaFromFile, readXlsx, writeXlsx } from "../../src/playground/xlsx";
+import { columnMeta, formatAt, styleAt, type SheetMeta, type WorkbookMeta } from "../../src/playground/sheet";
+import { formulaFromFile, needsApostrophe, readXlsx, writeXlsx } from "../../src/playground/xlsx";
+import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
+import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
+import { buildScenario } from "../../src/taskpane/model/scenario";
 import { DIST, loadBundle } from "../helpers/bundle";
 
-/* .xlsx out and back in, in Node: formulas stay formulas, spills become array formulas, text stays text. */
+/*
+ * .xlsx out and back in, in Node: formulas stay formulas with their last values, spills become array
+ * formulas, text stays text; names (each simulator sheet its own), formats, styles, tables, conditional
+ * formats, widths and charts come back; and a program no one here wrote (LibreOffice) shows the last
+ * results rather than #NAME?.
+ */
 const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
 let bridge: LevBridge;
 beforeAll(() => {
   bridge = registerLevFunctions(metadata, loadBundle().functions);
 });
 afterAll(() => bridge.unregister());
+
+/** A host that keeps the sheet meta, as the page does. */
+function host(hf: HyperFormula, meta: WorkbookMeta): PlaygroundHost {
+  return {
+    hf,
+    refresh: () => undefined,
+    activateSheet: () => undefined,
+    select: () => undefined,
+    workbookMeta: meta,
+    setSheetMeta: (sheet: string, m: SheetMeta) => {
+      meta[sheet] = m;
+    },
+  };
+}
+
+/** Every non-empty cell of every sheet: its formula (or typed content) and its value, errors by code. */
+function snapshot(hf: HyperFormula): Record<string, [string, unknown][][]> {
+  const out: Record<string, [string, unknown][][]> = {};
+  for (const name of hf.getSheetNames()) {
+    const id = hf.getSheetId(name)!;
+    const { height, width } = hf.getSheetDimensions(id);
+    out[name] = Array.from({ length: height }, (_r, row) =>
+      Array.from({ length: width }, (_c, col): [string, unknown] => {
+        const a = { sheet: id, row, col };
+        const v = hf.getCellValue(a);
+        // a cell holding "" is an empty cell, as Excel stores it
+        return [String(hf.getCellFormula(a) ?? hf.getCellSerialized(a) ?? ""), v instanceof DetailedCellError ? v.value : v === "" ? null : v];
+      }),
+    );
+  }
+  return out;
+}
+
+const guideTrade = () => validate(GUIDE_EXAMPLE).trade!;
+
+/** The guide's example written twice by the simulator (LEV Scenario and LEV Scenario 2), and a journal. */
+async function simulatorWorkbook() {
+  const hf = buildWorkbook(bridge, { Sheet1: [["keep me", 1.5, "'1:50"]] });
+  const meta: WorkbookMeta = { Sheet1: columnMeta({ 1: "0.00%" }) };
+  const adapter = createPlaygroundAdapter(host(hf, meta));
+  const plan = scenarioPlan(buildScenario(guideTrade()));
+  await adapter.write(plan);
+  await adapter.write(scenarioPlan(buildScenario({ ...guideTrade(), balance: guideTrade().balance.mul(2) })));
+  await adapter.write(journalPlan());
+  return { hf, meta, plan };
+}
 
 describe("the playground's .xlsx files", () => {
   it("keeps formulas, values, text that looks like a time, number formats and column widths", async () => {
@@ -22,11 +83,13 @@ describe("the playground's .xlsx files", () => {
       ],
       Lifted: [[100000, "=LEV.MARGIN(A1:A3, 50)"], [50000], [20000]],
     });
-    const buffer = await writeXlsx(hf, { Journal: { 3: "#,##0.00" } }, { Journal: { 0: 70 } });
+    const buffer = await writeXlsx(hf, { Journal: columnMeta({ 3: "#,##0.00" }, { 0: 70 }) });
     const back = await readXlsx(buffer);
+    // Text that reads as itself has no apostrophe; "1:50" keeps it, or it would become a time.
+    expect(back.sheets.Journal![0]).toEqual(["Entry", "Quantity", "Leverage", "Notional", "Margin"]);
     expect(back.sheets.Journal![1]).toEqual([60000, 0.5, "'1:50", "=LEV.NOTIONAL(A2, B2)", "=LEV.MARGIN(D2, C2)"]);
-    expect(back.formats.Journal![3]).toBe("#,##0.00");
-    expect(back.widths.Journal![0]).toBe(70);
+    expect(formatAt(back.meta.Journal, 1, 3)).toBe("#,##0.00");
+    expect(back.meta.Journal!.widths[0]).toBe(70);
     // The lifted formula's results are not written back as values over its spill.
     expect(back.sheets.Lifted).toEqual([[100000, "=LEV.MARGIN(A1:A3, 50)"], [50000], [20000]]);
 
@@ -39,14 +102,106 @@ describe("the playground's .xlsx files", () => {
     again.destroy();
   });
 
-  it("writes a spilled result as an array formula over its block, so Excel shows all of it", async () => {
+  it("writes a spilled result as an array formula over its block, with every cell's last value", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const hf = buildWorkbook(bridge, { S: [[100000, "=LEV.MARGIN(A1:A3, 50)"], [50000], [20000]] });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await writeXlsx(hf));
-    const v = wb.getWorksheet("S")!.getCell("B1").value as { shareType?: string; ref?: string; formula?: string };
-    expect([v.formula, v.shareType, v.ref]).toEqual(["LEV.MARGIN(A1:A3, 50)", "array", "B1:B3"]);
+    const ws = wb.getWorksheet("S")!;
+    const v = ws.getCell("B1").value as { shareType?: string; ref?: string; formula?: string; result?: unknown };
+    expect([v.formula, v.shareType, v.ref, v.result]).toEqual(["LEV.MARGIN(A1:A3, 50)", "array", "B1:B3", 2000]);
+    // 50,000/50 and 20,000/50 stand in the block's other cells, as Excel saves a spill
+    expect([ws.getCell("B2").value, ws.getCell("B3").value]).toEqual([1000, 400]);
     hf.destroy();
+  });
+
+  it("saves every formula with its last value, an error as an error value", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const hf = buildWorkbook(bridge, { S: [["=LEV.MARGIN(100000, 50)", '=LEV.MARGIN("abc", 50)', "=LEV.MARGIN(100000, 50, 3)", "=1/0"]] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await writeXlsx(hf));
+    const ws = wb.getWorksheet("S")!;
+    const result = (a: string) => (ws.getCell(a).value as { result?: unknown }).result;
+    expect(result("A1")).toBe(2000); // 100,000 / 50
+    expect(result("B1")).toEqual({ error: "#VALUE!" });
+    expect(result("C1")).toEqual({ error: "#VALUE!" }); // too many arguments
+    expect(result("D1")).toEqual({ error: "#DIV/0!" });
+    hf.destroy();
+  });
+
+  it("gives back the same formulas and values in every cell after Open → Save → Open of simulator sheets", async () => {
+    const { hf, meta } = await simulatorWorkbook();
+    const before = snapshot(hf);
+    expect(JSON.stringify(before)).not.toContain("#NAME?");
+
+    const first = await readXlsx(await writeXlsx(hf, meta));
+    const opened = buildWorkbook(bridge, first.sheets, first.names);
+    expect(snapshot(opened)).toEqual(before);
+
+    const second = await readXlsx(await writeXlsx(opened, first.meta));
+    const reopened = buildWorkbook(bridge, second.sheets, second.names);
+    expect(snapshot(reopened)).toEqual(before);
+    expect(second.names).toEqual(first.names);
+    expect(second.meta).toEqual(first.meta);
+    [hf, opened, reopened].forEach((h) => h.destroy());
+  });
+
+  it("keeps each simulator sheet's names scoped to it: Entry on LEV Scenario 2 is its own cell", async () => {
+    const { hf, meta, plan } = await simulatorWorkbook();
+    const back = await readXlsx(await writeXlsx(hf, meta));
+    const balance = plan.names.find((n) => n.name === "Balance")!.cell.replace(/(\D+)(\d+)/, "$$$1$$$2");
+    expect(back.names).toContainEqual({ name: "Balance", expression: `='LEV Scenario'!${balance}`, sheet: "LEV Scenario" });
+    expect(back.names).toContainEqual({ name: "Balance", expression: `='LEV Scenario 2'!${balance}`, sheet: "LEV Scenario 2" });
+    const opened = buildWorkbook(bridge, back.sheets, back.names);
+    const value = (sheet: string, name: string) =>
+      opened.getCellValue(opened.simpleCellAddressFromString(plan.names.find((n) => n.name === name)!.cell, opened.getSheetId(sheet)!)!);
+    // The guide's 2,000 balance, and 4,000 on the second sheet: free margin 2,000 − 2,000 = 0 and 4,000 − 2,000 = 2,000
+    expect([value("LEV Scenario", "Balance"), value("LEV Scenario 2", "Balance")]).toEqual([2000, 4000]);
+    expect([value("LEV Scenario", "FreeMargin"), value("LEV Scenario 2", "FreeMargin")]).toEqual([0, 2000]);
+    opened.destroy();
+    hf.destroy();
+  });
+
+  it("keeps number formats, input-cell styles, bold headings, widths, the table, conditional formats and the chart", async () => {
+    const { hf, meta, plan } = await simulatorWorkbook();
+    const back = await readXlsx(await writeXlsx(hf, meta));
+    const m = back.meta["LEV Scenario"]!;
+    for (const f of plan.formats) {
+      const [a] = f.range.split(":");
+      const cell = /([A-Z]+)(\d+)/.exec(a!)!;
+      const col = cell[1]!.charCodeAt(0) - 65;
+      const row = Number(cell[2]) - 1;
+      expect([f.range, formatAt(m, row, col) ?? "General"]).toEqual([f.range, f.format]);
+    }
+    const input = /([A-Z]+)(\d+)/.exec(plan.inputRange!.split(":")[0]!)!;
+    expect(styleAt(m, Number(input[2]) - 1, 1)).toEqual({ fill: "#FFF2CC", font: "#1F4E79" });
+    expect(styleAt(m, 0, 0)).toEqual({ bold: true }); // the title
+    // 190 points is 253 pixels
+    expect(m.widths[0]).toBe(253);
+    expect(m.tables).toEqual([{ name: "LEVScenario1", range: plan.table!.range, style: "TableStyleMedium2" }]);
+    expect(back.meta["LEV Scenario 2"]!.tables[0]!.name).toBe("LEVScenario2");
+    expect(m.conditional.map((c) => [c.range, c.formula, c.fill, c.font])).toEqual(plan.conditionalFormats.map((c) => [c.range, c.formula, c.fill.toUpperCase(), c.font.toUpperCase()]));
+    expect(m.charts).toEqual([plan.chart]);
+    // the journal's dates keep their date format
+    expect(formatAt(back.meta["LEV Journal"], 1, 0)).toBe("yyyy-mm-dd");
+    hf.destroy();
+  });
+
+  it.each([
+    ["1:50", true],
+    ["62000", true],
+    ["-0.2", true],
+    ["TRUE", true],
+    ["=A1", true],
+    ["2024-03-04", true],
+    ["long", false],
+    ["BTCUSDT", false],
+    ["LIQUIDATED", false],
+    ["Entry price", false],
+    ["as entered: 1:50", false],
+    ["1. Open the trade", false],
+  ])("needs an apostrophe to stay text when %p is typed back: %p", (text, needed) => {
+    expect(needsApostrophe(text)).toBe(needed);
   });
 
   it.each([
@@ -56,4 +211,55 @@ describe("the playground's .xlsx files", () => {
   ])("reads the formula Excel stored as %s back as %s", (stored, typed) => {
     expect(formulaFromFile(stored)).toBe(typed);
   });
+});
+
+/** LibreOffice, when installed; in CI it must be (.ci/run installs it). */
+const SOFFICE = ["soffice", "libreoffice"].find((bin) => {
+  try {
+    execFileSync("which", [bin], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+});
+const describeWithLibreOffice = SOFFICE || process.env.CI ? describe : describe.skip;
+if (!SOFFICE && !process.env.CI) process.stderr.write("\nSkipping the LibreOffice check of saved .xlsx files: soffice is not installed (apt-get install libreoffice-calc-nogui).\n");
+
+describeWithLibreOffice("a saved simulator sheet in LibreOffice", () => {
+  it("shows the last results (no #NAME?) for the key figures, walkthrough and scenario rows", async () => {
+    if (!SOFFICE) throw new Error("LibreOffice (soffice) is needed in CI: apt-get install libreoffice-calc-nogui");
+    const { hf, meta, plan } = await simulatorWorkbook();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lev-soffice-"));
+    const file = path.join(dir, "scenario.xlsx");
+    fs.writeFileSync(file, Buffer.from(await writeXlsx(hf, meta)));
+    // CSV export of the second sheet (LEV Scenario): the values LibreOffice shows, as formatted
+    execFileSync(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,2', "--outdir", dir, file], {
+      stdio: "ignore",
+      timeout: 120000,
+    });
+    const csvFile = fs.readdirSync(dir).find((f) => /LEV Scenario\.csv$/.test(f) || /-LEV Scenario\.csv$/.test(f));
+    expect(csvFile).toBeDefined();
+    const rows = Papa.parse<string[]>(fs.readFileSync(path.join(dir, csvFile!), "utf8").trim()).data;
+    const text = rows.map((r) => r.join("|")).join("\n");
+    expect(text).not.toMatch(/#NAME\?|Err:/);
+    const shown = (a1: string) => {
+      const m = /([A-Z]+)(\d+)/.exec(a1)!;
+      return rows[Number(m[2]) - 1]?.[m[1]!.charCodeAt(0) - 65];
+    };
+    const cell = (name: string) => plan.names.find((n) => n.name === name)!.cell;
+    // the guide: margin 100,000 / 50 = 2,000 and free margin 0, as formatted ("#,##0.00"); level 100 %
+    expect(shown(cell("Margin"))).toBe("2,000.00");
+    expect(shown(cell("FreeMargin"))).toBe("0.00");
+    expect(shown(cell("LevelAtOpen"))).toBe("100.00%");
+    expect(shown(cell("StopOutPrice"))).toBe("0.99000"); // equity 1,000 = 50 % of 2,000 after a 0.0100 fall
+    // walkthrough's last step: the 2 % adverse move stops the trade out
+    expect(text).toContain("STOP OUT");
+    // every scenario row has its status
+    const table = plan.table!.range.split(":");
+    const top = Number(/\d+/.exec(table[0]!)![0]);
+    const bottom = Number(/\d+/.exec(table[1]!)![0]);
+    for (let r = top + 1; r <= bottom; r++) expect(rows[r - 1]?.join("|")).toMatch(/OK|MARGIN CALL|STOP OUT|LIQUIDATED/);
+    hf.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 180000);
 });

@@ -193,7 +193,7 @@ describe("the Excel adapter, against office-addin-mock", () => {
     expect((await adapter.write(planWithRows(10))).sheet).toBe("LEV Scenario 3");
   });
 
-  it("queues names before formulas, writes each block once, adds the table, colours and chart, then activates and selects the table", async () => {
+  it("queues names before formulas, writes each block once, adds the table, colours and chart, then activates and selects the first input", async () => {
     const { adapter, state } = mockExcel();
     const plan = planWithRows(10);
     await adapter.write(plan);
@@ -216,8 +216,8 @@ describe("the Excel adapter, against office-addin-mock", () => {
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0].seriesList.map((s: any) => [s.x, s.y])).toEqual(plan.chart!.series.map((s) => [s.x, s.y]));
     expect(sheet.activated).toBe(true);
-    expect(sheet.selected).toBe(plan.table!.range);
-    expect(state.log.slice(-2)).toEqual(["activate LEV Scenario", `select ${plan.table!.range}`]);
+    expect(sheet.selected).toBe(plan.select);
+    expect(state.log.slice(-2)).toEqual(["activate LEV Scenario", `select ${plan.select}`]);
   });
 
   it("writes the trading journal as a table of two example trades", async () => {

@@ -14,7 +14,7 @@ export function excelFormat(unit: Unit, entry: Dec): string {
     case "price":
       return entry.lt(10) ? "0.00000" : "#,##0.00";
     case "percent":
-      return "0.00%";
+      return "0.00##%"; // up to 4 decimals, so a funding rate of 0.006 % does not show as 0.01 %
     case "multiple":
       return '0.00"x"';
     case "ratio":

@@ -126,7 +126,7 @@ export function scenarioPlan(s: Scenario): WritePlan {
     const r = marksTop + 1 + 2 * i;
     markRows.push([m.label, content(m.price, m.value, live), live ? `=MIN(${pnlRange})` : low]);
     markRows.push([m.label, content(m.price, m.value, live), live ? `=MAX(${pnlRange})` : high]);
-    series.push({ name: m.label, x: `${cellName(r, 10)}:${cellName(r + 1, 10)}`, y: `${cellName(r, 11)}:${cellName(r + 1, 11)}` });
+    series.push({ name: m.label, x: `${cellName(r, 10)}:${cellName(r + 1, 10)}`, y: `${cellName(r, 11)}:${cellName(r + 1, 11)}`, role: "marker" });
     formats.push({ range: `${cellName(r, 10)}:${cellName(r + 1, 10)}`, format: fmt("price") });
     formats.push({ range: `${cellName(r, 11)}:${cellName(r + 1, 11)}`, format: fmt(money) });
   });
@@ -150,7 +150,8 @@ export function scenarioPlan(s: Scenario): WritePlan {
     columnWidths: [190, 90, 90, 90, 90, 90, 90, 420, 20, 80, 80, 80],
     bold,
     inputRange: `${cellName(L.inputsRow + 1, 1)}:${cellName(L.inputsRow + s.inputs.length - 1, 1)}`,
-    select: tableRange,
+    // the first input: the view stays at the top of the new sheet, where the trader starts
+    select: cellName(L.inputsRow + 1, 1),
   };
 }
 

@@ -1,0 +1,153 @@
+import {
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Title,
+  Tooltip,
+  type ChartConfiguration,
+  type Plugin,
+} from "chart.js";
+
+/*
+ * Charts in the playground, drawn with Chart.js. This module (and Chart.js with it) is loaded only when a
+ * sheet has a chart, as a chunk of its own. The page reads the chart's ranges from the workbook and hands
+ * the values here; when the cells recalculate it hands them again and the chart follows.
+ */
+
+Chart.register(ScatterController, LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Title, Tooltip);
+
+export interface SeriesData {
+  name: string;
+  role?: "marker";
+  points: { x: number | string; y: number }[];
+}
+
+export interface ChartData {
+  type: "scatter" | "line";
+  title: string;
+  xTitle: string;
+  yTitle: string;
+  series: SeriesData[];
+  /** How the axes show numbers (the cells' own formats). */
+  formatX(v: number): string;
+  formatY(v: number): string;
+}
+
+export interface DrawnChart {
+  update(data: ChartData): void;
+  destroy(): void;
+}
+
+const MAIN_COLOURS = ["#0f6cbd", "#7a3fb0", "#0b7a6b", "#6b6b6b"];
+
+/** A mark's colour says what it is: liquidation red, stop amber, target green. */
+function markerColour(name: string, i: number): string {
+  const n = name.toLowerCase();
+  if (n.includes("liquid") || n.includes("bankrupt")) return "#c00000";
+  if (n.includes("stop") || n.includes("call")) return "#c55a11";
+  if (n.includes("target") || n.includes("profit")) return "#2e7d32";
+  return ["#7030a0", "#806000", "#005f73"][i % 3]!;
+}
+
+/** Writes each mark's name beside the top of its vertical line. */
+const markerLabels: Plugin<"scatter" | "line"> = {
+  id: "levMarkerLabels",
+  afterDatasetsDraw(chart) {
+    const { ctx, chartArea } = chart;
+    ctx.save();
+    ctx.font = "600 11px 'Segoe UI', system-ui, sans-serif";
+    ctx.textBaseline = "top";
+    let n = 0;
+    chart.data.datasets.forEach((ds, i) => {
+      if ((ds as { role?: string }).role !== "marker" || !chart.isDatasetVisible(i)) return;
+      const first = chart.getDatasetMeta(i).data[0];
+      if (!first) return;
+      const x = first.x;
+      if (x < chartArea.left || x > chartArea.right) return;
+      const label = String(ds.label ?? "");
+      const width = ctx.measureText(label).width;
+      const left = x + 4 + width > chartArea.right ? x - 4 - width : x + 4;
+      ctx.fillStyle = String(ds.borderColor);
+      ctx.fillText(label, left, chartArea.top + 4 + (n % 3) * 14);
+      n++;
+    });
+    ctx.restore();
+  },
+};
+
+function config(data: ChartData): ChartConfiguration<"scatter" | "line"> {
+  let marks = 0;
+  const datasets = data.series.map((s, i) => {
+    const marker = s.role === "marker";
+    const colour = marker ? markerColour(s.name, marks++) : MAIN_COLOURS[i % MAIN_COLOURS.length]!;
+    return {
+      label: s.name,
+      role: s.role,
+      data: data.type === "line" ? s.points.map((p) => p.y) : s.points,
+      showLine: true,
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: marker ? 1.5 : 2.5,
+      borderDash: marker ? [6, 4] : [],
+      pointRadius: marker ? 0 : data.type === "line" ? 2 : 0,
+      tension: 0,
+    };
+  });
+  const labels = data.type === "line" ? (data.series[0]?.points.map((p) => (typeof p.x === "number" ? data.formatX(p.x) : p.x)) ?? []) : undefined;
+  return {
+    type: data.type,
+    data: { labels, datasets: datasets as never },
+    plugins: [markerLabels as Plugin<"scatter" | "line">],
+    options: {
+      animation: false,
+      responsive: false,
+      maintainAspectRatio: false,
+      plugins: {
+        title: { display: true, text: data.title, font: { size: 14, weight: "bold" } },
+        legend: { position: "bottom", labels: { boxWidth: 18, boxHeight: 2 } },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const raw = item.raw as { x?: number; y?: number } | number;
+              const y = typeof raw === "number" ? raw : (raw.y ?? 0);
+              const x = typeof raw === "number" ? item.label : data.formatX(raw.x ?? 0);
+              return `${item.dataset.label}: ${data.xTitle} ${x}, ${data.yTitle} ${data.formatY(y)}`;
+            },
+          },
+        },
+      },
+      scales: {
+        x: {
+          type: data.type === "line" ? "category" : "linear",
+          title: { display: true, text: data.xTitle },
+          ticks: data.type === "line" ? { autoSkip: true, maxRotation: 0 } : { callback: (v) => data.formatX(Number(v)) },
+        },
+        y: {
+          type: "linear",
+          title: { display: true, text: data.yTitle },
+          ticks: { callback: (v) => data.formatY(Number(v)) },
+        },
+      },
+    },
+  };
+}
+
+export function drawChart(canvas: HTMLCanvasElement, data: ChartData): DrawnChart {
+  const chart = new Chart(canvas, config(data));
+  return {
+    update(next) {
+      const c = config(next);
+      chart.data = c.data as never;
+      chart.options = c.options as never;
+      chart.update("none");
+    },
+    destroy() {
+      chart.destroy();
+    },
+  };
+}

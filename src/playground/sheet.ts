@@ -1,0 +1,133 @@
+import type { ChartPlan, ConditionalFormat, WritePlan } from "../taskpane/workbook";
+import { parseRange } from "./format";
+
+/*
+ * What a sheet holds beside its cells, which HyperFormula does not keep: number formats, cell styles
+ * (bold headings, input cells), column widths, Excel tables, conditional formats and charts. The grid
+ * shows them, the .xlsx files save and read them, and a write plan from the task pane fills them.
+ */
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface CellStyle {
+  /** Fill colour, "#RRGGBB". */
+  fill?: string;
+  /** Font colour, "#RRGGBB". */
+  font?: string;
+  bold?: boolean;
+}
+
+export interface TableMeta {
+  name: string;
+  /** The whole table with its header row, "A41:I60". */
+  range: string;
+  style: string;
+}
+
+export interface SheetMeta {
+  /** Number formats over rectangles; the last one over a cell wins. */
+  formats: { rect: Rect; format: string }[];
+  styles: { rect: Rect; style: CellStyle }[];
+  /** Column widths in pixels. */
+  widths: Record<number, number>;
+  tables: TableMeta[];
+  conditional: ConditionalFormat[];
+  charts: ChartPlan[];
+}
+
+/** Sheet name → what it holds beside its cells. */
+export type WorkbookMeta = Record<string, SheetMeta>;
+
+export function emptyMeta(): SheetMeta {
+  return { formats: [], styles: [], widths: {}, tables: [], conditional: [], charts: [] };
+}
+
+export const INPUT_STYLE: CellStyle = { fill: "#FFF2CC", font: "#1F4E79" };
+
+/** Excel's points to screen pixels (96 dpi). */
+export const pointsToPixels = (pt: number) => Math.round((pt * 4) / 3);
+
+export function rect(range: string): Rect {
+  const r = parseRange(range);
+  if (!r) throw new Error(`not a range: ${range}`);
+  return r;
+}
+
+export const inside = (r: Rect, row: number, col: number) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+
+export function formatAt(meta: SheetMeta | undefined, row: number, col: number): string | undefined {
+  if (!meta) return undefined;
+  for (let i = meta.formats.length - 1; i >= 0; i--) {
+    const f = meta.formats[i]!;
+    if (inside(f.rect, row, col)) return f.format;
+  }
+  return undefined;
+}
+
+/** The style of a cell: the styles over it, later ones over earlier ones. */
+export function styleAt(meta: SheetMeta | undefined, row: number, col: number): CellStyle | undefined {
+  if (!meta) return undefined;
+  let out: CellStyle | undefined;
+  for (const s of meta.styles) if (inside(s.rect, row, col)) out = { ...out, ...s.style };
+  return out;
+}
+
+/** A sheet's meta from column formats and widths (the sample workbook's form). */
+export function columnMeta(formats: Record<number, string> = {}, widths: Record<number, number> = {}): SheetMeta {
+  const meta = emptyMeta();
+  for (const [c, format] of Object.entries(formats)) {
+    meta.formats.push({ rect: { top: 0, left: Number(c), bottom: 1048575, right: Number(c) }, format });
+  }
+  meta.widths = { ...widths };
+  return meta;
+}
+
+/** What a write plan asks of the new sheet beside its cells. */
+export function metaFromPlan(plan: WritePlan, tableName: string): SheetMeta {
+  const meta = emptyMeta();
+  for (const f of plan.formats) meta.formats.push({ rect: rect(f.range), format: f.format });
+  for (const b of plan.bold) meta.styles.push({ rect: rect(b), style: { bold: true } });
+  if (plan.inputRange) meta.styles.push({ rect: rect(plan.inputRange), style: INPUT_STYLE });
+  plan.columnWidths.forEach((w, i) => {
+    meta.widths[i] = pointsToPixels(w);
+  });
+  if (plan.table) meta.tables.push({ name: tableName, range: plan.table.range, style: plan.table.style });
+  meta.conditional = plan.conditionalFormats.map((c) => ({ ...c }));
+  if (plan.chart) meta.charts.push(structuredClone(plan.chart));
+  return meta;
+}
+
+/** A table name not yet used in the workbook: Excel's table names are workbook-wide. */
+export function freeTableName(base: string, meta: WorkbookMeta): string {
+  const used = new Set(Object.values(meta).flatMap((m) => m.tables.map((t) => t.name.toLowerCase())));
+  for (let i = 1; ; i++) {
+    const name = `${base}${i}`;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * A formula written for the top-left cell of a range, moved to the cell `rows` down and `cols` across:
+ * relative references move, $-fixed parts stay (as Excel reads a conditional format's rule). Text in
+ * quotes is left alone.
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  return formula.replace(/("(?:[^"]|"")*")|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g, (m, str, colAbs, letters, rowAbs, digits, offset, whole) => {
+    if (str) return m;
+    const prev = (whole as string)[(offset as number) - 1];
+    if (prev && /[\w.]/.test(prev)) return m; // part of a name
+    let col = 0;
+    for (const ch of letters as string) col = col * 26 + (ch.charCodeAt(0) - 64);
+    col -= 1;
+    const newCol = colAbs ? col : col + cols;
+    const newRow = rowAbs ? Number(digits) : Number(digits) + rows;
+    let name = "";
+    for (let c = newCol + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
+    return `${colAbs}${name}${rowAbs}${newRow}`;
+  });
+}
