@@ -50,9 +50,7 @@ function column(tierHint = false): Param<Column> {
       if (rows.length > 1 && width > 1) {
         throw new InvalidArgumentError(
           field,
-          tierHint
-            ? `expected one rate per position (a column beside the positions), got a range of ${rows.length}×${width}: tier tables are not accepted here; give each row the rate and amount of its bracket at today's notional`
-            : `expected one column (or row) with one cell per position, got a range of ${rows.length}×${width}`,
+          `expected one cell per position (a row or a column), got a range of ${rows.length}×${width}${tierHint ? ": tier tables are not accepted here; give each row its bracket's rate" : ""}`,
         );
       }
       const cells = rows.length === 1 ? rows[0]! : rows.map((r) => r[0]);
@@ -104,7 +102,7 @@ export function readPositions(a: TableArgs): (CrossPosition | undefined)[] {
   const n = first.cells.length;
   for (const [name, c] of required) {
     if (c.cells.length !== n) {
-      throw new InvalidArgumentError(name, `has ${c.cells.length} cells but ${firstName} has ${n}: the ranges of a positions table must be the same length`);
+      throw new InvalidArgumentError(name, `has ${c.cells.length} cells but ${firstName} has ${n}: the ranges must be the same length`);
     }
   }
   const optionals: [string, Column][] = [
@@ -113,7 +111,7 @@ export function readPositions(a: TableArgs): (CrossPosition | undefined)[] {
   ];
   for (const [name, c] of optionals) {
     if (c.cells.length !== 1 && c.cells.length !== n) {
-      throw new InvalidArgumentError(name, `has ${c.cells.length} cells but ${firstName} has ${n}: give one value for every row or one per row`);
+      throw new InvalidArgumentError(name, `has ${c.cells.length} cells but ${firstName} has ${n}: give one value, or one per row`);
     }
   }
   const perRow = (c: Column) => c.cells.length === n && n > 1;
@@ -129,14 +127,14 @@ export function readPositions(a: TableArgs): (CrossPosition | undefined)[] {
       continue;
     }
     for (const [name, c] of required) {
-      if (isBlank(c.cells[i])) throw new InvalidArgumentError(name, `row ${row} is blank, but other cells of the row are filled`);
+      if (isBlank(c.cells[i])) throw new InvalidArgumentError(name, `row ${row} is blank`);
     }
     let symbol = "";
     if (a.symbols) {
       const s = a.symbols.cells[i];
       if (typeof s === "string") symbol = s.trim();
       else if (typeof s === "number" && Number.isFinite(s)) symbol = String(s);
-      else throw new InvalidArgumentError("symbols", `row ${row} should be a symbol such as "BTCUSDT", got ${describe(s)}`);
+      else throw new InvalidArgumentError("symbols", `row ${row} should be a symbol, got ${describe(s)}`);
     }
     let side: Side;
     try {
@@ -164,7 +162,7 @@ export function readPositions(a: TableArgs): (CrossPosition | undefined)[] {
       else if (!before.mark.eq(p.mark)) {
         throw new InvalidArgumentError(
           "marks",
-          `row ${row} (${symbol}) is ${p.mark.toString()} but row ${before.row} of the same symbol is ${before.mark.toString()}: rows of one symbol share one mark price`,
+          `row ${row} (${symbol}) differs from row ${before.row}: rows of one symbol share one mark`,
         );
       }
     }
@@ -205,7 +203,7 @@ export function crossLiquidation(rows: readonly (CrossPosition | undefined)[], w
   if (surplus.lte(0)) {
     throw new DomainError(
       undefined,
-      `the account is already at or below maintenance at the marks (margin balance less maintenance is ${surplus.toString()}): it is being liquidated`,
+      `the account is at or below maintenance at the marks (margin balance − maintenance = ${surplus.toString()})`,
     );
   }
   const groups = new Map<string, { mark: Dec; den: Dec; symbol: string; price?: Dec | EngineError }>();
@@ -220,14 +218,17 @@ export function crossLiquidation(rows: readonly (CrossPosition | undefined)[], w
     if (price === undefined) {
       g.price = new NotAvailableError(
         undefined,
-        `no liquidation price for ${g.symbol}: its net long equals Σ quantity·mmr, so its price moves the balance and the maintenance alike`,
+        `no liquidation price for ${g.symbol}: its price moves balance and maintenance alike`,
       );
     } else if (price.lte(0)) {
-      g.price = new NotAvailableError(undefined, `no liquidation price for ${g.symbol}: the account covers a fall of its price to zero`);
+      g.price = new NotAvailableError(undefined, `no liquidation price for ${g.symbol}: the account covers a fall to zero`);
     } else g.price = price;
   }
   return rows.map((p) => (p === undefined ? null : groups.get(p.symbol.toLowerCase())!.price!));
 }
+
+// Globals read once (see exact.ts): a call never looks them up.
+const isArray = Array.isArray;
 
 /**
  * CROSSLIQ for plain numbers, in exact scaled integers (see exact.ts): the same P = (mark·den + surplus)/den
@@ -242,14 +243,15 @@ function fastCrossLiq(raw: ArrayLike<unknown>): number[][] | undefined {
     if (c === undefined || (j > 0 && c.length !== cols[0]!.length)) return undefined;
     cols.push(c);
   }
-  const n = cols[0]!.length;
+  const [syms, sides, entries, quantities, marks] = cols as [unknown[], unknown[], unknown[], unknown[], unknown[]];
+  const n = syms.length;
   const w = X.num(raw[5]);
   const kw = X.decimals(w);
-  if (kw < 0 || !(w >= 0)) return undefined;
   const mmrs = optionalFlat(raw[6], n, 0.005);
   const cums = optionalFlat(raw[7], n, 0);
-  if (mmrs === undefined || cums === undefined) return undefined;
-  const index = new Map<string, number>();
+  if (kw < 0 || !(w >= 0) || mmrs === undefined || cums === undefined) return undefined;
+  // groups by symbol: the raw text and its trimmed lower case both lead to the group's index
+  const index = new Map<unknown, number>();
   const gMark: number[] = [];
   const gKm: number[] = [];
   const gDen: number[] = [];
@@ -258,11 +260,11 @@ function fastCrossLiq(raw: ArrayLike<unknown>): number[][] | undefined {
   let s = X.integer(w, kw);
   let ks = kw;
   for (let i = 0; i < n; i++) {
-    const sym = cols[0]![i];
-    const side = X.quickSide(cols[1]![i]);
-    const e = X.num(cols[2]![i]);
-    const q = X.num(cols[3]![i]);
-    const m = X.num(cols[4]![i]);
+    const sym = syms[i];
+    const side = X.quickSide(sides[i]);
+    const e = X.num(entries[i]);
+    const q = X.num(quantities[i]);
+    const m = X.num(marks[i]);
     const r = mmrs[i]!;
     const c = cums[i]!;
     const ke = X.decimals(e);
@@ -272,33 +274,40 @@ function fastCrossLiq(raw: ArrayLike<unknown>): number[][] | undefined {
     const kc = X.decimals(c);
     if (typeof sym !== "string" || side === 0 || (ke | kq | km | kr | kc) < 0) return undefined;
     if (!(e > 0 && q > 0 && m > 0 && r >= 0 && r < 1 && c >= 0)) return undefined;
-    const key = sym.trim().toLowerCase();
-    if (key === "") return undefined;
     const qi = X.integer(q, kq);
     const mi = X.integer(m, km);
     const ri = X.integer(r, kr);
-    let g = index.get(key);
+    let g = index.get(sym);
     if (g === undefined) {
-      g = gMark.length;
-      index.set(key, g);
-      gMark.push(mi);
-      gKm.push(km);
-      gDen.push(0);
-      gKd.push(0);
-    } else if (gMark[g] !== mi || gKm[g] !== km) return undefined;
+      const key = sym.trim().toLowerCase();
+      if (key === "") return undefined;
+      g = index.get(key);
+      if (g === undefined) {
+        g = gMark.length;
+        gMark.push(mi);
+        gKm.push(km);
+        gDen.push(0);
+        gKd.push(0);
+        index.set(key, g);
+      }
+      index.set(sym, g);
+    }
+    if (gMark[g] !== mi || gKm[g] !== km) return undefined;
     group.push(g);
     // surplus += side·q·(mark − E) − q·mark·mmr + cum
     const kme = km > ke ? km : ke;
+    const ku = kq + kme;
+    const kmm = kq + km + kr;
+    const krow = ku > kmm ? ku : kmm;
     const u = side * X.product(qi, X.sum(mi, km, -X.integer(e, ke), ke));
-    const mm = X.product(X.product(qi, mi), ri);
-    const row = X.sum(X.sum(u, kq + kme, -mm, kq + km + kr), Math.max(kq + kme, kq + km + kr), X.integer(c, kc), kc);
-    const krow = Math.max(kq + kme, kq + km + kr, kc);
-    s = X.sum(s, ks, row, krow);
+    const row = X.sum(u, ku, -X.product(X.product(qi, mi), ri), kmm);
+    s = X.sum(X.sum(s, ks, row, krow), ks > krow ? ks : krow, X.integer(c, kc), kc);
     ks = ks > krow ? ks : krow;
+    ks = ks > kc ? ks : kc;
     // den += q·mmr − side·q
-    const d = X.sum(X.product(qi, ri), kq + kr, -side * qi, kq);
-    gDen[g] = X.sum(gDen[g]!, gKd[g]!, d, kq + kr);
-    gKd[g] = Math.max(gKd[g]!, kq + kr);
+    const kd = kq + kr;
+    gDen[g] = X.sum(gDen[g]!, gKd[g]!, X.sum(X.product(qi, ri), kd, -side * qi, kq), kd);
+    if (kd > gKd[g]!) gKd[g] = kd;
   }
   if (s !== s || !(s > 0) || n === 0) return undefined;
   const prices: number[] = [];
@@ -315,11 +324,11 @@ function fastCrossLiq(raw: ArrayLike<unknown>): number[][] | undefined {
 
 /** The cells of a one-column (or one-row) range, or undefined for anything else. */
 function flat(x: unknown): unknown[] | undefined {
-  if (!Array.isArray(x) || x.length === 0) return undefined;
-  if (x.length === 1) return Array.isArray(x[0]) ? (x[0] as unknown[]) : undefined;
+  if (!isArray(x) || x.length === 0) return undefined;
+  if (x.length === 1) return isArray(x[0]) ? (x[0] as unknown[]) : undefined;
   const out: unknown[] = [];
   for (const r of x) {
-    if (!Array.isArray(r) || r.length !== 1) return undefined;
+    if (!isArray(r) || r.length !== 1) return undefined;
     out.push(r[0]);
   }
   return out;
@@ -381,7 +390,7 @@ export function crossAccount(rows: readonly (CrossPosition | undefined)[], walle
   }
   const balance = wallet.add(upnl);
   const ratio = (x: Dec, what: string): TableCell =>
-    balance.gt(0) ? x.div(balance) : new DomainError(undefined, `no ${what}: the margin balance is ${balance.toString()}, not above 0`);
+    balance.gt(0) ? x.div(balance) : new DomainError(undefined, `no ${what}: the margin balance is ${balance.toString()}`);
   const values: TableCell[] = [new D(count), notional, upnl, balance, mm, ratio(mm, "margin ratio"), ratio(notional, "effective leverage")];
   return CROSSACCOUNT_LABELS.map((label, i) => [label, values[i]!]);
 }
