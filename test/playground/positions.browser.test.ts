@@ -110,8 +110,8 @@ const shown = (text: string) => Number(text.replace(/,/g, "").replace(/%$/, ""))
     // distance: BTC (62,850 − 47,816.39)/62,850 = 23.92 %; SOL (337.44 − 151.2)/151.2 = 123.17 %
     expect(await cellText(page, "I5")).toBe("23.92%");
     expect(await cellText(page, "I8")).toBe("123.17%");
-    // margin ratio 382.26/7,869 = 0.048578
-    expect(shown(await cellText(page, "B25"))).toBeCloseTo(382.26 / 7869, 8);
+    // margin ratio 382.26/7,869 = 0.048578 (General, in as many digits as the column has room for: 0.04858)
+    expect(shown(await cellText(page, "B26"))).toBeCloseTo(382.26 / 7869, 5);
     await page.locator(".grid-body").evaluate((b) => b.scrollTo(0, 0));
     await goTo(page, "E8");
     fs.mkdirSync(path.dirname(SAMPLE_SCREENSHOT), { recursive: true });
@@ -128,7 +128,7 @@ const shown = (text: string) => Number(text.replace(/,/g, "").replace(/%$/, ""))
     // the same account as the sample's (the playground leaves number formats to Excel: General here)
     expect(shown(await cellText(page, "H5"))).toBeCloseTo(62850 - 7486.74 / 0.498, 4);
     expect(shown(await cellText(page, "H7"))).toBeCloseTo(3240 - 7486.74 / 3.96, 4);
-    expect(shown(await cellText(page, "B25"))).toBeCloseTo(382.26 / 7869, 8);
+    expect(shown(await cellText(page, "B26"))).toBeCloseTo(382.26 / 7869, 8);
 
     // SOLUSDT's mark up to 160: SOL uPnL −700 (was −348), maintenance 32 (was 30.24): surplus 7,132.98;
     // BTC 62,850 − 7,132.98/0.498 = 48,526.7470; ETH 3,240 − 7,132.98/3.96 = 1,438.7424; SOL 160 + 7,132.98/40.2 = 337.4373;
@@ -139,7 +139,7 @@ const shown = (text: string) => Number(text.replace(/,/g, "").replace(/%$/, ""))
     expect(shown(await cellText(page, "H7"))).toBeCloseTo(3240 - 7132.98 / 3.96, 4);
     expect(shown(await cellText(page, "H8"))).toBeCloseTo(160 + 7132.98 / 40.2, 4);
     expect(shown(await cellText(page, "H9"))).toBeCloseTo(0.1612 - 7132.98 / 59400, 8);
-    expect(shown(await cellText(page, "B25"))).toBeCloseTo(384.02 / 7517, 8);
+    expect(shown(await cellText(page, "B26"))).toBeCloseTo(384.02 / 7517, 8);
 
     await page.locator(".grid-body").evaluate((b) => b.scrollTo(0, 0));
     await goTo(page, "E8");

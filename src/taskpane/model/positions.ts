@@ -52,7 +52,7 @@ export const LAYOUT = {
   liqCol: 7,
   distanceCol: 8,
   noteRow: 4 + POSITION_ROWS,
-  accountRow: 4 + POSITION_ROWS + 2,
+  accountRow: 4 + POSITION_ROWS + 3,
 } as const;
 
 const col = (j: number) => `${cellName(LAYOUT.firstRow, j)}:${cellName(LAYOUT.lastRow, j)}`;
@@ -100,8 +100,8 @@ export function positionsGrid(positions: readonly PositionRow[] = EXAMPLE_POSITI
     grid[r]![LAYOUT.distanceCol] = distanceFormula(r);
   }
   grid[LAYOUT.firstRow]![LAYOUT.liqCol] = crossLiqFormula();
-  grid[LAYOUT.noteRow]![0] =
-    "Liquidation price: the price of the row's symbol at which the whole account reaches maintenance, every other symbol at its mark. #N/A: the account covers a fall to zero.";
+  grid[LAYOUT.noteRow]![0] = "Liquidation price: where the whole account meets maintenance, every other symbol at its mark.";
+  grid[LAYOUT.noteRow + 1]![0] = "#N/A: no such price (the account covers a fall to zero). Blank rows are skipped: type new positions into them.";
   grid[LAYOUT.accountRow]![0] = "Account at the marks";
   grid[LAYOUT.accountRow + 1]![0] = crossAccountFormula();
   ACCOUNT_NOTES.forEach((note, i) => {
