@@ -127,7 +127,7 @@ export function readPositions(a: TableArgs): (CrossPosition | undefined)[] {
       continue;
     }
     for (const [name, c] of required) {
-      if (isBlank(c.cells[i])) throw new InvalidArgumentError(name, `row ${row} is blank`);
+      if (isBlank(c.cells[i])) throw new InvalidArgumentError(name, `row ${row} is blank: fill it, or clear the whole row`);
     }
     let symbol = "";
     if (a.symbols) {

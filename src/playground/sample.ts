@@ -122,7 +122,7 @@ export function sampleWorkbook(has: (id: string) => boolean, journalRows?: numbe
   if (has("CROSSLIQ") && has("CROSSACCOUNT") && has("LIQDISTANCE")) {
     sample.sheets.Positions = positionsGrid();
     sample.formats.Positions = { 5: "0.00%", 6: "#,##0.00", 7: "#,##0.0000", 8: "0.00%" };
-    sample.widths.Positions = { 0: 150, 1: 70, 2: 80, 3: 80, 4: 80, 5: 125, 6: 145, 7: 125, 8: 150 };
+    sample.widths.Positions = { 0: 150, 1: 70, 2: 80, 3: 80, 4: 80, 5: 140, 6: 160, 7: 125, 8: 150 };
   }
   return sample;
 }

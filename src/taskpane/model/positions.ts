@@ -1,4 +1,4 @@
-import { cellName, type CellValue, type WritePlan } from "../workbook";
+import { cellName, columnName, type CellValue, type WritePlan } from "../workbook";
 
 /**
  * The positions sheet: a cross-margin account typed as an Excel table (one row per position), its
@@ -69,11 +69,14 @@ export function crossAccountFormula(): string {
 /**
  * Row r's distance to liquidation: LEV.LIQDISTANCE in the direction that liquidates (a fall where the
  * price is below the mark, a rise where it is above), so a hedged symbol's legs show the same distance.
+ * A blank row stays blank; where the liquidation column did not spill (the whole result is one error,
+ * e.g. #NUM! for an account already under maintenance) the row shows that error.
  */
 export function distanceFormula(r: number): string {
   const mark = cellName(r, 4);
   const liq = cellName(r, LAYOUT.liqCol);
-  return `=IF(${cellName(r, 0)}="","",LEV.LIQDISTANCE(IF(${liq}<${mark},"long","short"),${mark},${liq}))`;
+  const first = `$${columnName(LAYOUT.liqCol)}$${LAYOUT.firstRow + 1}`; // $H$5
+  return `=IF(${cellName(r, 0)}="","",IF(${liq}="",${first},LEV.LIQDISTANCE(IF(${liq}<${mark},"long","short"),${mark},${liq})))`;
 }
 
 const ACCOUNT_NOTES = [

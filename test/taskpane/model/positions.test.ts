@@ -86,9 +86,13 @@ describe("the positions sheet, evaluated", () => {
     expect(value("H9")).toBeInstanceOf(DetailedCellError);
     expect((value("H9") as DetailedCellError).value).toBe("#N/A");
     expect(value("H8") as number).toBeGreaterThan(160);
+    expect((value("I9") as DetailedCellError).value).toBe("#N/A"); // no price, no distance
     hf.setCellContents(hf.simpleCellAddressFromString("B2", sheet)!, [[500]]);
-    // wallet 500: margin balance 17 < maintenance 384.02 → the whole column is #NUM!
+    // wallet 500: margin balance 17 < maintenance 384.02 → the whole column is #NUM!, and so is every row's distance
     expect((value("H5") as DetailedCellError).value).toBe("#NUM!");
+    // (Excel shows one #NUM! cell and leaves H6 blank; HyperFormula fills the spill area with it: either way the distances say #NUM!)
+    for (const a1 of ["I5", "I6", "I9"]) expect((value(a1) as DetailedCellError).value).toBe("#NUM!");
+    expect(value("I10")).toBe("");
   });
 });
 
