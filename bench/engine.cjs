@@ -87,6 +87,19 @@ function floatTierLiq(side, entry, leverage, tiers, _amount, q, fee) {
   return NaN;
 }
 
+/** CROSSLIQ in floats: P = mark + surplus/den per symbol, surplus = WB + Σ u − Σ MM over every row at its mark. */
+function floatCrossLiq(symbols, sides, entries, quantities, marks, wallet, mmrs, cums) {
+  let surplus = wallet;
+  const den = new Map();
+  symbols.forEach(([sym], i) => {
+    const s = sign(sides[i][0]);
+    const [e, q, m, r, c] = [entries[i][0], quantities[i][0], marks[i][0], mmrs[i][0], cums[i][0]];
+    surplus += s * q * (m - e) - (q * m * r - c);
+    den.set(sym, (den.get(sym) ?? 0) + q * r - s * q);
+  });
+  return symbols.map(([sym], i) => [marks[i][0] + surplus / den.get(sym)]);
+}
+
 function floatScenarios(side, entry, q, leverage, prices, _balance, mmr, fee) {
   const s = sign(side);
   const margin = (entry * q) / leverage;
@@ -139,6 +152,28 @@ function cases() {
         return [pick(["long", "short"]), e, qty(5), pick([5, 10, 20]), prices, undefined, undefined, pick([0, 0.0004])];
       }),
       float: floatScenarios,
+    },
+    {
+      // 100 positions in 25 symbols (four rows each, one symbol's legs hedged), every row at a loss and the
+      // wallet a little above maintenance, so that every symbol has a liquidation price
+      id: "CROSSLIQ_100",
+      args: rows(() => {
+        const mids = Array.from({ length: 25 }, () => priceNear(pick([60000, 3000, 150, 0.6, 25])));
+        const sides = Array.from({ length: 25 }, () => pick(["long", "long", "short"]));
+        const hedge = qty(50000 / mids[0]);
+        const table = Array.from({ length: 100 }, (_, i) => {
+          const s = i % 25;
+          const side = s === 0 ? (i < 50 ? "long" : "short") : sides[s];
+          const mark = mids[s];
+          const entry = Math.round(mark * (side === "long" ? 1.01 + rnd() / 20 : 0.99 - rnd() / 20) * 100) / 100;
+          return [`SYM${s}USDT`, side, entry, s === 0 ? hedge : qty(50000 / mark), mark, pick([0.004, 0.005, 0.01]), pick([0, 0, 50])];
+        });
+        const col = (j) => table.map((r) => [r[j]]);
+        let loss = 0;
+        for (const [, side, e, q, m, r, c] of table) loss -= sign(side) * q * (m - e) - (q * m * r - c);
+        return [col(0), col(1), col(2), col(3), col(4), Math.ceil(loss) + 1000, col(5), col(6)];
+      }),
+      float: floatCrossLiq,
     },
   ];
 }

@@ -35,7 +35,7 @@ const TARGETS = {
   engine_per_s: 1_000_000, // MARGIN, PNL, LIQPRICE
   journal_ratio: 1.5,
   syncs_max: 2,
-  functions_js_bytes: 60 * 1024, // 60 KB as webpack counts it
+  functions_js_bytes: 66 * 1024, // 66 KB as webpack counts it
   taskpane_initial_gz_bytes: 150_000,
 };
 
@@ -132,7 +132,7 @@ function main() {
   }
   rows.push([`Journal ${n(journal.rows)} rows, ms`, String(journal.lev_ms), `${journal.native_ms} (native)`, String(journal.ratio), "≤ 1.5", met.journal_ratio ? "yes" : "NO"]);
   rows.push(["Syncs at 10 / 1,000 / 10,000 rows", syncCounts.join(" / "), "", "", "equal, ≤ 2", met.syncs ? "yes" : "NO"]);
-  rows.push(["dist/functions.js bytes", n(bytes.functions_js), `${n(bytes.functions_js_gz)} gzipped`, "", "≤ 61,440 (60 KB)", met.functions_js ? "yes" : "NO"]);
+  rows.push(["dist/functions.js bytes", n(bytes.functions_js), `${n(bytes.functions_js_gz)} gzipped`, "", "≤ 67,584 (66 KB)", met.functions_js ? "yes" : "NO"]);
   rows.push(["Task pane initial JS, gzipped bytes", n(bytes.taskpane_initial_gz), bytes.taskpane_initial_files.map((f) => f.file).join(" + "), "", "≤ 150,000", met.taskpane_initial_gz ? "yes" : "NO"]);
   rows.push(["Load functions.js + associate, ms", String(start.functions_ms), `${start.functions_associated} functions`, "", "", ""]);
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));

@@ -135,3 +135,12 @@ export {
   COMPOUNDTABLE_HEADER,
   type GridMeasure,
 } from "./tables";
+export {
+  CROSSLIQ,
+  CROSSACCOUNT,
+  CROSSACCOUNT_LABELS,
+  crossLiquidation,
+  crossAccount,
+  readPositions,
+  type CrossPosition,
+} from "./cross";

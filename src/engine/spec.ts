@@ -143,10 +143,11 @@ export interface EngineFunction<P extends Params, R extends Result> {
   /** Reads and validates raw values given in catalog order (as a worksheet passes them), then computes. */
   apply(raw: ArrayLike<unknown>): R;
   /**
-   * An optional fast path for plain-number arguments: the same result as `apply` as a number, computed
-   * exactly (see exact.ts), or undefined to leave the call to `apply`. It never answers with an error.
+   * An optional fast path for plain-number arguments: the same result as `apply` as a number (or, for a
+   * table, rows of numbers), computed exactly (see exact.ts), or undefined to leave the call to `apply`.
+   * It never answers with an error.
    */
-  readonly fast?: (raw: ArrayLike<unknown>) => number | undefined;
+  readonly fast?: (raw: ArrayLike<unknown>) => number | number[][] | undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -172,7 +173,7 @@ function checkFinite<R extends Result>(result: R): R {
 export function define<P extends Params, R extends Result>(
   params: P,
   compute: (args: Args<P>) => R,
-  fast?: (raw: ArrayLike<unknown>) => number | undefined,
+  fast?: (raw: ArrayLike<unknown>) => number | number[][] | undefined,
 ): EngineFunction<P, R> {
   const names = Object.keys(params);
   const entries = names.map((name) => [name, params[name]!] as const);

@@ -755,6 +755,43 @@ export function roundStep(value: any, step: any, mode?: any): number {
   return run(F.ROUNDSTEP, [value, step, mode]);
 }
 
+// ─── Cross-margin accounts ──────────────────────────────────────────────────────────────────────────
+
+/**
+ * Liquidation price of each position's symbol in a cross-margin account, from your positions table (one row per position; matches Binance USDS-M cross, FAQ "How to Calculate Liquidation Price of USDS-M Futures Contracts", one-way and hedge mode): with S the rows of the symbol and O all other rows at their marks, P = (WB − Σ_O MM + Σ_O uPnL + Σ_S cum − Σ_S side·q·E)/(Σ_S q·mmr − Σ_S side·q), where MM = q·mark·mmr − cum and uPnL = side·q·(mark − E). A long and a short in one symbol (hedge mode) share one price; a net short, or a hedge, is liquidated above its mark. One cell per row, in order; a blank row gives a blank cell. #N/A where a symbol has no positive price (the account covers a fall to zero); #NUM! when the account is already at or below maintenance at the marks. Give each row the rate and amount of its bracket at today's notional: Binance re-brackets at the liquidation price, so a position that crosses a tier there differs. OKX and Bybit also count the fee to close in the requirement, and OKX's cross estimate warns it may differ with several positions. Example: =LEV.CROSSLIQ({"BTCUSDT";"ETHUSDT"}, {"long";"short"}, {60000;3000}, {0.2;3}, {58000;3100}, 5000, {0.004;0.005}) spills 36880.02 for BTCUSDT and 4495.39 for ETHUSDT.
+ * @customfunction CROSSLIQ
+ * @helpurl https://localhost:3000/help.html#CROSSLIQ
+ * @param symbols Symbol of each position (a column); rows of one symbol are one symbol's legs, matched trimmed and case-insensitively.
+ * @param sides "long" or "short" for each row.
+ * @param entries Entry price of each row, greater than 0.
+ * @param quantities Quantity of each row in the base asset, greater than 0.
+ * @param marks Mark price of each row, greater than 0; rows of one symbol must have the same mark.
+ * @param wallet_balance Cross wallet balance (quote currency, USDT), 0 or more.
+ * @param [mmr] Maintenance-margin rate of each row's bracket, one value or one per row; tier tables are not accepted here [default 0.005].
+ * @param [maint_amounts] Maintenance amount (cum) of each row's bracket, one value or one per row [default 0].
+ * @returns A column with the liquidation price of each row's symbol.
+ */
+export function crossLiq(symbols: any[][], sides: any[][], entries: any[][], quantities: any[][], marks: any[][], wallet_balance: any, mmr?: any[][], maint_amounts?: any[][]): any[][] {
+  return run(F.CROSSLIQ, [symbols, sides, entries, quantities, marks, wallet_balance, mmr, maint_amounts]);
+}
+
+/**
+ * A cross-margin account at the marks, as Binance USDS-M shows it: two columns, label and value: Positions; Notional Σ q·mark; Unrealized PnL Σ side·q·(mark − E); Margin balance = wallet + unrealized PnL; Maintenance margin Σ (q·mark·mmr − cum); Margin ratio = maintenance ÷ margin balance (Binance: liquidation at 100 %); Effective leverage = notional ÷ margin balance. Other venues define the ratio differently: OKX's margin ratio is equity ÷ (maintenance + liquidation fees), liquidated when it falls to 100 %; Bybit's unified account shows maintenance ÷ margin balance as here, its maintenance including the fee to close. A ratio over a margin balance ≤ 0 is #NUM!. Example: =LEV.CROSSACCOUNT({"long";"short"}, {60000;3000}, {0.2;3}, {58000;3100}, 5000, {0.004;0.005}) spills seven rows: notional 20,900, margin balance 4,300, maintenance 92.9, margin ratio 2.16 %.
+ * @customfunction CROSSACCOUNT
+ * @helpurl https://localhost:3000/help.html#CROSSACCOUNT
+ * @param sides "long" or "short" for each position (a column).
+ * @param entries Entry price of each row, greater than 0.
+ * @param quantities Quantity of each row in the base asset, greater than 0.
+ * @param marks Mark price of each row, greater than 0.
+ * @param wallet_balance Cross wallet balance (quote currency, USDT), 0 or more.
+ * @param [mmr] Maintenance-margin rate of each row's bracket, one value or one per row [default 0.005].
+ * @param [maint_amounts] Maintenance amount (cum) of each row's bracket, one value or one per row [default 0].
+ * @returns Seven rows of label and value.
+ */
+export function crossAccount(sides: any[][], entries: any[][], quantities: any[][], marks: any[][], wallet_balance: any, mmr?: any[][], maint_amounts?: any[][]): any[][] {
+  return run(F.CROSSACCOUNT, [sides, entries, quantities, marks, wallet_balance, mmr, maint_amounts]);
+}
+
 // ─── Inverse profit and return, averages ────────────────────────────────────────────────────────────
 
 /**

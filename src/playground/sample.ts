@@ -1,4 +1,5 @@
 import type { SheetFormats } from "./xlsx";
+import { positionsGrid } from "../taskpane/model/positions";
 
 /*
  * The workbook a newcomer sees first: a trading journal whose columns are LEV functions of the trade's
@@ -106,7 +107,7 @@ export interface SampleWorkbook {
 
 /** The sample workbook; `has(id)` says whether a function exists in this build. */
 export function sampleWorkbook(has: (id: string) => boolean, journalRows?: number): SampleWorkbook {
-  return {
+  const sample: SampleWorkbook = {
     sheets: { Journal: journal(journalRows), Scenario: scenario(has) },
     formats: {
       Journal: { 7: "0.00%", 8: "#,##0.00", 9: "#,##0.00", 10: "#,##0.00", 11: "0.00%", 12: "#,##0.0000", 13: "0.00%" },
@@ -117,4 +118,11 @@ export function sampleWorkbook(has: (id: string) => boolean, journalRows?: numbe
       Scenario: { 0: 130, 3: 80, 4: 90 },
     },
   };
+  // A cross-margin account of four symbols, ETHUSDT hedged: the sheet the pane's "New positions sheet" writes.
+  if (has("CROSSLIQ") && has("CROSSACCOUNT") && has("LIQDISTANCE")) {
+    sample.sheets.Positions = positionsGrid();
+    sample.formats.Positions = { 5: "0.00%", 6: "#,##0.00", 7: "#,##0.0000", 8: "0.00%" };
+    sample.widths.Positions = { 0: 150, 1: 70, 2: 80, 3: 80, 4: 80, 5: 140, 6: 160, 7: 125, 8: 150 };
+  }
+  return sample;
 }

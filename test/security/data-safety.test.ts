@@ -8,6 +8,7 @@ import { createPlaygroundAdapter } from "../../src/playground/adapter";
 import { applyPreset, GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
 import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
+import { positionsPlan } from "../../src/taskpane/model/positions";
 import { DIST, loadBundle } from "../helpers/bundle";
 
 /**
@@ -18,7 +19,7 @@ import { DIST, loadBundle } from "../helpers/bundle";
 const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
 const bundle = loadBundle();
 
-const SHEET_NAMES = ["Sheet1", "Journal", "LEV Scenario", "lev scenario 2", "LEV Scenario 3", "LEV Journal", "Trades 2024", "Data"];
+const SHEET_NAMES = ["Sheet1", "Journal", "LEV Scenario", "lev scenario 2", "LEV Scenario 3", "LEV Journal", "LEV Positions", "Trades 2024", "Data"];
 const cell = fc.oneof(
   fc.constant(null),
   fc.integer({ min: -1e6, max: 1e6 }),
@@ -46,6 +47,7 @@ const PLANS = {
   scenario: () => scenarioPlan(buildScenario(trade)),
   "scenario (values only)": () => scenarioPlan(buildScenario({ ...trade, output: "values" })),
   journal: () => journalPlan(),
+  positions: () => positionsPlan(),
 };
 
 describe("writing never changes a cell that existed before", () => {

@@ -2,6 +2,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { createExcelAdapter } from "../../src/taskpane/excel";
 import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../src/taskpane/model/form";
 import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
+import { positionsPlan } from "../../src/taskpane/model/positions";
 import { buildScenario } from "../../src/taskpane/model/scenario";
 import { WorkbookError, type WritePlan } from "../../src/taskpane/workbook";
 
@@ -226,6 +227,16 @@ describe("the Excel adapter, against office-addin-mock", () => {
     expect((await adapter.write(plan)).sheet).toBe("LEV Journal");
     const sheet = state.sheets.find((s) => s.name === "LEV Journal");
     expect(sheet.tables[0].range).toBe("A1:M3");
+    expect(state.syncs).toBe(2);
+  });
+
+  it("writes the positions sheet: the table beside the spilled liquidation prices, the wallet as the input, in 2 syncs", async () => {
+    const { adapter, state } = mockExcel({ existing: ["LEV Positions"] });
+    expect((await adapter.write(positionsPlan())).sheet).toBe("LEV Positions 2");
+    const sheet = state.sheets.find((s) => s.name === "LEV Positions 2");
+    expect(sheet.tables[0].range).toBe("A4:G16");
+    expect(sheet.ranges["A1:I27"].formulas[4][7]).toMatch(/^=LEV\.CROSSLIQ\(A5:A16, B5:B16, C5:C16, D5:D16, E5:E16, B2, F5:F16, G5:G16\)$/);
+    expect(sheet.ranges.B2.format.fill.color).toBeDefined();
     expect(state.syncs).toBe(2);
   });
 

@@ -34,6 +34,7 @@ import { buildScenario, type Scenario } from "../model/scenario";
 import { display } from "../model/formats";
 import { journalPlan, scenarioPlan } from "../model/plan";
 import { parseSheetRange, type WorkbookAdapter } from "../workbook";
+import { NewPositionsSheet } from "./PositionsSheet";
 
 /**
  * The guided simulator: market, account and trade, review, scenarios, write. Each step is a tab (arrow
@@ -246,6 +247,7 @@ export function App({ workbook }: AppProps) {
         <Button size="small" onClick={journal} disabled={status.kind === "busy"}>
           New trading journal
         </Button>
+        <NewPositionsSheet workbook={workbook} disabled={status.kind === "busy"} onStatus={setStatus} />
       </div>
       <TabList className={s.tabs} selectedValue={step} onTabSelect={(_, d) => void go(d.value as Step, false)} size="small" aria-label="Simulator steps">
         {STEPS.map((st, i) => (
