@@ -135,3 +135,19 @@ export {
   COMPOUNDTABLE_HEADER,
   type GridMeasure,
 } from "./tables";
+export {
+  TRADES,
+  JOURNALSTATS,
+  EQUITYCURVE,
+  trades,
+  readFills,
+  tradesTable,
+  journalStats,
+  equityCurve,
+  isoSerial,
+  TRADES_HEADER,
+  JOURNALSTATS_LABELS,
+  EQUITYCURVE_HEADER,
+  type TradeRow,
+  type JournalStatLabel,
+} from "./journal";
