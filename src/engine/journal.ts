@@ -1,4 +1,5 @@
-import { D, Dec, ONE, ZERO } from "./decimal";
+import { D, Dec, ZERO } from "./decimal";
+import { decimals, exact, integer } from "./exact";
 import { DivisionByZeroError, DomainError, EngineError, InvalidArgumentError, NotAvailableError } from "./errors";
 import { describe, fromNumber, isBlank, parseNumericText } from "./read";
 import { define, number, numbers, optional, type Param, type Table, type TableCell } from "./spec";
@@ -56,29 +57,53 @@ export function optionalColumn(): Param<Column> {
 }
 
 /** A fill, read and checked. `row` is its 1-based position in the ranges. */
-interface Fill {
+/** A cell's number: a plain JS number as the cell held it, or the Decimal its numeric text was read as. */
+type Num = number | Dec;
+
+function decOf(x: Num, field: string): Dec {
+  return typeof x === "number" ? fromNumber(x, field) : x;
+}
+
+interface FillOf<N> {
   row: number;
   time: number;
   key: string;
   symbol: string;
   side: 1 | -1;
-  price: Dec;
-  quantity: Dec;
-  fee: Dec;
-  contractSize: Dec;
+  price: N;
+  quantity: N;
+  fee: N;
+  contractSize: N;
   /** 0 for one-way, 1 for the LONG position, −1 for the SHORT position (hedge mode). */
   positionSide: 0 | 1 | -1;
 }
 
+type Fill = FillOf<Num>;
+type DecFill = FillOf<Dec>;
+
 const SIDES: Record<string, 1 | -1> = { buy: 1, long: 1, b: 1, l: 1, "1": 1, sell: -1, short: -1, s: -1, "-1": -1 };
 const POSITION_SIDES: Record<string, 0 | 1 | -1> = { "": 0, both: 0, long: 1, short: -1 };
 
-const MS_PER_DAY = 86_400_000;
 /** 1970-01-01 as an Excel serial. */
 const UNIX_EPOCH_SERIAL = 25569;
 /** 1900-03-01: the first date whose Excel serial counts real days (Excel counts a 1900-02-29 that never was). */
 const FIRST_SERIAL = 61;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (the civil-calendar count, without a clock or Date). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
 
 /**
  * ISO date-time text (`YYYY-MM-DD`, `YYYY-MM-DD hh:mm`, `YYYY-MM-DD hh:mm:ss`, `T` for the space) as the Excel
@@ -94,11 +119,8 @@ export function isoSerial(text: string): number | undefined {
   const hour = Number(h);
   const minute = Number(mi);
   const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const ms = Date.UTC(year, month - 1, day);
-  const date = new Date(ms);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  const days = ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const days = daysFromCivil(year, month, day) + UNIX_EPOCH_SERIAL;
   if (days < FIRST_SERIAL) return undefined;
   // One division of exact integers: the double nearest the true serial, as Excel stores it.
   return (days * 86400 + hour * 3600 + minute * 60 + second) / 86400;
@@ -134,9 +156,14 @@ function readFillSide(v: unknown, row: number): 1 | -1 {
 }
 
 function readCellNumber(v: unknown, field: string, row: number): Dec {
+  return decOf(readCellNum(v, field, row), field);
+}
+
+/** A number cell as it is (no Decimal made for a plain number), or numeric text as a Decimal. */
+function readCellNum(v: unknown, field: string, row: number): Num {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw new DomainError(field, `row ${row} should be a finite number, got ${describe(v)}`);
-    return fromNumber(v, field);
+    return v;
   }
   if (typeof v === "string") {
     const d = parseNumericText(v);
@@ -145,8 +172,9 @@ function readCellNumber(v: unknown, field: string, row: number): Dec {
   throw new InvalidArgumentError(field, `row ${row} should be a number, got ${describe(v)}`);
 }
 
-function positive(d: Dec, field: string, row: number, what: string): Dec {
-  if (!(d.s === 1 && !d.isZero())) throw new DomainError(field, `row ${row}: ${what} must be greater than 0, got ${d.toString()}`);
+function positive(d: Num, field: string, row: number, what: string): Num {
+  const ok = typeof d === "number" ? d > 0 : d.s === 1 && !d.isZero();
+  if (!ok) throw new DomainError(field, `row ${row}: ${what} must be greater than 0, got ${d.toString()}`);
   return d;
 }
 
@@ -216,12 +244,12 @@ export function readFills(a: {
     const time = readTime(t, row);
     const symbol = readSymbol(sy, row);
     const side = readFillSide(sd, row);
-    const price = positive(readCellNumber(p, "prices", row), "prices", row, "a price");
-    const quantity = positive(readCellNumber(q, "quantities", row), "quantities", row, "a quantity");
+    const price = positive(readCellNum(p, "prices", row), "prices", row, "a price");
+    const quantity = positive(readCellNum(q, "quantities", row), "quantities", row, "a quantity");
     const f = fee(i);
-    const feeValue = f === null ? ZERO : readCellNumber(f, "fees", row);
+    const feeValue = f === null ? 0 : readCellNum(f, "fees", row);
     const c = cs(i);
-    const contractSize = c === null ? ONE : positive(readCellNumber(c, "contract_sizes", row), "contract_sizes", row, "a contract size");
+    const contractSize = c === null ? 1 : positive(readCellNum(c, "contract_sizes", row), "contract_sizes", row, "a contract size");
     const positionSide = readPositionSide(ps(i), row);
     const key = symbol.toLowerCase();
     const mode = modes.get(key);
@@ -276,7 +304,7 @@ export interface TradeRow {
   status: "open" | "closed";
 }
 
-function open(f: Fill, side: 1 | -1, quantity: Dec, fee: Dec): Trade {
+function open(f: DecFill, side: 1 | -1, quantity: Dec, fee: Dec): Trade {
   return {
     symbol: f.symbol,
     side,
@@ -342,43 +370,74 @@ function rowOf(t: Trade): TradeRow {
  * so that the two parts of a split fee add up to the fee.
  */
 function share(fee: Dec, part: Dec, whole: Dec): Dec {
-  const places = Math.max(fee.decimalPlaces(), 32 - Math.max(0, fee.e + 1));
+  const text = fee.toString();
+  const own = text.includes("e") ? 0 : text.includes(".") ? text.length - text.indexOf(".") - 1 : 0;
+  const places = Math.max(own, 32 - Math.max(0, fee.e + 1));
   return fee.mul(part).div(whole).toDecimalPlaces(places);
 }
 
-function checkContractSize(t: Trade, f: Fill): void {
-  if (!t.contractSize.eq(f.contractSize)) {
-    throw new InvalidArgumentError(
-      "contract_sizes",
-      `row ${f.row} has contract size ${f.contractSize.toString()} but the ${f.symbol} trade it belongs to has ${t.contractSize.toString()}: the fills of one trade share one contract size`,
-    );
-  }
+function contractSizeError(f: Fill, tradeSize: Num): EngineError {
+  return new InvalidArgumentError(
+    "contract_sizes",
+    `row ${f.row} has contract size ${f.contractSize.toString()} but the ${f.symbol} trade it belongs to has ${tradeSize.toString()}: the fills of one trade share one contract size`,
+  );
+}
+
+function reduceNothingError(f: Fill): EngineError {
+  return new InvalidArgumentError(
+    "position_sides",
+    `row ${f.row} ${f.side === 1 ? "buys" : "sells"} on the ${f.positionSide === 1 ? "LONG" : "SHORT"} side of ${f.symbol}, which holds nothing: a hedge-mode position cannot go below zero`,
+  );
+}
+
+function throughZeroError(f: Fill, held: Dec): EngineError {
+  return new InvalidArgumentError(
+    "position_sides",
+    `row ${f.row} ${f.side === 1 ? "buys" : "sells"} ${f.quantity.toString()} on the ${f.positionSide === 1 ? "LONG" : "SHORT"} side of ${f.symbol}, which holds ${held.toString()}: a hedge-mode position cannot go through zero`,
+  );
+}
+
+/** The position a fill belongs to: its symbol, and in hedge mode its side. */
+function positionKey(f: Fill): string {
+  return f.positionSide === 0 ? f.key : `${f.key}\u0000${f.positionSide}`;
+}
+
+/** Fill indices in time order; fills at the same time keep their row order (the sort is stable). */
+function timeOrder(fills: readonly Fill[]): number[] {
+  const order = fills.map((_, i) => i);
+  order.sort((x, y) => fills[x]!.time - fills[y]!.time);
+  return order;
 }
 
 /** The trades the fills make, ordered by opening time, then by the row of their first fill. */
 export function trades(fills: readonly Fill[]): TradeRow[] {
-  // Time order; fills at the same time keep their row order (the sort is stable).
-  const order = fills.map((_, i) => i);
-  order.sort((x, y) => fills[x]!.time - fills[y]!.time);
+  const order = timeOrder(fills);
+  return tradesExact(fills, order) ?? tradesDecimal(fills, order);
+}
+
+/** The same trades in Decimal throughout: the path for numeric text, and for numbers too long for exact doubles. */
+function tradesDecimal(plain: readonly Fill[], order: readonly number[]): TradeRow[] {
+  const fills: DecFill[] = plain.map((f) => ({
+    ...f,
+    price: decOf(f.price, "prices"),
+    quantity: decOf(f.quantity, "quantities"),
+    fee: decOf(f.fee, "fees"),
+    contractSize: decOf(f.contractSize, "contract_sizes"),
+  }));
   const current = new Map<string, Trade>();
   const all: Trade[] = [];
   for (const i of order) {
     const f = fills[i]!;
-    const key = f.positionSide === 0 ? f.key : `${f.key}\u0000${f.positionSide}`;
+    const key = positionKey(f);
     const t = current.get(key);
     if (t === undefined) {
-      if (f.positionSide !== 0 && f.side !== f.positionSide) {
-        throw new InvalidArgumentError(
-          "position_sides",
-          `row ${f.row} ${f.side === 1 ? "buys" : "sells"} on the ${f.positionSide === 1 ? "LONG" : "SHORT"} side of ${f.symbol}, which holds nothing: a hedge-mode position cannot go below zero`,
-        );
-      }
+      if (f.positionSide !== 0 && f.side !== f.positionSide) throw reduceNothingError(f);
       const trade = open(f, f.positionSide === 0 ? f.side : f.positionSide, f.quantity, f.fee);
       current.set(key, trade);
       all.push(trade);
       continue;
     }
-    checkContractSize(t, f);
+    if (!t.contractSize.eq(f.contractSize)) throw contractSizeError(f, t.contractSize);
     t.fills++;
     if (f.side === t.side) {
       t.fees = t.fees.add(f.fee);
@@ -389,12 +448,7 @@ export function trades(fills: readonly Fill[]): TradeRow[] {
       continue;
     }
     const cmp = f.quantity.cmp(t.held);
-    if (cmp > 0 && f.positionSide !== 0) {
-      throw new InvalidArgumentError(
-        "position_sides",
-        `row ${f.row} ${f.side === 1 ? "buys" : "sells"} ${f.quantity.toString()} on the ${f.positionSide === 1 ? "LONG" : "SHORT"} side of ${f.symbol}, which holds ${t.held.toString()}: a hedge-mode position cannot go through zero`,
-      );
-    }
+    if (cmp > 0 && f.positionSide !== 0) throw throughZeroError(f, t.held);
     const closing = cmp > 0 ? t.held : f.quantity;
     // A flip's fee is shared by quantity, the closing part rounded so that the two parts add up to the fee exactly.
     const closingFee = cmp > 0 ? share(f.fee, closing, f.quantity) : f.fee;
@@ -416,6 +470,165 @@ export function trades(fills: readonly Fill[]): TradeRow[] {
     }
   }
   return all.map(rowOf);
+}
+
+/**
+ * A trade in scaled integers held in doubles (see exact.ts): quantities over 10^kq, prices over 10^kp, values
+ * over 10^(kp+kq), fees over 10^kf, each sum checked to stay exact. Nothing is allocated per fill.
+ */
+interface ExactTrade {
+  symbol: string;
+  side: 1 | -1;
+  opened: number;
+  closed: number | undefined;
+  fills: number;
+  contractSize: number;
+  held: number;
+  entryQuantity: number;
+  entryValue: number;
+  exitQuantity: number;
+  exitValue: number;
+  fees: number;
+  /** The parts of flip fees, which need not fit the fee scale. */
+  feeShares: Dec | undefined;
+  /** Fill index, quantity (scaled) and +1 for an entry or −1 for an exit, three numbers a step, while open. */
+  steps: number[];
+}
+
+const LARGEST_FRACTION = 2 ** 50;
+
+/** m/10^k as a Decimal: a shift of the decimal point, exact (m is a safe integer, so its text is all its digits). */
+function scaled(m: number, k: number): Dec {
+  return k === 0 ? new D(m) : new D(`${m}e-${k}`);
+}
+
+/**
+ * The trades in exact double arithmetic when every price, quantity, fee and contract size is a plain number
+ * with few decimals and every sum stays within 2^53; undefined otherwise, and the Decimal path answers. The
+ * rows are the same either way (tested): the Decimals made at the end hold the same values the Decimal path
+ * sums to.
+ */
+function tradesExact(fills: readonly Fill[], order: readonly number[]): TradeRow[] | undefined {
+  const n = fills.length;
+  let kp = 0;
+  let kq = 0;
+  let kf = 0;
+  for (let i = 0; i < n; i++) {
+    const f = fills[i]!;
+    if (typeof f.price !== "number" || typeof f.quantity !== "number" || typeof f.fee !== "number" || typeof f.contractSize !== "number") {
+      return undefined;
+    }
+    const a = decimals(f.price);
+    const b = decimals(f.quantity);
+    const c = decimals(f.fee);
+    if (a < 0 || b < 0 || c < 0) return undefined;
+    if (a > kp) kp = a;
+    if (b > kq) kq = b;
+    if (c > kf) kf = c;
+  }
+  const P = new Float64Array(n);
+  const Q = new Float64Array(n);
+  const Fe = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = fills[i]!;
+    const p = integer(f.price as number, kp);
+    const q = integer(f.quantity as number, kq);
+    const fee = integer(f.fee as number, kf);
+    if (!(p < LARGEST_FRACTION && q < LARGEST_FRACTION && fee < LARGEST_FRACTION && fee > -LARGEST_FRACTION)) return undefined;
+    P[i] = p;
+    Q[i] = q;
+    Fe[i] = fee;
+  }
+  const current = new Map<string, ExactTrade>();
+  const all: ExactTrade[] = [];
+  const start = (i: number, f: Fill, side: 1 | -1, q: number, fee: number, feeShares: Dec | undefined): ExactTrade => {
+    const t: ExactTrade = {
+      symbol: f.symbol,
+      side,
+      opened: f.time,
+      closed: undefined,
+      fills: 1,
+      contractSize: f.contractSize as number,
+      held: q,
+      entryQuantity: q,
+      entryValue: exact(P[i]! * q),
+      exitQuantity: 0,
+      exitValue: 0,
+      fees: fee,
+      feeShares,
+      steps: [i, q, 1],
+    };
+    all.push(t);
+    return t;
+  };
+  for (const i of order) {
+    const f = fills[i]!;
+    const key = positionKey(f);
+    const t = current.get(key);
+    const q = Q[i]!;
+    if (t === undefined) {
+      if (f.positionSide !== 0 && f.side !== f.positionSide) throw reduceNothingError(f);
+      current.set(key, start(i, f, f.positionSide === 0 ? f.side : f.positionSide, q, Fe[i]!, undefined));
+      continue;
+    }
+    if (t.contractSize !== f.contractSize) throw contractSizeError(f, t.contractSize);
+    t.fills++;
+    if (f.side === t.side) {
+      t.fees = exact(t.fees + Fe[i]!);
+      t.held = exact(t.held + q);
+      t.entryQuantity = exact(t.entryQuantity + q);
+      t.entryValue = exact(t.entryValue + exact(P[i]! * q));
+      t.steps.push(i, q, 1);
+      continue;
+    }
+    if (t.held !== t.held) return undefined; // a sum stopped being exact: compare no further
+    if (q > t.held && f.positionSide !== 0) throw throughZeroError(f, scaled(t.held, kq));
+    const closing = q > t.held ? t.held : q;
+    t.exitQuantity = exact(t.exitQuantity + closing);
+    t.exitValue = exact(t.exitValue + exact(P[i]! * closing));
+    t.held = exact(t.held - closing);
+    t.steps.push(i, closing, -1);
+    if (q === closing) t.fees = exact(t.fees + Fe[i]!); // not a flip: the whole fee is this trade's
+    if (t.held !== 0) continue;
+    t.closed = f.time;
+    t.steps = [];
+    current.delete(key);
+    if (q > closing) {
+      // A flip: the fee is shared by quantity, in Decimal (its parts need not fit the fee scale).
+      const fee = scaled(Fe[i]!, kf);
+      const closingFee = share(fee, scaled(closing, kq), scaled(q, kq));
+      t.feeShares = t.feeShares === undefined ? closingFee : t.feeShares.add(closingFee);
+      current.set(key, start(i, f, f.side, q - closing, 0, fee.sub(closingFee)));
+    }
+  }
+  const rows: TradeRow[] = [];
+  for (const t of all) {
+    const sums = t.held + t.entryQuantity + t.entryValue + t.exitQuantity + t.exitValue + t.fees;
+    if (sums !== sums) return undefined;
+    const steps: Trade["steps"] = [];
+    for (let k = 0; k < t.steps.length; k += 3) {
+      steps.push({ entry: t.steps[k + 2] === 1, price: fromNumber(fills[t.steps[k]!]!.price as number, "prices"), quantity: scaled(t.steps[k + 1]!, kq) });
+    }
+    const fees = scaled(t.fees, kf);
+    rows.push(
+      rowOf({
+        symbol: t.symbol,
+        side: t.side,
+        opened: t.opened,
+        closed: t.closed,
+        fills: t.fills,
+        contractSize: fromNumber(t.contractSize, "contract_sizes"),
+        held: ZERO, // flat or not, as closed says; rowOf does not read it
+        entryQuantity: scaled(t.entryQuantity, kq),
+        entryValue: scaled(t.entryValue, kp + kq),
+        exitQuantity: scaled(t.exitQuantity, kq),
+        exitValue: scaled(t.exitValue, kp + kq),
+        fees: t.feeShares === undefined ? fees : fees.add(t.feeShares),
+        steps,
+      }),
+    );
+  }
+  return rows;
 }
 
 function serial(n: number | undefined): Dec | null {
@@ -535,6 +748,7 @@ function readRisk(raw: unknown, pnl: { positions: number[]; cells: number }): De
 }
 
 const HUNDRED_TRADES = 100;
+const HALF = new D(0.5);
 
 function ratioCell(n: Dec, d: Dec, why: string): Dec | EngineError {
   return d.isZero() ? new DivisionByZeroError(undefined, why) : n.div(d);
@@ -606,7 +820,7 @@ export function journalStats(a: { pnl: readonly Dec[]; startBalance: Dec | undef
       const variance = r.reduce((s, x) => s.add(x.sub(mean).pow(2)), ZERO).div(n - 1);
       sqn = variance.isZero()
         ? new DivisionByZeroError(undefined, "every R is the same: the standard deviation is 0")
-        : new D(Math.min(n, HUNDRED_TRADES)).sqrt().mul(mean).div(variance.sqrt());
+        : new D(Math.min(n, HUNDRED_TRADES)).div(variance).pow(HALF).mul(mean);
     }
   }
   return [
