@@ -5,6 +5,7 @@ import {
   parseCell,
   parseRange,
   rangeCells,
+  structuredAsRanges,
   WorkbookError,
   type CellValue,
   type RangeValues,
@@ -20,6 +21,9 @@ import type { PlaygroundHost } from "./host";
  * HyperFormula named expressions scoped to the new sheet. Number formats, the table style, conditional
  * colours and the chart have no counterpart in HyperFormula and are left to Excel.
  */
+
+/** Rows below a table that its structured references reach in the playground, for fills typed under it. */
+export const TABLE_SPARE_ROWS = 200;
 
 /** A sheet name as a formula refers to it: quoted, with quotes doubled. */
 function quoted(sheet: string): string {
@@ -58,8 +62,10 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
       return { sheet: name, range, values: out };
     },
 
-    async write(plan: WritePlan): Promise<WriteResult> {
+    async write(given: WritePlan): Promise<WriteResult> {
       const hf = host.hf;
+      // HyperFormula has no tables: a structured reference becomes its column's range, with room for rows added below.
+      const plan = structuredAsRanges(given, TABLE_SPARE_ROWS);
       const name = freeSheetName(plan.baseName, hf.getSheetNames());
       let sheetId: number | undefined;
       try {

@@ -34,6 +34,7 @@ import { buildScenario, type Scenario } from "../model/scenario";
 import { display } from "../model/formats";
 import { journalPlan, scenarioPlan } from "../model/plan";
 import { parseSheetRange, type WorkbookAdapter } from "../workbook";
+import { JournalImport } from "./JournalImport";
 
 /**
  * The guided simulator: market, account and trade, review, scenarios, write. Each step is a tab (arrow
@@ -118,6 +119,7 @@ type Status = { kind: "idle" } | { kind: "busy"; what: string } | { kind: "done"
 
 export function App({ workbook }: AppProps) {
   const s = useStyles();
+  const [importing, setImporting] = React.useState(false);
   const [step, setStep] = React.useState<Step>("Market");
   const [values, setValues] = React.useState<FormValues>(GUIDE_EXAMPLE);
   const [errors, setErrors] = React.useState<FieldErrors>({});
@@ -243,10 +245,16 @@ export function App({ workbook }: AppProps) {
         <Text as="h1" size={400} weight="semibold" style={{ margin: 0 }}>
           Trade simulator
         </Text>
-        <Button size="small" onClick={journal} disabled={status.kind === "busy"}>
-          New trading journal
-        </Button>
+        <div>
+          <Button size="small" onClick={() => setImporting(true)} disabled={importing}>
+            Import fills…
+          </Button>{" "}
+          <Button size="small" onClick={journal} disabled={status.kind === "busy"}>
+            New trading journal
+          </Button>
+        </div>
       </div>
+      {importing && <JournalImport workbook={workbook} onClose={() => setImporting(false)} />}
       <TabList className={s.tabs} selectedValue={step} onTabSelect={(_, d) => void go(d.value as Step, false)} size="small" aria-label="Simulator steps">
         {STEPS.map((st, i) => (
           <Tab key={st} value={st} id={`lev-tab-${st}`}>
