@@ -14,6 +14,8 @@ export type Mapping = Partial<Record<FillField, number>>;
 
 export interface ParsedCsv {
   header: string[];
+  /** Semicolon-separated exports write decimals with a comma (185,50), as European spreadsheets save them. */
+  decimalComma: boolean;
   /** Data rows, each with its 1-based line number in the file. */
   rows: { line: number; cells: string[] }[];
 }
@@ -77,6 +79,7 @@ export function checkText(text: string, fileName?: string): void {
 export function parseCsv(text: string): ParsedCsv {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false, delimitersToGuess: [",", ";", "\t", "|"] });
   const all = parsed.data;
+  const decimalComma = parsed.meta.delimiter === ";";
   // MetaTrader's report puts a few title lines above the deals; the header is the first line with 4+ non-blank cells.
   let start = all.findIndex((r) => r.filter((c) => c.trim() !== "").length >= 4);
   if (start < 0) start = 0;
@@ -87,7 +90,7 @@ export function parseCsv(text: string): ParsedCsv {
     if (cells.every((c) => c.trim() === "")) continue;
     rows.push({ line: i + 1, cells });
   }
-  return { header, rows };
+  return { header, rows, decimalComma };
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -145,8 +148,9 @@ export function missingFields(m: Mapping): FillField[] {
 const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*([A-Za-z]{2,12})?$/;
 
 /** A number, optionally followed by a currency ("0.001BTC", "0.295 USDC"); thousands separators allowed. */
-export function readAmount(text: string): { value: number; asset: string | undefined } | undefined {
-  const t = text.trim().replace(/\s+/g, " ");
+export function readAmount(text: string, decimalComma = false): { value: number; asset: string | undefined } | undefined {
+  let t = text.trim().replace(/\s+/g, " ");
+  if (decimalComma) t = t.replace(/\./g, "").replace(",", ".");
   // MetaTrader writes thousands with spaces ("4 101.093", "- 2.50")
   const compact = /^[-+]?\s?\d{1,3}(?: \d{3})+(?:\.\d+)?$|^[-+] \d/.test(t) ? t.replace(/ /g, "") : t;
   const m = NUMBER.exec(compact);
@@ -194,6 +198,7 @@ export function readFills(csv: ParsedCsv, mapping: Mapping, layout: Layout | und
   const fills: Fill[] = [];
   const rejected: Rejected[] = [];
   const typeColumn = layout?.onlyTypes ? csv.header.findIndex((h) => norm(h) === norm(layout.onlyTypes!.column)) : -1;
+  const amount = (text: string) => readAmount(text, csv.decimalComma);
   const cell = (cells: string[], f: FillField) => (mapping[f] === undefined ? "" : (cells[mapping[f]!] ?? "").trim());
   for (const { line, cells } of csv.rows) {
     if (typeColumn >= 0) {
@@ -210,14 +215,14 @@ export function readFills(csv: ParsedCsv, mapping: Mapping, layout: Layout | und
     if (symbol === "") why.push("the symbol is blank");
     const side = SIDE_WORDS[cell(cells, "side").toLowerCase()];
     if (side === undefined) why.push(`the side "${cell(cells, "side")}" is neither buy nor sell`);
-    const price = readAmount(cell(cells, "price"));
+    const price = amount(cell(cells, "price"));
     if (price === undefined) why.push(`the price "${cell(cells, "price")}" is not a number`);
     else if (price.value <= 0) why.push(`the price ${price.value} is not above 0`);
-    const quantity = readAmount(cell(cells, "quantity"));
+    const quantity = amount(cell(cells, "quantity"));
     if (quantity === undefined) why.push(`the quantity "${cell(cells, "quantity")}" is not a number`);
     else if (quantity.value <= 0) why.push(`the quantity ${quantity.value} is not above 0`);
     const feeText = cell(cells, "fee");
-    const fee = feeText === "" ? { value: 0, asset: undefined } : readAmount(feeText);
+    const fee = feeText === "" ? { value: 0, asset: undefined } : amount(feeText);
     if (fee === undefined) why.push(`the fee "${feeText}" is not a number`);
     const ps = cell(cells, "positionSide").toUpperCase();
     if (ps !== "" && ps !== "LONG" && ps !== "SHORT" && ps !== "BOTH") why.push(`the position side "${ps}" is not LONG, SHORT or BOTH`);
