@@ -48,7 +48,7 @@ export interface Layout {
 export const LAYOUTS: readonly Layout[] = [
   {
     id: "binance-futures",
-    name: "Binance USDⓈ-M futures trade history",
+    name: "Binance USDS-M futures trade history",
     requires: ["Time", "Symbol", "Side", "Price", "Quantity", "Fee", "Realized Profit"],
     columns: { time: "Time", symbol: "Symbol", side: "Side", price: "Price", quantity: "Quantity", fee: "Fee", positionSide: "Position Side" },
     time: "yy-iso",
@@ -56,7 +56,7 @@ export const LAYOUTS: readonly Layout[] = [
   },
   {
     id: "binance-futures-legacy",
-    name: "Binance USDⓈ-M futures trade history",
+    name: "Binance USDS-M futures trade history",
     requires: ["Date(UTC)", "Symbol", "Side", "Price", "Quantity", "Fee", "Realized Profit"],
     columns: { time: "Date(UTC)", symbol: "Symbol", side: "Side", price: "Price", quantity: "Quantity", fee: "Fee", feeAsset: "Fee Coin", positionSide: "Position Side" },
     time: "iso",

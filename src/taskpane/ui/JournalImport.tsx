@@ -110,7 +110,12 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
     setBusy(undefined);
   };
 
-  const trades = loaded && loaded.fills.length > 0 ? tradesOf(loaded.fills, feeRates).slice(1) : [];
+  // The engine's own count of trades, computed again only when the fills or the rates change (not on every keystroke elsewhere).
+  const ratesKey = JSON.stringify(feeRates);
+  const trades = React.useMemo(
+    () => (loaded && loaded.fills.length > 0 ? tradesOf(loaded.fills, JSON.parse(ratesKey) as FeeRates).slice(1) : []),
+    [loaded, ratesKey],
+  );
   const closed = trades.filter((t) => t[12] === "closed").length;
   const leftOut = loaded ? loaded.fills.filter((f) => quoteFee(f, feeRates) === undefined).length : 0;
 
