@@ -1,5 +1,5 @@
 import { D, Dec, ZERO } from "./decimal";
-import { decimals, exact, integer } from "./exact";
+import { decimals, exact, integer, product, ratio, sum, value } from "./exact";
 import { DivisionByZeroError, DomainError, EngineError, InvalidArgumentError, NotAvailableError } from "./errors";
 import { describe, fromNumber, isBlank, parseNumericText } from "./read";
 import { define, number, numbers, optional, type Param, type Table, type TableCell } from "./spec";
@@ -288,19 +288,20 @@ interface Trade {
   steps: { entry: boolean; price: Dec; quantity: Dec }[];
 }
 
+/** A trade's row: its figures as Decimals, or as numbers where they were computed exactly in doubles. */
 export interface TradeRow {
   symbol: string;
   side: "long" | "short";
   opened: number;
   closed: number | undefined;
   fills: number;
-  quantity: Dec;
-  avgEntry: Dec;
-  avgExit: Dec | undefined;
-  gross: Dec;
-  fees: Dec;
-  net: Dec;
-  return: Dec;
+  quantity: Num;
+  avgEntry: Num;
+  avgExit: Num | undefined;
+  gross: Num;
+  fees: Num;
+  net: Num;
+  return: Num;
   status: "open" | "closed";
 }
 
@@ -605,6 +606,11 @@ function tradesExact(fills: readonly Fill[], order: readonly number[]): TradeRow
   for (const t of all) {
     const sums = t.held + t.entryQuantity + t.entryValue + t.exitQuantity + t.exitValue + t.fees;
     if (sums !== sums) return undefined;
+    const quick = rowExact(t, kp, kq, kf);
+    if (quick !== undefined) {
+      rows.push(quick);
+      continue;
+    }
     const steps: Trade["steps"] = [];
     for (let k = 0; k < t.steps.length; k += 3) {
       steps.push({ entry: t.steps[k + 2] === 1, price: fromNumber(fills[t.steps[k]!]!.price as number, "prices"), quantity: scaled(t.steps[k + 1]!, kq) });
@@ -631,8 +637,56 @@ function tradesExact(fills: readonly Fill[], order: readonly number[]): TradeRow
   return rows;
 }
 
-function serial(n: number | undefined): Dec | null {
-  return n === undefined ? null : fromNumber(n, "times");
+/**
+ * A trade's row straight from its scaled integers: each figure one correctly rounded step from exact integers
+ * (value, ratio), as the Decimal path's figure is rounded to a number at the boundary. Undefined where a step
+ * would not be exact, or for what needs a division on the way (an open trade's realised PnL by average cost,
+ * a flip's fee parts): that trade's row is then made in Decimal.
+ */
+function rowExact(t: ExactTrade, kp: number, kq: number, kf: number): TradeRow | undefined {
+  const closed = t.closed !== undefined;
+  if (!closed && t.exitQuantity !== 0) return undefined;
+  const kc = decimals(t.contractSize);
+  if (kc < 0) return undefined;
+  const cs = integer(t.contractSize, kc);
+  const kv = kp + kq;
+  const grossInt = closed ? product(product(t.side, exact(t.exitValue - t.entryValue)), cs) : 0; // over 10^(kv+kc)
+  const kn = Math.max(kv + kc, kf);
+  const netInt = sum(grossInt, kv + kc, -t.fees, kf);
+  const quantity = value(t.entryQuantity, kq);
+  const avgEntry = ratio(t.entryValue, kv, t.entryQuantity, kq);
+  const avgExit = t.exitQuantity === 0 ? undefined : ratio(t.exitValue, kv, t.exitQuantity, kq);
+  const gross = value(grossInt, kv + kc);
+  let fees: Num | undefined = value(t.fees, kf);
+  let net: Num | undefined = value(netInt, kn);
+  let ret: Num | undefined = ratio(netInt, kn, product(t.entryValue, cs), kv + kc);
+
+  const denominator = product(t.entryValue, cs);
+  if (t.feeShares !== undefined && fees !== undefined && gross !== undefined && denominator === denominator) {
+    // A flip's fee part need not fit the fee scale: the fees, and what depends on them, in Decimal.
+    const feesDec = scaled(t.fees, kf).add(t.feeShares);
+    const netDec = scaled(exact(grossInt), kv + kc).sub(feesDec);
+    fees = feesDec;
+    net = netDec;
+    ret = netDec.div(scaled(denominator, kv + kc));
+  }
+  if (quantity === undefined || avgEntry === undefined || gross === undefined || fees === undefined || net === undefined || ret === undefined) return undefined;
+  if (t.exitQuantity !== 0 && avgExit === undefined) return undefined;
+  return {
+    symbol: t.symbol,
+    side: t.side === 1 ? "long" : "short",
+    opened: t.opened,
+    closed: t.closed,
+    fills: t.fills,
+    quantity,
+    avgEntry,
+    avgExit,
+    gross,
+    fees,
+    net,
+    return: ret,
+    status: closed ? "closed" : "open",
+  };
 }
 
 export function tradesTable(rows: readonly TradeRow[]): Table {
@@ -641,9 +695,9 @@ export function tradesTable(rows: readonly TradeRow[]): Table {
     out.push([
       r.symbol,
       r.side,
-      serial(r.opened),
-      serial(r.closed),
-      new D(r.fills),
+      r.opened,
+      r.closed ?? null,
+      r.fills,
       r.quantity,
       r.avgEntry,
       r.avgExit ?? null,
