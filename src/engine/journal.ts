@@ -33,7 +33,10 @@ function flatten(raw: unknown): unknown[] {
 }
 
 function isBlankCell(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (v === null || v === undefined) return true;
+  if (typeof v !== "string") return false;
+  // most text cells start with a visible character: no trimmed copy is made for them
+  return v.length === 0 || (v.charCodeAt(0) <= 32 && v.trim() === "");
 }
 
 /** A range argument passed on untouched, for a reader that needs the cells' positions. */
@@ -230,6 +233,9 @@ export function readFills(a: {
   const perRowOptional = [a.fees, a.contractSizes, a.positionSides].filter((c) => !c.omitted && c.values.length > 1);
   const [times, symbols, sides, prices, quantities] = cols.map((c) => c.values);
   const modes = new Map<string, { hedge: boolean; row: number }>();
+  // A journal repeats a few symbols and side words: each distinct cell text is read once.
+  const symbolsRead = new Map<unknown, { symbol: string; key: string }>();
+  const sidesRead = new Map<unknown, 1 | -1>();
   const fills: Fill[] = [];
   for (let i = 0; i < rows; i++) {
     const row = i + 1;
@@ -238,12 +244,24 @@ export function readFills(a: {
     const sd = sides![i];
     const p = prices![i];
     const q = quantities![i];
-    if (t === null && sy === null && sd === null && p === null && q === null && perRowOptional.every((c) => c.values[i] === null)) continue;
-    const blank = [t, sy, sd, p, q].findIndex((v) => v === null);
-    if (blank >= 0) throw new InvalidArgumentError(REQUIRED[blank], `row ${row} is blank, but the row has other values`);
+    if (t === null || sy === null || sd === null || p === null || q === null) {
+      if (t === null && sy === null && sd === null && p === null && q === null && perRowOptional.every((c) => c.values[i] === null)) continue;
+      const blank = [t, sy, sd, p, q].findIndex((v) => v === null);
+      throw new InvalidArgumentError(REQUIRED[blank], `row ${row} is blank, but the row has other values`);
+    }
     const time = readTime(t, row);
-    const symbol = readSymbol(sy, row);
-    const side = readFillSide(sd, row);
+    let read = symbolsRead.get(sy);
+    if (read === undefined) {
+      const text = readSymbol(sy, row);
+      read = { symbol: text, key: text.toLowerCase() };
+      symbolsRead.set(sy, read);
+    }
+    const symbol = read.symbol;
+    let side = sidesRead.get(sd);
+    if (side === undefined) {
+      side = readFillSide(sd, row);
+      sidesRead.set(sd, side);
+    }
     const price = positive(readCellNum(p, "prices", row), "prices", row, "a price");
     const quantity = positive(readCellNum(q, "quantities", row), "quantities", row, "a quantity");
     const f = fee(i);
@@ -251,7 +269,7 @@ export function readFills(a: {
     const c = cs(i);
     const contractSize = c === null ? 1 : positive(readCellNum(c, "contract_sizes", row), "contract_sizes", row, "a contract size");
     const positionSide = readPositionSide(ps(i), row);
-    const key = symbol.toLowerCase();
+    const key = read.key;
     const mode = modes.get(key);
     if (mode === undefined) modes.set(key, { hedge: positionSide !== 0, row });
     else if (mode.hedge !== (positionSide !== 0)) {
