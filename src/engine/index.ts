@@ -144,3 +144,19 @@ export {
   readPositions,
   type CrossPosition,
 } from "./cross";
+export {
+  TRADES,
+  JOURNALSTATS,
+  EQUITYCURVE,
+  trades,
+  readFills,
+  tradesTable,
+  journalStats,
+  equityCurve,
+  isoSerial,
+  TRADES_HEADER,
+  JOURNALSTATS_LABELS,
+  EQUITYCURVE_HEADER,
+  type TradeRow,
+  type JournalStatLabel,
+} from "./journal";

@@ -125,10 +125,11 @@ export type Args<P extends Params> = { [K in keyof P]: P[K] extends Param<infer 
 export type RawArgs<P extends Params> = { [K in keyof P]?: unknown };
 
 /**
- * A spilled table: rows of numbers (Decimal), text, booleans, null for an empty cell, or an engine error
- * for a cell that has no value (Excel shows it as that cell's error, as it does inside dynamic arrays).
+ * A spilled table: rows of numbers (Decimal, or a plain number where the function computed it exactly in
+ * doubles, see exact.ts), text, booleans, null for an empty cell, or an engine error for a cell that has no
+ * value (Excel shows it as that cell's error, as it does inside dynamic arrays).
  */
-export type TableCell = Dec | string | boolean | null | EngineError;
+export type TableCell = Dec | number | string | boolean | null | EngineError;
 export type Table = TableCell[][];
 export type Result = Dec | string | boolean | Table;
 
@@ -163,7 +164,9 @@ function checkFinite<R extends Result>(result: R): R {
   } else if (Array.isArray(result)) {
     for (const row of result) {
       for (const cell of row) {
-        if (isDecimal(cell) && !cell.isFinite()) throw new DomainError(undefined, "a result is not a finite number");
+        if ((isDecimal(cell) && !cell.isFinite()) || (typeof cell === "number" && !Number.isFinite(cell))) {
+          throw new DomainError(undefined, "a result is not a finite number");
+        }
       }
     }
   }

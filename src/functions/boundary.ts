@@ -36,6 +36,7 @@ function toExcel(result: Result): ExcelResult {
       row.map((cell) => {
         if (cell === null) return "";
         if (isEngineError(cell)) return excelError(cell.code, cell.message);
+        if (typeof cell === "number") return cell === 0 ? 0 : cell; // never -0
         return typeof cell === "object" ? toNumber(cell) : cell;
       }),
     );

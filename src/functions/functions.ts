@@ -880,3 +880,48 @@ export function ladder(side: any, prices: any[][], quantities: any[][], leverage
 export function compoundTable(start: any, rate: any, periods: any, contribution?: any, round_to?: any): any[][] {
   return run(F.COMPOUNDTABLE, [start, rate, periods, contribution, round_to]);
 }
+
+// ─── Journal ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Trades from fills: one row per position in one symbol (and position side in hedge mode) from flat to flat (Tradervue's grouping), under the header Symbol, Side, Opened, Closed, Fills, Quantity, Avg entry, Avg exit, Gross PnL, Fees, Net PnL, Return, Status. Realised PnL by average cost, as exchanges report it: each exit realises side·(exit − average entry)·q·cs, so a closed trade's Gross PnL = side·(Σ exit value − Σ entry value)·cs. A fill through zero (one-way) is split: the closing part ends the trade, the rest opens the opposite trade, the fee shared by quantity. Net PnL = Gross − Fees; Return = Net/(Avg entry·Quantity·cs). Example: =LEV.TRADES({"2024-01-08 09:30";"2024-01-08 11:00"}, {"NVDA";"NVDA"}, {"buy";"sell"}, {50;51}, {100;100}, {0.5;0.51}) spills the header and one closed long: gross 100, fees 1.01, net 98.99.
+ * @customfunction TRADES
+ * @helpurl https://localhost:3000/help.html#TRADES
+ * @param times Fill times: date-time cells, or text "2024-01-08 09:30:00" (UTC as exchanges export it).
+ * @param symbols Symbols, one per fill (BTCUSDT); matched ignoring case.
+ * @param sides "buy" or "sell" ("long"/"short", 1/-1), one per fill.
+ * @param prices Fill prices, greater than 0.
+ * @param quantities Fill quantities, greater than 0 (the side gives the direction).
+ * @param [fees] Fee paid on each fill in the quote currency, a rebate negative; one value or one per fill [default 0].
+ * @param [contract_sizes] Units per contract, one value or one per fill [default 1].
+ * @param [position_sides] Hedge mode: LONG, SHORT, or BOTH/blank for one-way, one value or one per fill [default one-way].
+ * @returns A table with a header row and one row per trade, by opening time.
+ */
+export function trades(times: any[][], symbols: any[][], sides: any[][], prices: any[][], quantities: any[][], fees?: any[][], contract_sizes?: any[][], position_sides?: any[][]): any[][] {
+  return run(F.TRADES, [times, symbols, sides, prices, quantities, fees, contract_sizes, position_sides]);
+}
+
+/**
+ * Journal statistics over one PnL per trade (MetaTrader's testing statistics, docs.mql4.com; Van K. Tharp's SQN): two columns, label and value, in this order: Trades, Wins, Losses, Win rate, Net profit, Gross profit, Gross loss, Profit factor (gross profit ÷ −gross loss), Average win, Average loss, Payoff ratio, Expectancy (net ÷ trades), Largest win, Largest loss, Max consecutive wins, Max consecutive losses, Max drawdown (largest fall of the cumulative total from a running peak, the start counting as one), Max drawdown % (on start_balance + total), Average R (pnl ÷ risk), SQN = √min(N, 100)·mean(R) ÷ stdev(R). A figure that does not exist is #DIV/0! or #N/A. Example: =LEV.JOURNALSTATS({150;-100;250;-100}, 10000) spills 20 rows: 4 trades, win rate 0.5, profit factor 2, max drawdown 100.
+ * @customfunction JOURNALSTATS
+ * @helpurl https://localhost:3000/help.html#JOURNALSTATS
+ * @param pnl One net PnL per closed trade, in order; blanks skipped.
+ * @param [start_balance] Account balance before the first trade, greater than 0 (for Max drawdown %).
+ * @param [risk] Amount risked on each trade, greater than 0: one value or one per pnl cell (for Average R and SQN).
+ * @returns Twenty rows of label and value.
+ */
+export function journalStats(pnl: any[][], start_balance?: any, risk?: any[][]): any[][] {
+  return run(F.JOURNALSTATS, [pnl, start_balance, risk]);
+}
+
+/**
+ * The account after each trade, for a chart: header Trade, PnL, Balance, Peak, Drawdown, Drawdown %, then row 0 (the start) and one row per PnL: Balance = start_balance + running total, Peak its running maximum, Drawdown = Peak − Balance, Drawdown % = Drawdown/Peak. Example: =LEV.EQUITYCURVE(10000, {500;-1200;300}) spills the header, the start and three trades: balances 10500, 9300 and 9600, drawdown 1200 (11.43 %) after the second.
+ * @customfunction EQUITYCURVE
+ * @helpurl https://localhost:3000/help.html#EQUITYCURVE
+ * @param start_balance Account balance before the first trade, greater than 0.
+ * @param pnl One PnL per trade, in order; blanks skipped.
+ * @returns A table with a header row, the start and one row per trade.
+ */
+export function equityCurve(start_balance: any, pnl: any[][]): any[][] {
+  return run(F.EQUITYCURVE, [start_balance, pnl]);
+}

@@ -5,6 +5,7 @@ import {
   parseCell,
   parseRange,
   rangeCells,
+  structuredAsRanges,
   WorkbookError,
   type CellValue,
   type RangeValues,
@@ -22,6 +23,9 @@ import { freeTableName, metaFromPlan } from "./sheet";
  * table, conditional colours and the chart, which HyperFormula does not hold, go to the page's sheet
  * meta: the grid shows them, the chart is drawn, and Save .xlsx keeps them.
  */
+
+/** Rows below a table that its structured references reach in the playground, for fills typed under it. */
+export const TABLE_SPARE_ROWS = 200;
 
 /** A sheet name as a formula refers to it: quoted, with quotes doubled. */
 function quoted(sheet: string): string {
@@ -60,8 +64,10 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
       return { sheet: name, range, values: out };
     },
 
-    async write(plan: WritePlan): Promise<WriteResult> {
+    async write(given: WritePlan): Promise<WriteResult> {
       const hf = host.hf;
+      // HyperFormula has no tables: a structured reference becomes its column's range, with room for rows added below.
+      const plan = structuredAsRanges(given, TABLE_SPARE_ROWS);
       const name = freeSheetName(plan.baseName, hf.getSheetNames());
       let sheetId: number | undefined;
       try {

@@ -241,8 +241,10 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
           if (!r.ok) return r.error;
           if (typeof r.value === "object" && r.value !== null && !Array.isArray(r.value)) return scalarResult(r.value);
           const at = key(state.formulaAddress);
-          const size = predicted.get(at) ?? { width: 1, height: 1 };
           const actual = sizeOf(r.value);
+          // No size was predicted for this cell when the call sits inside a function that reads its argument
+          // whole without sizing it first (ROWS, COLUMNS): the whole table is the answer there.
+          const size = predicted.get(at) ?? actual;
           if (actual.width !== size.width || actual.height !== size.height) pending.set(at, state.formulaAddress);
           if (size.width === 1 && size.height === 1) return cellOf(fitted(r.value, size)[0]![0]);
           return SimpleRangeValue.onlyValues(fitted(r.value, size) as never);

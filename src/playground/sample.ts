@@ -1,3 +1,4 @@
+import type { ChartPlan } from "../taskpane/workbook";
 import type { SheetFormats } from "./xlsx";
 import { positionsGrid } from "../taskpane/model/positions";
 
@@ -98,25 +99,97 @@ function scenario(has: (name: string) => boolean): unknown[][] {
   return s;
 }
 
+// ─── Trades: a journal fed by fills ──────────────────────────────────────────────────────────────────
+
+/** Serial of 2024-03-04 (2024-01-01 = 45292). */
+const MAR_4 = 45355;
+const at = (day: number, hh: number, mm: number) => MAR_4 + day + (hh * 60 + mm) / 1440;
+
+/**
+ * Fills across three symbols, as an exchange export lists them: scale-ins, partial exits, a flip (the ETHUSDT
+ * buy of 0.8 closes a 0.5 short and opens a 0.3 long), a loss, an open position; fees at a 0.04 % taker rate.
+ */
+const FILLS: [number, string, "buy" | "sell", number, number][] = [
+  [at(0, 9, 0), "BTCUSDT", "buy", 62000, 0.01],
+  [at(0, 9, 20), "BTCUSDT", "buy", 61500, 0.01],
+  [at(0, 10, 0), "ETHUSDT", "sell", 3400, 0.5],
+  [at(0, 11, 5), "BTCUSDT", "sell", 62800, 0.015],
+  [at(0, 12, 30), "ETHUSDT", "buy", 3350, 0.8],
+  [at(0, 13, 40), "BTCUSDT", "sell", 63100, 0.005],
+  [at(1, 8, 15), "ETHUSDT", "sell", 3420, 0.3],
+  [at(1, 9, 0), "SOLUSDT", "buy", 140, 10],
+  [at(1, 15, 0), "SOLUSDT", "sell", 136.5, 4],
+  [at(2, 10, 0), "SOLUSDT", "sell", 141, 6],
+  [at(2, 14, 10), "BTCUSDT", "sell", 64500, 0.02],
+  [at(3, 9, 45), "BTCUSDT", "buy", 65200, 0.02],
+  [at(3, 11, 0), "ETHUSDT", "buy", 3510, 1],
+  [at(3, 16, 30), "ETHUSDT", "sell", 3466, 1],
+  [at(4, 10, 20), "SOLUSDT", "buy", 148.2, 15],
+  [at(4, 13, 0), "SOLUSDT", "sell", 152.9, 8],
+  [at(5, 9, 30), "BTCUSDT", "buy", 66800, 0.015],
+  [at(5, 14, 0), "SOLUSDT", "sell", 150.4, 7],
+];
+const FEE_RATE = 0.0004;
+/** Rows the Trades sheet's formulas read, so fills typed under the sample are picked up. */
+const TRADES_REACH = 200;
+
+function trades(has: (name: string) => boolean): { rows: unknown[][]; chart?: ChartPlan } {
+  const rows: unknown[][] = [
+    ["Start balance", 10000, "", "Fills: type new ones under the last row; trades, statistics and the curve follow."],
+    [],
+    ["Time", "Symbol", "Side", "Price", "Quantity", "Fee"],
+    ...FILLS.map(([t, sym, side, price, q]) => [t, sym, side, price, q, Number((price * q * FEE_RATE).toPrecision(10))]),
+  ];
+  if (!has("TRADES")) return { rows };
+  const last = TRADES_REACH + 3;
+  const col = (c: string) => `${c}4:${c}${last}`;
+  const closed = `IF(${col("T")}="closed", ${col("R")}, "")`;
+  rows[2]![7] = `=LEV.TRADES(${col("A")}, ${col("B")}, ${col("C")}, ${col("D")}, ${col("E")}, ${col("F")})`;
+  if (has("JOURNALSTATS")) rows[2]![21] = `=LEV.JOURNALSTATS(${closed}, B1)`;
+  if (!has("EQUITYCURVE")) return { rows };
+  rows[2]![24] = `=LEV.EQUITYCURVE(B1, ${closed})`;
+  // 8 trades, 7 of them closed (the last BTCUSDT buy is still open): the curve's row 0 and seven trades, rows 4–11
+  return {
+    rows,
+    chart: {
+      title: "Equity curve (closed trades)",
+      xTitle: "Trade",
+      yTitle: "Balance",
+      series: [
+        { name: "Balance", x: "Y4:Y11", y: "AA4:AA11" },
+        { name: "Drawdown", x: "Y4:Y11", y: "AC4:AC11" },
+      ],
+      anchor: "V26:AD44",
+    },
+  };
+}
+
 export interface SampleWorkbook {
   sheets: Record<string, unknown[][]>;
   formats: SheetFormats;
   /** Column widths in pixels: sheet → column → width. */
   widths: Record<string, Record<number, number>>;
+  /** Charts requested per sheet, as the task pane requests them (the page draws what it can). */
+  charts: Record<string, ChartPlan[]>;
 }
 
 /** The sample workbook; `has(id)` says whether a function exists in this build. */
 export function sampleWorkbook(has: (id: string) => boolean, journalRows?: number): SampleWorkbook {
+  const t = trades(has);
+  const when = "yyyy-mm-dd hh:mm";
   const sample: SampleWorkbook = {
-    sheets: { Journal: journal(journalRows), Scenario: scenario(has) },
+    sheets: { Journal: journal(journalRows), Scenario: scenario(has), Trades: t.rows },
     formats: {
       Journal: { 7: "0.00%", 8: "#,##0.00", 9: "#,##0.00", 10: "#,##0.00", 11: "0.00%", 12: "#,##0.0000", 13: "0.00%" },
       Scenario: {},
+      Trades: { 0: when, 5: "#,##0.0000", 9: when, 10: when, 13: "#,##0.00", 14: "#,##0.00", 15: "#,##0.00", 16: "#,##0.0000", 17: "#,##0.00", 18: "0.00%", 25: "#,##0.00", 26: "#,##0.00", 27: "#,##0.00", 28: "#,##0.00", 29: "0.00%" },
     },
     widths: {
       Journal: { 0: 54, 1: 78, 2: 52, 3: 70, 4: 70, 5: 70, 6: 74, 7: 70, 8: 88, 9: 80, 10: 76, 11: 70, 12: 100, 13: 70 },
       Scenario: { 0: 130, 3: 80, 4: 90 },
+      Trades: { 0: 120, 1: 78, 6: 20, 7: 78, 9: 120, 10: 120, 20: 20, 21: 150, 23: 20 },
     },
+    charts: t.chart ? { Trades: [t.chart] } : {},
   };
   // A cross-margin account of four symbols, ETHUSDT hedged: the sheet the pane's "New positions sheet" writes.
   if (has("CROSSLIQ") && has("CROSSACCOUNT") && has("LIQDISTANCE")) {

@@ -2,6 +2,7 @@ import {
   blockRange,
   columnName,
   freeSheetName,
+  freeTableName,
   MAX_READ_CELLS,
   parseRange,
   rangeCells,
@@ -11,6 +12,7 @@ import {
   type WorkbookAdapter,
   type WritePlan,
   type WriteResult,
+  withTableName,
 } from "./workbook";
 
 /**
@@ -66,6 +68,7 @@ export function queuePlan(sheet: Excel.Worksheet, plan: WritePlan): void {
   if (plan.table) {
     const table = sheet.tables.add(plan.table.range, true);
     table.style = plan.table.style;
+    if (plan.table.name) table.name = plan.table.name;
   }
   for (const c of plan.conditionalFormats) {
     const cf = sheet.getRange(c.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
@@ -185,11 +188,15 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookA
         return await run(async (context) => {
           const sheets = context.workbook.worksheets;
           sheets.load("items/name");
+          // Table names are unique in a workbook: read them in the same round trip as the sheet names.
+          const tables = plan.table?.name ? context.workbook.tables : undefined;
+          tables?.load("items/name");
           await context.sync();
           const name = freeSheetName(plan.baseName, sheets.items.map((s) => s.name));
+          const named = tables ? withTableName(plan, freeTableName(plan.table!.name!, tables.items.map((t) => t.name))) : plan;
           const sheet = sheets.add(name);
           try {
-            queuePlan(sheet, plan);
+            queuePlan(sheet, named);
             await context.sync();
           } catch (e) {
             // Leave no half-written sheet behind: the new sheet is ours alone, so removing it is safe.

@@ -33,6 +33,12 @@ export interface TablePlan {
   range: string;
   /** Excel table style, e.g. "TableStyleMedium2". */
   style: string;
+  /**
+   * The table's name, when formulas refer to its columns (`LEVFills[Price]`). Table names are unique in a
+   * workbook: when it is taken the adapter picks the first free `name2`, `name3`, … and renames the
+   * references (`withTableName`).
+   */
+  name?: string;
 }
 
 /**
@@ -236,4 +242,60 @@ export function sheetReference(r: SheetRange): string {
 export function sheetRangeText(r: SheetRange): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(r.sheet) && !/^[A-Za-z]{1,3}\d+$/.test(r.sheet);
   return `${plain ? r.sheet : `'${r.sheet.replace(/'/g, "''")}'`}!${r.range}`;
+}
+
+// ─── Tables referred to by name ──────────────────────────────────────────────────────────────────────
+
+/** The first of `base`, `base2`, `base3`, … that no table uses (Excel compares table names ignoring case). */
+export function freeTableName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base}${i}`.toLowerCase())) return `${base}${i}`;
+}
+
+/** `Name[` at the start of a structured reference, not inside a longer name. */
+function structured(name: string): RegExp {
+  return new RegExp(`(^|[^A-Za-z0-9_.])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\[`, "g");
+}
+
+/** The plan with its table named `name`, and every formula's structured references to it renamed. */
+export function withTableName(plan: WritePlan, name: string): WritePlan {
+  const old = plan.table?.name;
+  if (!plan.table || old === undefined || old === name) return plan;
+  const re = structured(old);
+  const rename = (c: CellValue): CellValue => (typeof c === "string" && c.startsWith("=") ? c.replace(re, `$1${name}[`) : c);
+  return {
+    ...plan,
+    table: { ...plan.table, name },
+    blocks: plan.blocks.map((b) => ({ ...b, rows: b.rows.map((r) => r.map(rename)) })),
+  };
+}
+
+/**
+ * Structured references to the plan's table (`LEVFills[Price]`) written as ranges, for a host without tables:
+ * each column from the first data row down to `spare` rows below the table, so that rows typed under the
+ * table are read too (blank rows are skipped by the functions that read them).
+ */
+export function structuredAsRanges(plan: WritePlan, spare: number): WritePlan {
+  const t = plan.table;
+  if (!t?.name) return plan;
+  const r = parseRange(t.range);
+  const header = plan.blocks.find((b) => {
+    const at = parseCell(b.at);
+    return at.row === r.top && at.col <= r.left && at.col + (b.rows[0]?.length ?? 0) > r.left;
+  });
+  if (!header) return plan;
+  const at = parseCell(header.at);
+  const names = header.rows[0]!.slice(r.left - at.col, r.right - at.col + 1).map((c) => String(c).toLowerCase());
+  const re = new RegExp(`${structured(t.name).source}([^\\]]+)\\]`, "g");
+  const rewrite = (c: CellValue): CellValue =>
+    typeof c === "string" && c.startsWith("=")
+      ? c.replace(re, (whole, before: string, column: string) => {
+          const j = names.indexOf(column.trim().toLowerCase());
+          if (j < 0) return whole;
+          const col = columnName(r.left + j);
+          return `${before}$${col}$${r.top + 2}:$${col}$${r.bottom + 1 + spare}`;
+        })
+      : c;
+  return { ...plan, blocks: plan.blocks.map((b) => ({ ...b, rows: b.rows.map((row) => row.map(rewrite)) })) };
 }

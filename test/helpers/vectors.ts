@@ -10,7 +10,7 @@ export interface Vector {
   topic: string;
   source: string;
   inputs: Record<string, unknown>;
-  expected: Record<string, number | boolean>;
+  expected: Record<string, number | boolean | string>;
   tolerance: Record<string, { abs?: number; rel?: number; exact?: boolean }>;
   notes: string;
   derived: boolean;
@@ -47,7 +47,7 @@ export function expectVector(id: string, key: string, actual: unknown): void {
   const expected = v.expected[key];
   if (expected === undefined) throw new Error(`vector ${id} has no expected ${key}`);
   const tol = v.tolerance[key] ?? { rel: 1e-9 };
-  if (typeof expected === "boolean" || tol.exact) {
+  if (typeof expected !== "number" || tol.exact) {
     expect(actual).toBe(expected);
     return;
   }

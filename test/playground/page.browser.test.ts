@@ -30,7 +30,7 @@ describeInBrowser("the playground page in Chromium", () => {
     expect(await cellText(s.page, "J2")).toBe("3,000.00");
     // PnL: (61,850 − 60,000) × 0.5 − 0.0004 × (60,000 + 61,850) × 0.5 = 925 − 24.37 = 900.63
     expect(await cellText(s.page, "K2")).toBe("900.63");
-    expect(await s.page.locator(".tab").count()).toBe(has("CROSSLIQ") ? 4 : 3); // Journal, Scenario, Positions (cross-margin), +
+    expect(await s.page.locator(".tab").count()).toBe(has("CROSSLIQ") ? 5 : 4); // Journal, Scenario, Trades, Positions (cross-margin), +
   });
 
   it("shows the task pane beside the grid", async () => {

@@ -34,6 +34,7 @@ import { buildScenario, type Scenario } from "../model/scenario";
 import { display } from "../model/formats";
 import { journalPlan, scenarioPlan } from "../model/plan";
 import { parseSheetRange, type WorkbookAdapter } from "../workbook";
+import { JournalImport } from "./JournalImport";
 import { NewPositionsSheet } from "./PositionsSheet";
 
 /**
@@ -119,6 +120,7 @@ type Status = { kind: "idle" } | { kind: "busy"; what: string } | { kind: "done"
 
 export function App({ workbook }: AppProps) {
   const s = useStyles();
+  const [importing, setImporting] = React.useState(false);
   const [step, setStep] = React.useState<Step>("Market");
   const [values, setValues] = React.useState<FormValues>(GUIDE_EXAMPLE);
   const [errors, setErrors] = React.useState<FieldErrors>({});
@@ -244,11 +246,17 @@ export function App({ workbook }: AppProps) {
         <Text as="h1" size={400} weight="semibold" style={{ margin: 0 }}>
           Trade simulator
         </Text>
-        <Button size="small" onClick={journal} disabled={status.kind === "busy"}>
-          New trading journal
-        </Button>
-        <NewPositionsSheet workbook={workbook} disabled={status.kind === "busy"} onStatus={setStatus} />
+        <div>
+          <Button size="small" onClick={() => setImporting(true)} disabled={importing}>
+            Import fills…
+          </Button>{" "}
+          <Button size="small" onClick={journal} disabled={status.kind === "busy"}>
+            New trading journal
+          </Button>{" "}
+          <NewPositionsSheet workbook={workbook} disabled={status.kind === "busy"} onStatus={setStatus} />
+        </div>
       </div>
+      {importing && <JournalImport workbook={workbook} onClose={() => setImporting(false)} />}
       <TabList className={s.tabs} selectedValue={step} onTabSelect={(_, d) => void go(d.value as Step, false)} size="small" aria-label="Simulator steps">
         {STEPS.map((st, i) => (
           <Tab key={st} value={st} id={`lev-tab-${st}`}>

@@ -1,0 +1,961 @@
+import { D, Dec, ZERO } from "./decimal";
+import { decimals, exact, integer, product, ratio, sum, value } from "./exact";
+import { DivisionByZeroError, DomainError, EngineError, InvalidArgumentError, NotAvailableError } from "./errors";
+import { describe, fromNumber, isBlank, parseNumericText } from "./read";
+import { define, number, numbers, optional, type Param, type Table, type TableCell } from "./spec";
+
+/**
+ * The trading journal: trades from fills (TRADES), statistics over closed trades (JOURNALSTATS) and the
+ * equity curve (EQUITYCURVE). A trade is one position in one symbol (and position side, in hedge mode)
+ * from flat to flat, in decimal arithmetic, so a position is flat only when its quantity is exactly zero.
+ * Realised PnL is by average cost, as exchanges report it.
+ */
+
+// ─── Reading a fills table ───────────────────────────────────────────────────────────────────────────
+
+/** A range argument as its cells in reading order (row by row), blanks as null; a single value is one cell. */
+export interface Column {
+  values: unknown[];
+  /** The argument was omitted or is a single blank cell. */
+  omitted: boolean;
+  /** The argument was not given at all (no range, no value). */
+  missing: boolean;
+}
+
+function flatten(raw: unknown): unknown[] {
+  if (!Array.isArray(raw)) return [raw];
+  const out: unknown[] = [];
+  for (const r of raw as unknown[]) {
+    if (Array.isArray(r)) for (const v of r as unknown[]) out.push(isBlankCell(v) ? null : v);
+    else out.push(isBlankCell(r) ? null : r);
+  }
+  return out;
+}
+
+function isBlankCell(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v !== "string") return false;
+  // most text cells start with a visible character: no trimmed copy is made for them
+  return v.length === 0 || (v.charCodeAt(0) <= 32 && v.trim() === "");
+}
+
+/** A range argument passed on untouched, for a reader that needs the cells' positions. */
+function raw(optionalArg: boolean): Param<unknown> {
+  return { kind: "numbers", optional: optionalArg, range: true, read: (v) => v };
+}
+
+/** A range taken as it is: its cells are read row by row by the function, which knows what each holds. */
+export function column(): Param<Column> {
+  return {
+    kind: "numbers",
+    optional: false,
+    range: true,
+    read: (raw) => ({ values: flatten(raw), omitted: isBlank(raw), missing: raw === null || raw === undefined }),
+  };
+}
+
+/** An optional range: omitted, one value for every row, or one per row. */
+export function optionalColumn(): Param<Column> {
+  return { ...column(), optional: true };
+}
+
+/** A fill, read and checked. `row` is its 1-based position in the ranges. */
+/** A cell's number: a plain JS number as the cell held it, or the Decimal its numeric text was read as. */
+type Num = number | Dec;
+
+function decOf(x: Num, field: string): Dec {
+  return typeof x === "number" ? fromNumber(x, field) : x;
+}
+
+interface FillOf<N> {
+  row: number;
+  time: number;
+  key: string;
+  symbol: string;
+  side: 1 | -1;
+  price: N;
+  quantity: N;
+  fee: N;
+  contractSize: N;
+  /** 0 for one-way, 1 for the LONG position, −1 for the SHORT position (hedge mode). */
+  positionSide: 0 | 1 | -1;
+}
+
+type Fill = FillOf<Num>;
+type DecFill = FillOf<Dec>;
+
+const SIDES: Record<string, 1 | -1> = { buy: 1, long: 1, b: 1, l: 1, "1": 1, sell: -1, short: -1, s: -1, "-1": -1 };
+const POSITION_SIDES: Record<string, 0 | 1 | -1> = { "": 0, both: 0, long: 1, short: -1 };
+
+/** 1970-01-01 as an Excel serial. */
+const UNIX_EPOCH_SERIAL = 25569;
+/** 1900-03-01: the first date whose Excel serial counts real days (Excel counts a 1900-02-29 that never was). */
+const FIRST_SERIAL = 61;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (the civil-calendar count, without a clock or Date). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * ISO date-time text (`YYYY-MM-DD`, `YYYY-MM-DD hh:mm`, `YYYY-MM-DD hh:mm:ss`, `T` for the space) as the Excel
+ * serial of that date-time; undefined when it is not such text or no such date exists.
+ */
+export function isoSerial(text: string): number | undefined {
+  const m = ISO_TIME.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h = "0", mi = "0", s = "0"] = m.slice(1).map((x) => x);
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const days = daysFromCivil(year, month, day) + UNIX_EPOCH_SERIAL;
+  if (days < FIRST_SERIAL) return undefined;
+  // One division of exact integers: the double nearest the true serial, as Excel stores it.
+  return (days * 86400 + hour * 3600 + minute * 60 + second) / 86400;
+}
+
+function readTime(v: unknown, row: number): number {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string") {
+    const serial = isoSerial(v);
+    if (serial !== undefined) return serial;
+  }
+  throw new InvalidArgumentError(
+    "times",
+    `row ${row} should be a date-time (a date-time cell, or text such as "2024-01-08 09:30:00" from 1900-03-01 on), got ${describe(v)}`,
+  );
+}
+
+function readSymbol(v: unknown, row: number): string {
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  throw new InvalidArgumentError("symbols", `row ${row} should be a symbol such as BTCUSDT, got ${describe(v)}`);
+}
+
+function readFillSide(v: unknown, row: number): 1 | -1 {
+  if (v === 1 || v === -1) return v;
+  if (typeof v === "string") {
+    const s = SIDES[v.trim().toLowerCase()];
+    if (s !== undefined) return s;
+    const n = parseNumericText(v);
+    if (n !== undefined && n.abs().eq(1)) return n.isPositive() ? 1 : -1;
+  }
+  throw new InvalidArgumentError("sides", `row ${row} should be "buy" or "sell" (or "long"/"short", 1/-1), got ${describe(v)}`);
+}
+
+function readCellNumber(v: unknown, field: string, row: number): Dec {
+  return decOf(readCellNum(v, field, row), field);
+}
+
+/** A number cell as it is (no Decimal made for a plain number), or numeric text as a Decimal. */
+function readCellNum(v: unknown, field: string, row: number): Num {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new DomainError(field, `row ${row} should be a finite number, got ${describe(v)}`);
+    return v;
+  }
+  if (typeof v === "string") {
+    const d = parseNumericText(v);
+    if (d !== undefined) return d;
+  }
+  throw new InvalidArgumentError(field, `row ${row} should be a number, got ${describe(v)}`);
+}
+
+function positive(d: Num, field: string, row: number, what: string): Num {
+  const ok = typeof d === "number" ? d > 0 : d.s === 1 && !d.isZero();
+  if (!ok) throw new DomainError(field, `row ${row}: ${what} must be greater than 0, got ${d.toString()}`);
+  return d;
+}
+
+function readPositionSide(v: unknown, row: number): 0 | 1 | -1 {
+  if (v === null) return 0;
+  if (typeof v === "string") {
+    const p = POSITION_SIDES[v.trim().toLowerCase()];
+    if (p !== undefined) return p;
+  }
+  throw new InvalidArgumentError("position_sides", `row ${row} should be LONG, SHORT or BOTH (blank for one-way), got ${describe(v)}`);
+}
+
+/** An optional per-row argument: one value for every row, or one per row. */
+function perRow(c: Column, field: string, rows: number): (i: number) => unknown {
+  if (c.omitted) return () => null;
+  if (c.values.length === 1) {
+    const only = c.values[0];
+    return () => only;
+  }
+  if (c.values.length !== rows) {
+    throw new InvalidArgumentError(field, `must be one value or one per fill (${rows} rows), got ${c.values.length} cells`);
+  }
+  return (i) => c.values[i];
+}
+
+const REQUIRED = ["times", "symbols", "sides", "prices", "quantities"] as const;
+
+/** The fills of a fills table, in row order, checked; all-blank rows skipped. */
+export function readFills(a: {
+  times: Column;
+  symbols: Column;
+  sides: Column;
+  prices: Column;
+  quantities: Column;
+  fees: Column;
+  contractSizes: Column;
+  positionSides: Column;
+}): Fill[] {
+  const cols = [a.times, a.symbols, a.sides, a.prices, a.quantities];
+  cols.forEach((c, j) => {
+    if (c.missing) throw new InvalidArgumentError(REQUIRED[j], "is required: a range of the fills table");
+  });
+  const rows = a.times.values.length;
+  cols.forEach((c, j) => {
+    const n = c.values.length;
+    if (n !== rows) {
+      throw new InvalidArgumentError(REQUIRED[j], `must be the same size as times (${rows} cells), got ${n} cells`);
+    }
+  });
+  const fee = perRow(a.fees, "fees", rows);
+  const cs = perRow(a.contractSizes, "contract_sizes", rows);
+  const ps = perRow(a.positionSides, "position_sides", rows);
+  const perRowOptional = [a.fees, a.contractSizes, a.positionSides].filter((c) => !c.omitted && c.values.length > 1);
+  const [times, symbols, sides, prices, quantities] = cols.map((c) => c.values);
+  const modes = new Map<string, { hedge: boolean; row: number }>();
+  // A journal repeats a few symbols and side words: each distinct cell text is read once.
+  const symbolsRead = new Map<unknown, { symbol: string; key: string }>();
+  const sidesRead = new Map<unknown, 1 | -1>();
+  const fills: Fill[] = [];
+  for (let i = 0; i < rows; i++) {
+    const row = i + 1;
+    const t = times![i];
+    const sy = symbols![i];
+    const sd = sides![i];
+    const p = prices![i];
+    const q = quantities![i];
+    if (t === null || sy === null || sd === null || p === null || q === null) {
+      if (t === null && sy === null && sd === null && p === null && q === null && perRowOptional.every((c) => c.values[i] === null)) continue;
+      const blank = [t, sy, sd, p, q].findIndex((v) => v === null);
+      throw new InvalidArgumentError(REQUIRED[blank], `row ${row} is blank, but the row has other values`);
+    }
+    const time = readTime(t, row);
+    let read = symbolsRead.get(sy);
+    if (read === undefined) {
+      const text = readSymbol(sy, row);
+      read = { symbol: text, key: text.toLowerCase() };
+      symbolsRead.set(sy, read);
+    }
+    const symbol = read.symbol;
+    let side = sidesRead.get(sd);
+    if (side === undefined) {
+      side = readFillSide(sd, row);
+      sidesRead.set(sd, side);
+    }
+    const price = positive(readCellNum(p, "prices", row), "prices", row, "a price");
+    const quantity = positive(readCellNum(q, "quantities", row), "quantities", row, "a quantity");
+    const f = fee(i);
+    const feeValue = f === null ? 0 : readCellNum(f, "fees", row);
+    const c = cs(i);
+    const contractSize = c === null ? 1 : positive(readCellNum(c, "contract_sizes", row), "contract_sizes", row, "a contract size");
+    const positionSide = readPositionSide(ps(i), row);
+    const key = read.key;
+    const mode = modes.get(key);
+    if (mode === undefined) modes.set(key, { hedge: positionSide !== 0, row });
+    else if (mode.hedge !== (positionSide !== 0)) {
+      throw new InvalidArgumentError(
+        "position_sides",
+        `row ${row} is ${positionSide === 0 ? "one-way (BOTH or blank)" : "hedge mode (LONG or SHORT)"} but ${symbol}'s first fill (row ${mode.row}) is ${mode.hedge ? "hedge mode" : "one-way"}: a symbol's fills are all one or the other`,
+      );
+    }
+    fills.push({ row, time, key, symbol, side, price, quantity, fee: feeValue, contractSize, positionSide });
+  }
+  return fills;
+}
+
+// ─── Trades ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const TRADES_HEADER = ["Symbol", "Side", "Opened", "Closed", "Fills", "Quantity", "Avg entry", "Avg exit", "Gross PnL", "Fees", "Net PnL", "Return", "Status"];
+
+/** A trade as it is built: sums of values, not averages, so that a closed trade's PnL is exact. */
+interface Trade {
+  symbol: string;
+  side: 1 | -1;
+  opened: number;
+  closed: number | undefined;
+  fills: number;
+  contractSize: Dec;
+  /** The quantity held now. */
+  held: Dec;
+  entryQuantity: Dec;
+  entryValue: Dec;
+  exitQuantity: Dec;
+  exitValue: Dec;
+  fees: Dec;
+  /** Entries and exits in order (price, quantity), kept while the trade is open to realise by average cost. */
+  steps: { entry: boolean; price: Dec; quantity: Dec }[];
+}
+
+/** A trade's row: its figures as Decimals, or as numbers where they were computed exactly in doubles. */
+export interface TradeRow {
+  symbol: string;
+  side: "long" | "short";
+  opened: number;
+  closed: number | undefined;
+  fills: number;
+  quantity: Num;
+  avgEntry: Num;
+  avgExit: Num | undefined;
+  gross: Num;
+  fees: Num;
+  net: Num;
+  return: Num;
+  status: "open" | "closed";
+}
+
+function open(f: DecFill, side: 1 | -1, quantity: Dec, fee: Dec): Trade {
+  return {
+    symbol: f.symbol,
+    side,
+    opened: f.time,
+    closed: undefined,
+    fills: 1,
+    contractSize: f.contractSize,
+    held: quantity,
+    entryQuantity: quantity,
+    entryValue: f.price.mul(quantity),
+    exitQuantity: ZERO,
+    exitValue: ZERO,
+    fees: fee,
+    steps: [{ entry: true, price: f.price, quantity }],
+  };
+}
+
+/** Realised PnL by average cost: each exit realises side·(exit − A)·q with A the average cost of what is held. */
+function realisedByAverageCost(t: Trade): Dec {
+  let held = ZERO;
+  let cost = ZERO;
+  let realised = ZERO;
+  for (const s of t.steps) {
+    if (s.entry) {
+      held = held.add(s.quantity);
+      cost = cost.add(s.price.mul(s.quantity));
+    } else {
+      const removed = cost.mul(s.quantity).div(held);
+      realised = realised.add(s.price.mul(s.quantity).sub(removed));
+      held = held.sub(s.quantity);
+      cost = cost.sub(removed);
+    }
+  }
+  return realised.mul(t.side);
+}
+
+function rowOf(t: Trade): TradeRow {
+  const closed = t.closed !== undefined;
+  // Closed: side·(Σ exit value − Σ entry value), exact whatever the order; open: what was realised so far.
+  const gross = (closed ? t.exitValue.sub(t.entryValue).mul(t.side) : t.exitQuantity.isZero() ? ZERO : realisedByAverageCost(t)).mul(
+    t.contractSize,
+  );
+  const net = gross.sub(t.fees);
+  return {
+    symbol: t.symbol,
+    side: t.side === 1 ? "long" : "short",
+    opened: t.opened,
+    closed: t.closed,
+    fills: t.fills,
+    quantity: t.entryQuantity,
+    avgEntry: t.entryValue.div(t.entryQuantity),
+    avgExit: t.exitQuantity.isZero() ? undefined : t.exitValue.div(t.exitQuantity),
+    gross,
+    fees: t.fees,
+    net,
+    return: net.div(t.entryValue.mul(t.contractSize)),
+    status: closed ? "closed" : "open",
+  };
+}
+
+/**
+ * fee·part/whole, rounded to as many decimals as leave fee − share exact in 34 digits (at least the fee's own),
+ * so that the two parts of a split fee add up to the fee.
+ */
+function share(fee: Dec, part: Dec, whole: Dec): Dec {
+  const text = fee.toString();
+  const own = text.includes("e") ? 0 : text.includes(".") ? text.length - text.indexOf(".") - 1 : 0;
+  const places = Math.max(own, 32 - Math.max(0, fee.e + 1));
+  return fee.mul(part).div(whole).toDecimalPlaces(places);
+}
+
+function contractSizeError(f: Fill, tradeSize: Num): EngineError {
+  return new InvalidArgumentError(
+    "contract_sizes",
+    `row ${f.row} has contract size ${f.contractSize.toString()} but the ${f.symbol} trade it belongs to has ${tradeSize.toString()}: the fills of one trade share one contract size`,
+  );
+}
+
+function reduceNothingError(f: Fill): EngineError {
+  return new InvalidArgumentError(
+    "position_sides",
+    `row ${f.row} ${f.side === 1 ? "buys" : "sells"} on the ${f.positionSide === 1 ? "LONG" : "SHORT"} side of ${f.symbol}, which holds nothing: a hedge-mode position cannot go below zero`,
+  );
+}
+
+function throughZeroError(f: Fill, held: Dec): EngineError {
+  return new InvalidArgumentError(
+    "position_sides",
+    `row ${f.row} ${f.side === 1 ? "buys" : "sells"} ${f.quantity.toString()} on the ${f.positionSide === 1 ? "LONG" : "SHORT"} side of ${f.symbol}, which holds ${held.toString()}: a hedge-mode position cannot go through zero`,
+  );
+}
+
+/** The position a fill belongs to: its symbol, and in hedge mode its side. */
+function positionKey(f: Fill): string {
+  return f.positionSide === 0 ? f.key : `${f.key}\u0000${f.positionSide}`;
+}
+
+/** Fill indices in time order; fills at the same time keep their row order (the sort is stable). */
+function timeOrder(fills: readonly Fill[]): number[] {
+  const order = fills.map((_, i) => i);
+  order.sort((x, y) => fills[x]!.time - fills[y]!.time);
+  return order;
+}
+
+/** The trades the fills make, ordered by opening time, then by the row of their first fill. */
+export function trades(fills: readonly Fill[]): TradeRow[] {
+  const order = timeOrder(fills);
+  return tradesExact(fills, order) ?? tradesDecimal(fills, order);
+}
+
+/** The same trades in Decimal throughout: the path for numeric text, and for numbers too long for exact doubles. */
+function tradesDecimal(plain: readonly Fill[], order: readonly number[]): TradeRow[] {
+  const fills: DecFill[] = plain.map((f) => ({
+    ...f,
+    price: decOf(f.price, "prices"),
+    quantity: decOf(f.quantity, "quantities"),
+    fee: decOf(f.fee, "fees"),
+    contractSize: decOf(f.contractSize, "contract_sizes"),
+  }));
+  const current = new Map<string, Trade>();
+  const all: Trade[] = [];
+  for (const i of order) {
+    const f = fills[i]!;
+    const key = positionKey(f);
+    const t = current.get(key);
+    if (t === undefined) {
+      if (f.positionSide !== 0 && f.side !== f.positionSide) throw reduceNothingError(f);
+      const trade = open(f, f.positionSide === 0 ? f.side : f.positionSide, f.quantity, f.fee);
+      current.set(key, trade);
+      all.push(trade);
+      continue;
+    }
+    if (!t.contractSize.eq(f.contractSize)) throw contractSizeError(f, t.contractSize);
+    t.fills++;
+    if (f.side === t.side) {
+      t.fees = t.fees.add(f.fee);
+      t.held = t.held.add(f.quantity);
+      t.entryQuantity = t.entryQuantity.add(f.quantity);
+      t.entryValue = t.entryValue.add(f.price.mul(f.quantity));
+      t.steps.push({ entry: true, price: f.price, quantity: f.quantity });
+      continue;
+    }
+    const cmp = f.quantity.cmp(t.held);
+    if (cmp > 0 && f.positionSide !== 0) throw throughZeroError(f, t.held);
+    const closing = cmp > 0 ? t.held : f.quantity;
+    // A flip's fee is shared by quantity, the closing part rounded so that the two parts add up to the fee exactly.
+    const closingFee = cmp > 0 ? share(f.fee, closing, f.quantity) : f.fee;
+    t.fees = t.fees.add(closingFee);
+    t.exitQuantity = t.exitQuantity.add(closing);
+    t.exitValue = t.exitValue.add(f.price.mul(closing));
+    t.held = t.held.sub(closing);
+    t.steps.push({ entry: false, price: f.price, quantity: closing });
+    if (cmp < 0) continue;
+    t.closed = f.time;
+    t.steps = [];
+    current.delete(key);
+    if (cmp > 0) {
+      // A flip: the rest opens the opposite trade at the same time and price; the fee is shared by quantity.
+      const rest = f.quantity.sub(closing);
+      const next = open(f, f.side, rest, f.fee.sub(closingFee));
+      current.set(key, next);
+      all.push(next);
+    }
+  }
+  return all.map(rowOf);
+}
+
+/**
+ * A trade in scaled integers held in doubles (see exact.ts): quantities over 10^kq, prices over 10^kp, values
+ * over 10^(kp+kq), fees over 10^kf, each sum checked to stay exact. Nothing is allocated per fill.
+ */
+interface ExactTrade {
+  symbol: string;
+  side: 1 | -1;
+  opened: number;
+  closed: number | undefined;
+  fills: number;
+  contractSize: number;
+  held: number;
+  entryQuantity: number;
+  entryValue: number;
+  exitQuantity: number;
+  exitValue: number;
+  fees: number;
+  /** The parts of flip fees, which need not fit the fee scale. */
+  feeShares: Dec | undefined;
+  /** Fill index, quantity (scaled) and +1 for an entry or −1 for an exit, three numbers a step, while open. */
+  steps: number[];
+}
+
+const LARGEST_FRACTION = 2 ** 50;
+
+/** m/10^k as a Decimal: a shift of the decimal point, exact (m is a safe integer, so its text is all its digits). */
+function scaled(m: number, k: number): Dec {
+  return k === 0 ? new D(m) : new D(`${m}e-${k}`);
+}
+
+/**
+ * The trades in exact double arithmetic when every price, quantity, fee and contract size is a plain number
+ * with few decimals and every sum stays within 2^53; undefined otherwise, and the Decimal path answers. The
+ * rows are the same either way (tested): the Decimals made at the end hold the same values the Decimal path
+ * sums to.
+ */
+function tradesExact(fills: readonly Fill[], order: readonly number[]): TradeRow[] | undefined {
+  const n = fills.length;
+  let kp = 0;
+  let kq = 0;
+  let kf = 0;
+  for (let i = 0; i < n; i++) {
+    const f = fills[i]!;
+    if (typeof f.price !== "number" || typeof f.quantity !== "number" || typeof f.fee !== "number" || typeof f.contractSize !== "number") {
+      return undefined;
+    }
+    const a = decimals(f.price);
+    const b = decimals(f.quantity);
+    const c = decimals(f.fee);
+    if (a < 0 || b < 0 || c < 0) return undefined;
+    if (a > kp) kp = a;
+    if (b > kq) kq = b;
+    if (c > kf) kf = c;
+  }
+  const P = new Float64Array(n);
+  const Q = new Float64Array(n);
+  const Fe = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = fills[i]!;
+    const p = integer(f.price as number, kp);
+    const q = integer(f.quantity as number, kq);
+    const fee = integer(f.fee as number, kf);
+    if (!(p < LARGEST_FRACTION && q < LARGEST_FRACTION && fee < LARGEST_FRACTION && fee > -LARGEST_FRACTION)) return undefined;
+    P[i] = p;
+    Q[i] = q;
+    Fe[i] = fee;
+  }
+  const current = new Map<string, ExactTrade>();
+  const all: ExactTrade[] = [];
+  const start = (i: number, f: Fill, side: 1 | -1, q: number, fee: number, feeShares: Dec | undefined): ExactTrade => {
+    const t: ExactTrade = {
+      symbol: f.symbol,
+      side,
+      opened: f.time,
+      closed: undefined,
+      fills: 1,
+      contractSize: f.contractSize as number,
+      held: q,
+      entryQuantity: q,
+      entryValue: exact(P[i]! * q),
+      exitQuantity: 0,
+      exitValue: 0,
+      fees: fee,
+      feeShares,
+      steps: [i, q, 1],
+    };
+    all.push(t);
+    return t;
+  };
+  for (const i of order) {
+    const f = fills[i]!;
+    const key = positionKey(f);
+    const t = current.get(key);
+    const q = Q[i]!;
+    if (t === undefined) {
+      if (f.positionSide !== 0 && f.side !== f.positionSide) throw reduceNothingError(f);
+      current.set(key, start(i, f, f.positionSide === 0 ? f.side : f.positionSide, q, Fe[i]!, undefined));
+      continue;
+    }
+    if (t.contractSize !== f.contractSize) throw contractSizeError(f, t.contractSize);
+    t.fills++;
+    if (f.side === t.side) {
+      t.fees = exact(t.fees + Fe[i]!);
+      t.held = exact(t.held + q);
+      t.entryQuantity = exact(t.entryQuantity + q);
+      t.entryValue = exact(t.entryValue + exact(P[i]! * q));
+      t.steps.push(i, q, 1);
+      continue;
+    }
+    if (t.held !== t.held) return undefined; // a sum stopped being exact: compare no further
+    if (q > t.held && f.positionSide !== 0) throw throughZeroError(f, scaled(t.held, kq));
+    const closing = q > t.held ? t.held : q;
+    t.exitQuantity = exact(t.exitQuantity + closing);
+    t.exitValue = exact(t.exitValue + exact(P[i]! * closing));
+    t.held = exact(t.held - closing);
+    t.steps.push(i, closing, -1);
+    if (q === closing) t.fees = exact(t.fees + Fe[i]!); // not a flip: the whole fee is this trade's
+    if (t.held !== 0) continue;
+    t.closed = f.time;
+    t.steps = [];
+    current.delete(key);
+    if (q > closing) {
+      // A flip: the fee is shared by quantity, in Decimal (its parts need not fit the fee scale).
+      const fee = scaled(Fe[i]!, kf);
+      const closingFee = share(fee, scaled(closing, kq), scaled(q, kq));
+      t.feeShares = t.feeShares === undefined ? closingFee : t.feeShares.add(closingFee);
+      current.set(key, start(i, f, f.side, q - closing, 0, fee.sub(closingFee)));
+    }
+  }
+  const rows: TradeRow[] = [];
+  for (const t of all) {
+    const sums = t.held + t.entryQuantity + t.entryValue + t.exitQuantity + t.exitValue + t.fees;
+    if (sums !== sums) return undefined;
+    const quick = rowExact(t, kp, kq, kf);
+    if (quick !== undefined) {
+      rows.push(quick);
+      continue;
+    }
+    const steps: Trade["steps"] = [];
+    for (let k = 0; k < t.steps.length; k += 3) {
+      steps.push({ entry: t.steps[k + 2] === 1, price: fromNumber(fills[t.steps[k]!]!.price as number, "prices"), quantity: scaled(t.steps[k + 1]!, kq) });
+    }
+    const fees = scaled(t.fees, kf);
+    rows.push(
+      rowOf({
+        symbol: t.symbol,
+        side: t.side,
+        opened: t.opened,
+        closed: t.closed,
+        fills: t.fills,
+        contractSize: fromNumber(t.contractSize, "contract_sizes"),
+        held: ZERO, // flat or not, as closed says; rowOf does not read it
+        entryQuantity: scaled(t.entryQuantity, kq),
+        entryValue: scaled(t.entryValue, kp + kq),
+        exitQuantity: scaled(t.exitQuantity, kq),
+        exitValue: scaled(t.exitValue, kp + kq),
+        fees: t.feeShares === undefined ? fees : fees.add(t.feeShares),
+        steps,
+      }),
+    );
+  }
+  return rows;
+}
+
+/**
+ * A trade's row straight from its scaled integers: each figure one correctly rounded step from exact integers
+ * (value, ratio), as the Decimal path's figure is rounded to a number at the boundary. Undefined where a step
+ * would not be exact, or for what needs a division on the way (an open trade's realised PnL by average cost,
+ * a flip's fee parts): that trade's row is then made in Decimal.
+ */
+function rowExact(t: ExactTrade, kp: number, kq: number, kf: number): TradeRow | undefined {
+  const closed = t.closed !== undefined;
+  if (!closed && t.exitQuantity !== 0) return undefined;
+  const kc = decimals(t.contractSize);
+  if (kc < 0) return undefined;
+  const cs = integer(t.contractSize, kc);
+  const kv = kp + kq;
+  const grossInt = closed ? product(product(t.side, exact(t.exitValue - t.entryValue)), cs) : 0; // over 10^(kv+kc)
+  const kn = Math.max(kv + kc, kf);
+  const netInt = sum(grossInt, kv + kc, -t.fees, kf);
+  const quantity = value(t.entryQuantity, kq);
+  const avgEntry = ratio(t.entryValue, kv, t.entryQuantity, kq);
+  const avgExit = t.exitQuantity === 0 ? undefined : ratio(t.exitValue, kv, t.exitQuantity, kq);
+  const gross = value(grossInt, kv + kc);
+  let fees: Num | undefined = value(t.fees, kf);
+  let net: Num | undefined = value(netInt, kn);
+  let ret: Num | undefined = ratio(netInt, kn, product(t.entryValue, cs), kv + kc);
+
+  const denominator = product(t.entryValue, cs);
+  if (t.feeShares !== undefined && fees !== undefined && gross !== undefined && denominator === denominator) {
+    // A flip's fee part need not fit the fee scale: the fees, and what depends on them, in Decimal.
+    const feesDec = scaled(t.fees, kf).add(t.feeShares);
+    const netDec = scaled(exact(grossInt), kv + kc).sub(feesDec);
+    fees = feesDec;
+    net = netDec;
+    ret = netDec.div(scaled(denominator, kv + kc));
+  }
+  if (quantity === undefined || avgEntry === undefined || gross === undefined || fees === undefined || net === undefined || ret === undefined) return undefined;
+  if (t.exitQuantity !== 0 && avgExit === undefined) return undefined;
+  return {
+    symbol: t.symbol,
+    side: t.side === 1 ? "long" : "short",
+    opened: t.opened,
+    closed: t.closed,
+    fills: t.fills,
+    quantity,
+    avgEntry,
+    avgExit,
+    gross,
+    fees,
+    net,
+    return: ret,
+    status: closed ? "closed" : "open",
+  };
+}
+
+export function tradesTable(rows: readonly TradeRow[]): Table {
+  const out: Table = [TRADES_HEADER];
+  for (const r of rows) {
+    out.push([
+      r.symbol,
+      r.side,
+      r.opened,
+      r.closed ?? null,
+      r.fills,
+      r.quantity,
+      r.avgEntry,
+      r.avgExit ?? null,
+      r.gross,
+      r.fees,
+      r.net,
+      r.return,
+      r.status,
+    ]);
+  }
+  return out;
+}
+
+export const TRADES = define(
+  {
+    times: column(),
+    symbols: column(),
+    sides: column(),
+    prices: column(),
+    quantities: column(),
+    fees: optionalColumn(),
+    contract_sizes: optionalColumn(),
+    position_sides: optionalColumn(),
+  },
+  (a) =>
+    tradesTable(
+      trades(
+        readFills({
+          times: a.times,
+          symbols: a.symbols,
+          sides: a.sides,
+          prices: a.prices,
+          quantities: a.quantities,
+          fees: a.fees,
+          contractSizes: a.contract_sizes,
+          positionSides: a.position_sides,
+        }),
+      ),
+    ),
+);
+
+// ─── Statistics ──────────────────────────────────────────────────────────────────────────────────────
+
+export const JOURNALSTATS_LABELS = [
+  "Trades",
+  "Wins",
+  "Losses",
+  "Win rate",
+  "Net profit",
+  "Gross profit",
+  "Gross loss",
+  "Profit factor",
+  "Average win",
+  "Average loss",
+  "Payoff ratio",
+  "Expectancy",
+  "Largest win",
+  "Largest loss",
+  "Max consecutive wins",
+  "Max consecutive losses",
+  "Max drawdown",
+  "Max drawdown %",
+  "Average R",
+  "SQN",
+] as const;
+
+export type JournalStatLabel = (typeof JOURNALSTATS_LABELS)[number];
+
+/** The numbers of a pnl range with their cell positions (0-based, reading order); blanks skipped. */
+function readPnl(raw: unknown): { values: Dec[]; positions: number[]; cells: number } {
+  const cells = flatten(raw);
+  const values: Dec[] = [];
+  const positions: number[] = [];
+  cells.forEach((v, i) => {
+    if (v === null) return;
+    if (typeof v === "number" && Number.isFinite(v)) values.push(fromNumber(v, "pnl"));
+    else {
+      const d = typeof v === "string" ? parseNumericText(v) : undefined;
+      if (d === undefined) throw new InvalidArgumentError("pnl", `cell ${i + 1} should be a number (a trade's PnL), got ${describe(v)}`);
+      values.push(d);
+    }
+    positions.push(i);
+  });
+  return { values, positions, cells: Array.isArray(raw) ? cells.length : isBlank(raw) ? 0 : 1 };
+}
+
+/** The amount risked on each trade, or undefined when risk is not given. */
+function readRisk(raw: unknown, pnl: { positions: number[]; cells: number }): Dec[] | undefined {
+  if (isBlank(raw)) return undefined;
+  const cells = flatten(raw);
+  const one = cells.length === 1;
+  if (!one && cells.length !== pnl.cells) {
+    throw new InvalidArgumentError("risk", `must be one value or one per pnl cell (${pnl.cells} cells), got ${cells.length} cells`);
+  }
+  return pnl.positions.map((p) => {
+    const v = one ? cells[0] : cells[p];
+    if (v === null) throw new InvalidArgumentError("risk", `cell ${p + 1} is blank beside a trade: give the amount risked on it`);
+    const d = readCellNumber(v, "risk", p + 1);
+    if (d.lte(0)) throw new DomainError("risk", `cell ${p + 1}: the amount risked must be greater than 0, got ${d.toString()}`);
+    return d;
+  });
+}
+
+const HUNDRED_TRADES = 100;
+const HALF = new D(0.5);
+
+function ratioCell(n: Dec, d: Dec, why: string): Dec | EngineError {
+  return d.isZero() ? new DivisionByZeroError(undefined, why) : n.div(d);
+}
+
+export function journalStats(a: { pnl: readonly Dec[]; startBalance: Dec | undefined; risk: readonly Dec[] | undefined }): [JournalStatLabel, TableCell][] {
+  const n = a.pnl.length;
+  let wins = 0;
+  let losses = 0;
+  let grossProfit = ZERO;
+  let grossLoss = ZERO;
+  let largestWin: Dec | undefined;
+  let largestLoss: Dec | undefined;
+  let winRun = 0;
+  let lossRun = 0;
+  let maxWinRun = 0;
+  let maxLossRun = 0;
+  let total = ZERO;
+  let peak = ZERO;
+  let maxDrawdown = ZERO;
+  let balancePeak = a.startBalance;
+  let maxDrawdownPct = ZERO;
+  for (const p of a.pnl) {
+    if (p.gt(0)) {
+      wins++;
+      grossProfit = grossProfit.add(p);
+      if (largestWin === undefined || p.gt(largestWin)) largestWin = p;
+      winRun++;
+      lossRun = 0;
+    } else if (p.lt(0)) {
+      losses++;
+      grossLoss = grossLoss.add(p);
+      if (largestLoss === undefined || p.lt(largestLoss)) largestLoss = p;
+      lossRun++;
+      winRun = 0;
+    } else {
+      winRun = 0;
+      lossRun = 0;
+    }
+    maxWinRun = Math.max(maxWinRun, winRun);
+    maxLossRun = Math.max(maxLossRun, lossRun);
+    total = total.add(p);
+    if (total.gt(peak)) peak = total;
+    const fall = peak.sub(total);
+    if (fall.gt(maxDrawdown)) maxDrawdown = fall;
+    if (balancePeak !== undefined) {
+      const balance = a.startBalance!.add(total);
+      if (balance.gt(balancePeak)) balancePeak = balance;
+      const pct = balancePeak.sub(balance).div(balancePeak);
+      if (pct.gt(maxDrawdownPct)) maxDrawdownPct = pct;
+    }
+  }
+  const N = new D(n);
+  const noTrades = "there are no trades";
+  const averageWin = wins > 0 ? grossProfit.div(wins) : undefined;
+  const averageLoss = losses > 0 ? grossLoss.div(losses) : undefined;
+  const na = (why: string) => new NotAvailableError(undefined, why);
+  let averageR: TableCell;
+  let sqn: TableCell;
+  if (a.risk === undefined) {
+    averageR = na("no risk was given: R is pnl ÷ the amount risked");
+    sqn = na("no risk was given: SQN is computed on R multiples");
+  } else {
+    const r = a.pnl.map((p, i) => p.div(a.risk![i]!));
+    const mean = n === 0 ? undefined : r.reduce((s, x) => s.add(x), ZERO).div(n);
+    averageR = mean ?? new DivisionByZeroError(undefined, noTrades);
+    if (n < 2 || mean === undefined) sqn = na("SQN needs at least 2 trades");
+    else {
+      const variance = r.reduce((s, x) => s.add(x.sub(mean).pow(2)), ZERO).div(n - 1);
+      sqn = variance.isZero()
+        ? new DivisionByZeroError(undefined, "every R is the same: the standard deviation is 0")
+        : new D(Math.min(n, HUNDRED_TRADES)).div(variance).pow(HALF).mul(mean);
+    }
+  }
+  return [
+    ["Trades", N],
+    ["Wins", new D(wins)],
+    ["Losses", new D(losses)],
+    ["Win rate", ratioCell(new D(wins), N, noTrades)],
+    ["Net profit", total],
+    ["Gross profit", grossProfit],
+    ["Gross loss", grossLoss],
+    ["Profit factor", ratioCell(grossProfit, grossLoss.neg(), "there are no losses: the profit factor divides by the gross loss")],
+    ["Average win", averageWin ?? na("there are no winning trades")],
+    ["Average loss", averageLoss ?? na("there are no losing trades")],
+    [
+      "Payoff ratio",
+      averageWin !== undefined && averageLoss !== undefined ? averageWin.div(averageLoss.neg()) : na("the payoff ratio needs both wins and losses"),
+    ],
+    ["Expectancy", ratioCell(total, N, noTrades)],
+    ["Largest win", largestWin ?? na("there are no winning trades")],
+    ["Largest loss", largestLoss ?? na("there are no losing trades")],
+    ["Max consecutive wins", new D(maxWinRun)],
+    ["Max consecutive losses", new D(maxLossRun)],
+    ["Max drawdown", maxDrawdown],
+    ["Max drawdown %", a.startBalance === undefined ? na("no start_balance was given") : maxDrawdownPct],
+    ["Average R", averageR],
+    ["SQN", sqn],
+  ];
+}
+
+export const JOURNALSTATS = define(
+  {
+    pnl: raw(false),
+    start_balance: optional(number({ gt: 0 })),
+    risk: raw(true),
+  },
+  (a): Table => {
+    // Read here, where pnl's cell positions align risk's.
+    const pnl = readPnl(a.pnl);
+    return journalStats({ pnl: pnl.values, startBalance: a.start_balance, risk: readRisk(a.risk, pnl) });
+  },
+);
+
+// ─── Equity curve ────────────────────────────────────────────────────────────────────────────────────
+
+export const EQUITYCURVE_HEADER = ["Trade", "PnL", "Balance", "Peak", "Drawdown", "Drawdown %"];
+
+export function equityCurve(a: { startBalance: Dec; pnl: readonly Dec[] }): Table {
+  const rows: Table = [EQUITYCURVE_HEADER, [ZERO, ZERO, a.startBalance, a.startBalance, ZERO, ZERO]];
+  let balance = a.startBalance;
+  let peak = a.startBalance;
+  a.pnl.forEach((p, i) => {
+    balance = balance.add(p);
+    if (balance.gt(peak)) peak = balance;
+    const drawdown = peak.sub(balance);
+    rows.push([new D(i + 1), p, balance, peak, drawdown, drawdown.div(peak)]);
+  });
+  return rows;
+}
+
+export const EQUITYCURVE = define(
+  {
+    start_balance: number({ gt: 0 }),
+    pnl: numbers(0),
+  },
+  (a) => equityCurve({ startBalance: a.start_balance, pnl: a.pnl }),
+);

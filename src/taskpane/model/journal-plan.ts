@@ -1,0 +1,177 @@
+import { JOURNALSTATS_LABELS, TRADES, type JournalStatLabel, type Table } from "../../engine";
+import { cellName, columnName, type Block, type CellValue, type NumberFormat, type WritePlan } from "../workbook";
+import { quoteFee, type FeeRates, type Fill } from "./journal-import";
+
+/**
+ * The journal sheet a fills import writes: the fills as an Excel table, LEV.TRADES over the table's columns
+ * (structured references, so fills added to the table later are picked up), LEV.JOURNALSTATS and
+ * LEV.EQUITYCURVE over the closed trades' Net PnL from a start-balance input, the equity curve's chart, and
+ * number formats on every block.
+ */
+
+export const JOURNAL_IMPORT_SHEET = "LEV Journal";
+export const FILLS_TABLE = "LEVFills";
+export const START_BALANCE_NAME = "StartBalance";
+/** Rows below the trades the formulas and formats reach, for trades that fills added later make. */
+export const SPARE_ROWS = 200;
+
+const TIME = "yyyy-mm-dd hh:mm:ss";
+const PRICE = "#,##0.00######";
+const MONEY = "#,##0.00";
+const PERCENT = "0.00%";
+const COUNT = "0";
+const QUANTITY = "General";
+
+const STAT_FORMATS: Record<JournalStatLabel, string> = {
+  Trades: COUNT,
+  Wins: COUNT,
+  Losses: COUNT,
+  "Win rate": PERCENT,
+  "Net profit": MONEY,
+  "Gross profit": MONEY,
+  "Gross loss": MONEY,
+  "Profit factor": "0.00",
+  "Average win": MONEY,
+  "Average loss": MONEY,
+  "Payoff ratio": "0.00",
+  Expectancy: MONEY,
+  "Largest win": MONEY,
+  "Largest loss": MONEY,
+  "Max consecutive wins": COUNT,
+  "Max consecutive losses": COUNT,
+  "Max drawdown": MONEY,
+  "Max drawdown %": PERCENT,
+  "Average R": "0.00",
+  SQN: "0.00",
+};
+
+export interface JournalPlanInput {
+  fills: readonly Fill[];
+  rates: FeeRates;
+  startBalance: number;
+  /** Where the fills came from, said on the sheet ("binance.csv, Binance spot trade history, UTC"). */
+  source: string;
+}
+
+/** The header row of the fills table (with Position side for a hedge-mode account). */
+export function fillColumns(hedge: boolean): string[] {
+  return ["Time", "Symbol", "Side", "Price", "Quantity", "Fee", ...(hedge ? ["Position side"] : [])];
+}
+
+/** The fills' columns as LEV.TRADES reads them, for counting the trades the sheet will show (the engine's own count). */
+export function tradesOf(fills: readonly Fill[], rates: FeeRates): Table {
+  const col = <T>(f: (x: Fill) => T) => fills.map((x) => [f(x)]);
+  const hedge = fills.some((f) => f.positionSide !== undefined);
+  return TRADES.apply([
+    col((f) => f.time),
+    col((f) => f.symbol),
+    col((f) => f.side),
+    col((f) => f.price),
+    col((f) => f.quantity),
+    col((f) => quoteFee(f, rates) ?? null),
+    null,
+    hedge ? col((f) => f.positionSide ?? null) : null,
+  ]) as Table;
+}
+
+export function journalImportPlan(input: JournalPlanInput): WritePlan {
+  const { fills, rates } = input;
+  const hedge = fills.some((f) => f.positionSide !== undefined);
+  const columns = fillColumns(hedge);
+  const n = fills.length;
+  const left = columns.length + 1; // one blank column between blocks
+  const tradesAt = left;
+  const statsAt = tradesAt + 14;
+  const curveAt = statsAt + 3;
+  const headRow = 5; // 0-based: row 6 holds the table's header and the formulas
+  const first = headRow + 1;
+  const trades = tradesOf(fills, rates);
+  const closed = trades.slice(1).filter((r) => r[12] === "closed").length;
+  const reach = Math.max(n, trades.length - 1) + SPARE_ROWS;
+  const lastRow = first + reach - 1;
+  const left_out = fills.filter((f) => quoteFee(f, rates) === undefined);
+
+  const T = FILLS_TABLE;
+  const ref = (c: string) => `${T}[${c}]`;
+  const tradesFormula =
+    `=LEV.TRADES(${ref("Time")}, ${ref("Symbol")}, ${ref("Side")}, ${ref("Price")}, ${ref("Quantity")}, ${ref("Fee")}` +
+    (hedge ? `, , ${ref("Position side")})` : ")");
+  const span = (col: number) => `${cellName(first, col)}:${cellName(lastRow, col)}`;
+  const closedPnl = `IF(${span(tradesAt + 12)}="closed", ${span(tradesAt + 10)}, "")`;
+
+  const blocks: Block[] = [];
+  const note =
+    left_out.length > 0
+      ? `${left_out.length} fee${left_out.length === 1 ? "" : "s"} charged in ${[...new Set(left_out.map((f) => f.feeAsset))].join(", ")} ${left_out.length === 1 ? "is" : "are"} left out of the Fee column (no rate was given).`
+      : "";
+  blocks.push({ at: "A1", rows: [["Trading journal", null, null]] });
+  blocks.push({ at: "A2", rows: [[`Fills from ${input.source}. Add fills as new rows of the table: trades, statistics and the curve follow.`]] });
+  blocks.push({ at: "A3", rows: [["Start balance", input.startBalance, note]] });
+  blocks.push({ at: cellName(headRow - 1, 0), rows: [["Fills"]] });
+  blocks.push({ at: cellName(headRow - 1, tradesAt), rows: [["Trades (LEV.TRADES over the fills table)"]] });
+  blocks.push({ at: cellName(headRow - 1, statsAt), rows: [["Statistics (closed trades)"]] });
+  blocks.push({ at: cellName(headRow - 1, curveAt), rows: [["Equity curve (closed trades)"]] });
+  const body: CellValue[][] = [
+    columns,
+    ...fills.map((f) => {
+      const row: CellValue[] = [f.time, f.symbol, f.side, f.price, f.quantity, quoteFee(f, rates) ?? null];
+      if (hedge) row.push(f.positionSide ?? "BOTH");
+      return row;
+    }),
+  ];
+  blocks.push({ at: cellName(headRow, 0), rows: body });
+  blocks.push({ at: cellName(headRow, tradesAt), rows: [[tradesFormula]] });
+  blocks.push({ at: cellName(headRow, statsAt), rows: [[`=LEV.JOURNALSTATS(${closedPnl}, ${START_BALANCE_NAME})`]] });
+  blocks.push({ at: cellName(headRow, curveAt), rows: [[`=LEV.EQUITYCURVE(${START_BALANCE_NAME}, ${closedPnl})`]] });
+
+  const formats: NumberFormat[] = [{ range: "B3", format: MONEY }];
+  const fillSpan = (j: number) => `${cellName(first, j)}:${cellName(first + Math.max(n, 1) - 1, j)}`;
+  formats.push({ range: fillSpan(0), format: TIME }, { range: fillSpan(3), format: PRICE }, { range: fillSpan(4), format: QUANTITY }, { range: fillSpan(5), format: PRICE });
+  const tradeFormats = [null, null, TIME, TIME, COUNT, QUANTITY, PRICE, PRICE, MONEY, MONEY, MONEY, PERCENT, null];
+  tradeFormats.forEach((f, j) => {
+    if (f) formats.push({ range: span(tradesAt + j), format: f });
+  });
+  JOURNALSTATS_LABELS.forEach((label, i) => {
+    formats.push({ range: cellName(headRow + i, statsAt + 1), format: STAT_FORMATS[label] });
+  });
+  const curveFormats = [COUNT, MONEY, MONEY, MONEY, MONEY, PERCENT];
+  curveFormats.forEach((f, j) => formats.push({ range: `${cellName(first, curveAt + j)}:${cellName(lastRow + 1, curveAt + j)}`, format: f }));
+
+  // The chart over the curve as it is now: row 0 and one row per closed trade (Trade, Balance, Drawdown).
+  const curveRows = `${first + 1}:${first + 1 + closed}`;
+  const [r0, r1] = curveRows.split(":").map(Number) as [number, number];
+  const curveCol = (j: number) => `${columnName(curveAt + j)}${r0}:${columnName(curveAt + j)}${r1}`;
+  const widths: number[] = [];
+  [130, 90, 50, 90, 80, 80, 100].slice(0, columns.length).forEach((w) => widths.push(w));
+  widths.push(20);
+  [80, 50, 120, 120, 45, 70, 90, 90, 90, 70, 90, 70, 60].forEach((w) => widths.push(w));
+  widths.push(20, 150, 90, 20, 50, 80, 90, 90, 80, 80);
+
+  return {
+    baseName: JOURNAL_IMPORT_SHEET,
+    blocks,
+    formats,
+    names: [{ name: START_BALANCE_NAME, cell: "B3" }],
+    table: { range: `${cellName(headRow, 0)}:${cellName(headRow + Math.max(n, 1), columns.length - 1)}`, style: "TableStyleMedium2", name: FILLS_TABLE },
+    conditionalFormats: [
+      { range: span(tradesAt + 10), formula: `=${cellName(first, tradesAt + 10)}<0`, fill: "#F4B6B6", font: "#9C0006", meaning: "a losing trade" },
+    ],
+    chart:
+      closed > 0
+        ? {
+            title: "Equity curve (closed trades)",
+            xTitle: "Trade",
+            yTitle: "Balance",
+            series: [
+              { name: "Balance", x: curveCol(0), y: curveCol(2) },
+              { name: "Drawdown", x: curveCol(0), y: curveCol(4) },
+            ],
+            anchor: `${cellName(headRow + 22, statsAt)}:${cellName(headRow + 40, curveAt + 5)}`,
+          }
+        : undefined,
+    columnWidths: widths,
+    bold: ["A1", cellName(headRow - 1, 0), cellName(headRow - 1, tradesAt), cellName(headRow - 1, statsAt), cellName(headRow - 1, curveAt)],
+    inputRange: "B3",
+    select: "A1",
+  };
+}

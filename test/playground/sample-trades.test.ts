@@ -1,0 +1,63 @@
+import * as fs from "fs";
+import * as path from "path";
+import { buildWorkbook, registerLevFunctions } from "../../src/playground/bridge";
+import type { FunctionsMetadata } from "../../src/playground/metadata";
+import { sampleWorkbook } from "../../src/playground/sample";
+import { parseCell, parseRange } from "../../src/taskpane/workbook";
+import { DIST, loadBundle } from "../helpers/bundle";
+
+/*
+ * The sample workbook's Trades sheet, as a newcomer sees it on `npm start`: fills across three symbols, their
+ * trades (LEV.TRADES), statistics and equity curve, evaluated through the playground's bridge and checked
+ * against hand calculations (fees at 0.04 % of price × quantity).
+ */
+const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
+const bundle = loadBundle();
+
+describe("the sample's Trades sheet", () => {
+  const bridge = registerLevFunctions(metadata, bundle.functions);
+  const sample = sampleWorkbook((id) => metadata.functions.some((f) => f.id === id));
+  const hf = buildWorkbook(bridge, sample.sheets);
+  const id = hf.getSheetId("Trades")!;
+  const cell = (a1: string) => {
+    const { row, col } = parseCell(a1);
+    return hf.getCellValue({ sheet: id, row, col });
+  };
+  afterAll(() => {
+    hf.destroy();
+    bridge.unregister();
+  });
+
+  it("shows each trade from its fills, a flip split in two", () => {
+    expect(["H4", "H5", "H6", "H7", "H8", "H9", "H10", "H11"].map(cell)).toEqual(["BTCUSDT", "ETHUSDT", "ETHUSDT", "SOLUSDT", "BTCUSDT", "ETHUSDT", "SOLUSDT", "BTCUSDT"]);
+    expect(["I5", "I6"].map(cell)).toEqual(["short", "long"]); // the 0.8 ETH buy closes the 0.5 short and opens a 0.3 long
+    // BTCUSDT short: sell 0.02 @ 64,500, buy back @ 65,200: gross −14; fees 0.516 + 0.5216: net −15.0376
+    expect(cell("R8")).toBeCloseTo(-15.0376, 9);
+    // SOLUSDT 15 @ 148.2 out in 8 @ 152.9 and 7 @ 150.4: 1,223.2 + 1,052.8 − 2,223 = 53; fees 0.8892 + 0.48928 + 0.42112 = 1.7996
+    expect(cell("R10")).toBeCloseTo(51.2004, 9);
+    expect(cell("T11")).toBe("open");
+    expect(cell("H12")).toBeNull();
+  });
+
+  it("gives statistics and the equity curve over the seven closed trades", () => {
+    // nets 21.503, 23.65, 20.1876, −9.1168, −15.0376, −46.7904, 51.2004: sum 45.5962, 4 wins, 3 losses
+    expect([cell("V3"), cell("W3")]).toEqual(["Trades", 7]);
+    expect([cell("W4"), cell("W5")]).toEqual([4, 3]);
+    expect(cell("W7")).toBeCloseTo(45.5962, 9);
+    // cumulative peaks at 65.3406 (after three) and falls to −5.6042: max drawdown 70.9448
+    expect(cell("W19")).toBeCloseTo(70.9448, 9);
+    expect(cell("AA4")).toBe(10000);
+    expect(cell("AA11")).toBeCloseTo(10045.5962, 9);
+  });
+
+  it("requests the equity curve's chart over exactly the curve's rows", () => {
+    const chart = sample.charts.Trades![0]!;
+    const x = parseRange(chart.series[0]!.x);
+    // from the curve's row 0 (Trade 0) to its last trade (Trade 7); the row below is empty
+    expect(cell(`Y${x.top + 1}`)).toBe(0);
+    expect(cell(`Y${x.bottom + 1}`)).toBe(7);
+    expect(cell(`Y${x.bottom + 2}`)).toBeNull();
+    expect(chart.series.map((s) => s.name)).toEqual(["Balance", "Drawdown"]);
+    expect(cell(`${chart.series[1]!.y.split(":")[0]!.replace(/\d+/, "")}3`)).toBe("Drawdown");
+  });
+});

@@ -1,0 +1,200 @@
+import * as fs from "fs";
+import * as path from "path";
+import { OfficeMockObject } from "office-addin-mock";
+import type { HyperFormula } from "hyperformula";
+import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/playground/bridge";
+import type { FunctionsMetadata } from "../../src/playground/metadata";
+import { createPlaygroundAdapter } from "../../src/playground/adapter";
+import { createExcelAdapter } from "../../src/taskpane/excel";
+import { importText, type Fill } from "../../src/taskpane/model/journal-import";
+import { FILLS_TABLE, journalImportPlan } from "../../src/taskpane/model/journal-plan";
+import { parseCell } from "../../src/taskpane/workbook";
+import { DIST, loadBundle } from "../helpers/bundle";
+
+/*
+ * The journal sheet an import writes: its plan (table, formulas, names, formats, chart request), the same plan
+ * evaluated in a real spreadsheet engine (HyperFormula with dist/functions.js through the playground's bridge)
+ * against hand calculations, a fill appended under the table, and the Excel adapter's round trips.
+ */
+const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "../fixtures/journal", name), "utf8");
+const fills = (): Fill[] => importText(fixture("binance-futures.csv")).fills;
+const plan = () => journalImportPlan({ fills: fills(), rates: {}, startBalance: 10000, source: "binance-futures.csv" });
+
+describe("the journal sheet's plan", () => {
+  it("puts the fills in a named table and LEV.TRADES over its columns by structured reference", () => {
+    const p = plan();
+    expect(p.baseName).toBe("LEV Journal");
+    // header on row 6, nine fills on rows 7–15, columns Time … Fee
+    expect(p.table).toEqual({ range: "A6:F15", style: "TableStyleMedium2", name: FILLS_TABLE });
+    const at = (a1: string) => p.blocks.find((b) => b.at === a1)!.rows;
+    expect(at("A6")[0]).toEqual(["Time", "Symbol", "Side", "Price", "Quantity", "Fee"]);
+    expect(at("A6")[1]).toEqual([45355 + 9 / 24, "BTCUSDT", "buy", 62000, 0.01, 0.248]);
+    expect(at("H6")[0]![0]).toBe(
+      "=LEV.TRADES(LEVFills[Time], LEVFills[Symbol], LEVFills[Side], LEVFills[Price], LEVFills[Quantity], LEVFills[Fee])",
+    );
+    // TRADES spills H:T; Net PnL is its 11th column (R), Status its 13th (T); 9 fills + 200 spare rows reach row 215
+    expect(at("V6")[0]![0]).toBe('=LEV.JOURNALSTATS(IF(T7:T215="closed", R7:R215, ""), StartBalance)');
+    expect(at("Y6")[0]![0]).toBe('=LEV.EQUITYCURVE(StartBalance, IF(T7:T215="closed", R7:R215, ""))');
+    expect(p.names).toEqual([{ name: "StartBalance", cell: "B3" }]);
+    expect(p.inputRange).toBe("B3");
+  });
+
+  it("formats every block and requests the equity curve's chart over the closed trades", () => {
+    const p = plan();
+    const format = (range: string) => p.formats.find((f) => f.range === range)?.format;
+    expect(format("A7:A15")).toBe("yyyy-mm-dd hh:mm:ss");
+    expect(format("J7:J215")).toBe("yyyy-mm-dd hh:mm:ss"); // Opened
+    expect(format("S7:S215")).toBe("0.00%"); // Return
+    expect(format("W9")).toBe("0.00%"); // Win rate, the 4th statistic (row 6 + 3)
+    expect(format("AD7:AD216")).toBe("0.00%"); // Drawdown %
+    // three closed trades: the curve's row 0 on row 7, trades on rows 8–10; Trade in Y, Balance in AA, Drawdown in AC
+    expect(p.chart!.series).toEqual([
+      { name: "Balance", x: "Y7:Y10", y: "AA7:AA10" },
+      { name: "Drawdown", x: "Y7:Y10", y: "AC7:AC10" },
+    ]);
+  });
+
+  it("leaves a fee in another currency out of the Fee column and says so on the sheet, or converts it at the rate given", () => {
+    const spot = importText(fixture("binance-spot.csv")).fills;
+    const without = journalImportPlan({ fills: spot, rates: {}, startBalance: 1000, source: "spot" });
+    const rows = without.blocks.find((b) => b.at === "A6")!.rows;
+    expect(rows.slice(1).map((r) => r[5])).toEqual([null, null, null, 0.358]);
+    expect(without.blocks.find((b) => b.at === "A3")!.rows[0]![2]).toBe("3 fees charged in BNB, ETH are left out of the Fee column (no rate was given).");
+    const withRate = journalImportPlan({ fills: spot, rates: { BNB: 600 }, startBalance: 1000, source: "spot" });
+    // 0.0002415 BNB × 600 = 0.1449; 0.0002459 × 600 = 0.14754
+    expect(withRate.blocks.find((b) => b.at === "A6")!.rows.slice(1).map((r) => r[5])).toEqual([0.1449, 0.14754, null, 0.358]);
+  });
+});
+
+describe("the journal sheet in the playground's spreadsheet engine", () => {
+  const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
+  const bundle = loadBundle();
+  let bridge: LevBridge;
+  let hf: HyperFormula;
+  beforeAll(() => {
+    bridge = registerLevFunctions(metadata, bundle.functions);
+  });
+  afterAll(() => bridge.unregister());
+  afterEach(() => hf?.destroy());
+
+  const host = () => ({ hf, refresh: () => bridge.settle(hf), activateSheet: () => {}, select: () => {} });
+  const cell = (sheet: number, a1: string) => {
+    const { row, col } = parseCell(a1);
+    return hf.getCellValue({ sheet, row, col });
+  };
+
+  it("computes the trades and statistics a trader works out by hand, and follows a fill added under the table", async () => {
+    hf = buildWorkbook(bridge, { Sheet1: [["mine"]] });
+    const { sheet } = await createPlaygroundAdapter(host()).write(plan());
+    const id = hf.getSheetId(sheet)!;
+    // BTCUSDT long: entries 620 + 615 = 1,235, exits 942 + 315.5 = 1,257.5: gross 22.5; fees 0.248 + 0.246 + 0.3768 + 0.1262 = 0.997
+    expect(cell(id, "H7")).toBe("BTCUSDT");
+    expect(cell(id, "P7")).toBeCloseTo(22.5, 9);
+    expect(cell(id, "R7")).toBeCloseTo(21.503, 9);
+    // ETHUSDT short 0.5 @ 3,400 closed by 0.5 of the 0.8 bought @ 3,350: gross 25; fee 0.68 + 1.072 × 0.5/0.8 = 1.35: net 23.65
+    expect([cell(id, "H8"), cell(id, "I8")]).toEqual(["ETHUSDT", "short"]);
+    expect(cell(id, "R8")).toBeCloseTo(23.65, 9);
+    // the flip's other 0.3 opens a long @ 3,350 closed @ 3,420: gross 21; fees 0.402 + 0.4104: net 20.1876
+    expect(cell(id, "I9")).toBe("long");
+    expect(cell(id, "R9")).toBeCloseTo(20.1876, 9);
+    // SOLUSDT: 10 @ 140, 4 sold @ 136.5: open, realised (136.5 − 140) × 4 = −14
+    expect([cell(id, "H10"), cell(id, "T10")]).toEqual(["SOLUSDT", "open"]);
+    expect(cell(id, "P10")).toBeCloseTo(-14, 9);
+    // statistics over the three closed trades: 21.503 + 23.65 + 20.1876 = 65.3406
+    expect([cell(id, "V6"), cell(id, "W6")]).toEqual(["Trades", 3]);
+    expect(cell(id, "W10")).toBeCloseTo(65.3406, 9);
+    // equity curve: 10,000 then 10,021.503 after the first
+    expect(cell(id, "AA8")).toBeCloseTo(10021.503, 9);
+
+    // the trader types a fill under the table: SOLUSDT sell 6 @ 141, fee 0.3384, on 2024-03-06 10:00
+    hf.setCellContents({ sheet: id, row: 15, col: 0 }, [[45357 + 10 / 24, "SOLUSDT", "sell", 141, 6, 0.3384]]);
+    bridge.settle(hf);
+    // SOL closes: exits 546 + 846 − entries 1,400 = −8; fees 0.56 + 0.2184 + 0.3384 = 1.1168: net −9.1168
+    expect(cell(id, "T10")).toBe("closed");
+    expect(cell(id, "R10")).toBeCloseTo(-9.1168, 9);
+    expect(cell(id, "W6")).toBe(4);
+    expect(cell(id, "W8")).toBe(1); // Losses
+    expect(cell(id, "W10")).toBeCloseTo(56.2238, 9);
+    // nothing else in the workbook changed
+    expect(cell(hf.getSheetId("Sheet1")!, "A1")).toBe("mine");
+  });
+});
+
+describe("the journal sheet through the Excel adapter (office-addin-mock)", () => {
+  function mock(tables: string[]) {
+    const state = { syncs: 0, tables: [] as { name: string }[], formulas: [] as unknown[] };
+    const sheet = (name: string) => ({
+      name,
+      names: { add: () => {} },
+      tables: {
+        add: () => {
+          const t = { style: "", name: "" };
+          state.tables.push(t);
+          return t;
+        },
+      },
+      charts: {
+        add: () => ({
+          title: {},
+          axes: { categoryAxis: { title: {} }, valueAxis: { title: {} } },
+          series: { getItemAt: () => ({ setXAxisValues: () => {} }), add: () => ({ setXAxisValues: () => {}, setValues: () => {} }) },
+          setPosition: () => {},
+        }),
+      },
+      getRange: () => {
+        const r: Record<string, unknown> = { select: () => {}, format: { font: {}, fill: {} }, conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }) } };
+        return new Proxy(r, {
+          set(target, key, value) {
+            if (key === "formulas") state.formulas.push(value);
+            target[key as string] = value;
+            return true;
+          },
+        });
+      },
+      activate: () => {},
+      delete: () => {},
+    });
+    const excel = new OfficeMockObject({
+      context: {
+        workbook: {
+          worksheets: { items: [sheet("Sheet1")], add: (n: string) => sheet(n) },
+          tables: { items: tables.map((name) => ({ name })) },
+        },
+      },
+      run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
+        return batch(this.context);
+      },
+    }) as unknown as { context: { sync: () => Promise<void>; workbook: { worksheets: { load: (w: unknown) => void }; tables: { load: (w: unknown) => void } } }; run: (b: never) => Promise<never> };
+    const wb = excel.context.workbook;
+    const loadSheets = wb.worksheets.load.bind(wb.worksheets);
+    wb.worksheets.load = () => loadSheets("items");
+    const loadTables = wb.tables.load.bind(wb.tables);
+    wb.tables.load = () => loadTables("items");
+    const sync = excel.context.sync.bind(excel.context);
+    excel.context.sync = async () => {
+      state.syncs++;
+      await sync();
+    };
+    return { adapter: createExcelAdapter({ run: (b) => excel.run(b as never), supports: () => true }), state };
+  }
+
+  it("writes 10 and 1,000 fills in the same two round trips", async () => {
+    const counts: number[] = [];
+    for (const n of [10, 1000]) {
+      const many: Fill[] = Array.from({ length: n }, (_, i) => ({ ...fills()[i % 9]!, time: 45355 + i / 1440 }));
+      const { adapter, state } = mock([]);
+      await adapter.write(journalImportPlan({ fills: many, rates: {}, startBalance: 10000, source: "test" }));
+      counts.push(state.syncs);
+    }
+    expect(counts).toEqual([2, 2]);
+  });
+
+  it("names the table LEVFills2 when LEVFills is taken, and its formulas follow", async () => {
+    const { adapter, state } = mock(["LEVFills"]);
+    await adapter.write(plan());
+    expect(state.tables.map((t) => t.name)).toEqual(["LEVFills2"]);
+    const texts = JSON.stringify(state.formulas);
+    expect(texts).toContain("LEV.TRADES(LEVFills2[Time], LEVFills2[Symbol]");
+    expect(texts).not.toMatch(/LEVFills\[/);
+  });
+});
