@@ -119,3 +119,8 @@ export function single(x: unknown): unknown {
   if (x.length !== 1 || !isArray(x[0]) || x[0].length !== 1) return NaN;
   return x[0][0];
 }
+
+/** Whether an argument is a range of other than one cell (a tier table, where a rate or a table belongs). */
+export function isRange(x: unknown): x is unknown[] {
+  return isArray(x) && !(x.length === 1 && isArray(x[0]) && x[0].length === 1);
+}

@@ -8,6 +8,7 @@ import { marginStatus } from "./margin";
 import { pnl, roe } from "./pnl";
 import { Side } from "./read";
 import { define, leverage, number, numbers, optional, option, side, Table, TableCell } from "./spec";
+import { fastScenarios } from "./scenariofast";
 import { maintenance, Maintenance } from "./tiers";
 
 /**
@@ -90,7 +91,7 @@ export function scenarios(a: {
     if (liquidated(a.side, price, liq)) status = "LIQUIDATED";
     else if (a.balance === undefined) status = "OK";
     else status = marginStatus({ equity, usedMargin: margin, callLevel: new D(1), stopoutLevel: new D(0.5) });
-    rows.push([price, price.div(a.entry).sub(1), p, p.div(margin), equity, level, status]);
+    rows.push([price, price.sub(a.entry).div(a.entry), p, p.div(margin), equity, level, status]);
   }
   return rows;
 }
@@ -109,6 +110,7 @@ export const SCENARIOS = define(
     fee_rate: optional(number({ ge: 0, lt: 1 }), ZERO),
   },
   (a) => scenarios({ ...a, feeRate: a.fee_rate }),
+  (raw) => fastScenarios(raw, SCENARIO_HEADER, MAX_CELLS),
 );
 
 export const GRID_MEASURES = ["roe", "liq", "distance", "status"] as const;
