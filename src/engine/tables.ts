@@ -19,10 +19,10 @@ import { maintenance, Maintenance } from "./tiers";
 /** More cells than this would freeze the sheet; the catalog answers #NUM! instead. */
 export const MAX_CELLS = 100_000;
 
-export function checkSize(rows: number, cols: number, what: string): void {
+export function checkSize(rows: number, cols: number, what: string, field?: string): void {
   if (rows * cols > MAX_CELLS) {
     throw new DomainError(
-      undefined,
+      field,
       `${what} would fill ${rows.toLocaleString("en-US")} × ${cols} = ${(rows * cols).toLocaleString("en-US")} cells; the limit is ${MAX_CELLS.toLocaleString("en-US")}`,
     );
   }
@@ -64,7 +64,7 @@ export function scenarios(a: {
   mmr: Maintenance;
   feeRate: Dec;
 }): Table {
-  checkSize(a.prices.length + 1, SCENARIO_HEADER.length, "SCENARIOS");
+  checkSize(a.prices.length + 1, SCENARIO_HEADER.length, "SCENARIOS", "prices");
   const margin = a.entry.mul(a.quantity).div(a.leverage);
   const balance = a.balance ?? margin;
   const liq = cellOf(() =>
@@ -124,7 +124,7 @@ export function grid(a: {
   moves: Dec[];
   mmr: Maintenance;
 }): Table {
-  checkSize(a.moves.length, a.leverages.length, "GRID");
+  checkSize(a.moves.length, a.leverages.length, "GRID", "moves");
   a.leverages.forEach((l, i) => {
     if (l.lte(0)) throw new DomainError("leverages", `leverage ${i + 1} must be greater than 0, got ${l.toString()}`);
   });
@@ -190,7 +190,7 @@ export function ladder(a: {
   mmr: Maintenance;
   feeRate: Dec;
 }): Table {
-  checkSize(a.prices.length + 1, LADDER_HEADER.length, "LADDER");
+  checkSize(a.prices.length + 1, LADDER_HEADER.length, "LADDER", "prices");
   a.prices.forEach((p, i) => {
     if (p.lte(0)) throw new DomainError("prices", `price ${i + 1} must be greater than 0, got ${p.toString()}`);
   });
@@ -248,7 +248,7 @@ export const COMPOUNDTABLE_HEADER = ["Period", "Start", "Gain", "Contribution", 
 export const COMPOUNDTABLE = define(
   { ...COMPOUND.params, periods: number({ ge: 1, integer: true }) },
   (a): Table => {
-    checkSize(a.periods.toNumber() + 1, COMPOUNDTABLE_HEADER.length, "COMPOUNDTABLE");
+    checkSize(a.periods.toNumber() + 1, COMPOUNDTABLE_HEADER.length, "COMPOUNDTABLE", "periods");
     const rows = compoundRows({
       start: a.start,
       rate: a.rate,

@@ -557,7 +557,7 @@ export function spreadCost(spread_pips: any, lots: any, pip_value_per_lot: any, 
  * @param rate Return per period as a fraction (0.04 is 4 %), -1 or more.
  * @param periods Number of periods, a whole number, 0 or more.
  * @param [contribution] Added at the end of each period; negative for a withdrawal [default 0].
- * @param [round_to] Rounding step for the balance after each period, e.g. 0.01 [default no rounding].
+ * @param [round_to] Rounding step for the balance after each period, e.g. 0.01 [default no rounding]. With it, periods is at most 1,000 (#NUM! beyond; LEV.COMPOUNDTABLE shows longer schedules).
  * @returns The final balance.
  */
 export function compound(start: any, rate: any, periods: any, contribution?: any, round_to?: any): number {
@@ -638,7 +638,7 @@ export function stakeReward(amount: any, apr: any, days: any, periods?: any): nu
  * @param entry Entry price, greater than 0.
  * @param quantity Position size in units, greater than 0.
  * @param leverage Leverage: 10, "10x" or "1:10".
- * @param prices The prices to test: a range, a row, a column or SEQUENCE(); blanks skipped.
+ * @param prices The prices to test: a range, a row, a column or SEQUENCE(); blanks skipped; at most 14,284 prices (100,000 cells; #NUM! beyond).
  * @param [balance] Account balance backing the position (account view) [default: the initial margin, isolated view].
  * @param [mmr] Maintenance-margin rate or tier table [default 0.005].
  * @param [fee_rate] Fee per side as a fraction of notional [default 0].
@@ -658,7 +658,7 @@ export function scenarios(side: any, entry: any, quantity: any, leverage: any, p
  * @param leverages Leverages across the top: a row or range of positive numbers.
  * @param moves Price moves down the side, as fractions (−0.05 is −5 %).
  * @param [mmr] Maintenance-margin rate or tier table [default 0.005].
- * @returns A matrix of one measure, moves down and leverages across.
+ * @returns A matrix of one measure, moves down and leverages across; at most 100,000 cells (#NUM! beyond).
  */
 export function grid(measure: any, side: any, entry: any, leverages: any[][], moves: any[][], mmr?: any[][]): any[][] {
   return run(F.GRID, [measure, side, entry, leverages, moves, mmr]);
@@ -818,7 +818,7 @@ export function avgDown(shares: any, avg_cost: any, price: any, target_avg: any)
  * @customfunction LADDER
  * @helpurl https://localhost:3000/help.html#LADDER
  * @param side "long" or "short".
- * @param prices Fill prices, in order: a range, row or column; blank pairs skipped.
+ * @param prices Fill prices, in order: a range, row or column; blank pairs skipped; at most 12,499 fills (100,000 cells; #NUM! beyond).
  * @param quantities Fill quantities in units, paired with prices by position.
  * @param leverage Leverage: 10, "10x" or "1:10".
  * @param [mmr] Maintenance-margin rate or tier table [default 0.005].
@@ -835,7 +835,7 @@ export function ladder(side: any, prices: any[][], quantities: any[][], leverage
  * @helpurl https://localhost:3000/help.html#COMPOUNDTABLE
  * @param start Starting balance, 0 or more.
  * @param rate Return per period as a fraction (0.04 is 4 %).
- * @param periods Number of periods, a whole number of at least 1.
+ * @param periods Number of periods, a whole number from 1 to 19,999 (100,000 cells; #NUM! beyond).
  * @param [contribution] Added at the end of each period; negative for a withdrawal [default 0].
  * @param [round_to] Round the balance to this step every period, e.g. 0.01 [default: no rounding].
  * @returns A table with a header row and one row per period.
