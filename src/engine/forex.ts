@@ -192,7 +192,7 @@ function quickPair(raw: unknown): Pair | undefined {
 function fastFxMargin(raw: ArrayLike<unknown>): number | undefined {
   const pair = quickPair(raw[0]);
   const lots = X.num(raw[1]);
-  const l = X.num(raw[2]);
+  const l = X.leverage(raw[2]);
   const account = raw[3];
   const noRate = X.blank(raw[4]);
   const rate = X.numOr(raw[4], 1);

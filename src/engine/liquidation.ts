@@ -122,7 +122,7 @@ export const LIQPRICE = define(
 function fastLiquidationPrice(raw: ArrayLike<unknown>): number | undefined {
   const s = X.quickSide(raw[0]);
   const e = X.num(raw[1]);
-  const l = X.num(raw[2]);
+  const l = X.leverage(raw[2]);
   const entryBasis = raw[7] === "entry";
   if (!entryBasis && !(raw[7] === "liquidation" || X.blank(raw[7]))) return undefined;
   const fee = X.numOr(raw[6], 0);

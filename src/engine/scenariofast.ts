@@ -16,7 +16,7 @@ export function fastScenarios(raw: ArrayLike<unknown>, header: readonly string[]
   const s = X.quickSide(raw[0]);
   const e = X.num(raw[1]);
   const q = X.num(raw[2]);
-  const l = X.num(raw[3]);
+  const l = X.leverage(raw[3]);
   const prices = raw[4];
   const fee = X.numOr(raw[7], 0);
   if (s === 0 || !X.blank(raw[5]) || !isArray(prices)) return undefined;

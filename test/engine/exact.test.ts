@@ -205,7 +205,8 @@ describe("the NOTIONAL, ROE, LIQDISTANCE and FXMARGIN fast paths", () => {
     // (1,000 − 0.0004·121,000)·10/60,000 = 951.6·10/60,000 = 0.1586
     expect(F.ROE.fast!(["long", 60000, 61000, 10])).toBe(1 / 6);
     expect(F.ROE.fast!(["long", 60000, 61000, 10, 0.0004])).toBe(0.1586);
-    expect(F.ROE.fast!(["long", 60000, 61000, "10x"])).toBeUndefined(); // text leverage: the full reader
+    expect(F.ROE.fast!(["long", 60000, 61000, "10x"])).toBe(1 / 6); // text leverage in whole numbers too
+    expect(F.ROE.fast!(["long", 60000, 61000, "12.5x"])).toBeUndefined(); // other text: the full reader
   });
 
   it("ROE gives what the Decimal path gives", () => {
@@ -386,6 +387,40 @@ describe("the SCENARIOS fast path", () => {
       ),
       0.4,
       2000,
+      (a) => slowTable(F.SCENARIOS, a),
+    );
+  });
+});
+
+describe("leverage written as text in the fast paths", () => {
+  it("reads 20x, x20, 1:50 and 50:1 as readLeverage does, and declines what it cannot read exactly", () => {
+    // hand: 100,000 / 50 = 2,000; 100,000 / 20 = 5,000
+    expect(F.MARGIN.fast!([100000, "1:50"])).toBe(2000);
+    expect(F.MARGIN.fast!([100000, "50:1"])).toBe(2000);
+    expect(F.MARGIN.fast!([100000, "20x"])).toBe(5000);
+    expect(F.MARGIN.fast!([100000, " X20 "])).toBe(5000);
+    expect(F.MARGIN.fast!([100000, "2:3"])).toBeUndefined(); // 1.5: left to Decimal
+    expect(F.MARGIN.fast!([100000, "0:5"])).toBeUndefined(); // #NUM!
+    expect(F.MARGIN.fast!([100000, "0x"])).toBeUndefined(); // #NUM!
+    expect(F.MARGIN.fast!([100000, "abc"])).toBeUndefined(); // #VALUE!
+  });
+
+  it("gives what the Decimal path gives for MARGIN, ROE, LIQPRICE and SCENARIOS", () => {
+    const text = fc.oneof(
+      fc.integer({ min: 1, max: 200 }).map((l) => `${l}x`),
+      fc.integer({ min: 1, max: 200 }).map((l) => `1:${l}`),
+      fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 60 })).map(([a, b]) => `${a * b}:${a}`),
+      fc.constantFrom("X25", "×10", "2:3", "0x", " 20 x "),
+    );
+    const price = decimalNumber(2, 10 ** 7).filter((p) => p > 0);
+    agreesOften(F.MARGIN, fc.tuple(decimalNumber(2, 10 ** 9).filter((n) => n >= 0), text), 0.5, 1000);
+    agreesOften(F.ROE, fc.tuple(plainSide, price, price, text), 0.5, 1000);
+    agreesOften(F.LIQPRICE, fc.tuple(plainSide, price, text), 0.3, 1000);
+    agreesOften(
+      F.SCENARIOS,
+      fc.tuple(plainSide, price, fc.constant(1), text, fc.array(fc.tuple(price), { minLength: 1, maxLength: 5 })),
+      0.3,
+      500,
       (a) => slowTable(F.SCENARIOS, a),
     );
   });
