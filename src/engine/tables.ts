@@ -8,7 +8,7 @@ import { marginStatus } from "./margin";
 import { pnl, roe } from "./pnl";
 import { Side } from "./read";
 import { define, leverage, number, numbers, optional, option, side, Table, TableCell } from "./spec";
-import { fastScenarios } from "./scenariofast";
+import { fastCompoundTable, fastGrid, fastScenarios } from "./tablefast";
 import { maintenance, Maintenance } from "./tiers";
 
 /**
@@ -173,6 +173,7 @@ export const GRID = define(
     mmr: maintenance(DEFAULT_MMR),
   },
   grid,
+  (raw) => fastGrid(raw, MAX_CELLS),
 );
 
 export const LADDER_HEADER = ["Fill", "Price", "Quantity", "Total quantity", "Average entry", "Margin", "Liquidation", "Break-even"];
@@ -258,4 +259,5 @@ export const COMPOUNDTABLE = define(
     });
     return [COMPOUNDTABLE_HEADER, ...rows.map((r) => [new D(r.period), r.start, r.gain, r.contribution, r.end])];
   },
+  (raw) => fastCompoundTable(raw, COMPOUNDTABLE_HEADER, MAX_CELLS),
 );

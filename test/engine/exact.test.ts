@@ -425,3 +425,67 @@ describe("leverage written as text in the fast paths", () => {
     );
   });
 });
+
+describe("the GRID fast path", () => {
+  it("answers the help's example", () => {
+    // hand: ROE = side·m·L: −0.05·10 = −0.5, −0.05·20 = −1, 0.05·10 = 0.5, 0.05·20 = 1
+    expect(F.GRID.fast!(["roe", "long", 100, [[10, 20]], [[-0.05], [0.05]]])).toEqual([
+      [-0.5, -1],
+      [0.5, 1],
+    ]);
+  });
+
+  it("leaves distance, bad moves and liquidation prices that do not exist to the Decimal path", () => {
+    expect(F.GRID.fast!(["distance", "long", 100, [[10, 20]], [[-0.05]]])).toBeUndefined();
+    expect(F.GRID.fast!(["roe", "long", 100, [[10]], [[-1]]])).toBeUndefined(); // a fall of 100 %: #NUM!
+    expect(F.GRID.fast!(["liq", "long", 100, [[1]], [[0.1]]])).toBeUndefined(); // a 1x long: #N/A
+  });
+
+  it("gives what the Decimal path gives, cell for cell", () => {
+    const move = fc.integer({ min: -9999, max: 20000 }).map((m) => m / 10000);
+    agreesOften(
+      F.GRID,
+      fc.tuple(
+        fc.constantFrom("roe", "liq", "status"),
+        plainSide,
+        decimalNumber(2, 10 ** 7).filter((p) => p > 0),
+        fc.array(fc.constantFrom(2, 3, 5, 10, 20, 25, 50, 75, 100, 125, 2.5), { minLength: 1, maxLength: 6 }).map((l) => [l]),
+        fc.array(fc.tuple(move), { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(undefined, 0.004, 0.01, copy(BRACKETS)),
+      ),
+      0.5,
+      1500,
+      (a) => slowTable(F.GRID, a),
+    );
+  });
+});
+
+describe("the COMPOUNDTABLE fast path", () => {
+  it("reproduces the monthly 4 % broker table (comp-02)", () => {
+    // hand: 1,000 × 1.04 = 1,040.00; 1,040 × 1.04 = 1,081.60; 1,081.60 × 1.04 = 1,124.864 → 1,124.86
+    const t = F.COMPOUNDTABLE.fast!([1000, 0.04, 12, 0, 0.01]) as (number | string)[][];
+    expect(t.slice(0, 4)).toEqual([F.COMPOUNDTABLE_HEADER, [1, 1000, 40, 0, 1040], [2, 1040, 41.6, 0, 1081.6], [3, 1081.6, 43.26, 0, 1124.86]]);
+    expect(t[12]![4]).toBe(1601.02); // comp-02
+  });
+
+  it("leaves unrounded tables and balances past 15 digits to the Decimal path", () => {
+    expect(F.COMPOUNDTABLE.fast!([1000, 0.04, 12])).toBeUndefined();
+    expect(F.COMPOUNDTABLE.fast!([1e13, 0.04, 12, 0, 0.01])).toBeUndefined();
+  });
+
+  it("gives what the Decimal path gives, cell for cell, halves included", () => {
+    agreesOften(
+      F.COMPOUNDTABLE,
+      fc.tuple(
+        decimalNumber(2, 10 ** 8).filter((s) => s >= 0),
+        fc.oneof(decimalNumber(4, 2000).filter((r) => r >= -1), fc.constantFrom(0.005, 0.125, -0.5, -1, 0)),
+        fc.integer({ min: 1, max: 120 }),
+        fc.oneof(fc.constant(undefined), decimalNumber(2, 10 ** 5)),
+        fc.constantFrom(0.01, 1, 0.05, 0.03, 5, 0.001),
+      ),
+      0.5,
+      1000,
+      (a) => slowTable(F.COMPOUNDTABLE, a),
+    );
+  });
+});

@@ -1,0 +1,213 @@
+import * as X from "./exact";
+import { fastIsolatedLiquidation } from "./liquidation";
+import { surely } from "./tierfast";
+
+const isArray = Array.isArray;
+
+/**
+ * SCENARIOS for plain numbers without a balance (isolated margin), in exact scaled integers (exact.ts):
+ * with M = E·q/L and PnL = side·(P − E)·q − fee·(E + P)·q (an integer over a power of ten),
+ * Move = (P − E)/E, ROE = PnL·L/(E·q), Equity = (E·q + L·PnL)/L, Margin level = (E·q + L·PnL)/(E·q),
+ * each one integer over another, correctly rounded. Status compares each price with LIQPRICE's fast
+ * answer and is taken only when certain. Any other case (a balance, text, a price without a short exact
+ * form, a liquidation price the fast path leaves to Decimal, a tie) is left to the Decimal path.
+ */
+export function fastScenarios(raw: ArrayLike<unknown>, header: readonly string[], maxCells: number): (number | string)[][] | undefined {
+  const s = X.quickSide(raw[0]);
+  const e = X.num(raw[1]);
+  const q = X.num(raw[2]);
+  const l = X.leverage(raw[3]);
+  const prices = raw[4];
+  const fee = X.numOr(raw[7], 0);
+  if (s === 0 || !X.blank(raw[5]) || !isArray(prices)) return undefined;
+  if (!(e > 0 && q > 0 && l > 0 && fee >= 0 && fee < 1)) return undefined;
+  const ke = X.decimals(e);
+  const kq = X.decimals(q);
+  const kl = X.decimals(l);
+  const kf = X.decimals(fee);
+  if ((ke | kq | kl | kf) < 0) return undefined;
+  const liq = fastIsolatedLiquidation(s, e, l, raw[6], q);
+  if (liq === undefined) return undefined;
+  const em = X.integer(e, ke);
+  const qm = X.integer(q, kq);
+  const lm = X.integer(l, kl);
+  const fm = X.integer(fee, kf);
+  const eq = X.product(em, qm); // E·q, scale ke + kq
+  const out: (number | string)[][] = [header.slice()];
+  for (let i = 0; i < prices.length; i++) {
+    const row = prices[i];
+    if (!isArray(row)) return undefined;
+    for (let j = 0; j < row.length; j++) {
+      const p = row[j];
+      if (typeof p !== "number") {
+        if (X.blank(p)) continue;
+        return undefined;
+      }
+      const kp = X.decimals(p);
+      if (kp < 0 || !(p > 0)) return undefined;
+      // prices at scale kx = max(ke, kp); PnL at scale kn = kx + kq + kf
+      const kx = ke > kp ? ke : kp;
+      const entry = X.lift(em, ke, kx);
+      const price = X.lift(X.integer(p, kp), kp, kx);
+      const gross = X.product(X.exact(s * (price - entry)), qm);
+      const fees = X.product(X.product(X.exact(entry + price), qm), fm);
+      const kn = kx + kq + kf;
+      const pnl = X.sum(gross, kx + kq, -fees, kn);
+      const equity = X.sum(eq, ke + kq, X.product(lm, pnl), kn + kl); // (E·q + L·PnL), scale ke + kq ∨ kn + kl
+      const keq = ke + kq > kn + kl ? ke + kq : kn + kl;
+      const move = X.ratio(X.exact(price - entry), kx, entry, kx);
+      const pnlValue = X.value(pnl, kn);
+      const roe = X.ratio(X.product(pnl, lm), kn + kl, eq, ke + kq);
+      const equityValue = X.ratio(equity, keq, lm, kl);
+      const level = X.ratio(equity, keq, eq, ke + kq);
+      const beyond = surely(p, liq);
+      if (move === undefined || pnlValue === undefined || roe === undefined || equityValue === undefined || level === undefined || beyond === 0) {
+        return undefined;
+      }
+      out.push([p, move, pnlValue, roe, equityValue, level, beyond === -s ? "LIQUIDATED" : "OK"]);
+    }
+    if (out.length * header.length > maxCells) return undefined;
+  }
+  return out.length > 1 ? out : undefined;
+}
+
+/** The plain numbers of a range argument in reading order (blanks skipped), or undefined for anything else. */
+function plainNumbers(raw: unknown): number[] | undefined {
+  if (typeof raw === "number") return [raw];
+  if (!isArray(raw)) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const row = raw[i];
+    if (!isArray(row)) return undefined;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (typeof v === "number") out.push(v);
+      else if (!X.blank(v)) return undefined;
+    }
+  }
+  return out;
+}
+
+/**
+ * GRID's "roe", "liq" and "status" measures for plain numbers. The price of move m is E·(1 + m), so
+ * ROE = side·(E·m)·L/E = side·m·L exactly (a product of short decimals); "liq" is LIQPRICE's fast answer
+ * for each leverage; "status" compares each price with it and is taken only when certain. "distance",
+ * a liquidation price LIQPRICE's fast path leaves to Decimal (including none: #N/A or #NUM!), and any
+ * other argument are left to the Decimal path.
+ */
+export function fastGrid(raw: ArrayLike<unknown>, maxCells: number): (number | string)[][] | undefined {
+  const measure = raw[0];
+  if (measure !== "roe" && measure !== "liq" && measure !== "status") return undefined;
+  const s = X.quickSide(raw[1]);
+  const e = X.num(raw[2]);
+  const levs = plainNumbers(raw[3]);
+  const moves = plainNumbers(raw[4]);
+  const ke = X.decimals(e);
+  if (s === 0 || ke < 0 || !(e > 0) || levs === undefined || moves === undefined) return undefined;
+  const nl = levs.length;
+  const nm = moves.length;
+  if (nl === 0 || nm === 0 || nl * nm > maxCells) return undefined;
+  const lm: number[] = [];
+  const kl: number[] = [];
+  const liqs: number[] = [];
+  for (let j = 0; j < nl; j++) {
+    const l = levs[j]!;
+    const k = X.decimals(l);
+    if (k < 0 || !(l > 0)) return undefined;
+    lm.push(X.integer(l, k));
+    kl.push(k);
+    if (measure !== "roe") {
+      const liq = fastIsolatedLiquidation(s, e, l, raw[5], 1);
+      if (liq === undefined) return undefined;
+      liqs.push(liq);
+    }
+  }
+  const em = X.integer(e, ke);
+  const out: (number | string)[][] = [];
+  for (let i = 0; i < nm; i++) {
+    const m = moves[i]!;
+    const km = X.decimals(m);
+    if (km < 0 || !(m > -1)) return undefined;
+    const mm = X.integer(m, km);
+    const row: (number | string)[] = [];
+    if (measure === "roe") {
+      for (let j = 0; j < nl; j++) {
+        const roe = X.value(X.product(s * mm, lm[j]!), km + kl[j]!);
+        if (roe === undefined) return undefined;
+        row.push(roe);
+      }
+    } else if (measure === "liq") {
+      for (let j = 0; j < nl; j++) row.push(liqs[j]!);
+    } else {
+      const price = X.value(X.product(em, X.sum(mm, km, 1, 0)), ke + km);
+      if (price === undefined) return undefined;
+      for (let j = 0; j < nl; j++) {
+        const beyond = surely(price, liqs[j]!);
+        if (beyond === 0) return undefined;
+        row.push(beyond === -s ? "LIQUIDATED" : "OK");
+      }
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * COMPOUNDTABLE with round_to, for plain numbers, in exact integers. With the balance B an integer over
+ * 10^k, each period's B·(1 + rate) + contribution is again one; while it stays below 10^15 it already has
+ * at most 15 significant digits (the rounding to Excel's precision changes nothing), and dividing it by
+ * the step and rounding half away from zero is integer division with a remainder test: exactly what the
+ * Decimal path computes (its quotient, rounded to 34 digits, cannot cross a half). Start, Gain and End are
+ * then short decimals, shown as the nearest doubles as Decimal shows them. A balance past 10^15 units of
+ * its last decimal, an unrounded table, or any other argument is left to the Decimal path.
+ */
+export function fastCompoundTable(raw: ArrayLike<unknown>, header: readonly string[], maxCells: number): (number | string)[][] | undefined {
+  const start = X.num(raw[0]);
+  const rate = X.num(raw[1]);
+  const n = X.num(raw[2]);
+  const c = X.numOr(raw[3], 0);
+  const step = X.num(raw[4]);
+  const ks = X.decimals(start);
+  const kr = X.decimals(rate);
+  const kc = X.decimals(c);
+  const kst = X.decimals(step);
+  if ((ks | kr | kc | kst) < 0 || !(start >= 0 && rate >= -1 && step > 0)) return undefined;
+  if (!(n >= 1 && n === Math.floor(n)) || (n + 1) * header.length > maxCells) return undefined;
+  const g = X.sum(X.integer(rate, kr), kr, 1, 0); // 1 + rate, scale kr
+  const cm = X.integer(c, kc);
+  const sm = X.integer(step, kst);
+  const contribution = c === 0 ? 0 : c;
+  let b = X.integer(start, ks);
+  let kb = ks;
+  const out: (number | string)[][] = [header.slice()];
+  for (let k = 1; k <= n; k++) {
+    const kv = kb + kr > kc ? kb + kr : kc;
+    const v = X.sum(X.product(b, g), kb + kr, cm, kc); // B·(1 + rate) + C, scale kv
+    if (!(v < 1e15 && v > -1e15)) return undefined; // also NaN
+    const kq = kv > kst ? kv : kst;
+    const num = X.lift(v, kv, kq);
+    const den = X.lift(sm, kst, kq);
+    if (num !== num || den !== den) return undefined;
+    let q = Math.trunc(num / den);
+    let rem = num - q * den;
+    if (rem !== 0 && rem < 0 !== num < 0) {
+      q += num < 0 ? 1 : -1; // the float quotient rounded across an integer
+      rem = num - q * den;
+    } else if (rem >= den || -rem >= den) {
+      q += num < 0 ? -1 : 1;
+      rem = num - q * den;
+    }
+    if (2 * (rem < 0 ? -rem : rem) >= den) q += num < 0 ? -1 : 1; // half away from zero
+    const end = X.product(q, sm); // scale kst
+    const kg = kb > kst ? kb : kst;
+    const gain = X.sum(X.sum(end, kst, -b, kb), kg, -cm, kc);
+    const startValue = X.value(b, kb);
+    const gainValue = X.value(gain, kg > kc ? kg : kc);
+    const endValue = X.value(end, kst);
+    if (startValue === undefined || gainValue === undefined || endValue === undefined) return undefined;
+    out.push([k, startValue, gainValue, contribution, endValue]);
+    b = end;
+    kb = kst;
+  }
+  return out;
+}
