@@ -211,3 +211,74 @@ export function fastCompoundTable(raw: ArrayLike<unknown>, header: readonly stri
   }
   return out;
 }
+
+/** Every cell of a range as a plain number in reading order (no blanks), or undefined. */
+function allNumbers(raw: unknown): number[] | undefined {
+  const list = plainNumbers(raw);
+  if (list === undefined || !isArray(raw)) return list;
+  let cells = 0;
+  for (let i = 0; i < raw.length; i++) cells += (raw[i] as unknown[]).length;
+  return cells === list.length ? list : undefined;
+}
+
+/**
+ * LADDER with a maintenance rate, for plain numbers, in exact integers: with V = Σ price·quantity and
+ * T = Σ quantity after each fill, the average is V/T, the margin V/L, the liquidation price LIQPRICE's
+ * rate form at entry V/T and quantity T, (V − side·V·L)/(T·L·(mmr − side)), and the break-even
+ * V·(1 + side·fee)/(T·(1 − side·fee)); each one integer over another, correctly rounded. Blanks, a tier
+ * table, a liquidation price that does not exist or is not certainly on the losing side, and anything
+ * else are left to the Decimal path.
+ */
+export function fastLadder(raw: ArrayLike<unknown>, header: readonly string[], maxCells: number): (number | string)[][] | undefined {
+  const s = X.quickSide(raw[0]);
+  const prices = allNumbers(raw[1]);
+  const sizes = allNumbers(raw[2]);
+  const l = X.leverage(raw[3]);
+  if (X.isRange(raw[4])) return undefined;
+  const mmr = X.numOr(X.single(raw[4]), 0.005);
+  const fee = X.numOr(raw[5], 0);
+  if (s === 0 || prices === undefined || sizes === undefined || prices.length !== sizes.length || prices.length === 0) return undefined;
+  if ((prices.length + 1) * header.length > maxCells) return undefined;
+  const kl = X.decimals(l);
+  const km = X.decimals(mmr);
+  const kf = X.decimals(fee);
+  if ((kl | km | kf) < 0 || !(l > 0 && mmr >= 0 && mmr < 1 && fee >= 0 && fee < 1)) return undefined;
+  let kp = 0;
+  let kq = 0;
+  for (let i = 0; i < prices.length; i++) {
+    const p = prices[i]!;
+    const q = sizes[i]!;
+    const a = X.decimals(p);
+    const b = X.decimals(q);
+    if (a < 0 || b < 0 || !(p > 0 && q > 0)) return undefined;
+    if (a > kp) kp = a;
+    if (b > kq) kq = b;
+  }
+  const lm = X.integer(l, kl);
+  const mm = X.integer(mmr, km);
+  const fm = X.integer(fee, kf);
+  const kv = kp + kq;
+  const liqFactor = X.sum(X.lift(1, 0, kl), kl, -s * lm, kl); // 1 − side·L, scale kl
+  const liqDen = X.product(lm, X.sum(mm, km, -s, 0)); // L·(mmr − side), scale kl + km
+  const up = X.sum(X.lift(1, 0, kf), kf, s * fm, kf); // 1 + side·fee
+  const down = X.sum(X.lift(1, 0, kf), kf, -s * fm, kf); // 1 − side·fee
+  let v = 0;
+  let t = 0;
+  const out: (number | string)[][] = [header.slice()];
+  for (let i = 0; i < prices.length; i++) {
+    const p = prices[i]!;
+    const q = sizes[i]!;
+    const qi = X.lift(X.integer(q, X.decimals(q)), X.decimals(q), kq);
+    v = X.sum(v, kv, X.product(X.lift(X.integer(p, X.decimals(p)), X.decimals(p), kp), qi), kv);
+    t = X.sum(t, kq, qi, kq);
+    const average = X.ratio(v, kv, t, kq);
+    const total = X.value(t, kq);
+    const margin = X.ratio(v, kv, lm, kl);
+    const liq = X.ratio(X.product(v, liqFactor), kv + kl, X.product(t, liqDen), kq + kl + km);
+    const be = X.ratio(X.product(v, up), kv + kf, X.product(t, down), kq + kf);
+    if (average === undefined || total === undefined || margin === undefined || liq === undefined || be === undefined) return undefined;
+    if (!(liq > 0 && be > 0) || surely(liq, average) !== -s) return undefined;
+    out.push([i + 1, p, q, total, average, margin, liq, be]);
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import { marginStatus } from "./margin";
 import { pnl, roe } from "./pnl";
 import { Side } from "./read";
 import { define, leverage, number, numbers, optional, option, side, Table, TableCell } from "./spec";
-import { fastCompoundTable, fastGrid, fastScenarios } from "./tablefast";
+import { fastCompoundTable, fastGrid, fastLadder, fastScenarios } from "./tablefast";
 import { maintenance, Maintenance } from "./tiers";
 
 /**
@@ -238,6 +238,7 @@ export const LADDER = define(
     const fills = pairByPosition(a.prices, a.quantities, "prices", "quantities");
     return ladder({ side: a.side, prices: fills.prices, quantities: fills.sizes, leverage: a.leverage, mmr: a.mmr, feeRate: a.fee_rate });
   },
+  (raw) => fastLadder(raw, LADDER_HEADER, MAX_CELLS),
 );
 
 export const COMPOUNDTABLE_HEADER = ["Period", "Start", "Gain", "Contribution", "End"];

@@ -489,3 +489,40 @@ describe("the COMPOUNDTABLE fast path", () => {
     );
   });
 });
+
+describe("the LADDER fast path", () => {
+  it("answers the help's example", () => {
+    // hand: fill 2: V = 190, T = 2, average 95, margin 190/10 = 19; liquidation (190 − 1,900)/(2·10·(0.005 − 1))
+    // = 1,710/19.9 = 85.9296482412…; break-even with no fee 95
+    const t = F.LADDER.fast!(["long", [[100], [90]], [[1], [1]], 10]) as (number | string)[][];
+    expect(t[0]).toEqual(F.LADDER_HEADER);
+    expect(t[2]!.slice(0, 6)).toEqual([2, 90, 1, 2, 95, 19]);
+    expect(t[2]![6]).toBeCloseTo(85.9296482412, 9);
+    expect(t[2]![7]).toBe(95);
+  });
+
+  it("leaves blanks, tier tables and a liquidation price that does not exist to the Decimal path", () => {
+    expect(F.LADDER.fast!(["long", [[100], [null]], [[1], [1]], 10])).toBeUndefined();
+    expect(F.LADDER.fast!(["long", [[100]], [[1]], 10, copy(BRACKETS)])).toBeUndefined();
+    expect(F.LADDER.fast!(["long", [[100]], [[1]], 1])).toBeUndefined(); // a 1x long: #N/A in its cell
+  });
+
+  it("gives what the Decimal path gives, cell for cell", () => {
+    const fill = fc.tuple(decimalNumber(2, 10 ** 7).filter((p) => p > 0), fc.constantFrom(1, 0.5, 0.001, 3, 0.25, 12.5));
+    agreesOften(
+      F.LADDER,
+      fc
+        .tuple(
+          plainSide,
+          fc.array(fill, { minLength: 1, maxLength: 12 }),
+          fc.oneof(fc.constantFrom(2, 3, 5, 10, 20, 125, 2.5), fc.constantFrom("20x", "1:50")),
+          fc.constantFrom(undefined, 0.004, 0.01, [[0.005]]),
+          fc.constantFrom(undefined, 0, 0.0004, 0.00075),
+        )
+        .map(([s, fills, l, mmr, fee]) => [s, fills.map((f) => [f[0]]), fills.map((f) => [f[1]]), l, mmr, fee]),
+      0.5,
+      1000,
+      (a) => slowTable(F.LADDER, a),
+    );
+  });
+});
