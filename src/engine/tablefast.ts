@@ -2,7 +2,9 @@ import * as X from "./exact";
 import { fastIsolatedLiquidation } from "./liquidation";
 import { surely } from "./tierfast";
 
+// read once: a call never looks up a global (see exact.ts)
 const isArray = Array.isArray;
+const { floor, trunc } = Math;
 
 /**
  * SCENARIOS for plain numbers without a balance (isolated margin), in exact scaled integers (exact.ts):
@@ -172,7 +174,7 @@ export function fastCompoundTable(raw: ArrayLike<unknown>, header: readonly stri
   const kc = X.decimals(c);
   const kst = X.decimals(step);
   if ((ks | kr | kc | kst) < 0 || !(start >= 0 && rate >= -1 && step > 0)) return undefined;
-  if (!(n >= 1 && n === Math.floor(n)) || (n + 1) * header.length > maxCells) return undefined;
+  if (!(n >= 1 && n === floor(n)) || (n + 1) * header.length > maxCells) return undefined;
   const g = X.sum(X.integer(rate, kr), kr, 1, 0); // 1 + rate, scale kr
   const cm = X.integer(c, kc);
   const sm = X.integer(step, kst);
@@ -188,7 +190,7 @@ export function fastCompoundTable(raw: ArrayLike<unknown>, header: readonly stri
     const num = X.lift(v, kv, kq);
     const den = X.lift(sm, kst, kq);
     if (num !== num || den !== den) return undefined;
-    let q = Math.trunc(num / den);
+    let q = trunc(num / den);
     let rem = num - q * den;
     if (rem !== 0 && rem < 0 !== num < 0) {
       q += num < 0 ? 1 : -1; // the float quotient rounded across an integer
