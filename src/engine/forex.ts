@@ -3,6 +3,7 @@ import { DivisionByZeroError, DomainError, InvalidArgumentError, NotAvailableErr
 import { describe, isBlank, scalar } from "./read";
 import { roundToStep } from "./rounding";
 import * as X from "./exact";
+import { fastCompound } from "./tablefast";
 import { define, leverage, number, optional, Param } from "./spec";
 
 /**
@@ -362,4 +363,5 @@ export const COMPOUND = define(
       contribution: a.contribution,
       roundTo: a.round_to,
     }),
+  (raw) => fastCompound(raw, MAX_ROUNDED_PERIODS),
 );

@@ -164,24 +164,39 @@ export function fastGrid(raw: ArrayLike<unknown>, maxCells: number): (number | s
  * its last decimal, an unrounded table, or any other argument is left to the Decimal path.
  */
 export function fastCompoundTable(raw: ArrayLike<unknown>, header: readonly string[], maxCells: number): (number | string)[][] | undefined {
+  const n = X.num(raw[2]);
+  if (!(n >= 1) || (n + 1) * header.length > maxCells) return undefined;
+  const out: (number | string)[][] = [header.slice()];
+  return roundedSchedule(raw, n, out) === undefined ? undefined : out;
+}
+
+/** COMPOUND with round_to for plain numbers: the last End of the same schedule (up to `maxPeriods`). */
+export function fastCompound(raw: ArrayLike<unknown>, maxPeriods: number): number | undefined {
+  const n = X.num(raw[2]);
+  if (!(n >= 0 && n <= maxPeriods)) return undefined;
+  return roundedSchedule(raw, n, undefined);
+}
+
+/**
+ * The rounded schedule of COMPOUND and COMPOUNDTABLE (start, rate, periods, contribution, round_to), as
+ * described above; pushes each row to `rows` when given and returns the last balance, or undefined.
+ */
+function roundedSchedule(raw: ArrayLike<unknown>, n: number, rows: (number | string)[][] | undefined): number | undefined {
   const start = X.num(raw[0]);
   const rate = X.num(raw[1]);
-  const n = X.num(raw[2]);
   const c = X.numOr(raw[3], 0);
   const step = X.num(raw[4]);
   const ks = X.decimals(start);
   const kr = X.decimals(rate);
   const kc = X.decimals(c);
   const kst = X.decimals(step);
-  if ((ks | kr | kc | kst) < 0 || !(start >= 0 && rate >= -1 && step > 0)) return undefined;
-  if (!(n >= 1 && n === floor(n)) || (n + 1) * header.length > maxCells) return undefined;
+  if ((ks | kr | kc | kst) < 0 || !(start >= 0 && rate >= -1 && step > 0) || n !== floor(n)) return undefined;
   const g = X.sum(X.integer(rate, kr), kr, 1, 0); // 1 + rate, scale kr
   const cm = X.integer(c, kc);
   const sm = X.integer(step, kst);
   const contribution = c === 0 ? 0 : c;
   let b = X.integer(start, ks);
   let kb = ks;
-  const out: (number | string)[][] = [header.slice()];
   for (let k = 1; k <= n; k++) {
     const kv = kb + kr > kc ? kb + kr : kc;
     const v = X.sum(X.product(b, g), kb + kr, cm, kc); // B·(1 + rate) + C, scale kv
@@ -201,17 +216,19 @@ export function fastCompoundTable(raw: ArrayLike<unknown>, header: readonly stri
     }
     if (2 * (rem < 0 ? -rem : rem) >= den) q += num < 0 ? -1 : 1; // half away from zero
     const end = X.product(q, sm); // scale kst
-    const kg = kb > kst ? kb : kst;
-    const gain = X.sum(X.sum(end, kst, -b, kb), kg, -cm, kc);
-    const startValue = X.value(b, kb);
-    const gainValue = X.value(gain, kg > kc ? kg : kc);
-    const endValue = X.value(end, kst);
-    if (startValue === undefined || gainValue === undefined || endValue === undefined) return undefined;
-    out.push([k, startValue, gainValue, contribution, endValue]);
+    if (rows !== undefined) {
+      const kg = kb > kst ? kb : kst;
+      const gain = X.sum(X.sum(end, kst, -b, kb), kg, -cm, kc);
+      const startValue = X.value(b, kb);
+      const gainValue = X.value(gain, kg > kc ? kg : kc);
+      const endValue = X.value(end, kst);
+      if (startValue === undefined || gainValue === undefined || endValue === undefined) return undefined;
+      rows.push([k, startValue, gainValue, contribution, endValue]);
+    }
     b = end;
     kb = kst;
   }
-  return out;
+  return X.value(b, kb);
 }
 
 /** Every cell of a range as a plain number in reading order (no blanks), or undefined. */

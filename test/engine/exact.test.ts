@@ -526,3 +526,23 @@ describe("the LADDER fast path", () => {
     );
   });
 });
+
+describe("the COMPOUND fast path (round_to)", () => {
+  it("gives the broker table's 1,601.02 (comp-02) and what the Decimal path gives", () => {
+    expect(F.COMPOUND.fast!([1000, 0.04, 12, 0, 0.01])).toBe(1601.02);
+    expect(F.COMPOUND.fast!([1000, 0.04, 0, 0, 0.01])).toBe(1000); // no periods: the start
+    expect(F.COMPOUND.fast!([1000, 0.001, 1001, 0, 0.01])).toBeUndefined(); // past the limit: #NUM!
+    agreesOften(
+      F.COMPOUND,
+      fc.tuple(
+        decimalNumber(2, 10 ** 8).filter((s) => s >= 0),
+        fc.oneof(decimalNumber(4, 2000).filter((r) => r >= -1), fc.constantFrom(0.005, 0.125, -1, 0)),
+        fc.integer({ min: 0, max: 400 }),
+        fc.oneof(fc.constant(undefined), decimalNumber(2, 10 ** 5)),
+        fc.constantFrom(0.01, 1, 0.05, 0.03, 5),
+      ),
+      0.5,
+      1000,
+    );
+  });
+});
