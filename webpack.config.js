@@ -58,8 +58,6 @@ module.exports = async (env, options) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
-        // decimal.js without the trigonometry and base conversions the engine never calls (see the loader)
-        { test: /[\\/]decimal\.js[\\/]decimal\.mjs$/, use: path.resolve(__dirname, "tools/decimal-slim-loader.cjs") },
       ],
     },
     performance: { hints: false },

@@ -186,15 +186,67 @@ function floatTrades(times, symbols, sides, prices, quantities, fees) {
 }
 
 /** The cases: the worksheet function, its argument rows, and the float formula for the same arguments. */
+
+/** GRID's measures in floats: ROE = side·move·L, the liquidation price per leverage, and the status against it. */
+function floatGrid(measure, side, entry, leverages, moves, mmr) {
+  const s = sign(side);
+  const liqs = leverages[0].map((l) => floatLiq(side, entry, l, mmr ?? 0.005, 0, 1, 0));
+  return moves.map(([m]) =>
+    leverages[0].map((l, j) => {
+      if (measure === "roe") return s * m * l;
+      if (measure === "liq") return liqs[j];
+      const p = entry * (1 + m);
+      return (s === 1 ? p <= liqs[j] : p >= liqs[j]) ? "LIQUIDATED" : "OK";
+    }),
+  );
+}
+
+/** LADDER in floats: running average, margin, LIQPRICE at the average and total, break-even with fees both ways. */
+function floatLadder(side, prices, quantities, leverage, mmr, fee) {
+  const s = sign(side);
+  const out = [["Fill", "Price", "Quantity", "Total quantity", "Average entry", "Margin", "Liquidation", "Break-even"]];
+  let value = 0;
+  let total = 0;
+  prices.forEach(([p], i) => {
+    const q = quantities[i][0];
+    value += p * q;
+    total += q;
+    const a = value / total;
+    const be = (a * (1 + s * fee)) / (1 - s * fee);
+    out.push([i + 1, p, q, total, a, (a * total) / leverage, floatLiq(side, a, leverage, mmr ?? 0.005, 0, total, 0), be]);
+  });
+  return out;
+}
+
+/** COMPOUNDTABLE with round_to in floats: End = round(Start·(1 + rate) + Contribution, step) (binary rounding). */
+function floatCompoundTable(start, rate, periods, contribution, step) {
+  const out = [["Period", "Start", "Gain", "Contribution", "End"]];
+  let b = start;
+  for (let k = 1; k <= periods; k++) {
+    const end = Math.round((b * (1 + rate) + contribution) / step) * step;
+    out.push([k, b, end - b - contribution, contribution, end]);
+    b = end;
+  }
+  return out;
+}
+
+/**
+ * The cases: the worksheet function (`fn`, else the id up to its first "_"), its argument rows, the float
+ * formula for the same arguments, and optionally a target (`lev_per_s`, a per-unit rate named in `per`,
+ * or `float_over_lev` as a ceiling), units per call (`per: { fills_per_s: 10000 }` adds that rate) and
+ * the float formula's tolerance. A new function is measured by adding one entry.
+ */
 function cases() {
   return [
     {
       id: "MARGIN",
+      target: { lev_per_s: 1_000_000 },
       args: rows(() => [Math.round(rnd() * 1e8) / 100, pick([2, 5, 10, 20, 25, 50, 75, 100, 125])]),
       float: (notional, leverage) => notional / leverage,
     },
     {
       id: "PNL",
+      target: { lev_per_s: 1_000_000 },
       args: rows(() => {
         const e = priceNear(60000);
         return [pick(["long", "short"]), e, priceNear(e), qty(5), 1, pick([0.0002, 0.0004, 0.0005]), undefined];
@@ -203,21 +255,26 @@ function cases() {
     },
     {
       id: "LIQPRICE",
+      target: { lev_per_s: 1_000_000 },
       args: rows(() => [pick(["long", "short"]), priceNear(60000), pick([5, 10, 20, 25, 50, 75]), pick([0.004, 0.005, 0.01]), 0, qty(5), pick([0, 0.0004, 0.0005])]),
       float: (side, entry, leverage, mmr, amount, q, fee) => floatLiq(side, entry, leverage, mmr, amount, q, fee),
     },
     {
       id: "LIQPRICE_TIERS10",
+      target: { lev_per_s: 500_000 },
       args: rows(() => [pick(["long", "short"]), priceNear(60000), pick([2, 5, 10, 20]), TIERS.map((r) => r.slice()), undefined, qty(200), pick([0, 0.0004])]),
       float: floatTierLiq,
     },
     {
       id: "FXMARGIN",
+      target: { lev_per_s: 1_000_000 },
       args: rows(() => [pick(["EUR/USD", "GBP/USD", "AUD/USD"]), Math.round(rnd() * 500) / 100 || 0.01, pick([30, 50, 100, 200]), "USD", Math.round((0.6 + rnd()) * 10000) / 10000]),
       float: (_pair, lots, leverage, _account, rate) => (lots * 100000 * rate) / leverage,
     },
     {
       id: "SCENARIOS_100",
+      target: { lev_per_s: 5_000 },
+      per: { rows_per_s: 100 },
       args: rows(() => {
         const e = priceNear(60000);
         const prices = Array.from({ length: 100 }, (_, i) => [Math.round(e * (0.5 + i / 99) * 100) / 100]);
@@ -246,13 +303,47 @@ function cases() {
         return [col(0), col(1), col(2), col(3), col(4), Math.ceil(loss) + 1000, col(5), col(6)];
       }),
       float: floatCrossLiq,
+      target: { lev_per_s: 5000 },
     },
     {
       // four different exports of 10,000 fills, cycled; throughput is reported per fill as well
       id: "TRADES_10000",
       args: Array.from({ length: 4 }, () => fillsTable(10000)),
       float: floatTrades,
-      units: { name: "fills_per_s", per_call: 10000 },
+      per: { fills_per_s: 10000 },
+      target: { fills_per_s: 300000 },
+    },
+    {
+      id: "GRID_100x10",
+      target: { float_over_lev: 50 },
+      per: { cells_per_s: 1000 },
+      args: rows(() => {
+        const moves = Array.from({ length: 100 }, (_, i) => [Math.round(-5000 + i * 101) / 10000]);
+        return [pick(["roe", "liq", "status"]), pick(["long", "short"]), priceNear(60000), [[2, 3, 5, 10, 15, 20, 25, 40, 50, 75]], moves, pick([undefined, 0.004, 0.01])];
+      }),
+      float: floatGrid,
+    },
+    {
+      id: "LADDER_20",
+      target: { float_over_lev: 50 },
+      per: { fills_per_s: 20 },
+      args: rows(() => {
+        const e = priceNear(60000);
+        const prices = Array.from({ length: 20 }, (_, i) => [Math.round(e * (1 - i / 100) * 100) / 100]);
+        const quantities = Array.from({ length: 20 }, () => [qty(2)]);
+        return [pick(["long", "short"]), prices, quantities, pick([5, 10, 20]), undefined, pick([0, 0.0004])];
+      }),
+      float: floatLadder,
+    },
+    {
+      id: "COMPOUNDTABLE_120",
+      target: { float_over_lev: 50 },
+      per: { rows_per_s: 120 },
+      // the float ceiling rounds in binary, so at an exact half cent it may round the other way: a cent's
+      // difference, carried forward
+      tolerance: 1e-4,
+      args: rows(() => [Math.round(rnd() * 1e7) / 100, Math.round(rnd() * 400) / 10000, 120, pick([0, 100, 250.5]), 0.01]),
+      float: floatCompoundTable,
     },
   ];
 }
@@ -301,10 +392,10 @@ function check(c, lev) {
     const y = c.float(...a);
     if (Array.isArray(x)) {
       if (x.length !== y.length) throw new Error(`${c.id}: ${x.length} rows from LEV, ${y.length} in floats`);
-      x.slice(1).forEach((row, i) =>
+      x.forEach((row, i) =>
         row.forEach((v, j) => {
-          if (typeof v === "number") worst = Math.max(worst, Math.abs(v - y[i + 1][j]) / Math.max(1, Math.abs(v)));
-          else if (v !== y[i + 1][j]) throw new Error(`${c.id}: ${v} from LEV, ${y[i + 1][j]} in floats`);
+          if (typeof v === "number") worst = Math.max(worst, Math.abs(v - y[i][j]) / Math.max(1, Math.abs(v)));
+          else if (v !== y[i][j]) throw new Error(`${c.id}: ${v} from LEV, ${y[i][j]} in floats`);
         }),
       );
     } else {
@@ -312,7 +403,7 @@ function check(c, lev) {
       worst = Math.max(worst, Math.abs(x - y) / Math.max(1, Math.abs(x)));
     }
   }
-  if (!(worst < 1e-9)) throw new Error(`${c.id}: the float formula differs from LEV by ${worst}`);
+  if (!(worst < (c.tolerance ?? 1e-9))) throw new Error(`${c.id}: the float formula differs from LEV by ${worst}`);
 }
 
 function runEngine({ rounds = 7, ms = 150, only } = {}) {
@@ -322,7 +413,7 @@ function runEngine({ rounds = 7, ms = 150, only } = {}) {
   const out = {};
   for (const c of cases()) {
     if (only && !only.includes(c.id)) continue;
-    const id = c.id.split("_")[0];
+    const id = c.fn ?? c.id.split("_")[0];
     const lev = bare[id];
     const levPage = page[id];
     check(c, lev);
@@ -333,17 +424,20 @@ function runEngine({ rounds = 7, ms = 150, only } = {}) {
       [lev, levPage, c.float].forEach((fn, i) => rates[i].push(timeCalls(fn, c.args, calls[i]).perSecond));
     }
     const [levPerS, pagePerS, floatPerS] = rates.map(median);
-    out[c.id] = {
+    const r = {
       lev_per_s: Math.round(levPerS),
       float_per_s: Math.round(floatPerS),
       float_over_lev: Number((floatPerS / levPerS).toFixed(2)),
       lev_per_s_page: Math.round(pagePerS),
       float_over_lev_page: Number((floatPerS / pagePerS).toFixed(2)),
     };
-    if (c.units) {
-      out[c.id][c.units.name] = Math.round(levPerS * c.units.per_call);
-      out[c.id][`${c.units.name}_page`] = Math.round(pagePerS * c.units.per_call);
+    for (const [unit, count] of Object.entries(c.per ?? {})) r[unit] = Math.round(levPerS * count);
+    if (c.target) {
+      r.target = c.target;
+      // a rate is a floor, float_over_lev a ceiling
+      r.met = Object.entries(c.target).every(([k, v]) => (k === "float_over_lev" ? r[k] <= v : r[k] >= v));
     }
+    out[c.id] = r;
   }
   return out;
 }

@@ -119,3 +119,30 @@ export function single(x: unknown): unknown {
   if (x.length !== 1 || !isArray(x[0]) || x[0].length !== 1) return NaN;
   return x[0][0];
 }
+
+/** Whether an argument is a range of other than one cell (a tier table, where a rate or a table belongs). */
+export function isRange(x: unknown): x is unknown[] {
+  return isArray(x) && !(x.length === 1 && isArray(x[0]) && x[0].length === 1);
+}
+
+/** "20x", "x20" (or ×) and "1:50" as readLeverage spells them, in whole numbers. */
+const TIMES = /^\s*(?:(\d{1,15})\s*[x×]|[x×]\s*(\d{1,15}))\s*$/i;
+const RATIO = /^\s*(\d{1,15})\s*:\s*(\d{1,15})\s*$/;
+
+/**
+ * A leverage argument as a plain number: a number as it is, "20x"/"x20" as 20, "1:50"/"50:1" as 50 when
+ * the larger side is a whole multiple of the smaller (so the quotient is exact); NaN (declined) otherwise.
+ */
+export function leverage(x: unknown): number {
+  if (typeof x === "number") return x;
+  if (typeof x !== "string") return NaN;
+  const t = TIMES.exec(x);
+  if (t !== null) return +(t[1] ?? t[2]!);
+  const r = RATIO.exec(x);
+  if (r === null) return NaN;
+  const a = +r[1]!;
+  const b = +r[2]!;
+  const big = a > b ? a : b;
+  const small = a > b ? b : a;
+  return small > 0 && big % small === 0 ? big / small : NaN;
+}

@@ -3,6 +3,7 @@ import { DivisionByZeroError, DomainError, InvalidArgumentError, NotAvailableErr
 import { describe, isBlank, scalar } from "./read";
 import { roundToStep } from "./rounding";
 import * as X from "./exact";
+import { fastCompound } from "./tablefast";
 import { define, leverage, number, optional, Param } from "./spec";
 
 /**
@@ -192,7 +193,7 @@ function quickPair(raw: unknown): Pair | undefined {
 function fastFxMargin(raw: ArrayLike<unknown>): number | undefined {
   const pair = quickPair(raw[0]);
   const lots = X.num(raw[1]);
-  const l = X.num(raw[2]);
+  const l = X.leverage(raw[2]);
   const account = raw[3];
   const noRate = X.blank(raw[4]);
   const rate = X.numOr(raw[4], 1);
@@ -285,8 +286,11 @@ export interface CompoundRow {
   end: Dec;
 }
 
-/** Most periods a rounded (period-by-period) compounding runs, so a worksheet cell cannot hang Excel. */
-export const MAX_ROUNDED_PERIODS = 100000;
+/**
+ * Most periods COMPOUND rounds one by one (with round_to), so that one cell answers within milliseconds
+ * and never holds up Excel; COMPOUNDTABLE is bounded by its cells instead (MAX_CELLS).
+ */
+export const MAX_ROUNDED_PERIODS = 1000;
 
 /** Balance after k periods without rounding: P·g + C·(g − 1)/r with g = (1 + r)^k; P + k·C when r = 0. */
 function closedForm(a: CompoundArgs, k: number): Dec {
@@ -300,27 +304,28 @@ function checkCompound(a: CompoundArgs): void {
   if (!Number.isInteger(a.periods) || a.periods < 0) {
     throw new DomainError("periods", `must be a whole number, 0 or more, got ${a.periods}`);
   }
-  if (a.roundTo !== undefined) {
-    if (a.roundTo.lte(0)) throw new DomainError("round_to", `must be greater than 0, got ${a.roundTo.toString()}`);
-    if (a.periods > MAX_ROUNDED_PERIODS) {
-      throw new DomainError("periods", `must be ${MAX_ROUNDED_PERIODS} or fewer when the balance is rounded every period`);
-    }
+  if (a.roundTo !== undefined && a.roundTo.lte(0)) {
+    throw new DomainError("round_to", `must be greater than 0, got ${a.roundTo.toString()}`);
   }
 }
 
 /**
  * Each period's row. With `roundTo` the balance is rounded every period, as broker tables do; without it
- * each End is the exact closed form, so the last End equals `compound` digit for digit.
+ * each End is Start·(1 + rate) + Contribution at 34 digits, and the last is the closed form, so it equals
+ * `compound` digit for digit (the two differ by far less than a cell shows).
  */
 export function compoundRows(a: CompoundArgs): CompoundRow[] {
   checkCompound(a);
   const rows: CompoundRow[] = [];
+  const factor = a.rate.add(1);
   let start = a.start;
   for (let k = 1; k <= a.periods; k++) {
     const end =
       a.roundTo === undefined
-        ? closedForm(a, k)
-        : roundToStep(start.mul(a.rate.add(1)).add(a.contribution), a.roundTo, "nearest");
+        ? k === a.periods
+          ? closedForm(a, k)
+          : start.mul(factor).add(a.contribution)
+        : roundToStep(start.mul(factor).add(a.contribution), a.roundTo, "nearest");
     rows.push({ period: k, start, gain: end.sub(start).sub(a.contribution), contribution: a.contribution, end });
     start = end;
   }
@@ -331,6 +336,12 @@ export function compoundRows(a: CompoundArgs): CompoundRow[] {
 export function compound(a: CompoundArgs): Dec {
   checkCompound(a);
   if (a.roundTo === undefined) return closedForm(a, a.periods);
+  if (a.periods > MAX_ROUNDED_PERIODS) {
+    throw new DomainError(
+      "periods",
+      `must be ${MAX_ROUNDED_PERIODS.toLocaleString("en-US")} or fewer with round_to (the balance is rounded every period); COMPOUNDTABLE shows longer schedules`,
+    );
+  }
   const factor = a.rate.add(1);
   let balance = a.start;
   for (let k = 1; k <= a.periods; k++) balance = roundToStep(balance.mul(factor).add(a.contribution), a.roundTo, "nearest");
@@ -352,4 +363,5 @@ export const COMPOUND = define(
       contribution: a.contribution,
       roundTo: a.round_to,
     }),
+  (raw) => fastCompound(raw, MAX_ROUNDED_PERIODS),
 );

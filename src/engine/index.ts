@@ -59,6 +59,7 @@ export {
   MAINTMARGIN,
   maintenanceMargin,
   readTierTable,
+  MAX_TIERS,
   findTier,
   nextMaintenanceAmount,
   maintenance,

@@ -4,6 +4,7 @@ import * as X from "./exact";
 import { Side } from "./read";
 import { roundToStep, StepMode } from "./rounding";
 import { boolean, define, leverage, number, optional, option, side } from "./spec";
+import { bracketOf, FastTiers, fastTiers, surely, surelySign } from "./tierfast";
 import { bracketsOf, findTier, maintenance, Maintenance, Tier, tierHolds, tierIndex } from "./tiers";
 
 /**
@@ -121,13 +122,29 @@ export const LIQPRICE = define(
 function fastLiquidationPrice(raw: ArrayLike<unknown>): number | undefined {
   const s = X.quickSide(raw[0]);
   const e = X.num(raw[1]);
-  const l = X.num(raw[2]);
-  const mmr = X.numOr(X.single(raw[3]), 0.005); // DEFAULT_MMR
-  const a = X.numOr(raw[4], 0);
-  const q = X.numOr(raw[5], 1);
-  const fee = X.numOr(raw[6], 0);
+  const l = X.leverage(raw[2]);
   const entryBasis = raw[7] === "entry";
   if (!entryBasis && !(raw[7] === "liquidation" || X.blank(raw[7]))) return undefined;
+  const fee = X.numOr(raw[6], 0);
+  if (X.isRange(raw[3])) {
+    // a tier table: the amount must be blank or 0 and the quantity given, else the Decimal path's error
+    if (!(X.blank(raw[4]) || raw[4] === 0)) return undefined;
+    return fastTierLiquidation(s, e, l, fastTiers(raw[3]), X.num(raw[5]), fee, entryBasis);
+  }
+  return rateLiquidation(s, e, l, X.numOr(X.single(raw[3]), 0.005), X.numOr(raw[4], 0), X.numOr(raw[5], 1), fee, entryBasis);
+}
+
+/**
+ * The isolated liquidation price (maintenance at the liquidation price, no amount, no close fee) for a
+ * rate or a tier table, by the fast paths below; undefined when they leave it to the Decimal path.
+ */
+export function fastIsolatedLiquidation(s: number, e: number, l: number, mmr: unknown, q: number): number | undefined {
+  if (X.isRange(mmr)) return fastTierLiquidation(s, e, l, fastTiers(mmr), q, 0, false);
+  return rateLiquidation(s, e, l, X.numOr(X.single(mmr), 0.005), 0, q, 0, false);
+}
+
+/** LIQPRICE's rate form in exact scaled integers (above), on arguments already taken as numbers. */
+function rateLiquidation(s: number, e: number, l: number, mmr: number, a: number, q: number, fee: number, entryBasis: boolean): number | undefined {
   const ke = X.decimals(e);
   const kl = X.decimals(l);
   const km = X.decimals(mmr);
@@ -163,6 +180,82 @@ function fastLiquidationPrice(raw: ArrayLike<unknown>): number | undefined {
   }
   if (lp === undefined || !(lp > 0)) return undefined;
   return (s === 1 ? lp < e : lp > e) ? lp : undefined;
+}
+
+/**
+ * LIQPRICE with a tier table for plain numbers, following `walkBrackets` step by step. The table is read
+ * once per contents (tierfast.ts). Every value returned is one exact integer over another, correctly
+ * rounded (the root of a bracket's equation, as in the rate form, or a bracket edge floor/q); every
+ * decision on the way (which bracket holds the entry notional, exactly; the sign of the surplus; whether a
+ * root is on the losing side and inside its bracket, in doubles) is taken only when it is certain, and
+ * anything else is left to the Decimal path.
+ */
+function fastTierLiquidation(s: number, e: number, l: number, t: FastTiers | undefined, q: number, fee: number, entryBasis: boolean): number | undefined {
+  if (t === undefined || s === 0 || !(e > 0 && l > 0 && q > 0 && fee >= 0 && fee < 1)) return undefined;
+  const ke = X.decimals(e);
+  const kl = X.decimals(l);
+  const kq = X.decimals(q);
+  const kf = X.decimals(fee);
+  if ((ke | kl | kq | kf) < 0) return undefined;
+  const qm = X.integer(q, kq);
+  const lm = X.integer(l, kl);
+  const fm = X.integer(fee, kf);
+  const qe = X.product(qm, X.integer(e, ke)); // the notional at entry, scale kqe
+  const kqe = kq + ke;
+  const start = bracketOf(t, qe, kqe);
+  if (!(start >= 0)) return undefined; // beyond the table (#N/A), or not exactly comparable
+  if (entryBasis) return rateLiquidation(s, e, l, t.mmr[start]!, t.amount[start]!, q, fee, true);
+  // In doubles, for the decisions: the surplus times L at price p with bracket i is
+  // A_i + B_i·p, A_i = q·E·(1 − side·L) + L·amount_i, B_i = L·q·(side − mmr_i − fee).
+  const qE = q * e;
+  const atEntry = qE + l * t.amount[start]! - l * qE * (t.mmr[start]! + fee);
+  if (surelySign(atEntry, qE + l * t.amount[start]! + l * qE * (t.mmr[start]! + fee)) !== 1) return undefined;
+  const qel = X.product(qe, lm); // scale kqel
+  const kqel = kqe + kl;
+  const ql = X.product(qm, lm); // scale kql
+  const kql = kq + kl;
+  const dir = s === 1 ? -1 : 1;
+  const last = t.n - 1;
+  for (let i = start; i >= 0 && i <= last; i += dir) {
+    const mmr = t.mmr[i]!;
+    const amount = t.amount[i]!;
+    let from = e;
+    if (i !== start) {
+      const edge = dir > 0 ? t.floor[i]! : t.cap[i]!;
+      from = edge / q;
+      const a1 = qE - s * l * qE;
+      const a2 = l * amount;
+      const b = l * edge * (s - mmr - fee);
+      const sign = surelySign(a1 + a2 + b, qE + l * qE + a2 + l * edge * (1 + mmr + fee));
+      if (sign === 0) return undefined;
+      if (sign < 0) {
+        return dir > 0 ? X.ratio(t.floorM[i]!, t.floorK[i]!, qm, kq) : X.ratio(t.capM[i]!, t.capK[i]!, qm, kq);
+      }
+    }
+    // the root, exactly as the rate form: (q·E + L·amount − side·q·E·L) / (L·q·(mmr + fee) − side·q·L)
+    const km = t.mmrK[i]!;
+    const kmf = km > kf ? km : kf;
+    const den = X.sum(X.product(ql, X.sum(t.mmrM[i]!, km, fm, kf)), kql + kmf, -s * ql, kql);
+    if (den !== den) return undefined;
+    if (den === 0) continue; // no root in this bracket
+    const ka = t.amountK[i]!;
+    const la = X.product(lm, t.amountM[i]!);
+    const kla = kl + ka;
+    const k1 = kqe > kla ? kqe : kla;
+    const num = X.sum(X.sum(qe, kqe, la, kla), k1, -s * qel, kqel);
+    const r = X.ratio(num, k1 > kqel ? k1 : kqel, den, kql + kmf);
+    if (r === undefined) return undefined;
+    if (!(r > 0)) continue;
+    const side = surely(r, from);
+    if (side === 0) return undefined;
+    if (side !== -s) continue; // not on the losing side of where this bracket starts
+    const n = q * r;
+    const lo = surely(n, t.floor[i]!);
+    const hi = surely(n, t.cap[i]!);
+    if (lo === 0 || hi === 0) return undefined;
+    if (lo > 0 && (hi < 0 || (i === last && hi <= 0))) return r;
+  }
+  return undefined; // no liquidation price in the table: the Decimal path says why
 }
 
 /** The price at which the initial margin is gone: linear entry·(1 − side/L); inverse entry·L/(L + side). */

@@ -20,7 +20,7 @@ export function margin(a: { notional: Dec; leverage: Dec }): Dec {
 }
 export const MARGIN = define({ notional: number({ ge: 0 }), leverage }, margin, (raw) => {
   const n = X.num(raw[0]);
-  const l = X.num(raw[1]);
+  const l = X.leverage(raw[1]);
   const kn = X.decimals(n);
   const kl = X.decimals(l);
   if (kn < 0 || kl < 0 || !(n >= 0 && l > 0)) return undefined;

@@ -148,8 +148,11 @@ export interface EngineFunction<P extends Params, R extends Result> {
    * table, rows of numbers), computed exactly (see exact.ts), or undefined to leave the call to `apply`.
    * It never answers with an error.
    */
-  readonly fast?: (raw: ArrayLike<unknown>) => number | number[][] | undefined;
+  readonly fast?: (raw: ArrayLike<unknown>) => Fast;
 }
+
+/** What a fast path answers: a number, a spilled table of numbers and text, or undefined (no answer). */
+export type Fast = number | (number | string)[][] | undefined;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyEngineFunction = EngineFunction<any, Result>;
@@ -176,7 +179,7 @@ function checkFinite<R extends Result>(result: R): R {
 export function define<P extends Params, R extends Result>(
   params: P,
   compute: (args: Args<P>) => R,
-  fast?: (raw: ArrayLike<unknown>) => number | number[][] | undefined,
+  fast?: (raw: ArrayLike<unknown>) => Fast,
 ): EngineFunction<P, R> {
   const names = Object.keys(params);
   const entries = names.map((name) => [name, params[name]!] as const);

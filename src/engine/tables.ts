@@ -8,6 +8,7 @@ import { marginStatus } from "./margin";
 import { pnl, roe } from "./pnl";
 import { Side } from "./read";
 import { define, leverage, number, numbers, optional, option, side, Table, TableCell } from "./spec";
+import { fastCompoundTable, fastGrid, fastLadder, fastScenarios } from "./tablefast";
 import { maintenance, Maintenance } from "./tiers";
 
 /**
@@ -18,10 +19,10 @@ import { maintenance, Maintenance } from "./tiers";
 /** More cells than this would freeze the sheet; the catalog answers #NUM! instead. */
 export const MAX_CELLS = 100_000;
 
-export function checkSize(rows: number, cols: number, what: string): void {
+export function checkSize(rows: number, cols: number, what: string, field?: string): void {
   if (rows * cols > MAX_CELLS) {
     throw new DomainError(
-      undefined,
+      field,
       `${what} would fill ${rows.toLocaleString("en-US")} × ${cols} = ${(rows * cols).toLocaleString("en-US")} cells; the limit is ${MAX_CELLS.toLocaleString("en-US")}`,
     );
   }
@@ -63,7 +64,7 @@ export function scenarios(a: {
   mmr: Maintenance;
   feeRate: Dec;
 }): Table {
-  checkSize(a.prices.length + 1, SCENARIO_HEADER.length, "SCENARIOS");
+  checkSize(a.prices.length + 1, SCENARIO_HEADER.length, "SCENARIOS", "prices");
   const margin = a.entry.mul(a.quantity).div(a.leverage);
   const balance = a.balance ?? margin;
   const liq = cellOf(() =>
@@ -90,7 +91,7 @@ export function scenarios(a: {
     if (liquidated(a.side, price, liq)) status = "LIQUIDATED";
     else if (a.balance === undefined) status = "OK";
     else status = marginStatus({ equity, usedMargin: margin, callLevel: new D(1), stopoutLevel: new D(0.5) });
-    rows.push([price, price.div(a.entry).sub(1), p, p.div(margin), equity, level, status]);
+    rows.push([price, price.sub(a.entry).div(a.entry), p, p.div(margin), equity, level, status]);
   }
   return rows;
 }
@@ -109,6 +110,7 @@ export const SCENARIOS = define(
     fee_rate: optional(number({ ge: 0, lt: 1 }), ZERO),
   },
   (a) => scenarios({ ...a, feeRate: a.fee_rate }),
+  (raw) => fastScenarios(raw, SCENARIO_HEADER, MAX_CELLS),
 );
 
 export const GRID_MEASURES = ["roe", "liq", "distance", "status"] as const;
@@ -122,7 +124,7 @@ export function grid(a: {
   moves: Dec[];
   mmr: Maintenance;
 }): Table {
-  checkSize(a.moves.length, a.leverages.length, "GRID");
+  checkSize(a.moves.length, a.leverages.length, "GRID", "moves");
   a.leverages.forEach((l, i) => {
     if (l.lte(0)) throw new DomainError("leverages", `leverage ${i + 1} must be greater than 0, got ${l.toString()}`);
   });
@@ -171,6 +173,7 @@ export const GRID = define(
     mmr: maintenance(DEFAULT_MMR),
   },
   grid,
+  (raw) => fastGrid(raw, MAX_CELLS),
 );
 
 export const LADDER_HEADER = ["Fill", "Price", "Quantity", "Total quantity", "Average entry", "Margin", "Liquidation", "Break-even"];
@@ -188,7 +191,7 @@ export function ladder(a: {
   mmr: Maintenance;
   feeRate: Dec;
 }): Table {
-  checkSize(a.prices.length + 1, LADDER_HEADER.length, "LADDER");
+  checkSize(a.prices.length + 1, LADDER_HEADER.length, "LADDER", "prices");
   a.prices.forEach((p, i) => {
     if (p.lte(0)) throw new DomainError("prices", `price ${i + 1} must be greater than 0, got ${p.toString()}`);
   });
@@ -235,6 +238,7 @@ export const LADDER = define(
     const fills = pairByPosition(a.prices, a.quantities, "prices", "quantities");
     return ladder({ side: a.side, prices: fills.prices, quantities: fills.sizes, leverage: a.leverage, mmr: a.mmr, feeRate: a.fee_rate });
   },
+  (raw) => fastLadder(raw, LADDER_HEADER, MAX_CELLS),
 );
 
 export const COMPOUNDTABLE_HEADER = ["Period", "Start", "Gain", "Contribution", "End"];
@@ -246,7 +250,7 @@ export const COMPOUNDTABLE_HEADER = ["Period", "Start", "Gain", "Contribution", 
 export const COMPOUNDTABLE = define(
   { ...COMPOUND.params, periods: number({ ge: 1, integer: true }) },
   (a): Table => {
-    checkSize(a.periods.toNumber() + 1, COMPOUNDTABLE_HEADER.length, "COMPOUNDTABLE");
+    checkSize(a.periods.toNumber() + 1, COMPOUNDTABLE_HEADER.length, "COMPOUNDTABLE", "periods");
     const rows = compoundRows({
       start: a.start,
       rate: a.rate,
@@ -256,4 +260,5 @@ export const COMPOUNDTABLE = define(
     });
     return [COMPOUNDTABLE_HEADER, ...rows.map((r) => [new D(r.period), r.start, r.gain, r.contribution, r.end])];
   },
+  (raw) => fastCompoundTable(raw, COMPOUNDTABLE_HEADER, MAX_CELLS),
 );

@@ -23,6 +23,9 @@ export type Maintenance = { kind: "rate"; mmr: Dec } | { kind: "tiers"; tiers: T
 
 const COLUMNS = ["notional_floor", "notional_cap", "mmr", "maint_amount"] as const;
 
+/** Most brackets a tier table may have, so that reading one never holds up Excel. */
+export const MAX_TIERS = 100;
+
 /** Any range of more than one cell where a rate or a table belongs is read as a tier table. */
 function isTable(raw: unknown): raw is unknown[][] {
   if (!Array.isArray(raw)) return false;
@@ -62,6 +65,12 @@ function cellNumber(value: unknown, field: string, row: number, col: number): De
 export function readTierTable(raw: unknown[][], field: string): Tier[] {
   const rows = raw.map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]));
   const used = rows.filter((r) => r.some((v) => !isBlank(v)));
+  if (used.length > MAX_TIERS) {
+    throw new DomainError(
+      field,
+      `a tier table has at most ${MAX_TIERS} brackets (exchanges publish a few dozen at most); this range has ${used.length.toLocaleString("en-US")} filled rows`,
+    );
+  }
   const width = Math.max(0, ...used.map((r) => r.reduce<number>((w, v, j) => (isBlank(v) ? w : j + 1), 0)));
   if (width < 3 || width > 4) {
     throw new InvalidArgumentError(

@@ -238,7 +238,7 @@ export function breakEven(side: any, entry: any, open_fee_rate?: any, close_fee_
  * @param side "long" or "short".
  * @param entry Entry price, greater than 0.
  * @param leverage Leverage: 10, "10x" or "1:10".
- * @param [mmr] Maintenance-margin rate (0.005 is 0.5 %) or a tier table range (floor, cap, mmr, [amount]); with a table the bracket is the one holding the notional at the liquidation price ("liquidation", Binance) or at entry ("entry") [default 0.005].
+ * @param [mmr] Maintenance-margin rate (0.005 is 0.5 %) or a tier table range (floor, cap, mmr, [amount]); with a table the bracket is the one holding the notional at the liquidation price ("liquidation", Binance) or at entry ("entry"); a table has at most 100 filled rows [default 0.005].
  * @param [maint_amount] Maintenance amount (Binance) or MM deduction (Bybit); must be blank or 0 with a tier table, whose own amounts apply [default 0].
  * @param [quantity] Position size in units; required with a tier table [default 1].
  * @param [close_fee_rate] Fee to close, charged on the notional at the liquidation price [default 0].
@@ -557,7 +557,7 @@ export function spreadCost(spread_pips: any, lots: any, pip_value_per_lot: any, 
  * @param rate Return per period as a fraction (0.04 is 4 %), -1 or more.
  * @param periods Number of periods, a whole number, 0 or more.
  * @param [contribution] Added at the end of each period; negative for a withdrawal [default 0].
- * @param [round_to] Rounding step for the balance after each period, e.g. 0.01 [default no rounding].
+ * @param [round_to] Rounding step for the balance after each period, e.g. 0.01 [default no rounding]. With it, periods is at most 1,000 (#NUM! beyond; LEV.COMPOUNDTABLE shows longer schedules).
  * @returns The final balance.
  */
 export function compound(start: any, rate: any, periods: any, contribution?: any, round_to?: any): number {
@@ -638,9 +638,9 @@ export function stakeReward(amount: any, apr: any, days: any, periods?: any): nu
  * @param entry Entry price, greater than 0.
  * @param quantity Position size in units, greater than 0.
  * @param leverage Leverage: 10, "10x" or "1:10".
- * @param prices The prices to test: a range, a row, a column or SEQUENCE(); blanks skipped.
+ * @param prices The prices to test: a range, a row, a column or SEQUENCE(); blanks skipped; at most 14,284 prices (100,000 cells; #NUM! beyond).
  * @param [balance] Account balance backing the position (account view) [default: the initial margin, isolated view].
- * @param [mmr] Maintenance-margin rate or tier table [default 0.005].
+ * @param [mmr] Maintenance-margin rate or tier table; a table has at most 100 filled rows [default 0.005].
  * @param [fee_rate] Fee per side as a fraction of notional [default 0].
  * @returns A table with a header row and one row per price.
  */
@@ -657,8 +657,8 @@ export function scenarios(side: any, entry: any, quantity: any, leverage: any, p
  * @param entry Entry price, greater than 0.
  * @param leverages Leverages across the top: a row or range of positive numbers.
  * @param moves Price moves down the side, as fractions (−0.05 is −5 %).
- * @param [mmr] Maintenance-margin rate or tier table [default 0.005].
- * @returns A matrix of one measure, moves down and leverages across.
+ * @param [mmr] Maintenance-margin rate or tier table; a table has at most 100 filled rows [default 0.005].
+ * @returns A matrix of one measure, moves down and leverages across; at most 100,000 cells (#NUM! beyond).
  */
 export function grid(measure: any, side: any, entry: any, leverages: any[][], moves: any[][], mmr?: any[][]): any[][] {
   return run(F.GRID, [measure, side, entry, leverages, moves, mmr]);
@@ -674,7 +674,7 @@ export function grid(measure: any, side: any, entry: any, leverages: any[][], mo
  * @param entry Entry price, greater than 0.
  * @param quantity Position size in units (base asset), greater than 0.
  * @param wallet_balance Balance backing the position (quote currency), 0 or more: isolated margin, or the cross wallet balance.
- * @param [mmr] Maintenance-margin rate (0.005 is 0.5 %) or a tier table range (notional_floor, notional_cap, mmr, [maint_amount]) [default 0.005].
+ * @param [mmr] Maintenance-margin rate (0.005 is 0.5 %) or a tier table range (notional_floor, notional_cap, mmr, [maint_amount]); a table has at most 100 filled rows [default 0.005].
  * @param [maint_amount] Maintenance amount (cum) of the position's bracket; must be blank or 0 with a tier table, whose own amounts apply [default 0].
  * @param [other_maint_margin] Cross only: maintenance margin of all other cross positions (TMM) [default 0].
  * @param [other_upnl] Cross only: unrealised PnL of all other cross positions (UPNL) [default 0].
@@ -691,7 +691,7 @@ export function walletLiq(side: any, entry: any, quantity: any, wallet_balance: 
  * @param side "long" or "short".
  * @param entry Entry price (USD per coin), greater than 0.
  * @param leverage Leverage: 10, "10x" or "1:10".
- * @param [mmr] Maintenance-margin rate or a tier table range whose notionals are in coin (notional_floor, notional_cap, mmr, [maint_amount]) [default 0.005].
+ * @param [mmr] Maintenance-margin rate or a tier table range whose notionals are in coin (notional_floor, notional_cap, mmr, [maint_amount]); a table has at most 100 filled rows [default 0.005].
  * @param [maint_amount] Maintenance amount in coin; must be blank or 0 with a tier table, whose own amounts apply [default 0].
  * @param [contracts] Number of contracts, greater than 0; required with a tier table [default 1].
  * @param [contract_value] USD value of one contract (100 for Binance BTCUSD, 1 for Bybit and BitMEX) [default 1].
@@ -720,7 +720,7 @@ export function invNotional(contracts: any, price: any, contract_value?: any): n
  * @customfunction MAINTMARGIN
  * @helpurl https://localhost:3000/help.html#MAINTMARGIN
  * @param notional Position value (quote currency, or coin for inverse), 0 or more.
- * @param mmr Maintenance-margin rate (0.005 is 0.5 %) or a tier table range (notional_floor, notional_cap, mmr, [maint_amount]); rows in any order, blank rows skipped.
+ * @param mmr Maintenance-margin rate (0.005 is 0.5 %) or a tier table range (notional_floor, notional_cap, mmr, [maint_amount]); rows in any order, blank rows skipped; at most 100 filled rows.
  * @param [maint_amount] Maintenance amount to deduct; must be blank or 0 with a tier table, whose own amounts apply [default 0].
  * @returns The maintenance margin; #N/A when the notional is beyond the table.
  */
@@ -855,10 +855,10 @@ export function avgDown(shares: any, avg_cost: any, price: any, target_avg: any)
  * @customfunction LADDER
  * @helpurl https://localhost:3000/help.html#LADDER
  * @param side "long" or "short".
- * @param prices Fill prices, in order: a range, row or column; blank pairs skipped.
+ * @param prices Fill prices, in order: a range, row or column; blank pairs skipped; at most 12,499 fills (100,000 cells; #NUM! beyond).
  * @param quantities Fill quantities in units, paired with prices by position.
  * @param leverage Leverage: 10, "10x" or "1:10".
- * @param [mmr] Maintenance-margin rate or tier table [default 0.005].
+ * @param [mmr] Maintenance-margin rate or tier table; a table has at most 100 filled rows [default 0.005].
  * @param [fee_rate] Fee per side as a fraction of notional [default 0].
  * @returns A table with a header row and one row per fill.
  */
@@ -872,7 +872,7 @@ export function ladder(side: any, prices: any[][], quantities: any[][], leverage
  * @helpurl https://localhost:3000/help.html#COMPOUNDTABLE
  * @param start Starting balance, 0 or more.
  * @param rate Return per period as a fraction (0.04 is 4 %).
- * @param periods Number of periods, a whole number of at least 1.
+ * @param periods Number of periods, a whole number from 1 to 19,999 (100,000 cells; #NUM! beyond).
  * @param [contribution] Added at the end of each period; negative for a withdrawal [default 0].
  * @param [round_to] Round the balance to this step every period, e.g. 0.01 [default: no rounding].
  * @returns A table with a header row and one row per period.

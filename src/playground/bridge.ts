@@ -251,7 +251,7 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
         });
       };
     } else {
-      proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+      const general = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
         const wrong = argumentCountError(meta, ast.args.length);
         if (wrong) return wrong;
         return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
@@ -259,6 +259,35 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
           return r.ok ? scalarResult(r.value) : r.error;
         });
       };
+      const count = meta.parameters.length;
+      // A function of single values evaluates its arguments itself and calls the worksheet function
+      // directly: what runFunction does for such arguments (an error argument is the answer, blanks and
+      // missing arguments are null), without its per-call bookkeeping. A range given where one value belongs
+      // (vectorised, as Excel 365 lifts the call over it) or too many arguments go the general way.
+      proto[method] = matrixParams.some(Boolean)
+        ? general
+        : function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+            const asts = ast.args;
+            const wrong = argumentCountError(meta, asts.length);
+            if (wrong) return wrong;
+            const excelArgs: unknown[] = new Array(count);
+            for (let i = 0; i < count; i++) {
+              if (i >= asts.length) {
+                excelArgs[i] = null;
+                continue;
+              }
+              const v = this.evaluateAst(asts[i] as never, state as never);
+              if (v instanceof SimpleRangeValue) return general.call(this, ast, state);
+              const r = rawOf(v);
+              if (r instanceof CellError) return r;
+              excelArgs[i] = r;
+            }
+            try {
+              return scalarResult(fn(...excelArgs));
+            } catch (e) {
+              return errorFrom(e);
+            }
+          };
     }
     implementedFunctions[name] = entry;
     translations[name] = name;

@@ -119,7 +119,9 @@ describe("the LIQPRICE fast path", () => {
   it("leaves errors and tier tables to the Decimal path", () => {
     expect(F.LIQPRICE.fast!(["long", 100, 1])).toBeUndefined(); // a 1x long: #N/A
     expect(F.LIQPRICE.fast!(["long", 100, 250])).toBeUndefined(); // 250 × 0.005 ≥ 1: #NUM!
-    expect(F.LIQPRICE.fast!(["long", 100, 10, [[0, 1e6, 0.004], [1e6, 1e7, 0.01]], 0, 2])).toBeUndefined();
+    // a tier table with a maintenance amount beside it is #VALUE!, and one without a quantity too
+    expect(F.LIQPRICE.fast!(["long", 100, 10, [[0, 1e6, 0.004], [1e6, 1e7, 0.01]], 5, 2])).toBeUndefined();
+    expect(F.LIQPRICE.fast!(["long", 100, 10, [[0, 1e6, 0.004], [1e6, 1e7, 0.01]]])).toBeUndefined();
   });
 
   it("gives what the Decimal path gives", () => {
@@ -145,14 +147,20 @@ describe("the LIQPRICE fast path", () => {
 });
 
 /** Runs `property` and checks that the fast path answered at least `share` of the runs, so agreement means something. */
-function agreesOften<T extends unknown[]>(fn: F.AnyEngineFunction, args: fc.Arbitrary<T>, share = 0.5, numRuns = 3000): void {
+function agreesOften<T extends unknown[]>(
+  fn: F.AnyEngineFunction,
+  args: fc.Arbitrary<T>,
+  share = 0.5,
+  numRuns = 3000,
+  decimalPath: (a: T) => unknown = (a) => slow(fn, a),
+): void {
   let answered = 0;
   fc.assert(
     fc.property(args, (a) => {
       const quick = fn.fast!(a);
       if (quick === undefined) return;
       answered++;
-      expect(quick).toBe(slow(fn, a));
+      expect(quick).toEqual(decimalPath(a));
     }),
     { numRuns },
   );
@@ -197,7 +205,8 @@ describe("the NOTIONAL, ROE, LIQDISTANCE and FXMARGIN fast paths", () => {
     // (1,000 − 0.0004·121,000)·10/60,000 = 951.6·10/60,000 = 0.1586
     expect(F.ROE.fast!(["long", 60000, 61000, 10])).toBe(1 / 6);
     expect(F.ROE.fast!(["long", 60000, 61000, 10, 0.0004])).toBe(0.1586);
-    expect(F.ROE.fast!(["long", 60000, 61000, "10x"])).toBeUndefined(); // text leverage: the full reader
+    expect(F.ROE.fast!(["long", 60000, 61000, "10x"])).toBe(1 / 6); // text leverage in whole numbers too
+    expect(F.ROE.fast!(["long", 60000, 61000, "12.5x"])).toBeUndefined(); // other text: the full reader
   });
 
   it("ROE gives what the Decimal path gives", () => {
@@ -240,6 +249,300 @@ describe("the NOTIONAL, ROE, LIQDISTANCE and FXMARGIN fast paths", () => {
         fc.constantFrom(undefined, 100000, 1000, 0.5),
       ),
       0.03,
+    );
+  });
+});
+
+/** Binance-style brackets (floor, cap, mmr, amount): cumₙ = floorₙ·(mmrₙ − mmrₙ₋₁) + cumₙ₋₁. */
+const BRACKETS = [
+  [0, 50000, 0.004, 0],
+  [50000, 500000, 0.005, 50],
+  [500000, 8000000, 0.01, 2550],
+  [8000000, 50000000, 0.025, 122550],
+  [50000000, 80000000, 0.05, 1372550],
+  [80000000, 100000000, 0.1, 5372550],
+];
+const copy = (t: number[][]) => t.map((r) => r.slice());
+
+describe("the LIQPRICE fast path with a tier table", () => {
+  it("answers inside the entry's bracket", () => {
+    // hand: notional 60,000 is in bracket 2 (0.5 %, amount 50); LP = (60,000 + 10·50 − 600,000)/(10·0.005 − 10)
+    // = 539,500/9.95 = 54,221.1055276381909…, and 54,221 is still in bracket 2
+    const args = ["long", 60000, 10, copy(BRACKETS), undefined, 1];
+    expect(F.LIQPRICE.fast!(args)).toBeCloseTo(54221.1055276382, 9);
+    expect(F.LIQPRICE.fast!(args)).toBe(slow(F.LIQPRICE, args));
+  });
+
+  it("follows the price into the next bracket", () => {
+    // hand: at 52,000 bracket 2's root, 467,500/9.95 = 46,984.92…, is below its floor 50,000; at the edge 50,000
+    // bracket 1 still leaves 52,000 − 520,000 + 10·50,000·(1 − 0.004) = 30,000 (times L) over maintenance, and its
+    // root (52,000 − 520,000)/(10·0.004 − 10) = 468,000/9.96 = 46,987.9518072289… is inside it
+    const args = ["long", 52000, 10, copy(BRACKETS), 0, 1];
+    expect(F.LIQPRICE.fast!(args)).toBeCloseTo(46987.9518072289, 9);
+    expect(F.LIQPRICE.fast!(args)).toBe(slow(F.LIQPRICE, args));
+  });
+
+  it("reads an edited table again rather than remember the old one", () => {
+    const table = copy(BRACKETS);
+    const args = ["long", 60000, 10, table, undefined, 1];
+    const before = F.LIQPRICE.fast!(args);
+    table[1]![2] = 0.01; // bracket 2's rate edited in place (amounts given, so the table stays valid)
+    const after = F.LIQPRICE.fast!(args);
+    expect(after).not.toBe(before);
+    expect(after).toBe(slow(F.LIQPRICE, args));
+  });
+
+  it("leaves tables the reader refuses, and notionals beyond the table, to the Decimal path", () => {
+    const gap = [
+      [0, 50000, 0.004],
+      [60000, 500000, 0.005],
+    ];
+    expect(F.LIQPRICE.fast!(["long", 60000, 10, gap, undefined, 1])).toBeUndefined();
+    expect(slow(F.LIQPRICE, ["long", 60000, 10, gap, undefined, 1])).toBe("error");
+    expect(F.LIQPRICE.fast!(["long", 60000, 10, copy(BRACKETS), undefined, 10000])).toBeUndefined(); // 600 M: beyond
+  });
+
+  it("gives what the Decimal path gives, on either side, in both bases, with 3- and 4-column tables", () => {
+    const three = BRACKETS.map((r) => r.slice(0, 3));
+    const shuffled = [BRACKETS[3], BRACKETS[0], BRACKETS[5], BRACKETS[1], BRACKETS[4], BRACKETS[2]].map((r) => r!.slice());
+    agreesOften(
+      F.LIQPRICE,
+      fc.tuple(
+        plainSide,
+        decimalNumber(2, 10 ** 7).filter((e) => e > 0),
+        fc.oneof(fc.integer({ min: 1, max: 125 }), fc.constantFrom(2.5, 33.3)),
+        fc.constantFrom(BRACKETS, three, shuffled).map(copy),
+        fc.constantFrom(undefined, 0, ""),
+        fc.oneof(fc.constantFrom(1, 0.5, 109.488, 3, 10, 50), decimalNumber(3, 10 ** 6).filter((q) => q > 0)),
+        fc.constantFrom(undefined, 0, 0.0004, 0.0006, 0.00075),
+        fc.constantFrom(undefined, "liquidation", "entry"),
+      ),
+      0.5,
+      5000,
+    );
+  });
+
+  it("gives what the Decimal path gives at bracket edges, where notionals and prices tie", () => {
+    // notionals exactly on a floor or cap, and liquidation prices near an edge
+    agreesOften(
+      F.LIQPRICE,
+      fc.tuple(
+        plainSide,
+        fc.constantFrom(50000, 500000, 25000, 100, 12500, 62500.5),
+        fc.constantFrom(2, 4, 5, 10, 20, 100),
+        fc.constant(copy(BRACKETS)),
+        fc.constant(undefined),
+        fc.constantFrom(1, 2, 4, 10, 16, 20, 40, 0.8),
+        fc.constantFrom(undefined, 0, 0.0004),
+        fc.constantFrom(undefined, "entry"),
+      ),
+      0.3,
+      1500,
+    );
+  });
+});
+
+/** The table the Decimal path gives, as the boundary shows it (numbers, never −0), or "error". */
+function slowTable(fn: F.AnyEngineFunction, args: unknown[]): unknown {
+  try {
+    return (fn.apply(args) as F.Table).map((row) => row.map((c) => (c !== null && typeof c === "object" ? (c as F.Dec).toNumber() || 0 : c)));
+  } catch {
+    return "error";
+  }
+}
+
+describe("the SCENARIOS fast path", () => {
+  it("answers the help's example", () => {
+    // hand: M = 60,000·1/10 = 6,000; at 54,000 Move −0.1, PnL −6,000, ROE −1, Equity 0, level 0, at or below the
+    // liquidation price 54,271.36 (LIQPRICE): LIQUIDATED; at 66,000 PnL 6,000, ROE 1, Equity 12,000, level 2
+    const quick = F.SCENARIOS.fast!(["long", 60000, 1, 10, [[54000], [60000], [66000]]]);
+    expect(quick).toEqual([
+      F.SCENARIO_HEADER,
+      [54000, -0.1, -6000, -1, 0, 0, "LIQUIDATED"],
+      [60000, 0, 0, 0, 6000, 1, "OK"],
+      [66000, 0.1, 6000, 1, 12000, 2, "OK"],
+    ]);
+  });
+
+  it("leaves a balance, text prices and bad prices to the Decimal path", () => {
+    expect(F.SCENARIOS.fast!(["long", 60000, 1, 10, [[54000]], 5000])).toBeUndefined();
+    expect(F.SCENARIOS.fast!(["long", 60000, 1, 10, [["54000"]]])).toBeUndefined();
+    expect(F.SCENARIOS.fast!(["long", 60000, 1, 10, [[54000], [-1]]])).toBeUndefined();
+    expect(F.SCENARIOS.fast!(["long", 60000, 1, 10, [[null], [""]]])).toBeUndefined(); // no price: #VALUE!
+  });
+
+  it("gives what the Decimal path gives, cell for cell, with rates and tier tables", () => {
+    const price = decimalNumber(2, 10 ** 7).filter((p) => p > 0);
+    agreesOften(
+      F.SCENARIOS,
+      fc.tuple(
+        plainSide,
+        price,
+        fc.constantFrom(1, 0.5, 0.001, 3, 109.488),
+        fc.constantFrom(1, 2, 3, 5, 10, 20, 33.3, 125),
+        fc.array(fc.array(fc.oneof(price, fc.constant(null)), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 12 }),
+        fc.constant(undefined),
+        fc.constantFrom(undefined, 0.004, 0.01, [[0.005]], copy(BRACKETS)),
+        fc.constantFrom(undefined, 0, 0.0004, 0.00075),
+      ),
+      0.4,
+      2000,
+      (a) => slowTable(F.SCENARIOS, a),
+    );
+  });
+});
+
+describe("leverage written as text in the fast paths", () => {
+  it("reads 20x, x20, 1:50 and 50:1 as readLeverage does, and declines what it cannot read exactly", () => {
+    // hand: 100,000 / 50 = 2,000; 100,000 / 20 = 5,000
+    expect(F.MARGIN.fast!([100000, "1:50"])).toBe(2000);
+    expect(F.MARGIN.fast!([100000, "50:1"])).toBe(2000);
+    expect(F.MARGIN.fast!([100000, "20x"])).toBe(5000);
+    expect(F.MARGIN.fast!([100000, " X20 "])).toBe(5000);
+    expect(F.MARGIN.fast!([100000, "2:3"])).toBeUndefined(); // 1.5: left to Decimal
+    expect(F.MARGIN.fast!([100000, "0:5"])).toBeUndefined(); // #NUM!
+    expect(F.MARGIN.fast!([100000, "0x"])).toBeUndefined(); // #NUM!
+    expect(F.MARGIN.fast!([100000, "abc"])).toBeUndefined(); // #VALUE!
+  });
+
+  it("gives what the Decimal path gives for MARGIN, ROE, LIQPRICE and SCENARIOS", () => {
+    const text = fc.oneof(
+      fc.integer({ min: 1, max: 200 }).map((l) => `${l}x`),
+      fc.integer({ min: 1, max: 200 }).map((l) => `1:${l}`),
+      fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 60 })).map(([a, b]) => `${a * b}:${a}`),
+      fc.constantFrom("X25", "×10", "2:3", "0x", " 20 x "),
+    );
+    const price = decimalNumber(2, 10 ** 7).filter((p) => p > 0);
+    agreesOften(F.MARGIN, fc.tuple(decimalNumber(2, 10 ** 9).filter((n) => n >= 0), text), 0.5, 1000);
+    agreesOften(F.ROE, fc.tuple(plainSide, price, price, text), 0.5, 1000);
+    agreesOften(F.LIQPRICE, fc.tuple(plainSide, price, text), 0.3, 1000);
+    agreesOften(
+      F.SCENARIOS,
+      fc.tuple(plainSide, price, fc.constant(1), text, fc.array(fc.tuple(price), { minLength: 1, maxLength: 5 })),
+      0.3,
+      500,
+      (a) => slowTable(F.SCENARIOS, a),
+    );
+  });
+});
+
+describe("the GRID fast path", () => {
+  it("answers the help's example", () => {
+    // hand: ROE = side·m·L: −0.05·10 = −0.5, −0.05·20 = −1, 0.05·10 = 0.5, 0.05·20 = 1
+    expect(F.GRID.fast!(["roe", "long", 100, [[10, 20]], [[-0.05], [0.05]]])).toEqual([
+      [-0.5, -1],
+      [0.5, 1],
+    ]);
+  });
+
+  it("leaves distance, bad moves and liquidation prices that do not exist to the Decimal path", () => {
+    expect(F.GRID.fast!(["distance", "long", 100, [[10, 20]], [[-0.05]]])).toBeUndefined();
+    expect(F.GRID.fast!(["roe", "long", 100, [[10]], [[-1]]])).toBeUndefined(); // a fall of 100 %: #NUM!
+    expect(F.GRID.fast!(["liq", "long", 100, [[1]], [[0.1]]])).toBeUndefined(); // a 1x long: #N/A
+  });
+
+  it("gives what the Decimal path gives, cell for cell", () => {
+    const move = fc.integer({ min: -9999, max: 20000 }).map((m) => m / 10000);
+    agreesOften(
+      F.GRID,
+      fc.tuple(
+        fc.constantFrom("roe", "liq", "status"),
+        plainSide,
+        decimalNumber(2, 10 ** 7).filter((p) => p > 0),
+        fc.array(fc.constantFrom(2, 3, 5, 10, 20, 25, 50, 75, 100, 125, 2.5), { minLength: 1, maxLength: 6 }).map((l) => [l]),
+        fc.array(fc.tuple(move), { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(undefined, 0.004, 0.01, copy(BRACKETS)),
+      ),
+      0.5,
+      1500,
+      (a) => slowTable(F.GRID, a),
+    );
+  });
+});
+
+describe("the COMPOUNDTABLE fast path", () => {
+  it("reproduces the monthly 4 % broker table (comp-02)", () => {
+    // hand: 1,000 × 1.04 = 1,040.00; 1,040 × 1.04 = 1,081.60; 1,081.60 × 1.04 = 1,124.864 → 1,124.86
+    const t = F.COMPOUNDTABLE.fast!([1000, 0.04, 12, 0, 0.01]) as (number | string)[][];
+    expect(t.slice(0, 4)).toEqual([F.COMPOUNDTABLE_HEADER, [1, 1000, 40, 0, 1040], [2, 1040, 41.6, 0, 1081.6], [3, 1081.6, 43.26, 0, 1124.86]]);
+    expect(t[12]![4]).toBe(1601.02); // comp-02
+  });
+
+  it("leaves unrounded tables and balances past 15 digits to the Decimal path", () => {
+    expect(F.COMPOUNDTABLE.fast!([1000, 0.04, 12])).toBeUndefined();
+    expect(F.COMPOUNDTABLE.fast!([1e13, 0.04, 12, 0, 0.01])).toBeUndefined();
+  });
+
+  it("gives what the Decimal path gives, cell for cell, halves included", () => {
+    agreesOften(
+      F.COMPOUNDTABLE,
+      fc.tuple(
+        decimalNumber(2, 10 ** 8).filter((s) => s >= 0),
+        fc.oneof(decimalNumber(4, 2000).filter((r) => r >= -1), fc.constantFrom(0.005, 0.125, -0.5, -1, 0)),
+        fc.integer({ min: 1, max: 120 }),
+        fc.oneof(fc.constant(undefined), decimalNumber(2, 10 ** 5)),
+        fc.constantFrom(0.01, 1, 0.05, 0.03, 5, 0.001),
+      ),
+      0.5,
+      1000,
+      (a) => slowTable(F.COMPOUNDTABLE, a),
+    );
+  });
+});
+
+describe("the LADDER fast path", () => {
+  it("answers the help's example", () => {
+    // hand: fill 2: V = 190, T = 2, average 95, margin 190/10 = 19; liquidation (190 − 1,900)/(2·10·(0.005 − 1))
+    // = 1,710/19.9 = 85.9296482412…; break-even with no fee 95
+    const t = F.LADDER.fast!(["long", [[100], [90]], [[1], [1]], 10]) as (number | string)[][];
+    expect(t[0]).toEqual(F.LADDER_HEADER);
+    expect(t[2]!.slice(0, 6)).toEqual([2, 90, 1, 2, 95, 19]);
+    expect(t[2]![6]).toBeCloseTo(85.9296482412, 9);
+    expect(t[2]![7]).toBe(95);
+  });
+
+  it("leaves blanks, tier tables and a liquidation price that does not exist to the Decimal path", () => {
+    expect(F.LADDER.fast!(["long", [[100], [null]], [[1], [1]], 10])).toBeUndefined();
+    expect(F.LADDER.fast!(["long", [[100]], [[1]], 10, copy(BRACKETS)])).toBeUndefined();
+    expect(F.LADDER.fast!(["long", [[100]], [[1]], 1])).toBeUndefined(); // a 1x long: #N/A in its cell
+  });
+
+  it("gives what the Decimal path gives, cell for cell", () => {
+    const fill = fc.tuple(decimalNumber(2, 10 ** 7).filter((p) => p > 0), fc.constantFrom(1, 0.5, 0.001, 3, 0.25, 12.5));
+    agreesOften(
+      F.LADDER,
+      fc
+        .tuple(
+          plainSide,
+          fc.array(fill, { minLength: 1, maxLength: 12 }),
+          fc.oneof(fc.constantFrom(2, 3, 5, 10, 20, 125, 2.5), fc.constantFrom("20x", "1:50")),
+          fc.constantFrom(undefined, 0.004, 0.01, [[0.005]]),
+          fc.constantFrom(undefined, 0, 0.0004, 0.00075),
+        )
+        .map(([s, fills, l, mmr, fee]) => [s, fills.map((f) => [f[0]]), fills.map((f) => [f[1]]), l, mmr, fee]),
+      0.5,
+      1000,
+      (a) => slowTable(F.LADDER, a),
+    );
+  });
+});
+
+describe("the COMPOUND fast path (round_to)", () => {
+  it("gives the broker table's 1,601.02 (comp-02) and what the Decimal path gives", () => {
+    expect(F.COMPOUND.fast!([1000, 0.04, 12, 0, 0.01])).toBe(1601.02);
+    expect(F.COMPOUND.fast!([1000, 0.04, 0, 0, 0.01])).toBe(1000); // no periods: the start
+    expect(F.COMPOUND.fast!([1000, 0.001, 1001, 0, 0.01])).toBeUndefined(); // past the limit: #NUM!
+    agreesOften(
+      F.COMPOUND,
+      fc.tuple(
+        decimalNumber(2, 10 ** 8).filter((s) => s >= 0),
+        fc.oneof(decimalNumber(4, 2000).filter((r) => r >= -1), fc.constantFrom(0.005, 0.125, -1, 0)),
+        fc.integer({ min: 0, max: 400 }),
+        fc.oneof(fc.constant(undefined), decimalNumber(2, 10 ** 5)),
+        fc.constantFrom(0.01, 1, 0.05, 0.03, 5),
+      ),
+      0.5,
+      1000,
     );
   });
 });

@@ -260,10 +260,43 @@ describe("COMPOUNDTABLE", () => {
     );
   });
 
-  it("handles 10,000 periods and refuses more than 100,000 cells", () => {
+  it("handles 10,000 periods and refuses more than 100,000 cells, naming periods", () => {
     expect(table(F.COMPOUNDTABLE, 1000, 0.0001, 10000, 0, 0.01)).toHaveLength(10001);
+    // 19,999 periods + header = 20,000 rows × 5 columns = 100,000 cells: the most the help allows
+    expect(table(F.COMPOUNDTABLE, 1000, 0.0001, 19999, 0)).toHaveLength(20000);
     // 20,000 periods + header = 20,001 rows × 5 columns = 100,005 cells
-    expect(errorOf(F.COMPOUNDTABLE, 1000, 0.01, 20000).code).toBe("NUM");
+    expect(errorOf(F.COMPOUNDTABLE, 1000, 0.01, 20000)).toEqual({ code: "NUM", field: "periods" });
+    expect(() => F.COMPOUNDTABLE.apply([1000, 0.01, 20000])).toThrow(/100,000/);
     expect(errorOf(F.COMPOUNDTABLE, 1000, 0.01, 0)).toEqual({ code: "NUM", field: "periods" });
+  });
+});
+
+describe("the size limits the help states", () => {
+  const prices = (n: number) => Array.from({ length: n }, (_, i) => [50000 + i / 100]);
+  it("SCENARIOS takes 14,284 prices (100,000 cells with the header) and refuses one more, naming prices", () => {
+    // (14,284 + 1) × 7 = 99,995 cells; (14,285 + 1) × 7 = 100,002
+    expect(table(F.SCENARIOS, "long", 60000, 1, 10, prices(14284))).toHaveLength(14285);
+    expect(errorOf(F.SCENARIOS, "long", 60000, 1, 10, prices(14285))).toEqual({ code: "NUM", field: "prices" });
+  });
+
+  it("LADDER takes 12,499 fills and refuses one more, naming prices", () => {
+    // (12,499 + 1) × 8 = 100,000 cells; (12,500 + 1) × 8 = 100,008
+    const qty = (n: number) => Array.from({ length: n }, () => [1]);
+    expect(errorOf(F.LADDER, "long", prices(12500), qty(12500), 10)).toEqual({ code: "NUM", field: "prices" });
+    expect(table(F.LADDER, "long", prices(12499), qty(12499), 10)).toHaveLength(12500);
+  });
+
+  it("GRID refuses more than 100,000 cells, naming moves", () => {
+    // 50,001 moves × 2 leverages = 100,002 cells
+    const moves = Array.from({ length: 50001 }, () => [0.01]);
+    expect(errorOf(F.GRID, "roe", "long", 100, [[10, 20]], moves)).toEqual({ code: "NUM", field: "moves" });
+  });
+
+  it("COMPOUND rounds at most 1,000 periods one by one, and says so", () => {
+    expect(typeof (F.COMPOUND.apply([1000, 0.001, 1000, 0, 0.01]) as F.Dec).toNumber()).toBe("number");
+    expect(errorOf(F.COMPOUND, 1000, 0.001, 1001, 0, 0.01)).toEqual({ code: "NUM", field: "periods" });
+    expect(() => F.COMPOUND.apply([1000, 0.001, 1001, 0, 0.01])).toThrow(/1,000 or fewer with round_to/);
+    // without round_to the closed form answers any number of periods
+    expect(typeof (F.COMPOUND.apply([1000, 0.000001, 1000000]) as F.Dec).toNumber()).toBe("number");
   });
 });

@@ -208,3 +208,21 @@ describe("tier table invariants", () => {
     );
   });
 });
+
+describe("the size of a tier table", () => {
+  /** n contiguous brackets of 1,000 each with rising rates, 4 columns (amounts given). */
+  const table = (n: number) => Array.from({ length: n }, (_, i) => [i * 1000, (i + 1) * 1000, 0.001 + i / 10000, 0]);
+
+  it("reads 100 brackets and refuses 101, naming mmr and the limit", () => {
+    expect(F.MAX_TIERS).toBe(100);
+    // hand: notional 500 is in the first bracket, 0.001 × 500 − 0 = 0.5
+    expect(F.MAINTMARGIN.apply([500, table(100)]).toString()).toBe("0.5");
+    expect(errorOf(F.MAINTMARGIN, 500, table(101))).toEqual({ code: "NUM", field: "mmr" });
+    expect(() => F.MAINTMARGIN.apply([500, table(101)])).toThrow(/at most 100 brackets/);
+  });
+
+  it("counts filled rows only, so a range with blank rows below the table is fine", () => {
+    const padded = [...table(3), ...Array.from({ length: 5000 }, () => [null, null, null, null])];
+    expect(F.MAINTMARGIN.apply([500, padded]).toString()).toBe("0.5");
+  });
+});

@@ -157,17 +157,15 @@ describeInBrowser("the playground with a 10,000-row journal", () => {
     await s?.close();
   });
 
-  it("scrolls to the last trade and recalculates an edited row at once", async () => {
+  it("scrolls to the last trade and recalculates an edited row", async () => {
     const page = s.page;
     // the 10,000th trade sits on row 10,001
     expect(await cellText(page, "A10001")).toBe("10000");
     expect(await cellText(page, "I10001")).not.toBe("");
-    const started = Date.now();
     await typeInto(page, "F10001", "2");
     const entry = Number((await cellText(page, "D10001")).replace(/,/g, ""));
-    // notional = entry × 2
+    // notional = entry × 2 (how long a recalculation takes is measured by npm run bench, never asserted here)
     expect(Number((await cellText(page, "I10001")).replace(/,/g, ""))).toBeCloseTo(entry * 2, 2);
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(s.offsite).toEqual([]);
   }, 60000);
 });
