@@ -125,21 +125,23 @@ const shown = (text: string) => Number(text.replace(/,/g, "").replace(/%$/, ""))
     await page.getByRole("button", { name: "New positions sheet" }).click();
     await page.waitForSelector('text=Created the positions sheet "LEV Positions"');
     expect(await page.locator(".tab.active").textContent()).toBe("LEV Positions");
-    // the same account as the sample's (the playground leaves number formats to Excel: General here)
-    expect(shown(await cellText(page, "H5"))).toBeCloseTo(62850 - 7486.74 / 0.498, 4);
-    expect(shown(await cellText(page, "H7"))).toBeCloseTo(3240 - 7486.74 / 3.96, 4);
-    expect(shown(await cellText(page, "B26"))).toBeCloseTo(382.26 / 7869, 8);
+    // the same account as the sample's, in the written sheet's formats (prices #,##0.00##, the ratio 0.00%):
+    // 62,850 − 7,486.74/0.498 = 47,816.38554; 3,240 − 7,486.74/3.96 = 1,349.40909; 382.26/7,869 = 4.8578 %
+    expect(await cellText(page, "H5")).toBe("47,816.3855");
+    expect(await cellText(page, "H7")).toBe("1,349.4091");
+    expect(await cellText(page, "B26")).toBe("4.86%");
 
     // SOLUSDT's mark up to 160: SOL uPnL −700 (was −348), maintenance 32 (was 30.24): surplus 7,132.98;
     // BTC 62,850 − 7,132.98/0.498 = 48,526.7470; ETH 3,240 − 7,132.98/3.96 = 1,438.7424; SOL 160 + 7,132.98/40.2 = 337.4373;
     // DOGE 0.1612 − 7,132.98/59,400 = 0.0411162; margin ratio 384.02/7,517 = 0.051087
     await typeInto(page, "E8", "160");
-    expect(shown(await cellText(page, "H5"))).toBeCloseTo(62850 - 7132.98 / 0.498, 4);
-    expect(shown(await cellText(page, "H6"))).toBeCloseTo(3240 - 7132.98 / 3.96, 4);
-    expect(shown(await cellText(page, "H7"))).toBeCloseTo(3240 - 7132.98 / 3.96, 4);
-    expect(shown(await cellText(page, "H8"))).toBeCloseTo(160 + 7132.98 / 40.2, 4);
-    expect(shown(await cellText(page, "H9"))).toBeCloseTo(0.1612 - 7132.98 / 59400, 8);
-    expect(shown(await cellText(page, "B26"))).toBeCloseTo(384.02 / 7517, 8);
+    // (48,526.74699 shows its fourth decimal only when it is not 0: 48,526.747)
+    expect(await cellText(page, "H5")).toBe("48,526.747");
+    expect(await cellText(page, "H6")).toBe("1,438.7424");
+    expect(await cellText(page, "H7")).toBe("1,438.7424");
+    expect(await cellText(page, "H8")).toBe("337.4373");
+    expect(await cellText(page, "H9")).toBe("0.0411");
+    expect(await cellText(page, "B26")).toBe("5.11%");
 
     await page.locator(".grid-body").evaluate((b) => b.scrollTo(0, 0));
     await goTo(page, "E8");
