@@ -207,6 +207,21 @@ export function at(cell: Cell): string {
 }
 
 /**
+ * The leverages of a range, blanks skipped, each read as a leverage argument is ("20", "20x", "1:20");
+ * a cell that is not one is #VALUE! (≤ 0 is #NUM!) naming the range and the position.
+ */
+export function readLeverages(raw: unknown, field: string): Dec[] {
+  return cellsOf(raw).map((cell) => {
+    try {
+      return readLeverage(cell.value, field);
+    } catch (e) {
+      if (e instanceof DomainError) throw new DomainError(field, `${at(cell)} must be greater than 0, got ${describe(cell.value)}`);
+      throw new InvalidArgumentError(field, `${at(cell)} should be a leverage such as 20, "20x" or "1:20", got ${describe(cell.value)}`);
+    }
+  });
+}
+
+/**
  * The numbers of a range, blanks skipped. Numeric text is read as a number; other text, booleans
  * and error values are #VALUE! naming the range and the position.
  */

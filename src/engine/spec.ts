@@ -1,5 +1,5 @@
 import { D, Dec } from "./decimal";
-import { DomainError, EngineError, InvalidArgumentError } from "./errors";
+import { DomainError, EngineError, InvalidArgumentError, NotAvailableError } from "./errors";
 import * as read from "./read";
 
 /**
@@ -15,6 +15,7 @@ export type ParamKind =
   | "text"
   | "option"
   | "numbers"
+  | "leverages"
   | "rateOrTiers";
 
 export interface Param<T> {
@@ -91,6 +92,29 @@ export function option<T extends string>(words: readonly T[], aliases: Readonly<
   return { ...required("option", (raw, field) => read.readOption(raw, field, words, aliases)), words };
 }
 
+/**
+ * A key into a reference table (a region, an asset class): the words of `option`, but a word the table
+ * does not hold is #N/A (no figure exists for it), not #VALUE!; a blank or a non-text value stays #VALUE!.
+ */
+export function tableKey<T extends string>(words: readonly T[], aliases: Readonly<Record<string, NoInfer<T>>> = {}): Param<T> {
+  const p = option(words, aliases);
+  return {
+    ...p,
+    read: (raw, field) => {
+      try {
+        return p.read(raw, field);
+      } catch (e) {
+        const v = read.scalar(raw, field);
+        if (typeof v === "string" && !read.isBlank(v)) {
+          const list = words.map((w) => `"${w}"`).join(", ");
+          throw new NotAvailableError(field, `LEV's table has no ${JSON.stringify(v.trim())}; it holds ${list}`);
+        }
+        throw e;
+      }
+    },
+  };
+}
+
 /** A range (or one value) of numbers; blank cells skipped; at least `min` numbers. */
 export function numbers(min = 1): Param<Dec[]> {
   return required(
@@ -105,6 +129,17 @@ export function numbers(min = 1): Param<Dec[]> {
     true,
   );
 }
+
+/** A range (or one value) of leverages, each read as a leverage argument is; blanks skipped; at least one. */
+export const leverages: Param<Dec[]> = required(
+  "leverages",
+  (raw, field) => {
+    const list = read.readLeverages(raw, field);
+    if (list.length === 0) throw new InvalidArgumentError(field, "needs at least one leverage");
+    return list;
+  },
+  true,
+);
 
 /**
  * An optional argument: blank or omitted means the default (or undefined when there is none, for a

@@ -7,7 +7,7 @@ import { COMPOUND, compoundRows } from "./forex";
 import { marginStatus } from "./margin";
 import { pnl, roe } from "./pnl";
 import { Side } from "./read";
-import { define, leverage, number, numbers, optional, option, side, Table, TableCell } from "./spec";
+import { define, leverage, leverages, number, numbers, optional, option, side, Table, TableCell } from "./spec";
 import { maintenance, Maintenance } from "./tiers";
 
 /**
@@ -166,7 +166,7 @@ export const GRID = define(
     measure: option(GRID_MEASURES, { liquidation: "liq", "liq_price": "liq", return: "roe" }),
     side,
     entry: number({ gt: 0 }),
-    leverages: numbers(1),
+    leverages,
     moves: numbers(1),
     mmr: maintenance(DEFAULT_MMR),
   },

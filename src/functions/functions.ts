@@ -146,7 +146,7 @@ export function regTCall(side: any, price: any, initial_margin?: any, maintenanc
  * @helpurl https://localhost:3000/help.html#RETAILCAP
  * @param region ESMA, EU, UK, ASIC or US.
  * @param asset_class fx_major, fx_minor, gold, index_major, index_minor, commodity, equity or crypto.
- * @returns The maximum leverage for retail clients; #N/A where the table has no figure.
+ * @returns The maximum leverage for retail clients; #N/A where the table has no figure, or for a region or asset class it does not hold.
  */
 export function retailCap(region: any, asset_class: any): number {
   return run(F.RETAILCAP, [region, asset_class]);
@@ -582,7 +582,7 @@ export function marketCap(price: any, supply: any): number {
  * The price implied by a market capitalisation: market_cap/supply. Example: =LEV.CAPPRICE(1000000000, 500000000) returns 2.
  * @customfunction CAPPRICE
  * @helpurl https://localhost:3000/help.html#CAPPRICE
- * @param market_cap Market capitalisation, 0 or more.
+ * @param market_cap Market capitalisation, 0 or more; 0 implies no price (#N/A).
  * @param supply Number of coins; #DIV/0! when 0.
  * @returns Price per coin.
  */
@@ -655,7 +655,7 @@ export function scenarios(side: any, entry: any, quantity: any, leverage: any, p
  * @param measure "roe", "liq", "distance" or "status".
  * @param side "long" or "short".
  * @param entry Entry price, greater than 0.
- * @param leverages Leverages across the top: a row or range of positive numbers.
+ * @param leverages Leverages across the top: a row or range, each a positive number or text such as "20x" or "1:20".
  * @param moves Price moves down the side, as fractions (−0.05 is −5 %).
  * @param [mmr] Maintenance-margin rate or tier table [default 0.005].
  * @returns A matrix of one measure, moves down and leverages across.
