@@ -44,17 +44,15 @@ export {
   WALLETLIQ,
   INVLIQPRICE,
   MAXLEVERAGE,
-  ROUNDSTEP,
   liquidationPrice,
   liquidationFromMargin,
   bankruptcy,
   walletLiquidation,
   inverseLiquidation,
   maxLeverage,
-  roundStep,
   type MmBasis,
-  type RoundMode,
 } from "./liquidation";
+export { ROUNDSTEP, roundStep, roundToStep, type RoundMode, type StepMode } from "./rounding";
 export {
   MAINTMARGIN,
   maintenanceMargin,

@@ -71,11 +71,25 @@ export const RISKSIZE = define(
 
 /**
  * Inverse contracts that lose `equity·risk` coin at the stop: equity·risk / (cv·|1/stop − 1/entry|),
- * computed as equity·risk·entry·stop / (cv·|entry − stop|) so that no reciprocal is rounded.
+ * computed as equity·risk·entry·stop / (cv·|entry − stop|) so that no reciprocal is rounded. With
+ * `leverage`, capped as RISKSIZE caps a linear size: the margin contracts·cv/(entry·leverage) is at most the
+ * equity, so contracts ≤ equity·entry·leverage/cv; with `step` (1 for whole contracts), then rounded down.
  */
-export function inverseRiskSize(a: { equityCoin: Dec; risk: Dec; entry: Dec; stop: Dec; contractValue: Dec }): Dec {
+export function inverseRiskSize(a: {
+  equityCoin: Dec;
+  risk: Dec;
+  entry: Dec;
+  stop: Dec;
+  contractValue: Dec;
+  leverage?: Dec;
+  step?: Dec;
+}): Dec {
   const distance = stopDistance(a.entry, a.stop);
-  return a.equityCoin.mul(a.risk).mul(a.entry).mul(a.stop).div(distance.mul(a.contractValue));
+  let contracts = a.equityCoin.mul(a.risk).mul(a.entry).mul(a.stop).div(distance.mul(a.contractValue));
+  if (a.leverage !== undefined) {
+    contracts = D.min(contracts, a.equityCoin.mul(a.entry).mul(a.leverage).div(a.contractValue));
+  }
+  return a.step === undefined ? contracts : roundToStep(contracts, a.step, "down");
 }
 export const INVRISKSIZE = define(
   {
@@ -84,9 +98,19 @@ export const INVRISKSIZE = define(
     entry: price(),
     stop: price(),
     contract_value: optional(number({ gt: 0 }), new D(1)),
+    leverage: optional(leverage),
+    step: optional(number({ gt: 0 })),
   },
   (a) =>
-    inverseRiskSize({ equityCoin: a.equity_coin, risk: a.risk, entry: a.entry, stop: a.stop, contractValue: a.contract_value }),
+    inverseRiskSize({
+      equityCoin: a.equity_coin,
+      risk: a.risk,
+      entry: a.entry,
+      stop: a.stop,
+      contractValue: a.contract_value,
+      leverage: a.leverage,
+      step: a.step,
+    }),
 );
 
 /** Reward-to-risk ratio |target − entry| / |entry − stop|, with stop and target each on its own side. */

@@ -304,10 +304,12 @@ export function riskSize(equity: any, risk: any, entry: any, stop: any, contract
  * @param entry Entry price (USD per coin), greater than 0.
  * @param stop Stop price (USD per coin), greater than 0; #DIV/0! when equal to entry.
  * @param [contract_value] USD value of one contract [default 1; BTCUSD on Binance COIN-M is 100].
+ * @param [leverage] When given, no more contracts than the equity can margin: contracts·contract_value/(entry·leverage) ≤ equity_coin [default: no cap].
+ * @param [step] When given, the size is rounded down to a multiple of it (1 for whole contracts) [default: not rounded].
  * @returns Number of contracts.
  */
-export function invRiskSize(equity_coin: any, risk: any, entry: any, stop: any, contract_value?: any): number {
-  return run(F.INVRISKSIZE, [equity_coin, risk, entry, stop, contract_value]);
+export function invRiskSize(equity_coin: any, risk: any, entry: any, stop: any, contract_value?: any, leverage?: any, step?: any): number {
+  return run(F.INVRISKSIZE, [equity_coin, risk, entry, stop, contract_value, leverage, step]);
 }
 
 /**

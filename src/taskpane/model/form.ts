@@ -479,22 +479,21 @@ export function validate(v: FormValues, read?: TierRead): Validation {
       quantity = field("riskPct", () => {
         let c: Dec;
         try {
-          // INVRISKSIZE: contracts that lose balance × risk (in coin) at the stop.
+          // INVRISKSIZE: contracts that lose balance × risk (in coin) at the stop, no more than the balance can
+          // margin at this leverage, in whole contracts rounded down.
           c = INVRISKSIZE.call({
             equity_coin: base.balance.toString(),
             risk: risk!.toString(),
             entry: base.entry.toString(),
             stop: stop.toString(),
             contract_value: base.contractSize.toString(),
+            leverage: base.leverage.toString(),
+            step: "1",
           }) as Dec;
         } catch (e) {
           if (isEngineError(e)) throw new FieldProblem(`The size cannot be worked out from this risk: ${e.message}.`);
           throw e;
         }
-        // As RISKSIZE does for linear contracts: no more than the balance can margin
-        // (contracts × value ÷ (entry × leverage) ≤ balance), then whole contracts, rounded down.
-        const most = base.balance.mul(base.entry).mul(base.leverage).div(base.contractSize);
-        c = roundStep({ value: D.min(c, most), step: new D(1), mode: "down" });
         if (c.lte(0)) throw new FieldProblem("That risk buys less than one contract. Raise the risk or move the stop closer.");
         return c;
       });
