@@ -14,7 +14,7 @@ export {
   type ErrorCode,
 } from "./errors";
 export { readSide, readLeverage, readNumber, type Side } from "./read";
-export { define, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec";
+export { define, boundsMessage, type Bounds, type Param, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec";
 export {
   EXPOSURE,
   MARGIN,
@@ -129,6 +129,7 @@ export {
   ladder,
   MAX_CELLS,
   SCENARIO_HEADER,
+  liquidated,
   LADDER_HEADER,
   COMPOUNDTABLE_HEADER,
   type GridMeasure,

@@ -25,6 +25,8 @@ export interface Param<T> {
   readonly range: boolean;
   /** For options: the words accepted. */
   readonly words?: readonly string[];
+  /** For numbers: the bounds checked, so a form can state them before anything is computed. */
+  readonly bounds?: Bounds;
   read(raw: unknown, field: string): T;
 }
 
@@ -36,13 +38,16 @@ export interface Bounds {
   integer?: boolean;
 }
 
-/** The words a bound is explained with; `boundsChecker` is its only reader. */
-function boundsMessage(b: Bounds): string {
+/**
+ * The words a bound is explained with ("must be greater than 0"); `show` writes each limit (a form that
+ * takes percentages shows 1 as "100 %").
+ */
+export function boundsMessage(b: Bounds, show: (n: number) => string = String): string {
   const parts: string[] = [];
-  if (b.gt !== undefined) parts.push(`greater than ${b.gt}`);
-  if (b.ge !== undefined) parts.push(`${b.ge} or more`);
-  if (b.lt !== undefined) parts.push(`less than ${b.lt}`);
-  if (b.le !== undefined) parts.push(`${b.le} or less`);
+  if (b.gt !== undefined) parts.push(`greater than ${show(b.gt)}`);
+  if (b.ge !== undefined) parts.push(`${show(b.ge)} or more`);
+  if (b.lt !== undefined) parts.push(`less than ${show(b.lt)}`);
+  if (b.le !== undefined) parts.push(`${show(b.le)} or less`);
   const range = parts.length ? `must be ${parts.join(" and ")}` : "";
   if (b.integer) return range ? `${range}, a whole number` : "must be a whole number";
   return range;
@@ -77,7 +82,7 @@ function required<T>(kind: ParamKind, reader: (raw: unknown, field: string) => T
 /** A number (or numeric text) within bounds. */
 export function number(bounds: Bounds = {}): Param<Dec> {
   const check = boundsChecker(bounds);
-  return required("number", (raw, field) => check(read.readNumber(raw, field), field));
+  return { ...required("number", (raw, field) => check(read.readNumber(raw, field), field)), bounds };
 }
 
 export const side: Param<read.Side> = required("side", read.readSide);

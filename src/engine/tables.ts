@@ -46,7 +46,7 @@ function beyond(side: Side, price: Dec, liq: Dec): boolean {
  * The status a price gives against a liquidation price that may not exist: a position that cannot be
  * liquidated (#N/A) is never LIQUIDATED, one liquidated as it opens (#NUM!) always is.
  */
-function liquidated(side: Side, price: Dec, liq: Dec | EngineError): boolean {
+export function liquidated(side: Side, price: Dec, liq: Dec | EngineError): boolean {
   if (isEngineError(liq)) return liq.code === "NUM";
   return beyond(side, price, liq);
 }

@@ -532,7 +532,7 @@ function Review({ scenario }: { scenario: Scenario }) {
           );
         })}
       </ol>
-      <Text className={s.muted}>{steps[steps.length - 1]?.story}</Text>
+      <Text className={s.muted}>{String(steps[steps.length - 1]?.story.value ?? "")}</Text>
     </>
   );
 }
