@@ -207,3 +207,50 @@ describe("figures the engine cannot give", () => {
     expect(isError(v) && v.error).toBe("#N/A");
   });
 });
+
+describe("margin views: isolated, cross and the account", () => {
+  const crypto = { ...applyPreset(GUIDE_EXAMPLE, "crypto-linear"), region: "none" as const, balance: "10000", quantity: "0.1", feeRate: "0" };
+
+  it.each([
+    ["isolated", crypto, "Isolated margin: "],
+    ["cross", { ...crypto, marginMode: "cross" as const }, "Cross margin: "],
+    ["account", GUIDE_EXAMPLE, "Account view: "],
+  ])("says in every figure's explanation which view it is (%s)", (_view, values, prefix) => {
+    const s = buildScenario(tradeOf(values));
+    expect(s.figures.length).toBeGreaterThan(5);
+    for (const f of s.figures) expect(f.explain.startsWith(prefix)).toBe(true);
+  });
+
+  it("isolated: the position's own margin is its equity; beyond liquidation it is lost and the row says closed", () => {
+    // 0.1 BTC long at 60,000, 10x: margin 600; LP = 54,216.87 (liq-binance-usdm-iso-03); at 54,000 the position is gone
+    const s = buildScenario(tradeOf({ ...crypto, scenarioKind: "list", priceList: "59000 54000" }));
+    expect(s.columns).toEqual(["Price", "Move", "PnL", "ROE", "Position margin", "Margin ratio", "Status"]);
+    const [open, gone] = s.rows.map((r) => r.cells.map((c) => c.value));
+    close(open![2], -100); // (59,000 − 60,000) × 0.1
+    close(open![4], 500); // 600 − 100
+    // Binance's margin ratio: maintenance 59,000 × 0.1 × 0.4 % = 23.6 over the margin balance 500 = 4.72 %
+    close(open![5], 23.6 / 500);
+    expect(open![6]).toBe("OK");
+    close(gone![2], -600); // the whole isolated margin
+    close(gone![3], -1);
+    close(gone![4], 0);
+    expect(gone![5]).toBe("closed");
+    expect(gone![6]).toBe("LIQUIDATED");
+  });
+
+  it("cross: the balance backs the position, liquidation at WALLETLIQ; beyond it the balance is lost, never more", () => {
+    // 0.1 BTC long at 60,000 with 10,000 behind it, mmr 0.4 %: WB + q·(P − E) = q·P·mmr ⇒
+    // P = (q·E − WB)/(q·(1 − mmr)) = (6,000 − 10,000)/(0.0996) < 0: this account is never liquidated (#N/A)
+    const safe = buildScenario(tradeOf({ ...crypto, marginMode: "cross", scenarioKind: "list", priceList: "30000" }));
+    expect(isError(figure(safe, "LiqPrice")) && (figure(safe, "LiqPrice") as { error: string }).error).toBe("#N/A");
+    expect(safe.rows[0]!.cells[6]!.value).not.toBe("LIQUIDATED");
+    // 1 BTC with 10,000: P = (60,000 − 10,000)/(1 × 0.996) = 50,200.80…; at 50,000 the balance is gone
+    const s = buildScenario(tradeOf({ ...crypto, quantity: "1", marginMode: "cross", scenarioKind: "list", priceList: "55000 50000" }));
+    close(figure(s, "LiqPrice"), 50000 / 0.996, 6);
+    const [open, gone] = s.rows.map((r) => r.cells.map((c) => c.value));
+    close(open![4], 5000); // 10,000 − 5,000
+    close(gone![2], -10000);
+    close(gone![4], 0);
+    expect(gone![6]).toBe("LIQUIDATED");
+  });
+});
