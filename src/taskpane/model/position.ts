@@ -130,18 +130,19 @@ function liquidatedAt(price: Expr, liq: Expr): Expr {
   return {
     text,
     value: (env) => {
-      const p = price.value(env);
+      // As the formula reads: with no liquidation price, the price itself is never looked at.
       const l = liq.value(env);
       const side = Direction.value(env) as Side;
-      if (isError(p)) return p;
-      if (typeof p !== "number") return { error: ERROR_TEXT.VALUE, message: "expected a price" };
       if (isError(l)) {
         const code = errorCodeOf(l.error);
-        if (code === "NA") return liquidated(side, new D(p), new NotAvailableError(undefined, l.message));
-        if (code === "NUM") return liquidated(side, new D(p), new DomainError(undefined, l.message));
-        return l;
+        if (code === "NA") return liquidated(side, new D(1), new NotAvailableError(undefined, l.message));
+        if (code === "NUM") return liquidated(side, new D(1), new DomainError(undefined, l.message));
+        return true; // as NOT(ISNA(…)) reads any other error (an input the sheet cannot read): no position stands
+
       }
-      if (typeof l !== "number") return { error: ERROR_TEXT.VALUE, message: "expected a price" };
+      const p = price.value(env);
+      if (isError(p)) return p;
+      if (typeof p !== "number" || typeof l !== "number") return { error: ERROR_TEXT.VALUE, message: "expected a price" };
       return liquidated(side, new D(p), new D(l));
     },
   };

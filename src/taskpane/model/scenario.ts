@@ -135,7 +135,8 @@ export function buildScenario(t: Trade): Scenario {
   input("Side", "Side", t.sideWord, "text", "long or short");
   input("Balance", inCoin("Balance"), num(t.balance), M, inverse ? `account balance in ${t.coin} (coin-margined)` : "account balance (deposit)");
   input("Entry", "Entry price", num(t.entry), "price", t.symbol);
-  input("Leverage", "Leverage", num(t.leverage), "multiple", t.leverageText ? `as entered: ${t.leverageText}` : "");
+  // The note states no figure of this trade, so it stays true when the cell is changed.
+  input("Leverage", "Leverage", num(t.leverage), "multiple", "a multiple: 20 is 1:20 or 20x");
   input("Quantity", t.market.quantityLabel, num(t.quantity), "quantity", sizeNote(t));
   if (inverse) input("ContractSize", "Contract value", num(t.contractSize), "quantity", "USD per contract");
   else input("ContractSize", "Contract size", num(t.contractSize), "quantity", "units per lot or contract");
@@ -227,6 +228,8 @@ export function buildScenario(t: Trade): Scenario {
     marks.push({ label: "Stop-out", price: ref("StopOutPrice"), value: so });
   }
   const End = ref(view.ending.price);
+  figure("EndResult", inCoin(`Result if closed at the ${view.ending.word}`), M, view.closedResult,
+    `what the position closes with once price reaches the ${view.ending.word}: ${view.closedWords}. Scenario rows beyond it show this, not a running loss.`);
   figure(liquidates ? "LiqDistance" : "StopOutDistance", liquidates ? "Distance to liquidation" : "Distance to stop-out", "percent",
     lev("LIQDISTANCE", { side: Side, price: Entry, liq_price: End }),
     `how far price can move against you, from entry, before the ${view.ending.word}.`);
@@ -325,7 +328,6 @@ export function buildScenario(t: Trade): Scenario {
     lit(`The trade can be opened as set. ${view.label}.`),
   );
   const opening: Sentence = { expr: openingExpr, value: openingExpr.value(env) };
-  env.set("CannotOpen", CannotOpen.value(env));
 
   // ── Rows (walkthrough and scenario table) share one shape ───────────────────────────────────────
   const layout = layoutFor(inputs.length, figures.length, liquidates ? 3 : 4);
@@ -340,7 +342,7 @@ export function buildScenario(t: Trade): Scenario {
     const pnlCell = ref(cellName(row, pnlCol));
     const equityCol = pnlCol + (withRoe ? 2 : 1);
     const equityCell = ref(cellName(row, equityCol));
-    const cells: { expr: Expr; unit: Unit }[] = [{ expr: iff(closed, view.closedResult, kind.pnlAt(price)), unit: M }];
+    const cells: { expr: Expr; unit: Unit }[] = [{ expr: iff(closed, ref("EndResult"), kind.pnlAt(price)), unit: M }];
     if (withRoe) cells.push({ expr: div(pnlCell, ref("Margin")), unit: "percent" });
     cells.push({ expr: view.equity(pnlCell), unit: M });
     cells.push({ expr: iff(closed, lit("closed"), view.level(price, equityCell)), unit: "percent" });
@@ -390,7 +392,7 @@ export function buildScenario(t: Trade): Scenario {
   };
   const ordered = events.map((e, i) => ({ e, i, d: adverse(e) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.e);
   const openStory = (): Expr =>
-    iff(ref("CannotOpen"), lit("The trade cannot be opened as set: see the line under the title. The rows below show what would happen if it were."),
+    iff(CannotOpen, lit("The trade cannot be opened as set: see the line under the title. The rows below show what would happen if it were."),
       lit(view.id === "isolated"
         ? "You open the trade: the required margin moves into the position and is all it can lose; the rest of the balance is untouched."
         : view.id === "cross"
@@ -462,8 +464,9 @@ function pctText(f: Dec): string {
 }
 
 function sizeNote(t: Trade): string {
-  if (t.sizeMode === "value") return "from the position value you gave";
-  if (t.sizeMode === "risk" && t.risk) return `sized to risk ${pctText(t.risk)} of the balance at the stop`;
+  // Said as of the writing, so the note stays true when the balance or the stop is changed on the sheet.
+  if (t.sizeMode === "value") return "worked out from the position value given in the pane";
+  if (t.sizeMode === "risk" && t.risk) return `sized in the pane to risk ${pctText(t.risk)} of the balance then`;
   return "";
 }
 

@@ -142,7 +142,7 @@ describe("fees, ROE and the walkthrough in coin", () => {
 
   it("writes the PnL as INVPNL less the fees while open, the lost margin once liquidated, and ROE as PnL ÷ margin", () => {
     const [, , pnl, roe] = s.rows[0]!.cells;
-    expect(pnl!.expr!.text).toMatch(/^IF\(.*,-Margin,\(LEV\.INVPNL\(Side, Entry, A(\d+), Quantity, ContractSize\)-FeeRate\*\(Notional\+LEV\.INVNOTIONAL\(Quantity, A\1, ContractSize\)\)\)\)$/);
+    expect(pnl!.expr!.text).toMatch(/^IF\(.*,EndResult,\(LEV\.INVPNL\(Side, Entry, A(\d+), Quantity, ContractSize\)-FeeRate\*\(Notional\+LEV\.INVNOTIONAL\(Quantity, A\1, ContractSize\)\)\)\)$/);
     expect(roe!.expr!.text).toMatch(/^C\d+\/Margin$/);
     expect(pnl!.unit).toBe("coin");
   });
