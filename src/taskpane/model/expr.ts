@@ -118,8 +118,18 @@ function isRangeArg(a: Expr | RangeArg): a is RangeArg {
   return (a as RangeArg).kind === "range";
 }
 
+/**
+ * The catalog's functions by name, as the engine exports them: every export that is an engine function
+ * (LIQPRICE, MARGIN, …). A name or an argument the catalog does not have is a compile error in `lev`.
+ */
+type Engine = typeof engine;
+export type FunctionName = {
+  [K in keyof Engine]: Engine[K] extends { params: object; names: readonly string[]; call: (raw: never) => unknown } ? K : never;
+}[keyof Engine];
+export type ArgName<N extends FunctionName> = Extract<keyof Engine[N]["params"], string>;
+
 /** The engine function named `name` (as in the catalog, e.g. "LIQPRICE"). */
-export function engineFunction(name: string): AnyEngineFunction {
+export function engineFunction(name: FunctionName): AnyEngineFunction {
   const fn = (engine as unknown as Record<string, AnyEngineFunction | undefined>)[name];
   if (!fn || typeof fn.call !== "function") throw new Error(`the engine has no function ${name}`);
   return fn;
@@ -137,23 +147,24 @@ export function cellOf(result: Result): Val {
  * `=LEV.NAME(args…)` with arguments given by their catalog names; they are written in catalog order,
  * and the value is the engine's own result for the same cell values.
  */
-export function lev(name: string, args: Record<string, Expr | RangeArg>): Expr {
+export function lev<N extends FunctionName>(name: N, args: Partial<Record<ArgName<N>, Expr | RangeArg>>): Expr {
   const fn = engineFunction(name);
-  const given = fn.names.filter((n) => args[n] !== undefined);
+  const byName = args as Record<string, Expr | RangeArg | undefined>;
+  const given = fn.names.filter((n) => byName[n] !== undefined);
   const last = fn.names.indexOf(given[given.length - 1] ?? fn.names[0]!);
-  for (const key of Object.keys(args)) {
+  for (const key of Object.keys(byName)) {
     if (!fn.names.includes(key)) throw new Error(`LEV.${name} has no argument ${key}`);
   }
   const order = fn.names.slice(0, last + 1);
   for (const n of order) {
-    if (args[n] === undefined) throw new Error(`LEV.${name}: give ${n} too, since a later argument is given`);
+    if (byName[n] === undefined) throw new Error(`LEV.${name}: give ${n} too, since a later argument is given`);
   }
   return {
-    text: `LEV.${name}(${order.map((n) => args[n]!.text).join(", ")})`,
+    text: `LEV.${name}(${order.map((n) => byName[n]!.text).join(", ")})`,
     value: (env) => {
       const raw: Record<string, unknown> = {};
       for (const n of order) {
-        const a = args[n]!;
+        const a = byName[n]!;
         if (isRangeArg(a)) {
           raw[n] = a.cells.map((row) => [...row]);
           continue;
