@@ -86,29 +86,34 @@ export class RequestBudget {
     queue();
     this.queued += bytes;
   }
+  /**
+   * Queues a block's rows in pieces that fill what is left of the current request, then whole requests:
+   * `queue(offset, rows)` queues one piece. A single row larger than the budget goes alone.
+   */
+  async addRows(rows: CellValue[][], queue: (offset: number, rows: CellValue[][]) => void): Promise<void> {
+    let start = 0;
+    let bytes = OPERATION_BYTES;
+    for (let i = 0; i < rows.length; i++) {
+      const size = payloadBytes(rows[i]) - OPERATION_BYTES;
+      if (this.queued + bytes + size > this.budget) {
+        if (i > start) {
+          queue(start, rows.slice(start, i));
+          this.queued += bytes;
+          start = i;
+          bytes = OPERATION_BYTES;
+        }
+        await this.flush();
+      }
+      bytes += size;
+    }
+    queue(start, rows.slice(start));
+    this.queued += bytes;
+  }
   async flush(): Promise<void> {
     if (this.queued === 0) return;
     this.queued = 0;
     await this.sync();
   }
-}
-
-/** A block's rows in pieces that each fit the budget (a single row larger than it stays whole). */
-export function blockPieces(rows: CellValue[][], budget: number): { offset: number; rows: CellValue[][] }[] {
-  const pieces: { offset: number; rows: CellValue[][] }[] = [];
-  let start = 0;
-  let bytes = OPERATION_BYTES;
-  rows.forEach((row, i) => {
-    const size = payloadBytes(row) - OPERATION_BYTES;
-    if (i > start && bytes + size > budget) {
-      pieces.push({ offset: start, rows: rows.slice(start, i) });
-      start = i;
-      bytes = OPERATION_BYTES;
-    }
-    bytes += size;
-  });
-  if (start < rows.length || rows.length === 0) pieces.push({ offset: start, rows: rows.slice(start) });
-  return pieces;
 }
 
 /**
@@ -120,12 +125,10 @@ export async function queuePlan(sheet: Excel.Worksheet, plan: WritePlan, budget:
   for (const n of plan.names) sheet.names.add(n.name, sheet.getRange(n.cell));
   for (const block of plan.blocks) {
     const { row, col } = parseCell(block.at);
-    for (const piece of blockPieces(block.rows, budget.budget)) {
-      const part = { at: cellName(row + piece.offset, col), rows: piece.rows };
-      await budget.add(payloadBytes(piece.rows), () => {
-        sheet.getRange(blockRange(part)).formulas = cells(part.rows);
-      });
-    }
+    await budget.addRows(block.rows, (offset, rows) => {
+      const part = { at: cellName(row + offset, col), rows };
+      sheet.getRange(blockRange(part)).formulas = cells(part.rows);
+    });
   }
   for (const f of plan.formats) {
     const formats = filled(f.range, f.format);
