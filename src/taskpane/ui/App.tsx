@@ -72,9 +72,12 @@ export function App({ workbook }: AppProps) {
     liquidates: market.ending === "liquidation",
   };
 
+  // A result or refusal is about the trade as it was: once the trade changes, it is taken down.
+  const settle = () => setStatus((st) => (st.kind === "busy" ? st : { kind: "idle" }));
   const change = (id: FieldId, value: string) => {
     setValues((v) => ({ ...v, [id]: value }));
     if (errors[id]) setErrors((e) => ({ ...e, [id]: undefined }));
+    settle();
   };
 
   const validation = React.useMemo(() => validate(values, tierRead), [values, tierRead]);
@@ -175,10 +178,12 @@ export function App({ workbook }: AppProps) {
             choose={(id: MarketId) => {
               setValues((v) => applyPreset(v, id));
               setErrors({});
+              settle();
             }}
             loadGuide={() => {
               setValues(GUIDE_EXAMPLE);
               setErrors({});
+              settle();
             }}
           />
         )}
