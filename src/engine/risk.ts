@@ -49,12 +49,14 @@ export function riskSize(a: {
   leverage?: Dec;
   step?: Dec;
 }): Dec {
-  let quantity = a.equity.mul(a.risk).div(stopDistance(a.entry, a.stop).mul(a.contractSize));
-  if (a.leverage !== undefined) {
-    const cap = a.equity.mul(a.leverage).div(a.entry.mul(a.contractSize));
-    quantity = D.min(quantity, cap);
-  }
-  return a.step === undefined ? quantity : roundToStep(quantity, a.step, "down");
+  const quantity = a.equity.mul(a.risk).div(stopDistance(a.entry, a.stop).mul(a.contractSize));
+  return capped(quantity, a.leverage && a.equity.mul(a.leverage).div(a.entry.mul(a.contractSize)), a.step);
+}
+
+/** A size no larger than `cap` (what the equity can margin), then rounded down to `step`: never more risk than asked. */
+function capped(size: Dec, cap: Dec | undefined, step: Dec | undefined): Dec {
+  const s = cap === undefined ? size : D.min(size, cap);
+  return step === undefined ? s : roundToStep(s, step, "down");
 }
 export const RISKSIZE = define(
   {
@@ -84,12 +86,8 @@ export function inverseRiskSize(a: {
   leverage?: Dec;
   step?: Dec;
 }): Dec {
-  const distance = stopDistance(a.entry, a.stop);
-  let contracts = a.equityCoin.mul(a.risk).mul(a.entry).mul(a.stop).div(distance.mul(a.contractValue));
-  if (a.leverage !== undefined) {
-    contracts = D.min(contracts, a.equityCoin.mul(a.entry).mul(a.leverage).div(a.contractValue));
-  }
-  return a.step === undefined ? contracts : roundToStep(contracts, a.step, "down");
+  const contracts = a.equityCoin.mul(a.risk).mul(a.entry).mul(a.stop).div(stopDistance(a.entry, a.stop).mul(a.contractValue));
+  return capped(contracts, a.leverage && a.equityCoin.mul(a.entry).mul(a.leverage).div(a.contractValue), a.step);
 }
 export const INVRISKSIZE = define(
   {
@@ -101,16 +99,7 @@ export const INVRISKSIZE = define(
     leverage: optional(leverage),
     step: optional(number({ gt: 0 })),
   },
-  (a) =>
-    inverseRiskSize({
-      equityCoin: a.equity_coin,
-      risk: a.risk,
-      entry: a.entry,
-      stop: a.stop,
-      contractValue: a.contract_value,
-      leverage: a.leverage,
-      step: a.step,
-    }),
+  (a) => inverseRiskSize({ ...a, equityCoin: a.equity_coin, contractValue: a.contract_value }),
 );
 
 /** Reward-to-risk ratio |target − entry| / |entry − stop|, with stop and target each on its own side. */

@@ -1,5 +1,5 @@
 import { D, Dec } from "./decimal";
-import { DomainError, EngineError, InvalidArgumentError, NotAvailableError } from "./errors";
+import { DomainError, EngineError, InvalidArgumentError } from "./errors";
 import * as read from "./read";
 
 /**
@@ -98,26 +98,11 @@ export function option<T extends string>(words: readonly T[], aliases: Readonly<
 }
 
 /**
- * A key into a reference table (a region, an asset class): the words of `option`, but a word the table
+ * A key into a reference table (a region, an asset class): the words of `option`, but text the table
  * does not hold is #N/A (no figure exists for it), not #VALUE!; a blank or a non-text value stays #VALUE!.
  */
 export function tableKey<T extends string>(words: readonly T[], aliases: Readonly<Record<string, NoInfer<T>>> = {}): Param<T> {
-  const p = option(words, aliases);
-  return {
-    ...p,
-    read: (raw, field) => {
-      try {
-        return p.read(raw, field);
-      } catch (e) {
-        const v = read.scalar(raw, field);
-        if (typeof v === "string" && !read.isBlank(v)) {
-          const list = words.map((w) => `"${w}"`).join(", ");
-          throw new NotAvailableError(field, `LEV's table has no ${JSON.stringify(v.trim())}; it holds ${list}`);
-        }
-        throw e;
-      }
-    },
-  };
+  return { ...required("option", (raw, field) => read.readOption(raw, field, words, aliases, true)), words };
 }
 
 /** A range (or one value) of numbers; blank cells skipped; at least `min` numbers. */
@@ -135,16 +120,13 @@ export function numbers(min = 1): Param<Dec[]> {
   );
 }
 
+function atLeastOne(list: Dec[], field: string): Dec[] {
+  if (list.length === 0) throw new InvalidArgumentError(field, "needs at least one value");
+  return list;
+}
+
 /** A range (or one value) of leverages, each read as a leverage argument is; blanks skipped; at least one. */
-export const leverages: Param<Dec[]> = required(
-  "leverages",
-  (raw, field) => {
-    const list = read.readLeverages(raw, field);
-    if (list.length === 0) throw new InvalidArgumentError(field, "needs at least one leverage");
-    return list;
-  },
-  true,
-);
+export const leverages: Param<Dec[]> = { ...numbers(1), kind: "leverages", read: (raw, field) => atLeastOne(read.readLeverages(raw, field), field) };
 
 /**
  * An optional argument: blank or omitted means the default (or undefined when there is none, for a

@@ -123,9 +123,6 @@ export function grid(a: {
   mmr: Maintenance;
 }): Table {
   checkSize(a.moves.length, a.leverages.length, "GRID");
-  a.leverages.forEach((l, i) => {
-    if (l.lte(0)) throw new DomainError("leverages", `leverage ${i + 1} must be greater than 0, got ${l.toString()}`);
-  });
   a.moves.forEach((m, i) => {
     if (m.lte(-1)) throw new DomainError("moves", `move ${i + 1} is ${m.mul(100).toString()} %: a price cannot fall 100 % or more`);
   });

@@ -14,12 +14,15 @@ const { sizes, localScripts } = require("../../bench/size.cjs") as {
   localScripts(html: string): string[];
 };
 
-/** 60 KB as webpack counts it: 60 × 1,024 bytes. */
-const FUNCTIONS_JS_CEILING = 60 * 1024;
+/**
+ * 61 KB as webpack counts it: 61 × 1,024 bytes. (60 KB until the catalog fixes, GRID reading leverages as
+ * text, RETAILCAP and CAPPRICE answering #N/A, and INVRISKSIZE's margin cap and step, added about 550 bytes.)
+ */
+const FUNCTIONS_JS_CEILING = 61 * 1024;
 const TASKPANE_INITIAL_GZ_CEILING = 150_000;
 
 describe("what Excel and the task pane load", () => {
-  it("keeps dist/functions.js within 60 KB (61,440 bytes)", () => {
+  it("keeps dist/functions.js within 61 KB (62,464 bytes)", () => {
     expect(sizes().functions_js).toBeLessThanOrEqual(FUNCTIONS_JS_CEILING);
   });
 
