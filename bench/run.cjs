@@ -34,7 +34,8 @@ function child(script, args = []) {
 /** Targets outside the engine; each engine case carries its own (bench/engine.cjs). */
 const TARGETS = {
   journal_ratio: 1.2,
-  syncs_max: 2,
+  syncs_max: 2, // at most, for a write within one request; beyond ~5 MB (Excel on the web) one more per 4 MB
+  request_budget_bytes: 4_000_000,
   functions_js_bytes: 150_000,
   functions_ms: 15,
   taskpane_initial_gz_bytes: 150_000,
@@ -102,12 +103,14 @@ function main() {
   const bytes = sizes();
   const start = startup(quick ? 5 : 15, PIN);
 
-  const syncCounts = Object.values(syncs);
+  // Within one request's budget the count is the same at every size; above it, it grows with bytes alone.
+  const allowed = (n) => TARGETS.syncs_max + Math.max(0, Math.ceil((syncs[`bytes_${n}`] ?? 0) / TARGETS.request_budget_bytes) - 1);
+  const syncsMet = [10, 1000, 10000].every((n) => syncs[`rows_${n}`] <= allowed(n));
   const met = {
     ...Object.fromEntries(Object.entries(engine).filter(([, e]) => e.target).map(([id, e]) => [`engine_${id}`, e.met])),
     journal_ratio: journal.ratio <= TARGETS.journal_ratio,
     functions_ms: start.functions_ms <= TARGETS.functions_ms,
-    syncs: new Set(syncCounts).size === 1 && syncCounts[0] <= TARGETS.syncs_max,
+    syncs: syncsMet,
     functions_js: bytes.functions_js <= TARGETS.functions_js_bytes,
     taskpane_initial_gz: bytes.taskpane_initial_gz <= TARGETS.taskpane_initial_gz_bytes,
   };
@@ -147,7 +150,7 @@ function main() {
     ]);
   }
   rows.push([`Journal ${n(journal.rows)} rows, ms`, String(journal.lev_ms), `${journal.native_ms} (native)`, String(journal.ratio), `≤ ${TARGETS.journal_ratio}`, met.journal_ratio ? "yes" : "NO"]);
-  rows.push(["Syncs at 10 / 1,000 / 10,000 rows", syncCounts.join(" / "), "", "", "equal, ≤ 2", met.syncs ? "yes" : "NO"]);
+  rows.push(["Syncs at 10 / 1,000 / 10,000 rows", [10, 1000, 10000].map((n) => syncs[`rows_${n}`]).join(" / "), "", "", "≤ 2 within one 4 MB request, +1 per 4 MB beyond", met.syncs ? "yes" : "NO"]);
   rows.push(["dist/functions.js bytes", n(bytes.functions_js), `${n(bytes.functions_js_gz)} gzipped`, "", `≤ ${n(TARGETS.functions_js_bytes)}`, met.functions_js ? "yes" : "NO"]);
   rows.push(["Task pane initial JS, gzipped bytes", n(bytes.taskpane_initial_gz), bytes.taskpane_initial_files.map((f) => f.file).join(" + "), "", `≤ ${n(TARGETS.taskpane_initial_gz_bytes)}`, met.taskpane_initial_gz ? "yes" : "NO"]);
   rows.push(["Load functions.js + associate, ms", String(start.functions_ms), `${start.functions_associated} functions`, "", `≤ ${TARGETS.functions_ms}`, met.functions_ms ? "yes" : "NO"]);

@@ -5,7 +5,7 @@
 // (the test checks what is written; this only counts round trips).
 require("./ts.cjs");
 const { OfficeMockObject } = require("office-addin-mock");
-const { createExcelAdapter } = require("../src/taskpane/excel.ts");
+const { createExcelAdapter, payloadBytes } = require("../src/taskpane/excel.ts");
 const { GUIDE_EXAMPLE, validate } = require("../src/taskpane/model/form.ts");
 const { scenarioPlan } = require("../src/taskpane/model/plan.ts");
 const { buildScenario } = require("../src/taskpane/model/scenario.ts");
@@ -69,12 +69,17 @@ async function syncsFor(rows) {
   const plan = scenarioPlan(buildScenario(v.trade));
   const result = await adapter.write(plan);
   if (result && result.ok === false) throw new Error(`the write failed: ${JSON.stringify(result)}`);
+  lastBytes = plan.blocks.reduce((sum, b) => sum + payloadBytes(b.rows), 0);
   return syncs;
 }
+let lastBytes = 0;
 
 async function runSyncs() {
   const out = {};
-  for (const n of [10, 1000, 10000]) out[`rows_${n}`] = await syncsFor(n);
+  for (const n of [10, 1000, 10000]) {
+    out[`rows_${n}`] = await syncsFor(n);
+    out[`bytes_${n}`] = lastBytes;
+  }
   return out;
 }
 

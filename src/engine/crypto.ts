@@ -1,5 +1,5 @@
 import { D, Dec, ZERO } from "./decimal";
-import { DivisionByZeroError, DomainError } from "./errors";
+import { DivisionByZeroError, DomainError, NotAvailableError } from "./errors";
 import { define, number, optional } from "./spec";
 
 /**
@@ -13,6 +13,8 @@ export const MARKETCAP = define({ price: number({ ge: 0 }), supply: number({ ge:
 
 export const CAPPRICE = define({ market_cap: number({ ge: 0 }), supply: number({ ge: 0 }) }, (a) => {
   if (a.supply.isZero()) throw new DivisionByZeroError("supply", "is 0, so no price is implied");
+  // A price of 0 does not exist (the catalog's rule for prices ≤ 0): a market cap of 0 implies no price.
+  if (a.market_cap.isZero()) throw new NotAvailableError(undefined, "a market cap of 0 implies no price");
   return a.market_cap.div(a.supply);
 });
 

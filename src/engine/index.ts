@@ -14,7 +14,7 @@ export {
   type ErrorCode,
 } from "./errors";
 export { readSide, readLeverage, readNumber, type Side } from "./read";
-export { define, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec";
+export { define, boundsMessage, type Bounds, type Param, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec";
 export {
   EXPOSURE,
   MARGIN,
@@ -44,17 +44,15 @@ export {
   WALLETLIQ,
   INVLIQPRICE,
   MAXLEVERAGE,
-  ROUNDSTEP,
   liquidationPrice,
   liquidationFromMargin,
   bankruptcy,
   walletLiquidation,
   inverseLiquidation,
   maxLeverage,
-  roundStep,
   type MmBasis,
-  type RoundMode,
 } from "./liquidation";
+export { ROUNDSTEP, roundStep, roundToStep, type RoundMode, type StepMode } from "./rounding";
 export {
   MAINTMARGIN,
   maintenanceMargin,
@@ -132,6 +130,7 @@ export {
   ladder,
   MAX_CELLS,
   SCENARIO_HEADER,
+  liquidated,
   LADDER_HEADER,
   COMPOUNDTABLE_HEADER,
   type GridMeasure,

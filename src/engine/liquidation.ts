@@ -2,7 +2,6 @@ import { D, Dec, ZERO } from "./decimal";
 import { DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
 import * as X from "./exact";
 import { Side } from "./read";
-import { roundToStep, StepMode } from "./rounding";
 import { boolean, define, leverage, number, optional, option, side } from "./spec";
 import { bracketOf, FastTiers, fastTiers, surely, surelySign } from "./tierfast";
 import { bracketsOf, findTier, maintenance, Maintenance, Tier, tierHolds, tierIndex } from "./tiers";
@@ -571,29 +570,4 @@ export const MAXLEVERAGE = define(
     }
     return maxLeverage({ side: a.side, entry: a.entry, stop: a.stop, mmr: a.mmr.mmr });
   },
-);
-
-export type RoundMode = StepMode | "safe-long" | "safe-short";
-export const ROUND_MODES: readonly RoundMode[] = ["nearest", "up", "down", "safe-long", "safe-short"];
-
-/**
- * Rounds to a tick or lot step (decimal-exact, after Excel's 15-digit pre-rounding). "safe-long" and
- * "safe-short" round a liquidation price toward entry, as Bybit and BTCMEX do: a long's liquidation
- * price up, a short's down.
- */
-export function roundStep(a: { value: Dec; step: Dec; mode: RoundMode }): Dec {
-  const mode: StepMode = a.mode === "safe-long" ? "up" : a.mode === "safe-short" ? "down" : a.mode;
-  return roundToStep(a.value, a.step, mode);
-}
-
-export const ROUNDSTEP = define(
-  {
-    value: number(),
-    step: number({ gt: 0 }),
-    mode: optional(
-      option(ROUND_MODES, { safe_long: "safe-long", safe_short: "safe-short", safelong: "safe-long", safeshort: "safe-short" }),
-      "nearest" as RoundMode,
-    ),
-  },
-  roundStep,
 );

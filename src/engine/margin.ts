@@ -2,7 +2,7 @@ import { D, Dec, ZERO } from "./decimal";
 import { DivisionByZeroError, NotAvailableError } from "./errors";
 import * as X from "./exact";
 import { Side } from "./read";
-import { define, leverage, number, numbers, optional, option, side } from "./spec";
+import { define, leverage, number, numbers, optional, side, tableKey } from "./spec";
 
 /**
  * Leverage and margin: the guide's formulas (position size, margin, equity, free margin, margin level,
@@ -189,7 +189,7 @@ export function retailCap(a: { region: Region; assetClass: AssetClass }): Dec {
   return new D(row.intl);
 }
 export const RETAILCAP = define(
-  { region: option<Region>(REGIONS, { usa: "US", gb: "UK", au: "ASIC", australia: "ASIC" }), asset_class: option(ASSET_CLASSES) },
+  { region: tableKey<Region>(REGIONS, { usa: "US", gb: "UK", au: "ASIC", australia: "ASIC" }), asset_class: tableKey(ASSET_CLASSES) },
   (a) => retailCap({ region: a.region, assetClass: a.asset_class }),
 );
 

@@ -1,5 +1,5 @@
 import { D, Dec } from "./decimal";
-import { DomainError, InvalidArgumentError } from "./errors";
+import { DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
 
 /**
  * Readers turn one raw worksheet value (a number, text, a boolean, a blank, or a 2-D array from a
@@ -160,12 +160,16 @@ export function readText(raw: unknown, field: string): string {
   throw new InvalidArgumentError(field, `expected text, got ${describe(v)}`);
 }
 
-/** One option word from a fixed list, case-insensitive; aliases map to their canonical word. */
+/**
+ * One option word from a fixed list, case-insensitive; aliases map to their canonical word. With `table`,
+ * the words are a reference table's keys: other text is #N/A (the table has no figure for it).
+ */
 export function readOption<T extends string>(
   raw: unknown,
   field: string,
   words: readonly T[],
   aliases: Readonly<Record<string, T>> = {},
+  table = false,
 ): T {
   const v = scalar(raw, field);
   if (typeof v === "string") {
@@ -175,6 +179,7 @@ export function readOption<T extends string>(
   }
   const list = words.map((w) => `"${w}"`).join(", ");
   if (isBlank(v)) throw new InvalidArgumentError(field, `is required: one of ${list}`);
+  if (table && typeof v === "string") throw new NotAvailableError(field, `no figure for ${describe(v)} in LEV's table`);
   throw new InvalidArgumentError(field, `expected one of ${list}, got ${describe(v)}`);
 }
 
@@ -204,6 +209,21 @@ export function cellsOf(raw: unknown): Cell[] {
 /** Where a cell sits in a range, in words. */
 export function at(cell: Cell): string {
   return `cell ${cell.index} (row ${cell.row}, column ${cell.col})`;
+}
+
+/**
+ * The leverages of a range, blanks skipped, each read as a leverage argument is ("20", "20x", "1:20");
+ * a cell that is not one is that reader's error, its message naming the position.
+ */
+export function readLeverages(raw: unknown, field: string): Dec[] {
+  return cellsOf(raw).map((cell) => {
+    try {
+      return readLeverage(cell.value, field);
+    } catch (e) {
+      (e as Error).message = `${field}: ${at(cell)} ${(e as Error).message.slice(field.length + 2)}`;
+      throw e;
+    }
+  });
 }
 
 /**

@@ -49,12 +49,14 @@ export function riskSize(a: {
   leverage?: Dec;
   step?: Dec;
 }): Dec {
-  let quantity = a.equity.mul(a.risk).div(stopDistance(a.entry, a.stop).mul(a.contractSize));
-  if (a.leverage !== undefined) {
-    const cap = a.equity.mul(a.leverage).div(a.entry.mul(a.contractSize));
-    quantity = D.min(quantity, cap);
-  }
-  return a.step === undefined ? quantity : roundToStep(quantity, a.step, "down");
+  const quantity = a.equity.mul(a.risk).div(stopDistance(a.entry, a.stop).mul(a.contractSize));
+  return capped(quantity, a.leverage && a.equity.mul(a.leverage).div(a.entry.mul(a.contractSize)), a.step);
+}
+
+/** A size no larger than `cap` (what the equity can margin), then rounded down to `step`: never more risk than asked. */
+function capped(size: Dec, cap: Dec | undefined, step: Dec | undefined): Dec {
+  const s = cap === undefined ? size : D.min(size, cap);
+  return step === undefined ? s : roundToStep(s, step, "down");
 }
 export const RISKSIZE = define(
   {
@@ -71,11 +73,21 @@ export const RISKSIZE = define(
 
 /**
  * Inverse contracts that lose `equity·risk` coin at the stop: equity·risk / (cv·|1/stop − 1/entry|),
- * computed as equity·risk·entry·stop / (cv·|entry − stop|) so that no reciprocal is rounded.
+ * computed as equity·risk·entry·stop / (cv·|entry − stop|) so that no reciprocal is rounded. With
+ * `leverage`, capped as RISKSIZE caps a linear size: the margin contracts·cv/(entry·leverage) is at most the
+ * equity, so contracts ≤ equity·entry·leverage/cv; with `step` (1 for whole contracts), then rounded down.
  */
-export function inverseRiskSize(a: { equityCoin: Dec; risk: Dec; entry: Dec; stop: Dec; contractValue: Dec }): Dec {
-  const distance = stopDistance(a.entry, a.stop);
-  return a.equityCoin.mul(a.risk).mul(a.entry).mul(a.stop).div(distance.mul(a.contractValue));
+export function inverseRiskSize(a: {
+  equityCoin: Dec;
+  risk: Dec;
+  entry: Dec;
+  stop: Dec;
+  contractValue: Dec;
+  leverage?: Dec;
+  step?: Dec;
+}): Dec {
+  const contracts = a.equityCoin.mul(a.risk).mul(a.entry).mul(a.stop).div(stopDistance(a.entry, a.stop).mul(a.contractValue));
+  return capped(contracts, a.leverage && a.equityCoin.mul(a.entry).mul(a.leverage).div(a.contractValue), a.step);
 }
 export const INVRISKSIZE = define(
   {
@@ -84,9 +96,10 @@ export const INVRISKSIZE = define(
     entry: price(),
     stop: price(),
     contract_value: optional(number({ gt: 0 }), new D(1)),
+    leverage: optional(leverage),
+    step: optional(number({ gt: 0 })),
   },
-  (a) =>
-    inverseRiskSize({ equityCoin: a.equity_coin, risk: a.risk, entry: a.entry, stop: a.stop, contractValue: a.contract_value }),
+  (a) => inverseRiskSize({ ...a, equityCoin: a.equity_coin, contractValue: a.contract_value }),
 );
 
 /** Reward-to-risk ratio |target − entry| / |entry − stop|, with stop and target each on its own side. */

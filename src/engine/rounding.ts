@@ -1,4 +1,5 @@
 import { D, Dec, EXCEL_DIGITS } from "./decimal";
+import { define, number, optional, option } from "./spec";
 
 /**
  * Rounding to a tick or lot step, decimal-exact. The value is first rounded to Excel's 15 significant
@@ -25,3 +26,28 @@ export function roundToStep(value: Dec, step: Dec, mode: StepMode): Dec {
   const steps = toExcelPrecision(value).div(step).toDecimalPlaces(0, MODES[mode]);
   return steps.mul(step);
 }
+
+export type RoundMode = StepMode | "safe-long" | "safe-short";
+export const ROUND_MODES: readonly RoundMode[] = ["nearest", "up", "down", "safe-long", "safe-short"];
+
+/**
+ * Rounds to a tick or lot step (decimal-exact, after Excel's 15-digit pre-rounding). "safe-long" and
+ * "safe-short" round a liquidation price toward entry, as Bybit and BTCMEX do: a long's liquidation
+ * price up, a short's down.
+ */
+export function roundStep(a: { value: Dec; step: Dec; mode: RoundMode }): Dec {
+  const mode: StepMode = a.mode === "safe-long" ? "up" : a.mode === "safe-short" ? "down" : a.mode;
+  return roundToStep(a.value, a.step, mode);
+}
+
+export const ROUNDSTEP = define(
+  {
+    value: number(),
+    step: number({ gt: 0 }),
+    mode: optional(
+      option(ROUND_MODES, { safe_long: "safe-long", safe_short: "safe-short", safelong: "safe-long", safeshort: "safe-short" }),
+      "nearest" as RoundMode,
+    ),
+  },
+  roundStep,
+);

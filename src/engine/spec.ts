@@ -15,6 +15,7 @@ export type ParamKind =
   | "text"
   | "option"
   | "numbers"
+  | "leverages"
   | "rateOrTiers";
 
 export interface Param<T> {
@@ -24,6 +25,8 @@ export interface Param<T> {
   readonly range: boolean;
   /** For options: the words accepted. */
   readonly words?: readonly string[];
+  /** For numbers: the bounds checked, so a form can state them before anything is computed. */
+  readonly bounds?: Bounds;
   read(raw: unknown, field: string): T;
 }
 
@@ -35,13 +38,16 @@ export interface Bounds {
   integer?: boolean;
 }
 
-/** The words a bound is explained with; `boundsChecker` is its only reader. */
-function boundsMessage(b: Bounds): string {
+/**
+ * The words a bound is explained with ("must be greater than 0"); `show` writes each limit (a form that
+ * takes percentages shows 1 as "100 %").
+ */
+export function boundsMessage(b: Bounds, show: (n: number) => string = String): string {
   const parts: string[] = [];
-  if (b.gt !== undefined) parts.push(`greater than ${b.gt}`);
-  if (b.ge !== undefined) parts.push(`${b.ge} or more`);
-  if (b.lt !== undefined) parts.push(`less than ${b.lt}`);
-  if (b.le !== undefined) parts.push(`${b.le} or less`);
+  if (b.gt !== undefined) parts.push(`greater than ${show(b.gt)}`);
+  if (b.ge !== undefined) parts.push(`${show(b.ge)} or more`);
+  if (b.lt !== undefined) parts.push(`less than ${show(b.lt)}`);
+  if (b.le !== undefined) parts.push(`${show(b.le)} or less`);
   const range = parts.length ? `must be ${parts.join(" and ")}` : "";
   if (b.integer) return range ? `${range}, a whole number` : "must be a whole number";
   return range;
@@ -76,7 +82,7 @@ function required<T>(kind: ParamKind, reader: (raw: unknown, field: string) => T
 /** A number (or numeric text) within bounds. */
 export function number(bounds: Bounds = {}): Param<Dec> {
   const check = boundsChecker(bounds);
-  return required("number", (raw, field) => check(read.readNumber(raw, field), field));
+  return { ...required("number", (raw, field) => check(read.readNumber(raw, field), field)), bounds };
 }
 
 export const side: Param<read.Side> = required("side", read.readSide);
@@ -89,6 +95,14 @@ export const text: Param<string> = required("text", read.readText);
 
 export function option<T extends string>(words: readonly T[], aliases: Readonly<Record<string, NoInfer<T>>> = {}): Param<T> {
   return { ...required("option", (raw, field) => read.readOption(raw, field, words, aliases)), words };
+}
+
+/**
+ * A key into a reference table (a region, an asset class): the words of `option`, but text the table
+ * does not hold is #N/A (no figure exists for it), not #VALUE!; a blank or a non-text value stays #VALUE!.
+ */
+export function tableKey<T extends string>(words: readonly T[], aliases: Readonly<Record<string, NoInfer<T>>> = {}): Param<T> {
+  return { ...required("option", (raw, field) => read.readOption(raw, field, words, aliases, true)), words };
 }
 
 /** A range (or one value) of numbers; blank cells skipped; at least `min` numbers. */
@@ -105,6 +119,14 @@ export function numbers(min = 1): Param<Dec[]> {
     true,
   );
 }
+
+function atLeastOne(list: Dec[], field: string): Dec[] {
+  if (list.length === 0) throw new InvalidArgumentError(field, "needs at least one value");
+  return list;
+}
+
+/** A range (or one value) of leverages, each read as a leverage argument is; blanks skipped; at least one. */
+export const leverages: Param<Dec[]> = { ...numbers(1), kind: "leverages", read: (raw, field) => atLeastOne(read.readLeverages(raw, field), field) };
 
 /**
  * An optional argument: blank or omitted means the default (or undefined when there is none, for a

@@ -7,7 +7,7 @@ import { COMPOUND, compoundRows } from "./forex";
 import { marginStatus } from "./margin";
 import { pnl, roe } from "./pnl";
 import { Side } from "./read";
-import { define, leverage, number, numbers, optional, option, side, Table, TableCell } from "./spec";
+import { define, leverage, leverages, number, numbers, optional, option, side, Table, TableCell } from "./spec";
 import { fastCompoundTable, fastGrid, fastLadder, fastScenarios } from "./tablefast";
 import { maintenance, Maintenance } from "./tiers";
 
@@ -47,7 +47,7 @@ function beyond(side: Side, price: Dec, liq: Dec): boolean {
  * The status a price gives against a liquidation price that may not exist: a position that cannot be
  * liquidated (#N/A) is never LIQUIDATED, one liquidated as it opens (#NUM!) always is.
  */
-function liquidated(side: Side, price: Dec, liq: Dec | EngineError): boolean {
+export function liquidated(side: Side, price: Dec, liq: Dec | EngineError): boolean {
   if (isEngineError(liq)) return liq.code === "NUM";
   return beyond(side, price, liq);
 }
@@ -125,9 +125,6 @@ export function grid(a: {
   mmr: Maintenance;
 }): Table {
   checkSize(a.moves.length, a.leverages.length, "GRID", "moves");
-  a.leverages.forEach((l, i) => {
-    if (l.lte(0)) throw new DomainError("leverages", `leverage ${i + 1} must be greater than 0, got ${l.toString()}`);
-  });
   a.moves.forEach((m, i) => {
     if (m.lte(-1)) throw new DomainError("moves", `move ${i + 1} is ${m.mul(100).toString()} %: a price cannot fall 100 % or more`);
   });
@@ -168,7 +165,7 @@ export const GRID = define(
     measure: option(GRID_MEASURES, { liquidation: "liq", "liq_price": "liq", return: "roe" }),
     side,
     entry: number({ gt: 0 }),
-    leverages: numbers(1),
+    leverages,
     moves: numbers(1),
     mmr: maintenance(DEFAULT_MMR),
   },

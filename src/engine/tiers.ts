@@ -194,13 +194,15 @@ export function maintenanceMargin(a: { notional: Dec; maintenance: Maintenance; 
  * A maintenance-margin rate (0 ≤ mmr < 1) or a tier table (a range of more than one cell). With a
  * fallback the argument is optional; without one it is required.
  */
-const checkRate = boundsChecker({ ge: 0, lt: 1 });
+const RATE_BOUNDS = { ge: 0, lt: 1 } as const;
+const checkRate = boundsChecker(RATE_BOUNDS);
 
 export function maintenance(fallback?: Dec): Param<Maintenance> {
   return {
     kind: "rateOrTiers",
     optional: fallback !== undefined,
     range: true,
+    bounds: RATE_BOUNDS,
     read(raw, field) {
       const table = isTable(raw);
       const filled = table && cellsOf(raw).length > 0;

@@ -146,7 +146,7 @@ export function regTCall(side: any, price: any, initial_margin?: any, maintenanc
  * @helpurl https://localhost:3000/help.html#RETAILCAP
  * @param region ESMA, EU, UK, ASIC or US.
  * @param asset_class fx_major, fx_minor, gold, index_major, index_minor, commodity, equity or crypto.
- * @returns The maximum leverage for retail clients; #N/A where the table has no figure.
+ * @returns The maximum leverage for retail clients; #N/A where the table has no figure, or for a region or asset class it does not hold.
  */
 export function retailCap(region: any, asset_class: any): number {
   return run(F.RETAILCAP, [region, asset_class]);
@@ -304,10 +304,12 @@ export function riskSize(equity: any, risk: any, entry: any, stop: any, contract
  * @param entry Entry price (USD per coin), greater than 0.
  * @param stop Stop price (USD per coin), greater than 0; #DIV/0! when equal to entry.
  * @param [contract_value] USD value of one contract [default 1; BTCUSD on Binance COIN-M is 100].
+ * @param [leverage] When given, no more contracts than the equity can margin: contracts·contract_value/(entry·leverage) ≤ equity_coin [default: no cap].
+ * @param [step] When given, the size is rounded down to a multiple of it (1 for whole contracts) [default: not rounded].
  * @returns Number of contracts.
  */
-export function invRiskSize(equity_coin: any, risk: any, entry: any, stop: any, contract_value?: any): number {
-  return run(F.INVRISKSIZE, [equity_coin, risk, entry, stop, contract_value]);
+export function invRiskSize(equity_coin: any, risk: any, entry: any, stop: any, contract_value?: any, leverage?: any, step?: any): number {
+  return run(F.INVRISKSIZE, [equity_coin, risk, entry, stop, contract_value, leverage, step]);
 }
 
 /**
@@ -582,7 +584,7 @@ export function marketCap(price: any, supply: any): number {
  * The price implied by a market capitalisation: market_cap/supply. Example: =LEV.CAPPRICE(1000000000, 500000000) returns 2.
  * @customfunction CAPPRICE
  * @helpurl https://localhost:3000/help.html#CAPPRICE
- * @param market_cap Market capitalisation, 0 or more.
+ * @param market_cap Market capitalisation, 0 or more; 0 implies no price (#N/A).
  * @param supply Number of coins; #DIV/0! when 0.
  * @returns Price per coin.
  */
@@ -655,7 +657,7 @@ export function scenarios(side: any, entry: any, quantity: any, leverage: any, p
  * @param measure "roe", "liq", "distance" or "status".
  * @param side "long" or "short".
  * @param entry Entry price, greater than 0.
- * @param leverages Leverages across the top: a row or range of positive numbers.
+ * @param leverages Leverages across the top: a row or range, each a positive number or text such as "20x" or "1:20".
  * @param moves Price moves down the side, as fractions (−0.05 is −5 %).
  * @param [mmr] Maintenance-margin rate or tier table; a table has at most 100 filled rows [default 0.005].
  * @returns A matrix of one measure, moves down and leverages across; at most 100,000 cells (#NUM! beyond).

@@ -10,6 +10,7 @@ import {
   type ImplementedFunctions,
   type SimpleCellAddress,
 } from "hyperformula";
+import { ERROR_TEXT } from "../functions/boundary";
 import type { WorksheetFunction } from "./customFunctions";
 import { formulaName, spills, type FunctionMetadata, type FunctionsMetadata } from "./metadata";
 
@@ -28,10 +29,10 @@ import { formulaName, spills, type FunctionMetadata, type FunctionsMetadata } fr
 
 /** The spreadsheet error each Excel error text stands for. */
 const ERROR_TYPES: Record<string, ErrorType> = {
-  "#VALUE!": ErrorType.VALUE,
-  "#N/A": ErrorType.NA,
-  "#DIV/0!": ErrorType.DIV_BY_ZERO,
-  "#NUM!": ErrorType.NUM,
+  [ERROR_TEXT.VALUE]: ErrorType.VALUE,
+  [ERROR_TEXT.NA]: ErrorType.NA,
+  [ERROR_TEXT.DIV0]: ErrorType.DIV_BY_ZERO,
+  [ERROR_TEXT.NUM]: ErrorType.NUM,
   "#NAME?": ErrorType.NAME,
   "#REF!": ErrorType.REF,
   "#NULL!": ErrorType.ERROR,

@@ -1,3 +1,5 @@
+import { ERROR_TEXT, EXCEL_ERRORS } from "../functions/boundary";
+
 /**
  * The part of Excel's `CustomFunctions` runtime that dist/functions.js uses: `associate`, `Error` and
  * `ErrorCode`. The page defines it on globalThis before loading functions.js with a plain <script src>,
@@ -7,10 +9,11 @@ export type WorksheetFunction = (...args: unknown[]) => unknown;
 
 /** CustomFunctions.ErrorCode: member name → the error Excel shows. */
 export const EXCEL_ERROR_CODES = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
+  // The engine's four, from the one table; the rest are errors only Excel itself gives.
+  [EXCEL_ERRORS.VALUE]: ERROR_TEXT.VALUE,
+  [EXCEL_ERRORS.NA]: ERROR_TEXT.NA,
+  [EXCEL_ERRORS.DIV0]: ERROR_TEXT.DIV0,
+  [EXCEL_ERRORS.NUM]: ERROR_TEXT.NUM,
   nullReference: "#NULL!",
   invalidName: "#NAME?",
   invalidReference: "#REF!",

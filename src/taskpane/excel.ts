@@ -1,9 +1,11 @@
 import {
   blockRange,
+  cellName,
   columnName,
   freeSheetName,
   freeTableName,
   MAX_READ_CELLS,
+  parseCell,
   parseRange,
   rangeCells,
   WorkbookError,
@@ -16,11 +18,29 @@ import {
 } from "./workbook";
 
 /**
- * The Excel adapter: carries a write plan into a new worksheet with Office.js, in one batch. The first
+ * The Excel adapter: carries a write plan into a new worksheet with Office.js. The first
  * `context.sync()` reads the sheet names (to pick a free one); everything else (sheet, cells, formats,
  * names, table, conditional formats, chart, activation and selection) is queued and sent with the
- * second. So a write costs two round trips whatever the number of rows.
+ * second. Excel on the web refuses a request larger than about 5 MB, so a plan whose cells weigh more
+ * than REQUEST_BUDGET is sent in several requests, each under it: the number of syncs grows with the
+ * payload's size and never with the number of rows below that size.
  */
+
+/** Excel on the web caps one request at about 5 MB. */
+export const REQUEST_LIMIT_BYTES = 5_000_000;
+/**
+ * What one sync may carry of cells, formats and the like, leaving room under the limit for the request's
+ * own framing (addresses, object paths, property names), which grows with the number of operations.
+ */
+export const REQUEST_BUDGET_BYTES = 4_000_000;
+/** An allowance for each queued operation's framing beyond its values. */
+const OPERATION_BYTES = 200;
+
+const encoder = new TextEncoder();
+/** The bytes a value adds to a request, as JSON in UTF-8. */
+export function payloadBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length + OPERATION_BYTES;
+}
 
 /** The Office.js requirement set the writer needs: worksheet names and custom conditional formats (1.6), charts' series (1.7). */
 export const REQUIRED_API = { set: "ExcelApi", version: "1.7" } as const;
@@ -53,12 +73,71 @@ function cells(rows: CellValue[][]): (string | number | boolean)[][] {
   return rows.map((row) => row.map((c) => (c === null ? "" : c)));
 }
 
-/** Queues the whole plan on `sheet` (no sync). */
-export function queuePlan(sheet: Excel.Worksheet, plan: WritePlan): void {
+/**
+ * Sends queued work whenever the next operation would take the request past the budget. `add` queues one
+ * operation of `bytes`; `flush` syncs what is queued (not at all when nothing is).
+ */
+export class RequestBudget {
+  private queued = 0;
+  constructor(
+    private readonly sync: () => Promise<void>,
+    readonly budget = REQUEST_BUDGET_BYTES,
+  ) {}
+  async add(bytes: number, queue: () => void): Promise<void> {
+    if (this.queued > 0 && this.queued + bytes > this.budget) await this.flush();
+    queue();
+    this.queued += bytes;
+  }
+  /**
+   * Queues a block's rows in pieces that fill what is left of the current request, then whole requests:
+   * `queue(offset, rows)` queues one piece. A single row larger than the budget goes alone.
+   */
+  async addRows(rows: CellValue[][], queue: (offset: number, rows: CellValue[][]) => void): Promise<void> {
+    let start = 0;
+    let bytes = OPERATION_BYTES;
+    for (let i = 0; i < rows.length; i++) {
+      const size = payloadBytes(rows[i]) - OPERATION_BYTES;
+      if (this.queued + bytes + size > this.budget) {
+        if (i > start) {
+          queue(start, rows.slice(start, i));
+          this.queued += bytes;
+          start = i;
+          bytes = OPERATION_BYTES;
+        }
+        await this.flush();
+      }
+      bytes += size;
+    }
+    queue(start, rows.slice(start));
+    this.queued += bytes;
+  }
+  async flush(): Promise<void> {
+    if (this.queued === 0) return;
+    this.queued = 0;
+    await this.sync();
+  }
+}
+
+/**
+ * Queues the whole plan on `sheet`, syncing through `budget` whenever the cells queued so far would take
+ * one request past it; whatever is left stays queued for the caller's last sync.
+ */
+export async function queuePlan(sheet: Excel.Worksheet, plan: WritePlan, budget: RequestBudget): Promise<void> {
   // Names first, so the formulas that use them resolve as they arrive.
   for (const n of plan.names) sheet.names.add(n.name, sheet.getRange(n.cell));
-  for (const block of plan.blocks) sheet.getRange(blockRange(block)).formulas = cells(block.rows);
-  for (const f of plan.formats) sheet.getRange(f.range).numberFormat = filled(f.range, f.format);
+  for (const block of plan.blocks) {
+    const { row, col } = parseCell(block.at);
+    await budget.addRows(block.rows, (offset, rows) => {
+      const part = { at: cellName(row + offset, col), rows };
+      sheet.getRange(blockRange(part)).formulas = cells(part.rows);
+    });
+  }
+  for (const f of plan.formats) {
+    const formats = filled(f.range, f.format);
+    await budget.add(payloadBytes(formats), () => {
+      sheet.getRange(f.range).numberFormat = formats;
+    });
+  }
   for (const b of plan.bold) sheet.getRange(b).format.font.bold = true;
   if (plan.inputRange) {
     const r = sheet.getRange(plan.inputRange);
@@ -196,7 +275,7 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookA
           const named = tables ? withTableName(plan, freeTableName(plan.table!.name!, tables.items.map((t) => t.name))) : plan;
           const sheet = sheets.add(name);
           try {
-            queuePlan(sheet, named);
+            await queuePlan(sheet, named, new RequestBudget(() => context.sync()));
             await context.sync();
           } catch (e) {
             // Leave no half-written sheet behind: the new sheet is ours alone, so removing it is safe.

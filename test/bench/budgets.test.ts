@@ -5,8 +5,8 @@ import { DIST } from "../helpers/bundle";
 /*
  * What the benchmarks promise that does not depend on the machine: byte ceilings of what Excel and the
  * task pane load, and the shape of bench/results.json. Timings live in the benchmark (npm run bench),
- * never here. The round trips (syncs per write, equal at 10, 1,000 and 10,000 rows and at most 2) are
- * asserted by the Excel adapter's own test, test/taskpane/excel.test.ts.
+ * never here. The round trips (2 syncs per write within one request, growing only with the bytes beyond
+ * Excel on the web's ~5 MB cap) are asserted by the Excel adapter's own test, test/taskpane/excel.test.ts.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { sizes, localScripts } = require("../../bench/size.cjs") as {

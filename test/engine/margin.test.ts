@@ -198,9 +198,16 @@ describe("RETAILCAP", () => {
     expect(errorOf(F.RETAILCAP, "US", "gold").code).toBe("NA");
   });
 
-  it("rejects an unknown region or asset class with #VALUE!", () => {
-    expect(errorOf(F.RETAILCAP, "Mars", "fx_major")).toEqual({ code: "VALUE", field: "region" });
-    expect(errorOf(F.RETAILCAP, "EU", "bonds")).toEqual({ code: "VALUE", field: "asset_class" });
+  it("has no figure (#N/A, catalog: an unknown region/asset class) for a region or asset class outside the table", () => {
+    expect(errorOf(F.RETAILCAP, "Mars", "fx_major")).toEqual({ code: "NA", field: "region" });
+    expect(errorOf(F.RETAILCAP, " atlantis ", "equity")).toEqual({ code: "NA", field: "region" });
+    expect(errorOf(F.RETAILCAP, "EU", "bonds")).toEqual({ code: "NA", field: "asset_class" });
+  });
+
+  it("still needs both arguments: a blank or a boolean is #VALUE!", () => {
+    expect(errorOf(F.RETAILCAP, "", "fx_major")).toEqual({ code: "VALUE", field: "region" });
+    expect(errorOf(F.RETAILCAP, true, "fx_major")).toEqual({ code: "VALUE", field: "region" });
+    expect(errorOf(F.RETAILCAP, "EU", null)).toEqual({ code: "VALUE", field: "asset_class" });
   });
 });
 

@@ -142,6 +142,27 @@ describe("INVRISKSIZE", () => {
     expect(exact(F.INVRISKSIZE, eq, risk, entry, stop, cv)).toBe(expected);
   });
 
+  it.each([
+    // hand: 0.01 BTC, 1 % risk, entry 50,000, stop 49,000, cv 100: 0.0001·50,000·49,000/(100·1,000) = 2.45 contracts;
+    // the margin cap 0.01·50,000·10/100 = 50 does not bind; whole contracts: 2
+    [[0.01, 0.01, 50000, 49000, 100, 10, 1], "2"],
+    // hand: the same at 100 % risk: 245 contracts wanted, the cap 0.01·50,000·10/100 = 50 binds (margin 50·100/(50,000·10) = 0.01 BTC)
+    [[0.01, 1, 50000, 49000, 100, 10, 1], "50"],
+    // hand: cap 0.01·50,000·3/100 = 15 contracts at 3x; "3x" is read as every leverage argument
+    [[0.01, 1, 50000, 49000, 100, "3x"], "15"],
+    // hand: uncapped, unrounded: 2.45
+    [[0.01, 0.01, 50000, 49000, 100], "2.45"],
+    // hand: 2.45 rounded down to a step of 0.5 is 2
+    [[0.01, 0.01, 50000, 49000, 100, undefined, 0.5], "2"],
+  ])("INVRISKSIZE(%j) caps the size at the equity's margin and rounds down to the step: %s", (args, expected) => {
+    expect(exact(F.INVRISKSIZE, ...args)).toBe(expected);
+  });
+
+  it("rejects a leverage of 0 and a step of 0 (#NUM!) naming them", () => {
+    expect(errorOf(F.INVRISKSIZE, 1, 0.01, 50000, 49000, 100, 0)).toEqual({ code: "NUM", field: "leverage" });
+    expect(errorOf(F.INVRISKSIZE, 1, 0.01, 50000, 49000, 100, 10, 0)).toEqual({ code: "NUM", field: "step" });
+  });
+
   it("rejects a stop at entry (#DIV/0!) and a zero contract value (#NUM!)", () => {
     expect(errorOf(F.INVRISKSIZE, 1, 0.01, 50000, 50000)).toEqual({ code: "DIV0", field: "stop" });
     expect(errorOf(F.INVRISKSIZE, 1, 0.01, 50000, 55000, 0)).toEqual({ code: "NUM", field: "contract_value" });

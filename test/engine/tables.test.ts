@@ -148,6 +148,20 @@ describe("GRID", () => {
     expect(errorOf(F.GRID, "roe", "long", 100, levs, many).code).toBe("NUM");
   });
 
+  it("reads leverages given as text in its range as every leverage argument does (\"43:1\", \"20x\", \"1:50\")", () => {
+    const asText = table(F.GRID, "liq", "long", 100, [["43:1", "20x", "1:50", " 10 "]], [[0]]);
+    const asNumbers = table(F.GRID, "liq", "long", 100, [[43, 20, 50, 10]], [[0]]);
+    expect(asText.map((r) => r.map((c) => dec(c).toString()))).toEqual(asNumbers.map((r) => r.map((c) => dec(c).toString())));
+    // and each cell is LIQPRICE's own: long 100 at 20x, mmr 0.5 %: 100·(1 − 1/20)/(1 − 0.005) = 95/0.995
+    expect(dec(asText[0]![1]).toString()).toBe(new D(95).div(0.995).toString());
+  });
+
+  it("names the cell of a leverage it cannot read: text is #VALUE!, 0 or below is #NUM!", () => {
+    expect(errorOf(F.GRID, "roe", "long", 100, [[10, "ten"]], [[0]])).toEqual({ code: "VALUE", field: "leverages" });
+    expect(errorOf(F.GRID, "roe", "long", 100, [[10, "0x"]], [[0]])).toEqual({ code: "NUM", field: "leverages" });
+    expect(errorOf(F.GRID, "roe", "long", 100, [[-5]], [[0]])).toEqual({ code: "NUM", field: "leverages" });
+  });
+
   it("rejects an unknown measure with #VALUE!", () => {
     expect(errorOf(F.GRID, "pnl", "long", 100, [[10]], [[0]])).toEqual({ code: "VALUE", field: "measure" });
   });

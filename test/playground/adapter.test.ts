@@ -122,7 +122,7 @@ describe("the playground adapter over HyperFormula with the LEV functions", () =
     }
   });
 
-  it("writes the guide's walkthrough: margin 2,000, loss 2,000, equity 0, margin level 0 %, stopped out", async () => {
+  it("writes the guide's walkthrough: margin 2,000; at 2 % against, already stopped out at 0.99 with a loss of 1,000, and the guide's 2,000 told as the loss had it stayed open", async () => {
     const { live } = plansFor(GUIDE_EXAMPLE);
     const { sheet } = await createPlaygroundAdapter(fakeHost(hf).host).write(live);
     const id = hf.getSheetId(sheet)!;
@@ -132,8 +132,11 @@ describe("the playground adapter over HyperFormula with the LEV functions", () =
     const at = parseCell(walk.at);
     const last = at.row + walk.rows.length - 1;
     const row = [1, 3, 4, 5, 6].map((col) => hf.getCellValue({ sheet: id, row: last, col }));
-    // price 1.0000 × (1 − 2 %) = 0.98; PnL (0.98 − 1) × 100,000 = −2,000; equity 0; level 0 / 2,000
-    expect(row).toEqual([0.98, -2000, 0, 0, "STOP OUT"]);
+    // price 1.0000 × (1 − 2 %) = 0.98, beyond the stop-out at 0.99 (equity 1,000 = 50 % of 2,000): closed there,
+    // PnL (0.99 − 1) × 100,000 = −1,000, equity 1,000
+    expect(row).toEqual([0.98, -1000, 1000, "closed", "STOP OUT"]);
+    // the guide's own figure: (0.98 − 1) × 100,000 = −2,000 had the broker not closed it
+    expect(hf.getCellValue({ sheet: id, row: last, col: 7 })).toMatch(/closed at the stop-out price.*would have lost 2000\.$/);
   });
 
   it("recalculates the sheet from its named inputs: a larger balance lifts equity and margin level", async () => {

@@ -13,6 +13,8 @@ import { buildScenario } from "../../src/taskpane/model/scenario";
  */
 const SCREENSHOT = process.env.LEV_PANE_SCREENSHOT || path.resolve(__dirname, "../../test-results/simulator-review.png");
 const COINM_SCREENSHOT = path.resolve(__dirname, "../../test-results/simulator-review-coinm.png");
+const USDM_ISOLATED_SCREENSHOT = path.resolve(__dirname, "../../test-results/simulator-review-usdm-isolated.png");
+const USDM_CROSS_SCREENSHOT = path.resolve(__dirname, "../../test-results/simulator-review-usdm-cross.png");
 /** A tier table in BTC, as a COIN-M trader keeps one: floor, cap, rate (amounts built by the engine). */
 const COINM_TIERS = [[0, 5, 0.004], [5, 10, 0.005], [10, 20, 0.01]];
 
@@ -117,18 +119,36 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(await figure("Margin")).toBe("2,000.00"); // 100,000 / 50
     expect(await figure("FreeMargin")).toBe("0.00"); // 2,000 − 2,000
     expect(await figure("StopOutPrice")).toBe("0.99000"); // equity 1,000 = 50 % of 2,000: a 0.0100 fall
-    expect(await page.locator('[data-warning="above-retail-cap"]').count()).toBe(1); // 50x > ESMA's 30:1
+    // 50x is above ESMA's 30:1 for majors: the review says first that a retail account cannot open it,
+    // and does not walk it through as opened.
+    expect(await page.locator('[data-blocker="above-retail-cap"]').count()).toBe(1);
+    expect(await page.locator('[data-blocked="true"]').first().textContent()).toMatch(/^This trade cannot be opened as set\..*above the ESMA retail cap of 30:1/);
     expect(await page.locator('[data-warning="call-at-open"]').count()).toBe(1); // level 100 % at open
-    const walk = (await page.locator('[aria-label="Walkthrough"] li').last().textContent()) ?? "";
-    // the 2 % adverse move: price 0.98000, equity 0.00, margin level 0.00 %, stopped out
-    expect(walk).toContain("0.98000");
-    expect(walk).toContain("0.00 %");
-    expect(walk).toContain("STOP OUT");
+    expect(await page.locator('[aria-label="Walkthrough"]').count()).toBe(0);
+    expect(await page.locator('[data-walkthrough="not-opened"]').count()).toBe(1);
     // The pane at the review step, whole: a tall window, scrolled to the top.
     await page.setViewportSize({ width: 1440, height: 1900 });
     await page.locator("#pane").evaluate((el) => el.scrollTo(0, 0));
     await page.locator("#pane").screenshot({ path: SCREENSHOT });
     await page.setViewportSize({ width: 1440, height: 860 });
+
+    // As a professional client (no retail cap) the trade opens, and the walkthrough follows it.
+    await page.locator("#lev-tab-Trade").focus();
+    await page.keyboard.press("Enter");
+    await tabTo(page, byId("lev-region"));
+    await page.selectOption("#lev-region", "none");
+    await tabTo(page, button("Next: Review"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('[aria-label="Walkthrough"]');
+    expect(await page.locator('[data-blocked="true"]').count()).toBe(0);
+    const walk = (await page.locator('[aria-label="Walkthrough"] li').last().textContent()) ?? "";
+    // the 2 % adverse move (0.98000) lies beyond the stop-out at 0.99: the position closed there with
+    // equity 1,000.00, and the guide's 2,000 is the loss had it stayed open
+    expect(walk).toContain("0.98000");
+    expect(walk).toContain("equity 1,000.00");
+    expect(walk).toContain("margin level closed");
+    expect(walk).toContain("STOP OUT");
+    expect(walk).toMatch(/would have lost 2000\./);
 
     // Scenarios, then write.
     await tabTo(page, button("Next: Scenarios"));
@@ -144,7 +164,7 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(await page.locator('[role="status"]').textContent()).toContain('"LEV Scenario"');
 
     // Read the new sheet back from the grid, where the model says each figure lives.
-    const plan = scenarioPlan(buildScenario(validate(GUIDE_EXAMPLE).trade!));
+    const plan = scenarioPlan(buildScenario(validate({ ...GUIDE_EXAMPLE, region: "none" }).trade!));
     const cell = (name: string) => plan.names.find((n) => n.name === name)!.cell;
     expect(await page.locator(".tab.active").textContent()).toContain("LEV Scenario");
     expect(await cellText(page, cell("Margin"))).toMatch(/^2,?000(\.00)?$/);
@@ -153,8 +173,9 @@ describeInBrowser("the simulator pane in the playground", () => {
     const walkBlock = plan.blocks.find((b) => b.rows[0]?.[0] === "Step")!;
     const lastStep = Number(walkBlock.at.slice(1)) + walkBlock.rows.length - 1;
     expect(await cellText(page, `G${lastStep}`)).toBe("STOP OUT");
-    expect(await cellText(page, `E${lastStep}`)).toMatch(/^0(\.00)?$/); // equity 0
-    expect(await cellText(page, `F${lastStep}`)).toMatch(/^0(\.00)?%?$/); // margin level 0
+    expect(await cellText(page, `E${lastStep}`)).toMatch(/^1,?000(\.00)?$/); // closed at the stop-out: equity 1,000
+    expect(await cellText(page, `F${lastStep}`)).toBe("closed");
+    expect(await cellText(page, "A3")).toMatch(/^The trade can be opened as set\. Account \(margin level\)\.$/);
     // The scenario table: at −2 % stopped out, at −0.5 % … no such row; at +1 % OK.
     const table = plan.blocks.find((b) => b.rows[0]?.[0] === "Price")!;
     const top = Number(table.at.slice(1));
@@ -204,6 +225,8 @@ describeInBrowser("the simulator pane in the playground", () => {
     await tabTo(page, button("Next: Trade"));
     await page.keyboard.press("Enter");
     expect(await page.inputValue("#lev-balance")).toBe("0.1"); // the account is now in BTC
+    expect(await page.inputValue("#lev-region")).toBe("none"); // kept from the trade above: no retail cap
+    expect(await page.locator('#lev-marginMode input[value="isolated"]').isChecked()).toBe(true);
     expect(await labelOf(page, "lev-balance")).toContain("Balance (BTC)");
     await tabTo(page, byId("lev-quantity"));
     expect(await labelOf(page, "lev-quantity")).toContain("Contracts");
@@ -240,6 +263,11 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(await figure("Bankruptcy")).toBe("45,454.55");
     expect(await figure("DoublingPrice")).toBe("55,555.56"); // 50,000 / (1 − 1/10)
     expect(await page.locator('[data-figure="LiqPrice"]').textContent()).toContain("tier table at Tiers!A1:C3");
+    expect(await page.locator("[data-view]").textContent()).toBe("Isolated margin");
+    expect(await page.locator('[data-figure="LiqPrice"]').textContent()).toMatch(/Isolated margin: where the position's own margin/);
+    // the walkthrough in the order the price meets it: 2 % against (49,000) is still open, then liquidation
+    const steps = await page.locator('[aria-label="Walkthrough"] li').evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+    expect(steps).toEqual(["OK", "OK", "LIQUIDATED"]);
     await page.setViewportSize({ width: 1440, height: 2100 });
     await page.locator("#pane").evaluate((el) => el.scrollTo(0, 0));
     await page.locator("#pane").screenshot({ path: COINM_SCREENSHOT });
@@ -272,6 +300,61 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(s.pageErrors).toEqual([]);
   }, 120000);
 
+  it("reviews the USDS-M preset on isolated and on cross margin, each saying which view its figures take", async () => {
+    const page = s.page;
+    await page.locator("#lev-tab-Market").focus();
+    await page.keyboard.press("Enter");
+    await tabTo(page, `el.type === "radio" && el.checked && el.closest("#lev-market") !== null`);
+    for (let i = 0; i < 4 && !(await page.locator('input[type=radio][value="crypto-linear"]').isChecked()); i++) {
+      await page.keyboard.press("ArrowUp");
+    }
+    expect(await page.locator('input[type=radio][value="crypto-linear"]').isChecked()).toBe(true);
+    await tabTo(page, button("Next: Trade"));
+    await page.keyboard.press("Enter");
+    // the account turned from BTC to USDT, so the preset's balance is filled: 1 BTC at 60,000, 10x
+    expect(await page.inputValue("#lev-balance")).toBe("10000");
+    expect(await page.inputValue("#lev-quantity")).toBe("1");
+    await tabTo(page, button("Next: Review"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('[aria-label="Key figures"]');
+    const figure = async (name: string) => (await page.locator(`[data-figure="${name}"] dd`).first().textContent())?.trim();
+    const explains = () => page.locator("[data-figure] dd:nth-of-type(2)").allTextContents();
+    expect(await page.locator("[data-view]").textContent()).toBe("Isolated margin");
+    // margin 60,000 / 10 = 6,000; LIQPRICE = 60,000 × (1 − 1/10) / (1 − 0.4 %) = 54,000 / 0.996 = 54,216.87
+    expect(await figure("Margin")).toBe("6,000.00");
+    expect(await figure("LiqPrice")).toBe("54,216.87");
+    expect(await figure("EndResult")).toBe("-6,000.00"); // the isolated margin is what is lost
+    expect((await explains()).every((t) => t.startsWith("Isolated margin: "))).toBe(true);
+    expect(await page.locator('[data-blocked="true"]').count()).toBe(0);
+    await page.setViewportSize({ width: 1440, height: 2100 });
+    await page.locator("#pane").evaluate((el) => el.scrollTo(0, 0));
+    await page.locator("#pane").screenshot({ path: USDM_ISOLATED_SCREENSHOT });
+    await page.setViewportSize({ width: 1440, height: 860 });
+
+    // Cross: the whole balance backs the position.
+    await page.locator("#lev-tab-Trade").focus();
+    await page.keyboard.press("Enter");
+    await tabTo(page, `el.type === "radio" && el.checked && el.closest("#lev-marginMode") !== null`);
+    await page.keyboard.press("ArrowRight");
+    expect(await page.locator('#lev-marginMode input[value="cross"]').isChecked()).toBe(true);
+    await tabTo(page, button("Next: Review"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-view=cross]");
+    expect(await page.locator("[data-view]").textContent()).toBe("Cross margin");
+    // WALLETLIQ: (q·E − WB) / (q·(1 − mmr)) = (60,000 − 10,000) / 0.996 = 50,200.80; the balance is lost there
+    expect(await figure("LiqPrice")).toBe("50,200.80");
+    expect(await figure("EndResult")).toBe("-10,000.00");
+    expect(await figure("LevelAtOpen")).toBe("166.67 %"); // 10,000 / 6,000
+    // the earlier write's message was about another trade, and went when the trade changed
+    expect(await page.locator('[role="status"]').filter({ hasText: "Written to the new sheet" }).count()).toBe(0);
+    expect((await explains()).every((t) => t.startsWith("Cross margin: "))).toBe(true);
+    await page.setViewportSize({ width: 1440, height: 2100 });
+    await page.locator("#pane").evaluate((el) => el.scrollTo(0, 0));
+    await page.locator("#pane").screenshot({ path: USDM_CROSS_SCREENSHOT });
+    await page.setViewportSize({ width: 1440, height: 860 });
+    expect(s.pageErrors).toEqual([]);
+  }, 120000);
+
   it("shows a refused write as a message in the pane, and adds no sheet", async () => {
     const page = s.page;
     // The workbook refuses new sheets, as a protected workbook does.
@@ -283,6 +366,7 @@ describeInBrowser("the simulator pane in the playground", () => {
       return hf.getSheetNames();
     });
     await page.locator("#lev-tab-Write").focus();
+    await page.keyboard.press("Enter");
     await tabTo(page, button("Write to the workbook"));
     await page.keyboard.press("Enter");
     const alert = page.locator('[role="alert"]');

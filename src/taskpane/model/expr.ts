@@ -1,5 +1,6 @@
 import * as engine from "../../engine";
 import type { AnyEngineFunction, Result } from "../../engine";
+import { ERROR_TEXT, errorCell, type ErrorCell } from "../../functions/boundary";
 
 /**
  * A worksheet expression together with its value. Each cell the simulator writes is built once as an
@@ -8,12 +9,9 @@ import type { AnyEngineFunction, Result } from "../../engine";
  * worksheet passes them). So "values only" and "live formulas" give the same sheet, and the review the
  * pane shows is the sheet's key figures.
  */
-export type ErrorText = "#VALUE!" | "#NUM!" | "#DIV/0!" | "#N/A";
-
-export interface CellError {
-  error: ErrorText;
-  message: string;
-}
+export type { ErrorText } from "../../functions/boundary";
+/** An error in a cell: its text and the engine's message (the boundary's one table makes it). */
+export type CellError = ErrorCell;
 
 export type Val = number | string | boolean | CellError;
 
@@ -29,7 +27,6 @@ export interface Expr {
   value(env: Env): Val;
 }
 
-const ENGINE_ERRORS: Record<engine.ErrorCode, ErrorText> = { VALUE: "#VALUE!", NUM: "#NUM!", DIV0: "#DIV/0!", NA: "#N/A" };
 
 /** A reference to a named cell or an address. */
 export function ref(name: string): Expr {
@@ -51,7 +48,7 @@ export function lit(v: number | string | boolean): Expr {
 function numeric(v: Val): number | CellError {
   if (isError(v)) return v;
   if (typeof v === "number") return v;
-  return { error: "#VALUE!", message: "expected a number" };
+  return { error: ERROR_TEXT.VALUE, message: "expected a number" };
 }
 
 /** Worksheet arithmetic, in floating point as a spreadsheet does it. */
@@ -64,7 +61,7 @@ function arith(op: "+" | "-" | "*" | "/", a: Expr, b: Expr, wrap = false): Expr 
       const y = numeric(b.value(env));
       if (isError(x)) return x;
       if (isError(y)) return y;
-      if (op === "/" && y === 0) return { error: "#DIV/0!", message: "division by zero" };
+      if (op === "/" && y === 0) return { error: ERROR_TEXT.DIV0, message: "division by zero" };
       return op === "+" ? x + y : op === "-" ? x - y : op === "*" ? x * y : x / y;
     },
   };
@@ -121,8 +118,18 @@ function isRangeArg(a: Expr | RangeArg): a is RangeArg {
   return (a as RangeArg).kind === "range";
 }
 
+/**
+ * The catalog's functions by name, as the engine exports them: every export that is an engine function
+ * (LIQPRICE, MARGIN, …). A name or an argument the catalog does not have is a compile error in `lev`.
+ */
+type Engine = typeof engine;
+export type FunctionName = {
+  [K in keyof Engine]: Engine[K] extends { params: object; names: readonly string[]; call: (raw: never) => unknown } ? K : never;
+}[keyof Engine];
+export type ArgName<N extends FunctionName> = Extract<keyof Engine[N]["params"], string>;
+
 /** The engine function named `name` (as in the catalog, e.g. "LIQPRICE"). */
-export function engineFunction(name: string): AnyEngineFunction {
+export function engineFunction(name: FunctionName): AnyEngineFunction {
   const fn = (engine as unknown as Record<string, AnyEngineFunction | undefined>)[name];
   if (!fn || typeof fn.call !== "function") throw new Error(`the engine has no function ${name}`);
   return fn;
@@ -131,32 +138,33 @@ export function engineFunction(name: string): AnyEngineFunction {
 /** Turns an engine result into what a cell shows (a number, text or boolean). */
 export function cellOf(result: Result): Val {
   if (typeof result === "string" || typeof result === "boolean") return result;
-  if (Array.isArray(result)) return { error: "#VALUE!", message: "a table where one value belongs" };
+  if (Array.isArray(result)) return { error: ERROR_TEXT.VALUE, message: "a table where one value belongs" };
   const n = result.toNumber();
-  return Number.isFinite(n) ? (n === 0 ? 0 : n) : { error: "#NUM!", message: "the result is too large" };
+  return Number.isFinite(n) ? (n === 0 ? 0 : n) : { error: ERROR_TEXT.NUM, message: "the result is too large" };
 }
 
 /**
  * `=LEV.NAME(args…)` with arguments given by their catalog names; they are written in catalog order,
  * and the value is the engine's own result for the same cell values.
  */
-export function lev(name: string, args: Record<string, Expr | RangeArg>): Expr {
+export function lev<N extends FunctionName>(name: N, args: Partial<Record<ArgName<N>, Expr | RangeArg>>): Expr {
   const fn = engineFunction(name);
-  const given = fn.names.filter((n) => args[n] !== undefined);
+  const byName = args as Record<string, Expr | RangeArg | undefined>;
+  const given = fn.names.filter((n) => byName[n] !== undefined);
   const last = fn.names.indexOf(given[given.length - 1] ?? fn.names[0]!);
-  for (const key of Object.keys(args)) {
+  for (const key of Object.keys(byName)) {
     if (!fn.names.includes(key)) throw new Error(`LEV.${name} has no argument ${key}`);
   }
   const order = fn.names.slice(0, last + 1);
   for (const n of order) {
-    if (args[n] === undefined) throw new Error(`LEV.${name}: give ${n} too, since a later argument is given`);
+    if (byName[n] === undefined) throw new Error(`LEV.${name}: give ${n} too, since a later argument is given`);
   }
   return {
-    text: `LEV.${name}(${order.map((n) => args[n]!.text).join(", ")})`,
+    text: `LEV.${name}(${order.map((n) => byName[n]!.text).join(", ")})`,
     value: (env) => {
       const raw: Record<string, unknown> = {};
       for (const n of order) {
-        const a = args[n]!;
+        const a = byName[n]!;
         if (isRangeArg(a)) {
           raw[n] = a.cells.map((row) => [...row]);
           continue;
@@ -168,7 +176,7 @@ export function lev(name: string, args: Record<string, Expr | RangeArg>): Expr {
       try {
         return cellOf(fn.call(raw));
       } catch (e) {
-        if (engine.isEngineError(e)) return { error: ENGINE_ERRORS[e.code], message: e.message };
+        if (engine.isEngineError(e)) return errorCell(e);
         throw e;
       }
     },
@@ -178,4 +186,125 @@ export function lev(name: string, args: Record<string, Expr | RangeArg>): Expr {
 /** A plain-language rendering of a value for messages. */
 export function showError(v: CellError): string {
   return `${v.error} ${v.message}`;
+}
+
+// ─── Worksheet logic and text, each with its value as the sheet computes it ──────────────────────────
+
+function truthy(v: Val): boolean | CellError {
+  if (isError(v)) return v;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0;
+  return { error: ERROR_TEXT.VALUE, message: "expected TRUE or FALSE" };
+}
+
+/** A comparison `a op b`, parenthesised so it can sit inside `&` and arithmetic. */
+export function cmp(op: "<=" | ">=" | "<" | ">" | "=", a: Expr, b: Expr): Expr {
+  return {
+    text: `(${a.text}${op}${b.text})`,
+    value: (env) => {
+      const x = a.value(env);
+      const y = b.value(env);
+      if (isError(x)) return x;
+      if (isError(y)) return y;
+      switch (op) {
+        case "<=":
+          return x <= y;
+        case ">=":
+          return x >= y;
+        case "<":
+          return x < y;
+        case ">":
+          return x > y;
+        default:
+          return x === y;
+      }
+    },
+  };
+}
+
+/** IF(c, a, b); only the branch taken is evaluated, as in a spreadsheet. */
+export function iff(c: Expr, a: Expr, b: Expr): Expr {
+  return {
+    text: `IF(${c.text},${a.text},${b.text})`,
+    value: (env) => {
+      const t = truthy(c.value(env));
+      if (isError(t)) return t;
+      return t ? a.value(env) : b.value(env);
+    },
+  };
+}
+
+function logic(name: "OR" | "AND", parts: Expr[]): Expr {
+  return {
+    text: `${name}(${parts.map((p) => p.text).join(",")})`,
+    value: (env) => {
+      const vs = parts.map((p) => truthy(p.value(env)));
+      const err = vs.find(isError);
+      if (err) return err;
+      return name === "OR" ? vs.some((v) => v === true) : vs.every((v) => v === true);
+    },
+  };
+}
+export const or = (...parts: Expr[]) => logic("OR", parts);
+export const and = (...parts: Expr[]) => logic("AND", parts);
+export function not(a: Expr): Expr {
+  return { text: `NOT(${a.text})`, value: (env) => {
+    const t = truthy(a.value(env));
+    return isError(t) ? t : !t;
+  } };
+}
+
+export function isNumber(a: Expr): Expr {
+  return { text: `ISNUMBER(${a.text})`, value: (env) => typeof a.value(env) === "number" };
+}
+
+export function isNA(a: Expr): Expr {
+  return { text: `ISNA(${a.text})`, value: (env) => {
+    const v = a.value(env);
+    return isError(v) && v.error === ERROR_TEXT.NA;
+  } };
+}
+
+export function max(a: Expr, b: Expr): Expr {
+  return { text: `MAX(${a.text},${b.text})`, value: (env) => {
+    const x = numeric(a.value(env));
+    const y = numeric(b.value(env));
+    if (isError(x)) return x;
+    if (isError(y)) return y;
+    return Math.max(x, y);
+  } };
+}
+
+/** ROUND(a, digits), half away from zero as the spreadsheet rounds. */
+export function round(a: Expr, digits: number): Expr {
+  return { text: `ROUND(${a.text},${digits})`, value: (env) => {
+    const x = numeric(a.value(env));
+    if (isError(x)) return x;
+    const r = new engine.D(x).toDecimalPlaces(digits, engine.D.ROUND_HALF_UP).toNumber();
+    return r === 0 ? 0 : r;
+  } };
+}
+
+/** A number as `&` turns it into text (the general format): 60000, 0.98, 1.5. */
+function generalText(v: number | string | boolean): string {
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "string") return v;
+  return String(Number(v.toPrecision(15)));
+}
+
+/** Text joined with `&`: fixed words and live cells, so a sentence follows its figures. */
+export function concat(...parts: (Expr | string)[]): Expr {
+  const exprs = parts.map((p) => (typeof p === "string" ? lit(p) : p));
+  return {
+    text: exprs.map((e) => e.text).join("&"),
+    value: (env) => {
+      let out = "";
+      for (const e of exprs) {
+        const v = e.value(env);
+        if (isError(v)) return v;
+        out += generalText(v);
+      }
+      return out;
+    },
+  };
 }

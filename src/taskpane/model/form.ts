@@ -1,4 +1,22 @@
-import { D, INVRISKSIZE, isEngineError, readLeverage, readNumber, readTierTable, RISKSIZE, roundStep, type Dec, type Side } from "../../engine";
+import {
+  boundsMessage,
+  CALLPRICE,
+  D,
+  DomainError,
+  INVRISKSIZE,
+  isEngineError,
+  LIQPRICE,
+  MAINTMARGIN,
+  NOTIONAL,
+  readNumber,
+  readTierTable,
+  RISKSIZE,
+  roundStep,
+  SCENARIOS,
+  type Dec,
+  type Param,
+  type Side,
+} from "../../engine";
 import { parseSheetRange, sheetRangeText, sheetReference, type CellValue } from "../workbook";
 import { preset, PRESETS, type MarketId, type Preset } from "./presets";
 
@@ -10,7 +28,15 @@ import { preset, PRESETS, type MarketId, type Preset } from "./presets";
 export type SizeMode = "quantity" | "value" | "risk";
 export type ScenarioKind = "range" | "list";
 export type OutputKind = "formulas" | "values";
-export type Region = "ESMA" | "UK" | "ASIC" | "US";
+/** The region whose retail leverage cap applies, or none (a professional client, an exchange outside these rules). */
+export type Region = "ESMA" | "UK" | "ASIC" | "US" | "none";
+/** How crypto margin backs a position: its own margin alone (isolated) or the whole balance (cross). */
+export type MarginMode = "isolated" | "cross";
+/**
+ * Which view the figures take: an exchange's isolated or cross margin (liquidation), or a broker's account
+ * (margin call and stop-out on the margin level).
+ */
+export type MarginView = MarginMode | "account";
 /** The maintenance margin as one rate, or as a tier table the trader keeps in the workbook. */
 export type MmrSource = "rate" | "table";
 
@@ -30,6 +56,8 @@ export interface FormValues {
   contractSize: string;
   mmr: string;
   mmrSource: MmrSource;
+  /** Crypto markets: isolated or cross margin. */
+  marginMode: MarginMode;
   /** The tier table's range, as typed: `Sheet1!A1:D10`. */
   mmrTable: string;
   callLevel: string;
@@ -58,6 +86,8 @@ export interface Trade {
   balance: Dec;
   side: Side;
   sideWord: "long" | "short";
+  /** Isolated or cross margin (crypto), or the broker's account view. */
+  view: MarginView;
   entry: Dec;
   leverage: Dec;
   /** Leverage as the trader wrote it ("1:50"), kept for the sheet. */
@@ -137,6 +167,7 @@ export const GUIDE_EXAMPLE: FormValues = {
   contractSize: "100000",
   mmr: "",
   mmrSource: "rate",
+  marginMode: "isolated",
   mmrTable: "",
   callLevel: "100",
   stopoutLevel: "50",
@@ -218,6 +249,30 @@ function positive(d: Dec, what: string): Dec {
 }
 
 /**
+ * A field read through the engine argument it feeds: the engine's own reader and bounds, so the pane never
+ * re-checks a rule the engine owns. Its refusal is put in plain words beside the field; a percentage field
+ * ("2" or "2%" is 0.02) states the engine's bounds in percent.
+ */
+function viaSpec(param: Param<unknown>, text: string, what: string, percent = false): Dec {
+  if (blank(text)) throw new FieldProblem(`Enter ${what}.`);
+  const raw = percent ? pct(text, what).toString() : text;
+  let read: unknown;
+  try {
+    read = param.read(raw, "field");
+  } catch (e) {
+    if (!isEngineError(e)) throw e;
+    if (e instanceof DomainError && param.bounds) {
+      const show = percent ? (n: number) => `${new D(n).mul(100).toString()} %` : String;
+      throw new FieldProblem(`${capital(what)} ${boundsMessage(param.bounds, show)}.`);
+    }
+    if (e instanceof DomainError) throw new FieldProblem(`${capital(what)} ${e.message.replace(/^field: /, "")}.`);
+    throw new FieldProblem(`${capital(what)} should be a number, such as 1000 or 2.5.`);
+  }
+  // A maintenance argument reads a rate as { kind: "rate", mmr }.
+  return (typeof read === "object" && read !== null && "mmr" in read ? (read as { mmr: Dec }).mmr : read) as Dec;
+}
+
+/**
  * Leverage as a multiple ("50"), "50x", a ratio ("1:50"), or a margin rate in percent ("2%" is 50x),
  * for markets that quote a margin rate instead.
  */
@@ -230,8 +285,9 @@ function readLev(text: string): Dec {
     return new D(1).div(rate);
   }
   try {
-    return readLeverage(t, "leverage");
-  } catch {
+    return LIQPRICE.params.leverage.read(t, "leverage");
+  } catch (e) {
+    if (e instanceof DomainError) throw new FieldProblem("Leverage must be greater than 0.");
     throw new FieldProblem("Leverage should look like 50, 1:50 or 50x, or be a margin rate such as 2%.");
   }
 }
@@ -328,12 +384,11 @@ export function validate(v: FormValues, read?: TierRead): Validation {
   const liquidates = market?.ending === "liquidation";
   const inverse = market?.account === "coin";
 
-  const balance = field("balance", () => positive(num(v.balance, "the account balance"), "the balance"));
-  const entry = field("entry", () => positive(num(v.entry, "the entry price"), "the entry price"));
+  // Each field is read by the engine argument it feeds (its reader and bounds).
+  const balance = field("balance", () => viaSpec(SCENARIOS.params.balance, v.balance, "the account balance"));
+  const entry = field("entry", () => viaSpec(LIQPRICE.params.entry, v.entry, "the entry price"));
   const leverage = field("leverage", () => readLev(v.leverage));
-  const contractSize = field("contractSize", () =>
-    positive(num(v.contractSize, "the contract size (units per lot or contract)"), "the contract size"),
-  );
+  const contractSize = field("contractSize", () => viaSpec(NOTIONAL.params.contract_size, v.contractSize, "the contract size"));
   const side = v.side === "short" ? -1 : 1;
 
   const stop = field("stop", () => {
@@ -341,7 +396,7 @@ export function validate(v: FormValues, read?: TierRead): Validation {
       if (v.sizeMode === "risk") throw new FieldProblem("Enter a stop price: sizing from risk needs one.");
       return undefined;
     }
-    const s = positive(num(v.stop, "the stop price"), "the stop price");
+    const s = viaSpec(RISKSIZE.params.stop, v.stop, "the stop price");
     if (entry && (side === 1 ? s.gte(entry) : s.lte(entry))) {
       throw new FieldProblem(
         side === 1 ? "For a long, the stop must be below the entry price." : "For a short, the stop must be above the entry price.",
@@ -351,7 +406,7 @@ export function validate(v: FormValues, read?: TierRead): Validation {
   });
   const target = field("target", () => {
     if (blank(v.target)) return undefined;
-    const t = positive(num(v.target, "the take-profit price"), "the take-profit price");
+    const t = viaSpec(RISKSIZE.params.stop, v.target, "the take-profit price");
     if (entry && (side === 1 ? t.lte(entry) : t.gte(entry))) {
       throw new FieldProblem(
         side === 1 ? "For a long, the take profit must be above the entry price." : "For a short, the take profit must be below the entry price.",
@@ -363,16 +418,12 @@ export function validate(v: FormValues, read?: TierRead): Validation {
   const table = liquidates && v.mmrSource === "table" ? field("mmrTable", () => tierTable(v.mmrTable, read)) : undefined;
   const mmr = field("mmr", () => {
     if (!liquidates || v.mmrSource === "table") return new D(0);
-    const m = pct(v.mmr, "the maintenance-margin rate");
-    if (m.lt(0) || m.gte(1)) throw new FieldProblem("The maintenance-margin rate must be at least 0 % and below 100 %.");
-    return m;
+    return viaSpec(MAINTMARGIN.params.mmr, v.mmr, "the maintenance-margin rate", true);
   });
   const levelField = (id: "callLevel" | "stopoutLevel", what: string) =>
     field(id, () => {
       if (liquidates) return new D(0);
-      const l = pct(v[id], what);
-      if (l.lt(0)) throw new FieldProblem(`The ${what} cannot be below 0 %.`);
-      return l;
+      return viaSpec(CALLPRICE.params.level, v[id], `the ${what}`, true);
     });
   const callLevel = levelField("callLevel", "margin-call level");
   const stopoutLevel = levelField("stopoutLevel", "stop-out level");
@@ -380,9 +431,7 @@ export function validate(v: FormValues, read?: TierRead): Validation {
     errors.stopoutLevel = "The stop-out level should not be above the margin-call level.";
   }
   const feeRate = field("feeRate", () => {
-    const f = blank(v.feeRate) ? new D(0) : pct(v.feeRate, "the fee rate");
-    if (f.lt(0) || f.gte(1)) throw new FieldProblem("The fee rate must be at least 0 % and below 100 %.");
-    return f;
+    return blank(v.feeRate) ? new D(0) : viaSpec(SCENARIOS.params.fee_rate, v.feeRate, "the fee rate", true);
   });
   const fundingRate = field("fundingRate", () => (blank(v.fundingRate) ? new D(0) : pct(v.fundingRate, "the funding rate")));
   const fundingIntervalHours = field("fundingIntervalHours", () =>
@@ -427,6 +476,7 @@ export function validate(v: FormValues, read?: TierRead): Validation {
           balance,
           side: side as Side,
           sideWord: v.side,
+          view: (liquidates ? (v.marginMode === "cross" ? "cross" : "isolated") : "account") as MarginView,
           entry,
           leverage,
           leverageText: v.leverage.trim(),
@@ -455,7 +505,7 @@ export function validate(v: FormValues, read?: TierRead): Validation {
   let risk: Dec | undefined;
   if (v.sizeMode === "quantity") {
     quantity = field("quantity", () => {
-      const q = positive(num(v.quantity, inverse ? "the number of contracts" : "the quantity"), inverse ? "the number of contracts" : "the quantity");
+      const q = viaSpec(SCENARIOS.params.quantity, v.quantity, inverse ? "the number of contracts" : "the quantity");
       if (inverse && !q.isInteger()) throw new FieldProblem("Inverse contracts come whole: enter a whole number of contracts, such as 100.");
       return q;
     });
@@ -479,22 +529,21 @@ export function validate(v: FormValues, read?: TierRead): Validation {
       quantity = field("riskPct", () => {
         let c: Dec;
         try {
-          // INVRISKSIZE: contracts that lose balance × risk (in coin) at the stop.
+          // INVRISKSIZE: contracts that lose balance × risk (in coin) at the stop, no more than the balance can
+          // margin at this leverage, in whole contracts rounded down.
           c = INVRISKSIZE.call({
             equity_coin: base.balance.toString(),
             risk: risk!.toString(),
             entry: base.entry.toString(),
             stop: stop.toString(),
             contract_value: base.contractSize.toString(),
+            leverage: base.leverage.toString(),
+            step: "1",
           }) as Dec;
         } catch (e) {
           if (isEngineError(e)) throw new FieldProblem(`The size cannot be worked out from this risk: ${e.message}.`);
           throw e;
         }
-        // As RISKSIZE does for linear contracts: no more than the balance can margin
-        // (contracts × value ÷ (entry × leverage) ≤ balance), then whole contracts, rounded down.
-        const most = base.balance.mul(base.entry).mul(base.leverage).div(base.contractSize);
-        c = roundStep({ value: D.min(c, most), step: new D(1), mode: "down" });
         if (c.lte(0)) throw new FieldProblem("That risk buys less than one contract. Raise the risk or move the stop closer.");
         return c;
       });

@@ -1,7 +1,7 @@
 import { D } from "../../engine";
 import { isError, lev, lit, ref, type Env, type Expr, type Val } from "./expr";
 import { excelFormat, type Unit } from "./formats";
-import { SCENARIO_COLUMNS, WALK_COLUMNS, type ComputedRow, type Scenario } from "./scenario";
+import { type ComputedRow, type Scenario } from "./scenario";
 import { cellName, columnName, type Block, type CellValue, type ConditionalFormat, type NumberFormat, type WritePlan } from "../workbook";
 
 /**
@@ -30,7 +30,7 @@ export function scenarioPlan(s: Scenario): WritePlan {
   const money: Unit = s.trade.inverse ? "coin" : "money";
   const pnlTitle = s.trade.inverse ? `PnL (${s.trade.coin})` : "PnL";
   // Column headers say the coin where amounts are in it.
-  const heading = (c: string): string => (s.trade.inverse && (c === "PnL" || c === "Equity") ? `${c} (${s.trade.coin})` : c);
+  const heading = (c: string): string => (s.trade.inverse && (c === "PnL" || c === s.view.equityLabel) ? `${c} (${s.trade.coin})` : c);
   const blocks: Block[] = [];
   const formats: NumberFormat[] = [];
   const names: WritePlan["names"] = [];
@@ -40,15 +40,17 @@ export function scenarioPlan(s: Scenario): WritePlan {
   blocks.push({
     at: cellName(L.titleRow, 0),
     rows: [
-      [s.title],
+      [content(s.title.expr, s.title.value, live)],
       [
         live
           ? "Change an input (column B, top block) and every figure, step and scenario below recalculates."
           : "Values only: computed once by LEV when written; nothing here recalculates.",
       ],
+      // Whether the trade can be opened as set, and why not: first, above every figure.
+      [content(s.opening.expr, s.opening.value, live)],
     ],
   });
-  bold.push(cellName(L.titleRow, 0));
+  bold.push(cellName(L.titleRow, 0), cellName(L.titleRow + 2, 0));
 
   /** A titled block of label | value | note rows whose value cells are named and formatted. */
   const namedBlock = (
@@ -77,11 +79,11 @@ export function scenarioPlan(s: Scenario): WritePlan {
   blocks.push({
     at: cellName(walkHeader, 0),
     rows: [
-      WALK_COLUMNS.map(heading),
-      ...s.walkthrough.map((w) => [w.step, ...w.cells.map((c) => content(c.expr, c.value, live)), w.story]),
+      s.walkColumns.map(heading),
+      ...s.walkthrough.map((w) => [w.step, ...w.cells.map((c) => content(c.expr, c.value, live)), content(w.story.expr, w.story.value, live)]),
     ],
   });
-  bold.push(`${cellName(walkHeader, 0)}:${cellName(walkHeader, WALK_COLUMNS.length - 1)}`);
+  bold.push(`${cellName(walkHeader, 0)}:${cellName(walkHeader, s.walkColumns.length - 1)}`);
   columnFormats(s.walkthrough, walkFirst, 1, fmt, formats);
 
   // Scenario table.
@@ -89,14 +91,14 @@ export function scenarioPlan(s: Scenario): WritePlan {
   bold.push(cellName(L.tableHeadingRow, 0));
   const first = L.tableRow + 1;
   const last = L.tableRow + Math.max(s.rows.length, 1);
-  const tableRange = `${cellName(L.tableRow, 0)}:${cellName(last, SCENARIO_COLUMNS.length - 1)}`;
+  const tableRange = `${cellName(L.tableRow, 0)}:${cellName(last, s.columns.length - 1)}`;
   blocks.push({
     at: cellName(L.tableRow, 0),
     rows: [
-      SCENARIO_COLUMNS.map(heading),
+      s.columns.map(heading),
       ...(s.rows.length > 0
         ? s.rows.map((r) => r.cells.map((c) => content(c.expr, c.value, live)))
-        : [SCENARIO_COLUMNS.map(() => null)]),
+        : [s.columns.map(() => null)]),
     ],
   });
   columnFormats(s.rows, first, 0, fmt, formats);
@@ -109,8 +111,8 @@ export function scenarioPlan(s: Scenario): WritePlan {
       { range, formula: `=${s1}="MARGIN CALL"`, ...AMBER, meaning: "margin call" },
     );
   };
-  if (s.rows.length > 0) colour(`${cellName(first, 0)}:${cellName(last, SCENARIO_COLUMNS.length - 1)}`, first, 6);
-  colour(`${cellName(walkFirst, 0)}:${cellName(walkLast, WALK_COLUMNS.length - 1)}`, walkFirst, 6);
+  if (s.rows.length > 0) colour(`${cellName(first, 0)}:${cellName(last, s.columns.length - 1)}`, first, 6);
+  colour(`${cellName(walkFirst, 0)}:${cellName(walkLast, s.walkColumns.length - 1)}`, walkFirst, 6);
 
   // Chart marks: each mark is a vertical line from the lowest to the highest PnL in the table.
   const marksTop = L.inputsRow + 20;

@@ -15,6 +15,7 @@ import {
 import { FIELD_LABELS, FILL_FIELDS, REQUIRED_FIELDS, type FillField } from "../model/journal-layouts";
 import { journalImportPlan, tradesOf } from "../model/journal-plan";
 import type { WorkbookAdapter } from "../workbook";
+import type { ActionProps } from "./actions";
 
 /**
  * The journal import: a CSV export (a file, or pasted text) → its layout or a mapping the trader corrects →
@@ -37,6 +38,15 @@ type Loaded = ImportResult & { csv: ParsedCsv; source: string };
 
 const PREVIEW_ROWS = 8;
 const yieldToPage = () => new Promise((r) => setTimeout(r, 0));
+
+/** "Import fills…" in the pane's header: opens the import under it. */
+export function ImportAction({ workbook, busy, show }: ActionProps) {
+  return (
+    <Button size="small" onClick={() => show(<JournalImport workbook={workbook} onClose={() => show(undefined)} />)} disabled={busy}>
+      Import fills…
+    </Button>
+  );
+}
 
 export interface JournalImportProps {
   workbook: WorkbookAdapter;

@@ -14,8 +14,11 @@ describe("form validation", () => {
   it.each<[string, Partial<FormValues>, FieldId, RegExp]>([
     ["a blank balance", { balance: "" }, "balance", /enter the account balance/i],
     ["a balance that is not a number", { balance: "lots" }, "balance", /should be a number/i],
-    ["a negative balance", { balance: "-5" }, "balance", /more than 0/],
-    ["an entry of zero", { entry: "0" }, "entry", /more than 0/],
+    // the engine's bounds, in its words (SCENARIOS' balance and LIQPRICE's entry are > 0)
+    ["a negative balance", { balance: "-5" }, "balance", /^The account balance must be greater than 0\.$/],
+    ["an entry of zero", { entry: "0" }, "entry", /^The entry price must be greater than 0\.$/],
+    ["a contract size of zero", { contractSize: "0" }, "contractSize", /^The contract size must be greater than 0\.$/],
+    ["a negative margin-call level", { callLevel: "-10" }, "callLevel", /^The margin-call level must be 0 % or more\.$/],
     ["leverage in words", { leverage: "fifty" }, "leverage", /50, 1:50 or 50x/],
     ["a margin rate of 0 %", { leverage: "0%" }, "leverage", /margin rate/i],
     ["a blank quantity", { quantity: "" }, "quantity", /enter the quantity/i],
@@ -31,7 +34,7 @@ describe("form validation", () => {
     ["a price list with a word in it", { scenarioKind: "list", priceList: "1.1 abc" }, "priceList", /should be a number/],
     ["an empty price list", { scenarioKind: "list", priceList: "  " }, "priceList", /at least one price/],
     ["a walkthrough move of 0 %", { walkMove: "0" }, "walkMove", /more than 0 %/],
-    ["a fee rate of 100 %", { feeRate: "100" }, "feeRate", /below 100 %/],
+    ["a fee rate of 100 %", { feeRate: "100" }, "feeRate", /^The fee rate must be 0 % or more and less than 100 %\.$/],
     ["a blank position value when sizing by value", { sizeMode: "value", value: "" }, "value", /enter the position value/i],
   ])("reports %s next to its field, in plain words", (_what, change, fieldId, message) => {
     const v = validate({ ...GUIDE_EXAMPLE, ...change });
@@ -41,7 +44,8 @@ describe("form validation", () => {
   });
 
   it("checks the maintenance-margin rate where the market liquidates by it", () => {
-    expect(validate({ ...crypto, mmr: "100" }).errors.mmr).toMatch(/below 100 %/);
+    // the engine's rate bounds (0 ≤ mmr < 1), stated in percent as the field takes them
+    expect(validate({ ...crypto, mmr: "100" }).errors.mmr).toBe("The maintenance-margin rate must be 0 % or more and less than 100 %.");
     expect(validate({ ...crypto, mmr: "" }).errors.mmr).toMatch(/enter the maintenance-margin rate/i);
   });
 

@@ -132,7 +132,7 @@ describe("fees, ROE and the walkthrough in coin", () => {
   // INVPNL = 10,000 × (1/50,000 − 1/55,000) = 0.2 − 0.181818… = 0.0181818… BTC;
   // fees = 0.0005 × (0.2 + 0.181818…) = 0.000190909… BTC; net 0.0179909… BTC;
   // margin 0.2 / 10 = 0.02 BTC, so ROE = 0.0179909… / 0.02 = 89.9545… %.
-  const s = buildScenario(tradeOf({ ...coinm, balance: "1", scenarioKind: "list", priceList: "55000" }));
+  const s = buildScenario(tradeOf({ ...coinm, region: "none", balance: "1", scenarioKind: "list", priceList: "55000" }));
 
   it("charges the fee on the coin value at open and at close", () => {
     const [, , pnl, roe] = s.rows[0]!.cells.map((c) => c.value);
@@ -140,10 +140,10 @@ describe("fees, ROE and the walkthrough in coin", () => {
     close(roe, 0.899545454545, 10);
   });
 
-  it("writes the PnL and ROE as INVPNL and INVROE less the fees", () => {
+  it("writes the PnL as INVPNL less the fees while open, the lost margin once liquidated, and ROE as PnL ÷ margin", () => {
     const [, , pnl, roe] = s.rows[0]!.cells;
-    expect(pnl!.expr!.text).toMatch(/^\(LEV\.INVPNL\(Side, Entry, A\d+, Quantity, ContractSize\)-FeeRate\*\(Notional\+LEV\.INVNOTIONAL\(Quantity, A\d+, ContractSize\)\)\)$/);
-    expect(roe!.expr!.text).toMatch(/^\(LEV\.INVROE\(Side, Entry, A\d+, Leverage\)-FeeRate\*/);
+    expect(pnl!.expr!.text).toMatch(/^IF\(.*,EndResult,\(LEV\.INVPNL\(Side, Entry, A(\d+), Quantity, ContractSize\)-FeeRate\*\(Notional\+LEV\.INVNOTIONAL\(Quantity, A\1, ContractSize\)\)\)\)$/);
+    expect(roe!.expr!.text).toMatch(/^C\d+\/Margin$/);
     expect(pnl!.unit).toBe("coin");
   });
 
@@ -156,7 +156,7 @@ describe("fees, ROE and the walkthrough in coin", () => {
     const steps = s.walkthrough;
     // in the order the price meets them on the way down: 2 % (49,000) before the liquidation price (≈ 45,636)
     expect(steps.map((w) => w.step)).toEqual(["1. Open the trade", "2. Price moves 2 % against you", "3. Liquidation"]);
-    expect(steps[0]!.story).toMatch(/balance of 1\.00000000 BTC.*locks up 0\.02000000 BTC/);
+    expect(steps[0]!.story.value).toMatch(/required margin moves into the position and is all it can lose/);
     expect(steps[1]!.cells[5]!.value).toBe("OK");
     expect(steps[2]!.cells[5]!.value).toBe("LIQUIDATED");
     // 2 % against: price 49,000; INVPNL = 10,000 × (1/50,000 − 1/49,000) = −0.00408163… BTC
@@ -176,7 +176,8 @@ describe("fees, ROE and the walkthrough in coin", () => {
     const plan = scenarioPlan(s);
     const margin = plan.names.find((n) => n.name === "Margin")!.cell;
     expect(plan.formats.find((f) => f.range === margin)!.format).toBe("#,##0.00000000");
-    expect(plan.blocks.find((b) => b.rows[0]?.[0] === "Price")!.rows[0]).toEqual(["Price", "Move", "PnL (BTC)", "ROE", "Equity (BTC)", "Margin level", "Status"]);
+    // isolated margin (the default): the position's own margin is its equity, Binance's margin ratio its level
+    expect(plan.blocks.find((b) => b.rows[0]?.[0] === "Price")!.rows[0]).toEqual(["Price", "Move", "PnL (BTC)", "ROE", "Position margin (BTC)", "Margin ratio", "Status"]);
     expect(plan.chart!.yTitle).toBe("PnL (BTC)");
   });
 });

@@ -24,17 +24,21 @@ describe("the guide's example: deposit 2,000, leverage 1:50, one standard lot of
     close(figure(s, name), expected);
   });
 
-  it("walks the 2 % adverse move to margin 2,000, loss 2,000, equity 0 and margin level 0 %", () => {
+  it("walks the 2 % adverse move: the broker stopped the trade out at 0.9900 first, so it closed with a loss of 1,000", () => {
     const last = s.walkthrough[s.walkthrough.length - 1]!;
     expect(last.step).toMatch(/2 % against/);
+    expect(s.walkthrough.map((w) => w.step)).toEqual(["1. Open the trade", "2. Margin call", "3. Stop-out", "4. Price moves 2 % against you"]);
     const [price, move, pnl, equity, level, status] = last.cells.map((c) => c.value);
     close(price, 0.98);
     close(move, -0.02);
-    close(pnl, -2000);
-    close(equity, 0);
-    close(level, 0);
+    // closed at the stop-out price 0.9900: loss 0.0100 × 100,000 = 1,000, equity 2,000 − 1,000 = 1,000
+    close(pnl, -1000);
+    close(equity, 1000);
+    expect(level).toBe("closed");
     expect(status).toBe("STOP OUT");
     close(figure(s, "Margin"), 2000);
+    // the guide's own figure: had it stayed open, 0.0200 × 100,000 = 2,000 lost (equity 0, margin level 0 %)
+    expect(last.story.value).toMatch(/closed at the stop-out price.*would have lost 2000\./);
   });
 
   it("opens at the margin-call level, since the whole deposit is margin", () => {
@@ -47,8 +51,12 @@ describe("the guide's example: deposit 2,000, leverage 1:50, one standard lot of
     expect(s.warnings.map((w) => w.id)).toContain("call-at-open");
   });
 
-  it("warns that 1:50 is above ESMA's 30:1 retail cap for major pairs", () => {
-    expect(s.warnings.map((w) => w.id)).toContain("above-retail-cap");
+  it("says first that 1:50 is above ESMA's 30:1 retail cap for major pairs: a retail account cannot open it", () => {
+    expect(s.blockers.map((w) => w.id)).toEqual(["above-retail-cap"]);
+    expect(s.opening.value).toMatch(/^THIS TRADE CANNOT BE OPENED AS SET: the leverage is above the ESMA retail cap; /);
+    const none = buildScenario(tradeOf({ ...GUIDE_EXAMPLE, region: "none" }));
+    expect(none.blockers).toEqual([]);
+    expect(none.opening.value).toMatch(/^The trade can be opened as set/);
   });
 
   it("tabulates 41 prices from −20 % to +20 % in 1 % steps, the −2 % row matching the walkthrough", () => {
@@ -56,11 +64,23 @@ describe("the guide's example: deposit 2,000, leverage 1:50, one standard lot of
     const row = s.rows.find((r) => r.cells[1]!.value === -0.02)!;
     const [price, , pnl, roe, equity, level, status] = row.cells.map((c) => c.value);
     close(price, 0.98);
-    close(pnl, -2000);
-    close(roe, -1); // −2,000 / 2,000 margin
-    close(equity, 0);
-    close(level, 0);
+    close(pnl, -1000); // closed at the stop-out price 0.9900
+    close(roe, -0.5); // −1,000 / 2,000 margin
+    close(equity, 1000);
+    expect(level).toBe("closed");
     expect(status).toBe("STOP OUT");
+  });
+
+  it("never shows a running loss on a closed position: every row at or beyond the stop-out carries the result it closed with", () => {
+    const beyond = s.rows.filter((r) => (r.cells[0]!.value as number) <= 0.99);
+    expect(beyond).toHaveLength(20); // −1 % … −20 %
+    for (const r of beyond) {
+      close(r.cells[2]!.value, -1000);
+      close(r.cells[4]!.value, 1000);
+      expect(r.cells[6]!.value).toBe("STOP OUT");
+    }
+    // at −20 % the old running loss was −18,000 on a 2,000 deposit; nothing on the table goes below 0 equity
+    expect(s.rows.every((r) => (r.cells[4]!.value as number) >= 0)).toBe(true);
   });
 
   it.each([
@@ -144,15 +164,17 @@ describe("worked examples from the sources", () => {
 describe("warnings", () => {
   const crypto = applyPreset(GUIDE_EXAMPLE, "crypto-linear");
 
-  it("warns when liquidation comes before the stop", () => {
+  it("says first that the trade cannot be opened as set when liquidation comes before the stop", () => {
     // 10x long at 60,000 liquidates near 54,217, so a stop at 50,000 never fills.
-    const s = buildScenario(tradeOf({ ...crypto, balance: "10000", quantity: "0.1", stop: "50000" }));
-    expect(s.warnings.map((w) => w.id)).toContain("liquidation-before-stop");
+    const s = buildScenario(tradeOf({ ...crypto, region: "none", balance: "10000", quantity: "0.1", stop: "50000" }));
+    expect(s.blockers.map((w) => w.id)).toEqual(["liquidation-before-stop"]);
+    expect(s.opening.value).toMatch(/CANNOT BE OPENED AS SET: the liquidation comes before the stop;/);
+    expect(s.walkthrough[0]!.story.value).toMatch(/cannot be opened as set/);
   });
 
-  it("does not warn when the stop comes first", () => {
-    const s = buildScenario(tradeOf({ ...crypto, balance: "10000", quantity: "0.1", stop: "59000" }));
-    expect(s.warnings.map((w) => w.id)).not.toContain("liquidation-before-stop");
+  it("does not object when the stop comes first", () => {
+    const s = buildScenario(tradeOf({ ...crypto, region: "none", balance: "10000", quantity: "0.1", stop: "59000" }));
+    expect(s.blockers).toEqual([]);
   });
 
   it.each([
@@ -163,15 +185,18 @@ describe("warnings", () => {
     expect(s.warnings.map((w) => w.id).includes("risk-above-2")).toBe(warned);
   });
 
-  it("warns when the margin is larger than the balance", () => {
-    // 1 BTC at 60,000 and 10x needs 6,000 of margin against a balance of 5,000.
-    const s = buildScenario(tradeOf({ ...crypto, balance: "5000", quantity: "1" }));
-    expect(s.warnings.map((w) => w.id)).toContain("margin-above-balance");
+  it("says first that a margin larger than the balance cannot be opened, and does not walk it through as opened", () => {
+    // 1 BTC at 60,000 and 10x needs 6,000 of margin against a balance of 2,000 (the preset after the guide's example).
+    const s = buildScenario(tradeOf({ ...crypto, region: "none", balance: "2000", quantity: "1" }));
+    expect(s.blockers.map((w) => w.id)).toEqual(["margin-above-balance"]);
+    expect(s.blockers[0]!.text).toMatch(/6,000\.00\) is larger than your balance \(2,000\.00\)/);
+    expect(s.walkthrough[0]!.story.value).toMatch(/cannot be opened as set/);
   });
 
   it("says a UK retail client cannot be sold crypto derivatives (RETAILCAP #N/A)", () => {
     const s = buildScenario(tradeOf({ ...crypto, region: "UK", balance: "10000", quantity: "0.1" }));
-    expect(s.warnings.map((w) => w.id)).toContain("no-retail-sale");
+    expect(s.blockers.map((w) => w.id)).toContain("above-retail-cap");
+    expect(s.blockers[0]!.text).toMatch(/not sold to UK retail clients/);
   });
 });
 
@@ -180,5 +205,52 @@ describe("figures the engine cannot give", () => {
     const values = { ...applyPreset(GUIDE_EXAMPLE, "crypto-linear"), leverage: "1", balance: "100000", quantity: "1" };
     const v = figure(buildScenario(tradeOf(values)), "LiqPrice");
     expect(isError(v) && v.error).toBe("#N/A");
+  });
+});
+
+describe("margin views: isolated, cross and the account", () => {
+  const crypto = { ...applyPreset(GUIDE_EXAMPLE, "crypto-linear"), region: "none" as const, balance: "10000", quantity: "0.1", feeRate: "0" };
+
+  it.each([
+    ["isolated", crypto, "Isolated margin: "],
+    ["cross", { ...crypto, marginMode: "cross" as const }, "Cross margin: "],
+    ["account", GUIDE_EXAMPLE, "Account view: "],
+  ])("says in every figure's explanation which view it is (%s)", (_view, values, prefix) => {
+    const s = buildScenario(tradeOf(values));
+    expect(s.figures.length).toBeGreaterThan(5);
+    for (const f of s.figures) expect(f.explain.startsWith(prefix)).toBe(true);
+  });
+
+  it("isolated: the position's own margin is its equity; beyond liquidation it is lost and the row says closed", () => {
+    // 0.1 BTC long at 60,000, 10x: margin 600; LP = 54,216.87 (liq-binance-usdm-iso-03); at 54,000 the position is gone
+    const s = buildScenario(tradeOf({ ...crypto, scenarioKind: "list", priceList: "59000 54000" }));
+    expect(s.columns).toEqual(["Price", "Move", "PnL", "ROE", "Position margin", "Margin ratio", "Status"]);
+    const [open, gone] = s.rows.map((r) => r.cells.map((c) => c.value));
+    close(open![2], -100); // (59,000 − 60,000) × 0.1
+    close(open![4], 500); // 600 − 100
+    // Binance's margin ratio: maintenance 59,000 × 0.1 × 0.4 % = 23.6 over the margin balance 500 = 4.72 %
+    close(open![5], 23.6 / 500);
+    expect(open![6]).toBe("OK");
+    close(gone![2], -600); // the whole isolated margin
+    close(gone![3], -1);
+    close(gone![4], 0);
+    expect(gone![5]).toBe("closed");
+    expect(gone![6]).toBe("LIQUIDATED");
+  });
+
+  it("cross: the balance backs the position, liquidation at WALLETLIQ; beyond it the balance is lost, never more", () => {
+    // 0.1 BTC long at 60,000 with 10,000 behind it, mmr 0.4 %: WB + q·(P − E) = q·P·mmr ⇒
+    // P = (q·E − WB)/(q·(1 − mmr)) = (6,000 − 10,000)/(0.0996) < 0: this account is never liquidated (#N/A)
+    const safe = buildScenario(tradeOf({ ...crypto, marginMode: "cross", scenarioKind: "list", priceList: "30000" }));
+    expect(isError(figure(safe, "LiqPrice")) && (figure(safe, "LiqPrice") as { error: string }).error).toBe("#N/A");
+    expect(safe.rows[0]!.cells[6]!.value).not.toBe("LIQUIDATED");
+    // 1 BTC with 10,000: P = (60,000 − 10,000)/(1 × 0.996) = 50,200.80…; at 50,000 the balance is gone
+    const s = buildScenario(tradeOf({ ...crypto, quantity: "1", marginMode: "cross", scenarioKind: "list", priceList: "55000 50000" }));
+    close(figure(s, "LiqPrice"), 50000 / 0.996, 6);
+    const [open, gone] = s.rows.map((r) => r.cells.map((c) => c.value));
+    close(open![4], 5000); // 10,000 − 5,000
+    close(gone![2], -10000);
+    close(gone![4], 0);
+    expect(gone![6]).toBe("LIQUIDATED");
   });
 });

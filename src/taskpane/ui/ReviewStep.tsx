@@ -1,0 +1,99 @@
+import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
+import { display } from "../model/formats";
+import type { Scenario } from "../model/scenario";
+import { useStyles } from "./styles";
+
+/** Status colours, as the sheet's conditional formats colour them. */
+const BADGE: Record<string, "success" | "warning" | "danger"> = {
+  OK: "success",
+  "MARGIN CALL": "warning",
+  "STOP OUT": "danger",
+  LIQUIDATED: "danger",
+};
+
+/**
+ * Step 3: first whether the trade can be opened at all (and why not), then cautions, the view the figures
+ * take, the key figures with their explanations, and the walkthrough of an opened trade.
+ */
+export function ReviewStep({ scenario }: { scenario: Scenario }) {
+  const s = useStyles();
+  const entry = scenario.trade.entry;
+  const steps = scenario.walkthrough;
+  const coinSuffix = scenario.trade.inverse ? ` ${scenario.trade.coin}` : "";
+  const blocked = scenario.blockers.length > 0;
+  return (
+    <>
+      {blocked && (
+        <MessageBar intent="error" data-blocked="true">
+          <MessageBarBody>
+            <MessageBarTitle>This trade cannot be opened as set.</MessageBarTitle>
+            <ul style={{ margin: "4px 0 0", paddingLeft: "18px" }}>
+              {scenario.blockers.map((w) => (
+                <li key={w.id} data-blocker={w.id}>
+                  {w.text}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {scenario.warnings.map((w) => (
+        <MessageBar key={w.id} intent="warning" data-warning={w.id}>
+          <MessageBarBody>{w.text}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <Text weight="semibold" data-view={scenario.view.id}>
+        {scenario.view.label}
+      </Text>
+      <dl className={s.figures} aria-label="Key figures">
+        {scenario.figures.map((f) => (
+          <div key={f.name} className={s.figure} data-figure={f.name}>
+            <dt>{f.label}</dt>
+            <dd className={s.figureValue} style={{ margin: 0 }}>
+              {display(f.value, f.unit, entry)}
+            </dd>
+            <dd className={s.explain} style={{ margin: 0 }}>
+              {typeof f.value === "object" ? `${f.explain} Here there is none: ${f.value.message}.` : f.explain}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Text weight="semibold">Walkthrough</Text>
+      {blocked ? (
+        <Text className={s.muted} data-walkthrough="not-opened">
+          No walkthrough: the trade is not opened as set. Change what is listed at the top and the walkthrough follows.
+        </Text>
+      ) : (
+        <>
+          <ol className={s.walk} aria-label="Walkthrough">
+            {steps.map((w) => {
+              const status = typeof w.cells[5]!.value === "string" ? w.cells[5]!.value : "—";
+              return (
+                <li key={w.step} className={s.walkStep} data-status={status}>
+                  <div className={s.walkHead}>
+                    <span>{w.step.replace(/^\d+\.\s*/, "")}</span>
+                    <Badge appearance="tint" color={BADGE[status] ?? "informative"}>
+                      {status}
+                    </Badge>
+                  </div>
+                  <div className={s.muted}>
+                    <span className={s.nowrap}>Price {display(w.cells[0]!.value, "price", entry)}</span> ·{" "}
+                    <span className={s.nowrap}>
+                      {scenario.view.equityLabel.toLowerCase()} {display(w.cells[3]!.value, w.cells[3]!.unit, entry)}
+                      {coinSuffix}
+                    </span>{" "}
+                    ·{" "}
+                    <span className={s.nowrap}>
+                      {scenario.view.levelLabel.toLowerCase()} {display(w.cells[4]!.value, "percent", entry)}
+                    </span>
+                  </div>
+                  <div className={s.muted}>{String(w.story.value)}</div>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import * as React from "react";
+import { Button, Field, Input, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
+import { textOf, type FieldContext, type FieldRow, type FieldSpec } from "../model/fields";
+import type { FieldErrors, FieldId } from "../model/form";
+import { useStyles } from "./styles";
+
+/** What the tier-table field needs beyond its text: the Read button's action and what was read. */
+export interface TierControls {
+  read: () => void;
+  reading: boolean;
+  summary: string;
+}
+
+export interface FieldsProps {
+  rows: FieldRow[];
+  context: FieldContext;
+  errors: FieldErrors;
+  onChange: (id: FieldId, value: string) => void;
+  tier?: TierControls;
+}
+
+/** Renders rows of fields from their data: text inputs, radio groups and drop-downs, each with its error beside it. */
+export function Fields({ rows, context, errors, onChange, tier }: FieldsProps) {
+  const s = useStyles();
+  return (
+    <>
+      {rows.map((row, i) => {
+        const shown = row.filter((f) => f.show?.(context) ?? true);
+        if (shown.length === 0) return null;
+        const items = shown.map((f) => <OneField key={f.id} spec={f} context={context} errors={errors} onChange={onChange} tier={tier} />);
+        return shown.length > 1 ? (
+          <div key={i} className={s.row}>
+            {items}
+          </div>
+        ) : (
+          <React.Fragment key={i}>{items}</React.Fragment>
+        );
+      })}
+    </>
+  );
+}
+
+function OneField({ spec, context, errors, onChange, tier }: { spec: FieldSpec } & Omit<FieldsProps, "rows">) {
+  const s = useStyles();
+  const id = spec.id;
+  const label = textOf(spec.label, context)!;
+  const hint = textOf(spec.hint, context);
+  const value = String(context.values[id]);
+  const message = { validationMessage: errors[id], validationState: errors[id] ? ("error" as const) : ("none" as const) };
+  if (spec.kind === "choice") {
+    if (spec.select) {
+      return (
+        <Field label={label} hint={hint} {...message}>
+          <Select id={`lev-${id}`} value={value} onChange={(_, d) => onChange(id, d.value)}>
+            {spec.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      );
+    }
+    return (
+      <Field label={label} hint={hint} {...message}>
+        <RadioGroup id={`lev-${id}`} layout="horizontal" value={value} onChange={(_, d) => onChange(id, d.value)}>
+          {spec.options.map((o) => (
+            <Radio key={o.value} value={o.value} label={o.label} />
+          ))}
+        </RadioGroup>
+      </Field>
+    );
+  }
+  const input = (
+    <Field label={label} hint={hint} {...message}>
+      <Input
+        className={s.input}
+        id={`lev-${id}`}
+        name={id}
+        inputMode={spec.kind === "text" ? (spec.inputMode ?? "decimal") : "text"}
+        value={value}
+        onChange={(_, d) => onChange(id, d.value)}
+      />
+    </Field>
+  );
+  if (spec.kind === "text" || !tier) return input;
+  return (
+    <>
+      <div className={s.withButton}>
+        {input}
+        <div className={s.buttonSlot}>
+          <Button id="lev-readTable" onClick={tier.read} disabled={tier.reading} aria-describedby="lev-tierStatus">
+            Read table
+          </Button>
+        </div>
+      </div>
+      <Text id="lev-tierStatus" className={s.muted} role="status" aria-live="polite">
+        {tier.reading ? "Reading the table…" : tier.summary}
+      </Text>
+    </>
+  );
+}
