@@ -227,8 +227,11 @@ function floatEquityCurve(start, pnl) {
   return out;
 }
 
+/** The journal cases' own generator, so that adding them changed no other case's inputs. */
+const jrnd = random(20261130);
+const jpick = (list) => list[Math.floor(jrnd() * list.length)];
 /** One PnL per trade for 1,000 trades: cents, wins a little larger than losses, some flat. */
-const pnlColumn = () => Array.from({ length: 1000 }, () => [Math.round((rnd() < 0.45 ? 150 : -100) * rnd() * 100 * (rnd() < 0.05 ? 0 : 1)) / 100]);
+const pnlColumn = () => Array.from({ length: 1000 }, () => [Math.round((jrnd() < 0.45 ? 150 : -100) * jrnd() * 100 * (jrnd() < 0.05 ? 0 : 1)) / 100]);
 
 /** The cases: the worksheet function, its argument rows, and the float formula for the same arguments. */
 
@@ -363,7 +366,7 @@ function cases() {
       id: "JOURNALSTATS_1000",
       target: { float_over_lev: 50 },
       per: { trades_per_s: 1000 },
-      args: Array.from({ length: 64 }, () => [pnlColumn(), pick([10000, 25000.5]), Array.from({ length: 1000 }, () => [pick([50, 100, 125.5])])]),
+      args: Array.from({ length: 64 }, () => [pnlColumn(), jpick([10000, 25000.5]), Array.from({ length: 1000 }, () => [jpick([50, 100, 125.5])])]),
       float: floatJournalStats,
     },
     {
@@ -371,7 +374,7 @@ function cases() {
       id: "EQUITYCURVE_1000",
       target: { float_over_lev: 50 },
       per: { rows_per_s: 1000 },
-      args: Array.from({ length: 64 }, () => [pick([10000, 25000.5]), pnlColumn()]),
+      args: Array.from({ length: 64 }, () => [jpick([10000, 25000.5]), pnlColumn()]),
       float: floatEquityCurve,
     },
     {
