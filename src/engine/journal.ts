@@ -151,7 +151,7 @@ function readFillSide(v: unknown, row: number): 1 | -1 {
   if (v === 1 || v === -1) return v;
   if (typeof v === "string") {
     const s = SIDES[v.trim().toLowerCase()];
-    if (s !== undefined) return s;
+    if (s === 1 || s === -1) return s; // not a word Object.prototype happens to have ("constructor")
     const n = parseNumericText(v);
     if (n !== undefined && n.abs().eq(1)) return n.isPositive() ? 1 : -1;
   }
@@ -185,7 +185,7 @@ function readPositionSide(v: unknown, row: number): 0 | 1 | -1 {
   if (v === null) return 0;
   if (typeof v === "string") {
     const p = POSITION_SIDES[v.trim().toLowerCase()];
-    if (p !== undefined) return p;
+    if (p === 0 || p === 1 || p === -1) return p;
   }
   throw new InvalidArgumentError("position_sides", `row ${row} should be LONG, SHORT or BOTH (blank for one-way), got ${describe(v)}`);
 }
@@ -873,7 +873,7 @@ export function tradesFast(raw: ArrayLike<unknown>): (number | string)[][] | und
     SYMBOL[i] = s;
     const sd = cellAt(sides, i);
     const side = sd === 1 || sd === -1 ? sd : typeof sd === "string" ? SIDES[sd.trim().toLowerCase()] : undefined;
-    if (side === undefined) return undefined;
+    if (side !== 1 && side !== -1) return undefined;
     SIDE[i] = side;
     const p = cellAt(prices, i);
     const q = cellAt(quantities, i);
@@ -910,7 +910,7 @@ export function tradesFast(raw: ArrayLike<unknown>): (number | string)[][] | und
     if (psCol !== null) {
       const v = cellAt(psCol, i);
       if (!blankCell(v)) ps = typeof v === "string" ? POSITION_SIDES[v.trim().toLowerCase()] : undefined;
-      if (ps === undefined) return undefined;
+      if (ps !== 0 && ps !== 1 && ps !== -1) return undefined;
     }
     const k = keyOfSymbol[s]!;
     const mode = ps === 0 ? 1 : 2;

@@ -689,5 +689,14 @@ describe("TRADES fast path (fast-check): the Decimal path's table, cell for cell
     const hedged: Fill[] = [{ time: 45000, symbol: "X", side: "sell", price: 10, quantity: 1, position_side: "LONG" }];
     expect(F.TRADES.fast!(tradesArgs(hedged, false, { hedge: true }))).toBeUndefined();
     expect(errorOf(F.TRADES, ...tradesArgs(hedged, false, { hedge: true }))).toEqual({ code: "VALUE", field: "position_sides" });
+    // words every object has are not sides: both paths refuse them
+    for (const word of ["constructor", "toString"]) {
+      const odd = tradesArgs([{ ...base[0]!, side: word }], false);
+      expect(F.TRADES.fast!(odd)).toBeUndefined();
+      expect(errorOf(F.TRADES, ...odd)).toEqual({ code: "VALUE", field: "sides" });
+      const oddSide = tradesArgs([{ ...base[0]!, position_side: word }], false, { hedge: true });
+      expect(F.TRADES.fast!(oddSide)).toBeUndefined();
+      expect(errorOf(F.TRADES, ...oddSide)).toEqual({ code: "VALUE", field: "position_sides" });
+    }
   });
 });
