@@ -185,6 +185,54 @@ function floatTrades(times, symbols, sides, prices, quantities, fees) {
   return [["Symbol", "Side", "Opened", "Closed", "Fills", "Quantity", "Avg entry", "Avg exit", "Gross PnL", "Fees", "Net PnL", "Return", "Status"], ...rows];
 }
 
+/** JOURNALSTATS in floats: the same twenty figures in the same order (errors where LEV shows one). */
+function floatJournalStats(pnl, startBalance, risk) {
+  const p = pnl.map((r) => r[0]);
+  const n = p.length;
+  let wins = 0, losses = 0, gp = 0, gl = 0, lw = -Infinity, ll = Infinity, wr = 0, lr = 0, mwr = 0, mlr = 0;
+  let total = 0, peak = 0, mdd = 0, bpeak = startBalance, mddp = 0;
+  for (const x of p) {
+    if (x > 0) { wins++; gp += x; lw = Math.max(lw, x); wr++; lr = 0; }
+    else if (x < 0) { losses++; gl += x; ll = Math.min(ll, x); lr++; wr = 0; }
+    else { wr = 0; lr = 0; }
+    mwr = Math.max(mwr, wr);
+    mlr = Math.max(mlr, lr);
+    total += x;
+    peak = Math.max(peak, total);
+    mdd = Math.max(mdd, peak - total);
+    const b = startBalance + total;
+    bpeak = Math.max(bpeak, b);
+    mddp = Math.max(mddp, (bpeak - b) / bpeak);
+  }
+  const r = p.map((x, i) => x / risk[i][0]);
+  const mean = r.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(r.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  const aw = gp / wins;
+  const al = gl / losses;
+  const v = [n, wins, losses, wins / n, total, gp, gl, gp / -gl, aw, al, aw / -al, total / n, lw, ll, mwr, mlr, mdd, mddp, mean, (Math.sqrt(Math.min(n, 100)) * mean) / sd];
+  return v.map((x, i) => [JOURNAL_LABELS[i], x]);
+}
+const JOURNAL_LABELS = ["Trades", "Wins", "Losses", "Win rate", "Net profit", "Gross profit", "Gross loss", "Profit factor", "Average win", "Average loss", "Payoff ratio", "Expectancy", "Largest win", "Largest loss", "Max consecutive wins", "Max consecutive losses", "Max drawdown", "Max drawdown %", "Average R", "SQN"];
+
+/** EQUITYCURVE in floats. */
+function floatEquityCurve(start, pnl) {
+  const out = [["Trade", "PnL", "Balance", "Peak", "Drawdown", "Drawdown %"], [0, 0, start, start, 0, 0]];
+  let balance = start;
+  let peak = start;
+  pnl.forEach(([x], i) => {
+    balance += x;
+    peak = Math.max(peak, balance);
+    out.push([i + 1, x, balance, peak, peak - balance, (peak - balance) / peak]);
+  });
+  return out;
+}
+
+/** The journal cases' own generator, so that adding them changed no other case's inputs. */
+const jrnd = random(20261130);
+const jpick = (list) => list[Math.floor(jrnd() * list.length)];
+/** One PnL per trade for 1,000 trades: cents, wins a little larger than losses, some flat. */
+const pnlColumn = () => Array.from({ length: 1000 }, () => [Math.round((jrnd() < 0.45 ? 150 : -100) * jrnd() * 100 * (jrnd() < 0.05 ? 0 : 1)) / 100]);
+
 /** The cases: the worksheet function, its argument rows, and the float formula for the same arguments. */
 
 /** GRID's measures in floats: ROE = side·move·L, the liquidation price per leverage, and the status against it. */
@@ -312,6 +360,22 @@ function cases() {
       float: floatTrades,
       per: { fills_per_s: 10000 },
       target: { fills_per_s: 300000 },
+    },
+    {
+      // a journal's statistics over 1,000 trades, with a start balance and the amount risked on each
+      id: "JOURNALSTATS_1000",
+      target: { float_over_lev: 50 },
+      per: { trades_per_s: 1000 },
+      args: Array.from({ length: 64 }, () => [pnlColumn(), jpick([10000, 25000.5]), Array.from({ length: 1000 }, () => [jpick([50, 100, 125.5])])]),
+      float: floatJournalStats,
+    },
+    {
+      // the equity curve of 1,000 trades
+      id: "EQUITYCURVE_1000",
+      target: { float_over_lev: 50 },
+      per: { rows_per_s: 1000 },
+      args: Array.from({ length: 64 }, () => [jpick([10000, 25000.5]), pnlColumn()]),
+      float: floatEquityCurve,
     },
     {
       id: "GRID_100x10",

@@ -151,7 +151,7 @@ function readFillSide(v: unknown, row: number): 1 | -1 {
   if (v === 1 || v === -1) return v;
   if (typeof v === "string") {
     const s = SIDES[v.trim().toLowerCase()];
-    if (s !== undefined) return s;
+    if (s === 1 || s === -1) return s; // not a word Object.prototype happens to have ("constructor")
     const n = parseNumericText(v);
     if (n !== undefined && n.abs().eq(1)) return n.isPositive() ? 1 : -1;
   }
@@ -185,7 +185,7 @@ function readPositionSide(v: unknown, row: number): 0 | 1 | -1 {
   if (v === null) return 0;
   if (typeof v === "string") {
     const p = POSITION_SIDES[v.trim().toLowerCase()];
-    if (p !== undefined) return p;
+    if (p === 0 || p === 1 || p === -1) return p;
   }
   throw new InvalidArgumentError("position_sides", `row ${row} should be LONG, SHORT or BOTH (blank for one-way), got ${describe(v)}`);
 }
@@ -729,6 +729,292 @@ export function tradesTable(rows: readonly TradeRow[]): Table {
   return out;
 }
 
+// ─── TRADES without the reading layer ────────────────────────────────────────────────────────────────
+
+const isArr = Array.isArray;
+/** A cell that is not one value of a one-column range: the fast path declines. */
+const NOT_A_CELL = {};
+
+/** Buffers reused from call to call (a call never re-enters), so a fill costs no allocation. */
+let cap = 0;
+let TIME = new Float64Array(0);
+let PRICE = new Float64Array(0);
+let QUANTITY = new Float64Array(0);
+let FEE = new Float64Array(0);
+let SIZE = new Float64Array(0);
+let POSITION = new Int32Array(0);
+let SIDE = new Int8Array(0);
+let SYMBOL = new Int32Array(0);
+
+function grow(n: number): void {
+  if (n <= cap) return;
+  cap = n;
+  TIME = new Float64Array(n);
+  PRICE = new Float64Array(n);
+  QUANTITY = new Float64Array(n);
+  FEE = new Float64Array(n);
+  SIZE = new Float64Array(n);
+  POSITION = new Int32Array(n);
+  SIDE = new Int8Array(n);
+  SYMBOL = new Int32Array(n);
+}
+
+/** An ExactTrade as the fast path keeps it: where in time order it opened, its position, its first quantity. */
+interface FastTrade extends ExactTrade {
+  at: number;
+  position: number;
+  initial: number;
+}
+
+const NO_STEPS: number[] = [];
+
+/** A trade of the fast path in Decimal, as tradesExact hands a trade to rowOf (steps only while open). */
+function decimalTrade(t: FastTrade, order: number[] | undefined, kp: number, kq: number, kf: number, n: number): Trade {
+  const steps: Trade["steps"] = [];
+  if (t.closed === undefined) {
+    for (let at = t.at; at < n; at++) {
+      const i = order === undefined ? at : order[at]!;
+      if (POSITION[i] !== t.position) continue;
+      const first = at === t.at;
+      steps.push({ entry: first || SIDE[i] === t.side, price: scaled(PRICE[i]!, kp), quantity: scaled(first ? t.initial : QUANTITY[i]!, kq) });
+    }
+  }
+  const fees = scaled(t.fees, kf);
+  return {
+    symbol: t.symbol,
+    side: t.side,
+    opened: t.opened,
+    closed: t.closed,
+    fills: t.fills,
+    contractSize: fromNumber(t.contractSize, "contract_sizes"),
+    held: ZERO,
+    entryQuantity: scaled(t.entryQuantity, kq),
+    entryValue: scaled(t.entryValue, kp + kq),
+    exitQuantity: scaled(t.exitQuantity, kq),
+    exitValue: scaled(t.exitValue, kp + kq),
+    fees: t.feeShares === undefined ? fees : fees.add(t.feeShares),
+    steps,
+  };
+}
+
+function cellAt(col: unknown[], i: number): unknown {
+  const r = col[i];
+  return isArr(r) && r.length === 1 ? r[0] : NOT_A_CELL;
+}
+
+function blankCell(v: unknown): boolean {
+  return v === null || v === undefined || v === "";
+}
+
+/** A result cell as the boundary shows it (a Decimal through toNumber, never −0), or NaN when not finite. */
+function shown(x: Num): number {
+  const n = typeof x === "number" ? x : x.toNumber();
+  return n - n === 0 ? (n === 0 ? 0 : n) : NaN;
+}
+
+/**
+ * TRADES for one-column ranges of plain numbers and the usual side words: the same table as the Decimal path
+ * (tested cell for cell), read straight from the cells into reused typed arrays and kept in scaled integers
+ * (see tradesExact); a trade whose figures need a division on the way (a flip's fee parts, an open trade's
+ * realised PnL) is finished in Decimal exactly as tradesExact finishes it. Undefined, leaving the call to the
+ * full reader, for anything else: text numbers, blank or odd rows, errors of any kind.
+ */
+export function tradesFast(raw: ArrayLike<unknown>): (number | string)[][] | undefined {
+  const times = raw[0];
+  const symbols = raw[1];
+  const sides = raw[2];
+  const prices = raw[3];
+  const quantities = raw[4];
+  const fees = raw[5];
+  const sizes = raw[6];
+  const positionSides = raw[7];
+  if (!isArr(times) || !isArr(symbols) || !isArr(sides) || !isArr(prices) || !isArr(quantities)) return undefined;
+  const n = times.length;
+  if (n === 0 || symbols.length !== n || sides.length !== n || prices.length !== n || quantities.length !== n) return undefined;
+  const optionalColumn = (c: unknown): unknown[] | null | undefined => (c === undefined || c === null ? null : isArr(c) && c.length === n ? c : undefined);
+  const feeCol = optionalColumn(fees);
+  const sizeCol = optionalColumn(sizes);
+  const psCol = optionalColumn(positionSides);
+  if (feeCol === undefined || sizeCol === undefined || psCol === undefined) return undefined;
+  grow(n);
+  const symbolOf = new Map<unknown, number>();
+  const texts: string[] = [];
+  const keyOfSymbol: number[] = [];
+  const keys = new Map<string, number>();
+  /** Per symbol key: 1 one-way, 2 hedge mode. */
+  const modes: number[] = [];
+  let kp = 0;
+  let kq = 0;
+  let kf = 0;
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const t = cellAt(times, i);
+    if (typeof t !== "number" || t - t !== 0) return undefined;
+    if (i > 0 && t < TIME[i - 1]!) sorted = false;
+    TIME[i] = t === 0 ? 0 : t;
+    const sy = cellAt(symbols, i);
+    let s = symbolOf.get(sy);
+    if (s === undefined) {
+      if (typeof sy !== "string") return undefined;
+      const text = sy.trim();
+      if (text === "") return undefined;
+      const key = text.toLowerCase();
+      let k = keys.get(key);
+      if (k === undefined) {
+        k = keys.size;
+        keys.set(key, k);
+        modes.push(0);
+      }
+      s = texts.length;
+      texts.push(text);
+      keyOfSymbol.push(k);
+      symbolOf.set(sy, s);
+    }
+    SYMBOL[i] = s;
+    const sd = cellAt(sides, i);
+    const side = sd === 1 || sd === -1 ? sd : typeof sd === "string" ? SIDES[sd.trim().toLowerCase()] : undefined;
+    if (side !== 1 && side !== -1) return undefined;
+    SIDE[i] = side;
+    const p = cellAt(prices, i);
+    const q = cellAt(quantities, i);
+    if (typeof p !== "number" || typeof q !== "number" || !(p > 0 && q > 0)) return undefined;
+    const a = decimals(p);
+    const b = decimals(q);
+    if (a < 0 || b < 0) return undefined;
+    if (a > kp) kp = a;
+    if (b > kq) kq = b;
+    PRICE[i] = p;
+    QUANTITY[i] = q;
+    let fee = 0;
+    if (feeCol !== null) {
+      const f = cellAt(feeCol, i);
+      if (!blankCell(f)) {
+        if (typeof f !== "number") return undefined;
+        const c = decimals(f);
+        if (c < 0) return undefined;
+        if (c > kf) kf = c;
+        fee = f;
+      }
+    }
+    FEE[i] = fee;
+    let size = 1;
+    if (sizeCol !== null) {
+      const c = cellAt(sizeCol, i);
+      if (!blankCell(c)) {
+        if (typeof c !== "number" || !(c > 0 && c < Infinity)) return undefined;
+        size = c;
+      }
+    }
+    SIZE[i] = size;
+    let ps: 0 | 1 | -1 | undefined = 0;
+    if (psCol !== null) {
+      const v = cellAt(psCol, i);
+      if (!blankCell(v)) ps = typeof v === "string" ? POSITION_SIDES[v.trim().toLowerCase()] : undefined;
+      if (ps !== 0 && ps !== 1 && ps !== -1) return undefined;
+    }
+    const k = keyOfSymbol[s]!;
+    const mode = ps === 0 ? 1 : 2;
+    if (modes[k] === 0) modes[k] = mode;
+    else if (modes[k] !== mode) return undefined;
+    // the position: the symbol's key, and in hedge mode its side
+    POSITION[i] = k * 3 + ps + 1;
+  }
+  for (let i = 0; i < n; i++) {
+    const p = integer(PRICE[i]!, kp);
+    const q = integer(QUANTITY[i]!, kq);
+    const fee = integer(FEE[i]!, kf);
+    if (!(p < LARGEST_FRACTION && q < LARGEST_FRACTION && fee < LARGEST_FRACTION && fee > -LARGEST_FRACTION)) return undefined;
+    PRICE[i] = p;
+    QUANTITY[i] = q;
+    FEE[i] = fee;
+  }
+  let order: number[] | undefined;
+  if (!sorted) {
+    order = [];
+    for (let i = 0; i < n; i++) order.push(i);
+    order.sort((x, y) => TIME[x]! - TIME[y]!); // stable: fills at the same time keep their row order
+  }
+  const current: (FastTrade | undefined)[] = [];
+  const all: FastTrade[] = [];
+  const start = (i: number, at: number, side: 1 | -1, q: number, fee: number, feeShares: Dec | undefined): FastTrade => {
+    const t: FastTrade = {
+      symbol: texts[SYMBOL[i]!]!,
+      side,
+      opened: TIME[i]!,
+      closed: undefined,
+      fills: 1,
+      contractSize: SIZE[i]!,
+      held: q,
+      entryQuantity: q,
+      entryValue: exact(PRICE[i]! * q),
+      exitQuantity: 0,
+      exitValue: 0,
+      fees: fee,
+      feeShares,
+      steps: NO_STEPS,
+      at,
+      position: POSITION[i]!,
+      initial: q,
+    };
+    all.push(t);
+    return t;
+  };
+  for (let at = 0; at < n; at++) {
+    const i = order === undefined ? at : order[at]!;
+    const pos = POSITION[i]!;
+    const ps = (pos % 3) - 1;
+    const fside = SIDE[i] as 1 | -1;
+    const t = current[pos];
+    const q = QUANTITY[i]!;
+    if (t === undefined) {
+      if (ps !== 0 && fside !== ps) return undefined;
+      current[pos] = start(i, at, ps === 0 ? fside : (ps as 1 | -1), q, FEE[i]!, undefined);
+      continue;
+    }
+    if (t.contractSize !== SIZE[i]) return undefined;
+    t.fills++;
+    if (fside === t.side) {
+      t.fees = exact(t.fees + FEE[i]!);
+      t.held = exact(t.held + q);
+      t.entryQuantity = exact(t.entryQuantity + q);
+      t.entryValue = exact(t.entryValue + exact(PRICE[i]! * q));
+      continue;
+    }
+    if (t.held !== t.held) return undefined;
+    if (q > t.held && ps !== 0) return undefined;
+    const closing = q > t.held ? t.held : q;
+    t.exitQuantity = exact(t.exitQuantity + closing);
+    t.exitValue = exact(t.exitValue + exact(PRICE[i]! * closing));
+    t.held = exact(t.held - closing);
+    if (q === closing) t.fees = exact(t.fees + FEE[i]!);
+    if (t.held !== 0) continue;
+    t.closed = TIME[i]!;
+    current[pos] = undefined;
+    if (q > closing) {
+      const fee = scaled(FEE[i]!, kf);
+      const closingFee = share(fee, scaled(closing, kq), scaled(q, kq));
+      t.feeShares = t.feeShares === undefined ? closingFee : t.feeShares.add(closingFee);
+      current[pos] = start(i, at, fside, q - closing, 0, fee.sub(closingFee));
+    }
+  }
+  const out: (number | string)[][] = [TRADES_HEADER.slice()];
+  for (const t of all) {
+    const sums = t.held + t.entryQuantity + t.entryValue + t.exitQuantity + t.exitValue + t.fees;
+    if (sums !== sums) return undefined;
+    const r = rowExact(t, kp, kq, kf) ?? rowOf(decimalTrade(t, order, kp, kq, kf, n));
+    const quantity = shown(r.quantity);
+    const avgEntry = shown(r.avgEntry);
+    const avgExit = r.avgExit === undefined ? "" : shown(r.avgExit);
+    const gross = shown(r.gross);
+    const fee = shown(r.fees);
+    const net = shown(r.net);
+    const ret = shown(r.return);
+    if (quantity !== quantity || avgEntry !== avgEntry || avgExit !== avgExit || gross !== gross || fee !== fee || net !== net || ret !== ret) return undefined;
+    out.push([r.symbol, r.side, r.opened, r.closed ?? "", r.fills, quantity, avgEntry, avgExit, gross, fee, net, ret, r.status]);
+  }
+  return out;
+}
+
 export const TRADES = define(
   {
     times: column(),
@@ -755,6 +1041,7 @@ export const TRADES = define(
         }),
       ),
     ),
+  tradesFast,
 );
 
 // ─── Statistics ──────────────────────────────────────────────────────────────────────────────────────

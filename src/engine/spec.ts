@@ -54,23 +54,30 @@ export function boundsMessage(b: Bounds, show: (n: number) => string = String): 
 }
 
 /**
- * Compiles bounds once into a check, so reading an argument compares against ready Decimals instead of
- * building them from numbers on every call.
+ * Compiles bounds into a check, so reading an argument compares against ready Decimals instead of building
+ * them from numbers on every call. The Decimals and the message are made on the first check, not when the
+ * bundle loads (a hundred arguments declare bounds; most are never read in a session).
  */
 export function boundsChecker(b: Bounds): (d: Dec, field: string) => Dec {
+  let check: ((d: Dec, field: string) => Dec) | undefined;
+  return (d, field) => (check ??= compileBounds(b))(d, field);
+}
+
+function compileBounds(b: Bounds): (d: Dec, field: string) => Dec {
   const gt = b.gt === undefined ? undefined : new D(b.gt);
   const ge = b.ge === undefined ? undefined : new D(b.ge);
   const lt = b.lt === undefined ? undefined : new D(b.lt);
   const le = b.le === undefined ? undefined : new D(b.le);
-  const message = boundsMessage(b);
+  const integer = b.integer === true;
+  let message: string | undefined;
   return (d, field) => {
     const ok =
       (gt === undefined || d.gt(gt)) &&
       (ge === undefined || d.gte(ge)) &&
       (lt === undefined || d.lt(lt)) &&
       (le === undefined || d.lte(le)) &&
-      (!b.integer || d.isInteger());
-    if (!ok) throw new DomainError(field, `${message}, got ${d.toString()}`);
+      (!integer || d.isInteger());
+    if (!ok) throw new DomainError(field, `${(message ??= boundsMessage(b))}, got ${d.toString()}`);
     return d;
   };
 }
@@ -203,21 +210,25 @@ export function define<P extends Params, R extends Result>(
   compute: (args: Args<P>) => R,
   fast?: (raw: ArrayLike<unknown>) => Fast,
 ): EngineFunction<P, R> {
-  const names = Object.keys(params);
-  const entries = names.map((name) => [name, params[name]!] as const);
+  // the argument list is made on first use, not when the bundle loads
+  let names: string[] | undefined;
+  let entries: (readonly [string, Param<unknown>])[] | undefined;
+  const list = () => (entries ??= (names ??= Object.keys(params)).map((name) => [name, params[name]!] as const));
   return {
     params,
-    names,
+    get names() {
+      return (names ??= Object.keys(params));
+    },
     compute,
     fast,
     call(raw) {
       const args: Record<string, unknown> = {};
-      for (const [name, p] of entries) args[name] = p.read(raw[name], name);
+      for (const [name, p] of list()) args[name] = p.read(raw[name], name);
       return checkFinite(compute(args as Args<P>));
     },
     apply(raw) {
       const args: Record<string, unknown> = {};
-      entries.forEach(([name, p], i) => {
+      list().forEach(([name, p], i) => {
         args[name] = p.read(raw[i], name);
       });
       return checkFinite(compute(args as Args<P>));

@@ -592,3 +592,111 @@ describe("TRADES at scale", () => {
     expect(t.filter((r) => r[12] === "open")).toHaveLength(5);
   });
 });
+
+// ─── The fast path (tradesFast) against the Decimal path ─────────────────────────────────────────────
+
+/** TRADES's arguments for fills, with prices, quantities and fees as numbers or as text (text takes the Decimal path). */
+function tradesArgs(fills: Fill[], text: boolean, opts: { cs?: boolean; hedge?: boolean } = {}): unknown[] {
+  const v = (x: number | string | undefined) => (x === undefined ? null : text ? String(x) : Number(x));
+  return [
+    col(fills.map((f) => f.time)),
+    col(fills.map((f) => f.symbol)),
+    col(fills.map((f) => f.side)),
+    col(fills.map((f) => v(f.price))),
+    col(fills.map((f) => v(f.quantity))),
+    col(fills.map((f) => v(f.fee))),
+    opts.cs ? col(fills.map((f) => v(f.contract_size))) : null,
+    opts.hedge ? col(fills.map((f) => f.position_side ?? null)) : null,
+  ];
+}
+
+/** The Decimal path's table as the worksheet shows it (every Decimal through toNumber, never −0). */
+function decimalShown(fills: Fill[], opts: { cs?: boolean; hedge?: boolean } = {}): unknown[][] {
+  const rows = F.TRADES.apply(tradesArgs(fills, true, opts)) as Row[];
+  return rows.map((r) => r.map((c) => {
+    const s = shown(c);
+    return s === 0 ? 0 : s;
+  }));
+}
+
+/** One-way fills that often go through zero: each sell or buy may be larger than what is held. */
+const flips = fc
+  .array(
+    fc.record({ symbol: fc.constantFrom("BTCUSDT", "btcusdt ", "ETHUSDT"), side: fc.constantFrom("buy", "sell", "BUY", "Sell"), price, quantity: qty, fee, cs: fc.constantFrom(1, 1, 0.5, 100) }),
+    { minLength: 1, maxLength: 60 },
+  )
+  .map((xs) => xs.map((x, i): Fill => ({ time: 45000 + Math.floor(i / 3) / 1000, symbol: x.symbol, side: x.side, price: x.price, quantity: x.quantity, fee: x.fee, contract_size: x.cs })));
+
+describe("TRADES fast path (fast-check): the Decimal path's table, cell for cell", () => {
+  it.each([
+    ["one-way", oneWay, {}],
+    ["hedge mode", hedge, { hedge: true }],
+  ] as const)("%s, rows in time order and shuffled", (_mode, arb, opts) => {
+    fc.assert(
+      fc.property(arb, fc.boolean(), fc.nat(), (fills, shuffle, seed) => {
+        let rows = fills;
+        if (shuffle) {
+          // the same fills in another row order: the fast path sorts them by time, as the Decimal path does
+          rows = [...fills];
+          let s = seed;
+          for (let i = rows.length - 1; i > 0; i--) {
+            s = (s * 1103515245 + 12345) % 2147483648;
+            const j = s % (i + 1);
+            [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+          }
+        }
+        const fast = F.TRADES.fast!(tradesArgs(rows, false, opts));
+        expect(fast).toBeDefined();
+        expect(fast).toEqual(decimalShown(rows, opts));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("flips, partial exits, fills at the same time, contract sizes per trade", () => {
+    let flipsSeen = 0;
+    fc.assert(
+      fc.property(flips, (fills) => {
+        // one contract size per symbol, as an exchange has it (a trade's fills share one)
+        const size = new Map<string, number | string>();
+        const rows = fills.map((f) => {
+          const k = f.symbol.trim().toLowerCase();
+          if (!size.has(k)) size.set(k, f.contract_size!);
+          return { ...f, contract_size: size.get(k)! };
+        });
+        const expected = decimalShown(rows, { cs: true });
+        const fast = F.TRADES.fast!(tradesArgs(rows, false, { cs: true }));
+        expect(fast).toEqual(expected);
+        // a flip closes one trade and opens the next at the same time
+        flipsSeen += expected.filter((r, i) => i > 1 && r[2] === expected[i - 1]![3] && r[0] === expected[i - 1]![0]).length;
+      }),
+      { numRuns: 300 },
+    );
+    expect(flipsSeen).toBeGreaterThan(50);
+  });
+
+  it("declines what it does not read (numeric text, blank rows, hedge-mode errors), leaving it to the full reader", () => {
+    const base: Fill[] = [
+      { time: 45000, symbol: "X", side: "buy", price: 10, quantity: 1, fee: 0.01 },
+      { time: 45001, symbol: "X", side: "sell", price: 11, quantity: 1, fee: 0.01 },
+    ];
+    expect(F.TRADES.fast!(tradesArgs(base, false))).toEqual(decimalShown(base));
+    expect(F.TRADES.fast!(tradesArgs(base, true))).toBeUndefined();
+    const blank = tradesArgs(base, false);
+    (blank[3] as unknown[][])[1] = [null];
+    expect(F.TRADES.fast!(blank)).toBeUndefined();
+    // selling on the LONG side of a position that holds nothing: an error, which only the full reader gives
+    const hedged: Fill[] = [{ time: 45000, symbol: "X", side: "sell", price: 10, quantity: 1, position_side: "LONG" }];
+    expect(F.TRADES.fast!(tradesArgs(hedged, false, { hedge: true }))).toBeUndefined();
+    expect(errorOf(F.TRADES, ...tradesArgs(hedged, false, { hedge: true }))).toEqual({ code: "VALUE", field: "position_sides" });
+    // words every object has are not sides: both paths refuse them
+    for (const word of ["constructor", "toString"]) {
+      const odd = tradesArgs([{ ...base[0]!, side: word }], false);
+      expect(F.TRADES.fast!(odd)).toBeUndefined();
+      expect(errorOf(F.TRADES, ...odd)).toEqual({ code: "VALUE", field: "sides" });
+      const oddSide = tradesArgs([{ ...base[0]!, position_side: word }], false, { hedge: true });
+      expect(F.TRADES.fast!(oddSide)).toBeUndefined();
+      expect(errorOf(F.TRADES, ...oddSide)).toEqual({ code: "VALUE", field: "position_sides" });
+    }
+  });
+});
