@@ -1,5 +1,6 @@
 import type { ChartPlan } from "../taskpane/workbook";
 import type { SheetFormats } from "./xlsx";
+import { statNoteFormulas } from "../taskpane/model/journal-notes";
 import { positionsGrid } from "../taskpane/model/positions";
 
 /*
@@ -145,10 +146,18 @@ function trades(has: (name: string) => boolean): { rows: unknown[][]; chart?: Ch
   const col = (c: string) => `${c}4:${c}${last}`;
   const closed = `IF(${col("T")}="closed", ${col("R")}, "")`;
   rows[2]![7] = `=LEV.TRADES(${col("A")}, ${col("B")}, ${col("C")}, ${col("D")}, ${col("E")}, ${col("F")})`;
-  if (has("JOURNALSTATS")) rows[2]![21] = `=LEV.JOURNALSTATS(${closed}, B1)`;
+  if (has("JOURNALSTATS")) {
+    rows[2]![21] = `=LEV.JOURNALSTATS(${closed}, B1)`;
+    // beside each statistic that is an error (Average R: no risk is given), why, in plain words
+    statNoteFormulas((i) => `W${3 + i}`).forEach((note, i) => {
+      if (note) (rows[2 + i] ??= [])[23] = note;
+    });
+  }
   if (!has("EQUITYCURVE")) return { rows };
   rows[2]![24] = `=LEV.EQUITYCURVE(B1, ${closed})`;
-  // 8 trades, 7 of them closed (the last BTCUSDT buy is still open): the curve's row 0 and seven trades, rows 4–11
+  // The curve (row 0 and one row per closed trade, from row 4) over its whole reach, so that the chart follows
+  // trades that new fills close; the chart sits right of the curve, which grows down.
+  const reach = (c: string) => `${c}4:${c}${last + 1}`;
   return {
     rows,
     chart: {
@@ -156,10 +165,10 @@ function trades(has: (name: string) => boolean): { rows: unknown[][]; chart?: Ch
       xTitle: "Trade",
       yTitle: "Balance",
       series: [
-        { name: "Balance", x: "Y4:Y11", y: "AA4:AA11" },
-        { name: "Drawdown", x: "Y4:Y11", y: "AC4:AC11" },
+        { name: "Balance", x: reach("Y"), y: reach("AA") },
+        { name: "Drawdown", x: reach("Y"), y: reach("AC") },
       ],
-      anchor: "V26:AD44",
+      anchor: "AF2:AM21",
     },
   };
 }
@@ -187,7 +196,7 @@ export function sampleWorkbook(has: (id: string) => boolean, journalRows?: numbe
     widths: {
       Journal: { 0: 54, 1: 78, 2: 52, 3: 70, 4: 70, 5: 70, 6: 74, 7: 70, 8: 88, 9: 80, 10: 76, 11: 70, 12: 100, 13: 70 },
       Scenario: { 0: 130, 3: 80, 4: 90 },
-      Trades: { 0: 120, 1: 78, 6: 20, 7: 78, 9: 120, 10: 120, 20: 20, 21: 150, 23: 20 },
+      Trades: { 0: 130, 1: 78, 6: 20, 7: 78, 9: 130, 10: 130, 20: 20, 21: 150, 23: 300 },
     },
     charts: t.chart ? { Trades: [t.chart] } : {},
   };
