@@ -198,11 +198,17 @@ export class PlaygroundPage implements PlaygroundHost {
 
   private gridSource() {
     return {
-      rowCount: () => Math.max(MIN_ROWS, this.hf.getSheetDimensions(this.sheet).height + 20),
-      colCount: () => Math.max(MIN_COLS, this.hf.getSheetDimensions(this.sheet).width + 4),
+      // the sheet reaches as far as its cells and its charts, with room to spare
+      rowCount: () => Math.max(MIN_ROWS, this.hf.getSheetDimensions(this.sheet).height + 20, this.chartReach("bottom") + 20),
+      colCount: () => Math.max(MIN_COLS, this.hf.getSheetDimensions(this.sheet).width + 4, this.chartReach("right") + 4),
       colWidth: (col: number) => this.colWidth(col),
       view: (row: number, col: number): CellView => this.view(row, col),
     };
+  }
+
+  /** The last row or column a chart of the active sheet covers (-1 without charts). */
+  private chartReach(side: "bottom" | "right"): number {
+    return Math.max(-1, ...(this.sheetMeta?.charts ?? []).map((c) => rect(c.anchor)[side]));
   }
 
   private get sheetMeta(): SheetMeta | undefined {

@@ -1,6 +1,6 @@
 import type { ChartPlan } from "../taskpane/workbook";
 import type { SheetFormats } from "./xlsx";
-import { statNoteFormulas } from "../taskpane/model/journal-notes";
+import { STAT_NOTES, statNoteFormulas } from "../taskpane/model/journal-notes";
 import { positionsGrid } from "../taskpane/model/positions";
 
 /*
@@ -178,6 +178,8 @@ export interface SampleWorkbook {
   formats: SheetFormats;
   /** Column widths in pixels: sheet → column → width. */
   widths: Record<string, Record<number, number>>;
+  /** Number formats of single ranges (a block's rows, such as the statistics), beside the column formats. */
+  cellFormats?: Record<string, { range: string; format: string }[]>;
   /** Charts requested per sheet, as the task pane requests them (the page draws what it can). */
   charts: Record<string, ChartPlan[]>;
 }
@@ -199,6 +201,8 @@ export function sampleWorkbook(has: (id: string) => boolean, journalRows?: numbe
       Trades: { 0: 130, 1: 78, 6: 20, 7: 78, 9: 130, 10: 130, 20: 20, 21: 150, 23: 300 },
     },
     charts: t.chart ? { Trades: [t.chart] } : {},
+    // each statistic (W3:W22) in its own format: counts, money, percentages, ratios
+    cellFormats: { Trades: STAT_NOTES.map(([, format], i) => ({ range: `W${3 + i}`, format })) },
   };
   // A cross-margin account of four symbols, ETHUSDT hedged: the sheet the pane's "New positions sheet" writes.
   if (has("CROSSLIQ") && has("CROSSACCOUNT") && has("LIQDISTANCE")) {

@@ -1,6 +1,6 @@
-import { JOURNALSTATS_LABELS, TRADES, type JournalStatLabel, type Table } from "../../engine";
+import { TRADES, type Table } from "../../engine";
 import { cellName, type Block, type CellValue, type NumberFormat, type WritePlan } from "../workbook";
-import { statNoteFormulas } from "./journal-notes";
+import { STAT_NOTES, statNoteFormulas } from "./journal-notes";
 import { quoteFee, type FeeRates, type Fill } from "./journal-import";
 
 /**
@@ -23,28 +23,6 @@ const PERCENT = "0.00%";
 const COUNT = "0";
 const QUANTITY = "General";
 
-const STAT_FORMATS: Record<JournalStatLabel, string> = {
-  Trades: COUNT,
-  Wins: COUNT,
-  Losses: COUNT,
-  "Win rate": PERCENT,
-  "Net profit": MONEY,
-  "Gross profit": MONEY,
-  "Gross loss": MONEY,
-  "Profit factor": "0.00",
-  "Average win": MONEY,
-  "Average loss": MONEY,
-  "Payoff ratio": "0.00",
-  Expectancy: MONEY,
-  "Largest win": MONEY,
-  "Largest loss": MONEY,
-  "Max consecutive wins": COUNT,
-  "Max consecutive losses": COUNT,
-  "Max drawdown": MONEY,
-  "Max drawdown %": PERCENT,
-  "Average R": "0.00",
-  SQN: "0.00",
-};
 
 export interface JournalPlanInput {
   fills: readonly Fill[];
@@ -131,9 +109,7 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
   tradeFormats.forEach((f, j) => {
     if (f) formats.push({ range: span(tradesAt + j), format: f });
   });
-  JOURNALSTATS_LABELS.forEach((label, i) => {
-    formats.push({ range: cellName(headRow + i, statsAt + 1), format: STAT_FORMATS[label] });
-  });
+  STAT_NOTES.forEach(([, format], i) => formats.push({ range: cellName(headRow + i, statsAt + 1), format }));
   const curveFormats = [COUNT, MONEY, MONEY, MONEY, MONEY, PERCENT];
   curveFormats.forEach((f, j) => formats.push({ range: `${cellName(first, curveAt + j)}:${cellName(lastRow + 1, curveAt + j)}`, format: f }));
 
