@@ -166,7 +166,7 @@ function trades(has: (name: string) => boolean): { rows: unknown[][]; chart?: Ch
       yTitle: "Balance",
       series: [
         { name: "Balance", x: reach("Y"), y: reach("AA") },
-        { name: "Drawdown", x: reach("Y"), y: reach("AC") },
+        { name: "Peak", x: reach("Y"), y: reach("AB") },
       ],
       anchor: "AF2:AM21",
     },

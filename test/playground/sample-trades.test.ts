@@ -58,8 +58,9 @@ describe("the sample's Trades sheet", () => {
     expect(cell(`Y${x.top + 1}`)).toBe(0);
     expect(cell("Y11")).toBe(7);
     expect(x.bottom + 1).toBe(204);
-    expect(chart.series.map((s) => s.name)).toEqual(["Balance", "Drawdown"]);
-    expect(cell(`${chart.series[1]!.y.split(":")[0]!.replace(/\d+/, "")}3`)).toBe("Drawdown");
+    expect(chart.series.map((s) => s.name)).toEqual(["Balance", "Peak"]);
+    expect(cell(`${chart.series[0]!.y.split(":")[0]!.replace(/\d+/, "")}3`)).toBe("Balance");
+    expect(cell(`${chart.series[1]!.y.split(":")[0]!.replace(/\d+/, "")}3`)).toBe("Peak");
     // the chart is drawn right of the curve (Y:AD), which grows down, never over it
     expect(parseRange(chart.anchor).left).toBeGreaterThan(parseCell("AD1").col);
   });

@@ -51,10 +51,10 @@ describe("the journal sheet's plan", () => {
     expect(format("W9")).toBe("0.00%"); // Win rate, the 4th statistic (row 6 + 3)
     expect(format("AD7:AD216")).toBe("0.00%"); // Drawdown %
     // the curve's row 0 on row 7, then a row per closed trade: over its whole reach (row 216, as its formats),
-    // so that the chart follows trades that new fills close; Trade in Y, Balance in AA, Drawdown in AC
+    // so that the chart follows trades that new fills close; Trade in Y, Balance in AA, Peak in AB
     expect(p.chart!.series).toEqual([
       { name: "Balance", x: "Y7:Y216", y: "AA7:AA216" },
-      { name: "Drawdown", x: "Y7:Y216", y: "AC7:AC216" },
+      { name: "Peak", x: "Y7:Y216", y: "AB7:AB216" },
     ]);
     // right of the curve (Y:AD), which grows down, never over it
     expect(p.chart!.anchor).toBe("AF5:AM24");

@@ -46,6 +46,37 @@ describeInBrowser("the journal import in the playground's pane", () => {
     await s?.close();
   });
 
+  it("shows the sample's Trades sheet with every figure formatted, nothing cut, and errors explained beside them", async () => {
+    const page = s.page;
+    await page.locator('.tabs [data-sheet="Trades"]').click();
+    // fills and trades: date-times whole in their columns (the first fill 2024-03-04 09:00, the last trade's opening
+    // 2024-03-09 09:30), prices and money with their formats
+    expect(await cellText(page, "A4")).toBe("2024-03-04 09:00");
+    expect(await cellText(page, "J11")).toBe("2024-03-09 09:30");
+    expect(await cellText(page, "K10")).toBe("2024-03-09 14:00");
+    // statistics labelled; Average R is #N/A (no risk given) with its reason beside it
+    expect([await cellText(page, "V21"), await cellText(page, "W21"), await cellText(page, "X21")]).toEqual(["Average R", "#N/A", "No risk per trade given: R = PnL ÷ risk."]);
+    expect(await cellText(page, "V7")).toBe("Net profit");
+    expect(await cellText(page, "W7")).toBe("45.60"); // 45.5962 at "#,##0.00"
+    const cut = () =>
+      page.$$eval(".grid-canvas .cell.number", (cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => `${(c as HTMLElement).dataset.cell}: ${c.textContent}`));
+    expect(await cut()).toEqual([]);
+    await goTo(page, "A1");
+    await page.screenshot({ path: path.join(RESULTS, "trades-sample.png") });
+    await goTo(page, "AN22"); // the statistics, the curve and its chart
+    expect(await cut()).toEqual([]);
+    // the equity curve's chart is drawn: Balance and its Peak over the seven closed trades (10,000 to 10,045.5962)
+    await page.waitForSelector("html[data-charts='1']");
+    const data = await page.evaluate(() => {
+      const pg = (globalThis as unknown as { levPlayground: { chartData(sheet: string, i: number): { series: { name: string; points: { x: number; y: number }[] }[] } } }).levPlayground;
+      return pg.chartData("Trades", 0);
+    });
+    expect(data.series[0]!.points.map((p) => p.x)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(data.series[0]!.points[7]!.y).toBeCloseTo(10045.5962, 4);
+    await page.locator(".chart").first().screenshot({ path: path.join(RESULTS, "trades-sample-chart.png") });
+    await page.screenshot({ path: path.join(RESULTS, "trades-sample-stats.png") });
+  }, 60000);
+
   it("imports a Binance futures export, previews it, writes the journal and follows a fill typed under the table", async () => {
     const page = s.page;
     await page.getByRole("button", { name: "Import fills…" }).click();
@@ -130,10 +161,12 @@ describeInBrowser("the journal import in the playground's pane", () => {
       return pg.chartData("LEV Journal", 0);
     });
     expect([data.xTitle, data.yTitle]).toEqual(["Trade", "Balance"]);
-    expect(data.series.map((x) => x.name)).toEqual(["Balance", "Drawdown"]);
+    expect(data.series.map((x) => x.name)).toEqual(["Balance", "Peak"]);
     // balances by hand: 10,000, +21.503, +23.65, +20.1876, −9.1168 → 10,056.2238
     expect(data.series[0]!.points.map((p) => p.x)).toEqual([0, 1, 2, 3, 4]);
     expect(data.series[0]!.points[4]!.y).toBeCloseTo(10056.2238, 4);
+    // the peak: 10,065.3406 after the third trade, kept after the fourth's loss (the gap is the drawdown, 9.1168)
+    expect(data.series[1]!.points[4]!.y).toBeCloseTo(10065.3406, 4);
     await goTo(page, "AN25"); // just past the chart (AF5:AM24), so that it is scrolled into view
     await page.locator(".chart").first().screenshot({ path: path.join(RESULTS, "journal-chart.png") });
 
@@ -170,28 +203,6 @@ describeInBrowser("the journal import in the playground's pane", () => {
     expect(s.offsite).toEqual([]);
     expect(s.pageErrors).toEqual([]);
   }, 240000);
-
-  it("shows the sample's Trades sheet with every figure formatted, nothing cut, and errors explained beside them", async () => {
-    const page = s.page;
-    await page.locator('.tabs [data-sheet="Trades"]').click();
-    // fills and trades: date-times whole in their columns (the first fill 2024-03-04 09:00, the last trade's opening
-    // 2024-03-09 09:30), prices and money with their formats
-    expect(await cellText(page, "A4")).toBe("2024-03-04 09:00");
-    expect(await cellText(page, "J11")).toBe("2024-03-09 09:30");
-    expect(await cellText(page, "K10")).toBe("2024-03-09 14:00");
-    // statistics labelled; Average R is #N/A (no risk given) with its reason beside it
-    expect([await cellText(page, "V21"), await cellText(page, "W21"), await cellText(page, "X21")]).toEqual(["Average R", "#N/A", "No risk per trade given: R = PnL ÷ risk."]);
-    expect(await cellText(page, "V7")).toBe("Net profit");
-    expect(await cellText(page, "W7")).toBe("45.60"); // 45.5962 at "#,##0.00"
-    const cut = () =>
-      page.$$eval(".grid-canvas .cell.number", (cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => `${(c as HTMLElement).dataset.cell}: ${c.textContent}`));
-    expect(await cut()).toEqual([]);
-    await goTo(page, "A1");
-    await page.screenshot({ path: path.join(RESULTS, "trades-sample.png") });
-    await goTo(page, "AN22"); // the statistics, the curve and its chart
-    expect(await cut()).toEqual([]);
-    await page.screenshot({ path: path.join(RESULTS, "trades-sample-stats.png") });
-  }, 60000);
 
   it("writes nothing from a file that is not a CSV, and says why", async () => {
     const page = s.page;

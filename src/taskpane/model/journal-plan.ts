@@ -118,8 +118,9 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
     if (note) blocks.push({ at: cellName(headRow + i, statsAt + 2), rows: [[note]] });
   });
 
-  // The chart over the whole reach of the curve (row 0 and one row per closed trade: Trade, Balance, Drawdown),
-  // so that it follows trades that new fills close; the empty rows below the curve are no points.
+  // The chart over the whole reach of the curve (row 0 and one row per closed trade), so that it follows trades
+  // that new fills close; the empty rows below the curve are no points. Balance and its peak on one scale: the
+  // drawdown is the gap between them (a drawdown line of tens beside a balance of thousands would flatten both).
   const curveCol = (j: number) => `${cellName(first, curveAt + j)}:${cellName(lastRow + 1, curveAt + j)}`;
   const widths: number[] = [];
   [130, 90, 50, 90, 80, 80, 100].slice(0, columns.length).forEach((w) => widths.push(w));
@@ -143,7 +144,7 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
             yTitle: "Balance",
             series: [
               { name: "Balance", x: curveCol(0), y: curveCol(2) },
-              { name: "Drawdown", x: curveCol(0), y: curveCol(4) },
+              { name: "Peak", x: curveCol(0), y: curveCol(3) },
             ],
             // right of the curve, which grows down with every closed trade and must not be hidden
             anchor: `${cellName(headRow - 1, curveAt + 7)}:${cellName(headRow + 18, curveAt + 14)}`,
