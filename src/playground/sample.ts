@@ -193,7 +193,7 @@ export function sampleWorkbook(has: (id: string) => boolean, journalRows?: numbe
     formats: {
       Journal: { 7: "0.00%", 8: "#,##0.00", 9: "#,##0.00", 10: "#,##0.00", 11: "0.00%", 12: "#,##0.0000", 13: "0.00%" },
       Scenario: {},
-      Trades: { 0: when, 5: "#,##0.0000", 9: when, 10: when, 13: "#,##0.00", 14: "#,##0.00", 15: "#,##0.00", 16: "#,##0.0000", 17: "#,##0.00", 18: "0.00%", 25: "#,##0.00", 26: "#,##0.00", 27: "#,##0.00", 28: "#,##0.00", 29: "0.00%" },
+      Trades: { 0: when, 3: "#,##0.00", 5: "#,##0.0000", 9: when, 10: when, 13: "#,##0.00", 14: "#,##0.00", 15: "#,##0.00", 16: "#,##0.0000", 17: "#,##0.00", 18: "0.00%", 25: "#,##0.00", 26: "#,##0.00", 27: "#,##0.00", 28: "#,##0.00", 29: "0.00%" },
     },
     widths: {
       Journal: { 0: 54, 1: 78, 2: 52, 3: 70, 4: 70, 5: 70, 6: 74, 7: 70, 8: 88, 9: 80, 10: 76, 11: 70, 12: 100, 13: 70 },
@@ -202,7 +202,8 @@ export function sampleWorkbook(has: (id: string) => boolean, journalRows?: numbe
     },
     charts: t.chart ? { Trades: [t.chart] } : {},
     // each statistic (W3:W22) in its own format: counts, money, percentages, ratios
-    cellFormats: { Trades: STAT_NOTES.map(([, format], i) => ({ range: `W${3 + i}`, format })) },
+    // and the start balance as money
+    cellFormats: { Trades: [{ range: "B1", format: "#,##0.00" }, ...STAT_NOTES.map(([, format], i) => ({ range: `W${3 + i}`, format }))] },
   };
   // A cross-margin account of four symbols, ETHUSDT hedged: the sheet the pane's "New positions sheet" writes.
   if (has("CROSSLIQ") && has("CROSSACCOUNT") && has("LIQDISTANCE")) {

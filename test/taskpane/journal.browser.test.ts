@@ -52,6 +52,8 @@ describeInBrowser("the journal import in the playground's pane", () => {
     // fills and trades: date-times whole in their columns (the first fill 2024-03-04 09:00, the last trade's opening
     // 2024-03-09 09:30), prices and money with their formats
     expect(await cellText(page, "A4")).toBe("2024-03-04 09:00");
+    expect(await cellText(page, "B1")).toBe("10,000.00"); // the start balance
+    expect(await cellText(page, "D4")).toBe("62,000.00"); // the first fill's price
     expect(await cellText(page, "J11")).toBe("2024-03-09 09:30");
     expect(await cellText(page, "K10")).toBe("2024-03-09 14:00");
     // statistics labelled; Average R is #N/A (no risk given) with its reason beside it
