@@ -440,7 +440,12 @@ export class PlaygroundPage implements PlaygroundHost {
     // A date typed in a cell without a number format shows as a date, as in Excel.
     if (typeof content === "number" && ISO_DATE.test(t) && isGeneral(formatAt(this.sheetMeta, row, col))) {
       this.meta[this.sheetName] ??= emptyMeta();
-      this.meta[this.sheetName]!.formats.push({ rect: { top: row, left: col, bottom: row, right: col }, format: ISO_DATE.exec(t)![4] ? "yyyy-mm-dd hh:mm" : "yyyy-mm-dd" });
+      const meta = this.meta[this.sheetName]!;
+      const format = ISO_DATE.exec(t)![4] ? "yyyy-mm-dd hh:mm" : "yyyy-mm-dd";
+      meta.formats.push({ rect: { top: row, left: col, bottom: row, right: col }, format });
+      // and a column of the default width widens to show it, as Excel's does (a set width stays: ### there)
+      const need = textWidth(formatNumber(content, format, 40), this.styleOf(row, col)?.bold) + CELL_INSET;
+      if (meta.widths[col] === undefined && need > DEFAULT_WIDTH) meta.widths[col] = need;
     }
     this.bridge.settle(this.hf);
     this.ruleCache.clear();

@@ -162,7 +162,8 @@ describeInBrowser("the playground grid as a trader uses it", () => {
 
   it("gives a typed date or date-time a date format, as Excel does, and ### when it does not fit its column", async () => {
     const page = s.page;
-    // an unformatted cell of the Journal sheet's 104-pixel default column: the date-time shows as typed
+    // an unformatted cell in a column of the default width: the date-time shows as typed, the column widening
+    // to show it as Excel's does
     await typeInto(page, "P30", "2024-03-06 10:00");
     expect(await cellText(page, "P30")).toBe("2024-03-06 10:00");
     await goTo(page, "P30");
