@@ -24,9 +24,6 @@ import { freeTableName, metaFromPlan } from "./sheet";
  * meta: the grid shows them, the chart is drawn, and Save .xlsx keeps them.
  */
 
-/** Rows below a table that its structured references reach in the playground, for fills typed under it. */
-export const TABLE_SPARE_ROWS = 200;
-
 /** A sheet name as a formula refers to it: quoted, with quotes doubled. */
 function quoted(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
@@ -66,8 +63,8 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
 
     async write(given: WritePlan): Promise<WriteResult> {
       const hf = host.hf;
-      // HyperFormula has no tables: a structured reference becomes its column's range, with room for rows added below.
-      const plan = structuredAsRanges(given, TABLE_SPARE_ROWS);
+      // HyperFormula has no tables: a structured reference becomes its column's range, which grows with the table (see growTableAt).
+      const plan = structuredAsRanges(given, 0);
       const name = freeSheetName(plan.baseName, hf.getSheetNames());
       let sheetId: number | undefined;
       try {

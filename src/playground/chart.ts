@@ -98,6 +98,7 @@ function config(data: ChartData): ChartConfiguration<"scatter" | "line"> {
       tension: 0,
     };
   });
+  const wholeX = data.series.every((s) => s.points.every((p) => typeof p.x === "number" && Number.isInteger(p.x)));
   const labels = data.type === "line" ? (data.series[0]?.points.map((p) => (typeof p.x === "number" ? data.formatX(p.x) : p.x)) ?? []) : undefined;
   return {
     type: data.type,
@@ -125,7 +126,8 @@ function config(data: ChartData): ChartConfiguration<"scatter" | "line"> {
         x: {
           type: data.type === "line" ? "category" : "linear",
           title: { display: true, text: data.xTitle },
-          ticks: data.type === "line" ? { autoSkip: true, maxRotation: 0 } : { callback: (v) => data.formatX(Number(v)) },
+          // whole-number x (trade numbers) gets whole-number ticks, not 0.5 shown as "1" by a "0" format
+          ticks: data.type === "line" ? { autoSkip: true, maxRotation: 0 } : { callback: (v) => data.formatX(Number(v)), ...(wholeX ? { precision: 0 } : {}) },
         },
         y: {
           type: "linear",

@@ -4,7 +4,7 @@ import { installCustomFunctions } from "./customFunctions";
 import type { FunctionsMetadata } from "./metadata";
 import { PlaygroundPage } from "./page";
 import { sampleWorkbook } from "./sample";
-import { columnMeta } from "./sheet";
+import { columnMeta, rect } from "./sheet";
 import { applyStyles } from "./styles";
 
 // Before functions.js runs: the same CustomFunctions global Excel's runtime gives it.
@@ -39,6 +39,9 @@ async function start(): Promise<void> {
   const rows = Number(new URLSearchParams(location.search).get("journal")) || undefined;
   const sample = sampleWorkbook((id) => has.has(id), rows);
   const meta = Object.fromEntries(Object.keys(sample.sheets).map((name) => [name, columnMeta(sample.formats[name], sample.widths[name])]));
+  // the charts the sample requests (the Trades sheet's equity curve) are drawn as a written sheet's are
+  for (const [name, charts] of Object.entries(sample.charts)) meta[name]?.charts.push(...charts);
+  for (const [name, formats] of Object.entries(sample.cellFormats ?? {})) meta[name]?.formats.push(...formats.map((f) => ({ rect: rect(f.range), format: f.format })));
   const page = new PlaygroundPage(root, { bridge, functions, sheets: sample.sheets, meta });
   (globalThis as { levPlayground?: PlaygroundPage }).levPlayground = page;
   page.setStatus(`${functions.length} LEV functions ready`);

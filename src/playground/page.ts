@@ -6,7 +6,7 @@ import { cellName, dateParts, formatNumber, isDateFormat, parseCell, parseRange 
 import { el, Grid, textWidth, type CellView } from "./grid";
 import type { PlaygroundHost } from "./host";
 import type { FunctionMetadata } from "./metadata";
-import { emptyMeta, formatAt, inside, rect, shiftFormula, styleAt, type CellStyle, type SheetMeta, type WorkbookMeta } from "./sheet";
+import { emptyMeta, formatAt, inside, rect, shiftFormula, styleAt, writeTyped, type CellStyle, type SheetMeta, type WorkbookMeta } from "./sheet";
 
 /*
  * The playground page: header (open/save), formula bar, the grid over the HyperFormula workbook, sheet
@@ -198,11 +198,17 @@ export class PlaygroundPage implements PlaygroundHost {
 
   private gridSource() {
     return {
-      rowCount: () => Math.max(MIN_ROWS, this.hf.getSheetDimensions(this.sheet).height + 20),
-      colCount: () => Math.max(MIN_COLS, this.hf.getSheetDimensions(this.sheet).width + 4),
+      // the sheet reaches as far as its cells and its charts, with room to spare
+      rowCount: () => Math.max(MIN_ROWS, this.hf.getSheetDimensions(this.sheet).height + 20, this.chartReach("bottom") + 20),
+      colCount: () => Math.max(MIN_COLS, this.hf.getSheetDimensions(this.sheet).width + 4, this.chartReach("right") + 4),
       colWidth: (col: number) => this.colWidth(col),
       view: (row: number, col: number): CellView => this.view(row, col),
     };
+  }
+
+  /** The last row or column a chart of the active sheet covers (-1 without charts). */
+  private chartReach(side: "bottom" | "right"): number {
+    return Math.max(-1, ...(this.sheetMeta?.charts ?? []).map((c) => rect(c.anchor)[side]));
   }
 
   private get sheetMeta(): SheetMeta | undefined {
@@ -424,11 +430,22 @@ export class PlaygroundPage implements PlaygroundHost {
     else if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/.test(t)) content = t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
     else if (ISO_DATE.test(t)) content = serialOf(t);
     const started = performance.now();
+    // Typed directly below a table, the row joins the table (Excel's AutoExpansion).
     try {
-      this.hf.setCellContents(this.address(row, col), [[content as never]]);
+      writeTyped(this.hf, this.sheetMeta, this.sheet, row, col, content as never);
     } catch (e) {
       this.setStatus(`Could not write ${cellName(row, col)}: ${(e as Error).message}`);
       return;
+    }
+    // A date typed in a cell without a number format shows as a date, as in Excel.
+    if (typeof content === "number" && ISO_DATE.test(t) && isGeneral(formatAt(this.sheetMeta, row, col))) {
+      this.meta[this.sheetName] ??= emptyMeta();
+      const meta = this.meta[this.sheetName]!;
+      const format = ISO_DATE.exec(t)![4] ? "yyyy-mm-dd hh:mm" : "yyyy-mm-dd";
+      meta.formats.push({ rect: { top: row, left: col, bottom: row, right: col }, format });
+      // and a column of the default width widens to show it, as Excel's does (a set width stays: ### there)
+      const need = textWidth(formatNumber(content, format, 40), this.styleOf(row, col)?.bold) + CELL_INSET;
+      if (meta.widths[col] === undefined && need > DEFAULT_WIDTH) meta.widths[col] = need;
     }
     this.bridge.settle(this.hf);
     this.ruleCache.clear();
@@ -569,6 +586,8 @@ export class PlaygroundPage implements PlaygroundHost {
     this.setStatus("Saved lev-playground.xlsx");
   }
 }
+
+const isGeneral = (format: string | undefined) => !format || /^general$/i.test(format);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 

@@ -1,5 +1,6 @@
 import type { ChartPlan } from "../taskpane/workbook";
 import type { SheetFormats } from "./xlsx";
+import { STAT_NOTES, statNoteFormulas } from "../taskpane/model/journal-notes";
 import { positionsGrid } from "../taskpane/model/positions";
 
 /*
@@ -145,10 +146,18 @@ function trades(has: (name: string) => boolean): { rows: unknown[][]; chart?: Ch
   const col = (c: string) => `${c}4:${c}${last}`;
   const closed = `IF(${col("T")}="closed", ${col("R")}, "")`;
   rows[2]![7] = `=LEV.TRADES(${col("A")}, ${col("B")}, ${col("C")}, ${col("D")}, ${col("E")}, ${col("F")})`;
-  if (has("JOURNALSTATS")) rows[2]![21] = `=LEV.JOURNALSTATS(${closed}, B1)`;
+  if (has("JOURNALSTATS")) {
+    rows[2]![21] = `=LEV.JOURNALSTATS(${closed}, B1)`;
+    // beside each statistic that is an error (Average R: no risk is given), why, in plain words
+    statNoteFormulas((i) => `W${3 + i}`).forEach((note, i) => {
+      if (note) (rows[2 + i] ??= [])[23] = note;
+    });
+  }
   if (!has("EQUITYCURVE")) return { rows };
   rows[2]![24] = `=LEV.EQUITYCURVE(B1, ${closed})`;
-  // 8 trades, 7 of them closed (the last BTCUSDT buy is still open): the curve's row 0 and seven trades, rows 4–11
+  // The curve (row 0 and one row per closed trade, from row 4) over its whole reach, so that the chart follows
+  // trades that new fills close; the chart sits right of the curve, which grows down.
+  const reach = (c: string) => `${c}4:${c}${last + 1}`;
   return {
     rows,
     chart: {
@@ -156,10 +165,10 @@ function trades(has: (name: string) => boolean): { rows: unknown[][]; chart?: Ch
       xTitle: "Trade",
       yTitle: "Balance",
       series: [
-        { name: "Balance", x: "Y4:Y11", y: "AA4:AA11" },
-        { name: "Drawdown", x: "Y4:Y11", y: "AC4:AC11" },
+        { name: "Balance", x: reach("Y"), y: reach("AA") },
+        { name: "Peak", x: reach("Y"), y: reach("AB") },
       ],
-      anchor: "V26:AD44",
+      anchor: "AF2:AM21",
     },
   };
 }
@@ -169,6 +178,8 @@ export interface SampleWorkbook {
   formats: SheetFormats;
   /** Column widths in pixels: sheet → column → width. */
   widths: Record<string, Record<number, number>>;
+  /** Number formats of single ranges (a block's rows, such as the statistics), beside the column formats. */
+  cellFormats?: Record<string, { range: string; format: string }[]>;
   /** Charts requested per sheet, as the task pane requests them (the page draws what it can). */
   charts: Record<string, ChartPlan[]>;
 }
@@ -182,14 +193,17 @@ export function sampleWorkbook(has: (id: string) => boolean, journalRows?: numbe
     formats: {
       Journal: { 7: "0.00%", 8: "#,##0.00", 9: "#,##0.00", 10: "#,##0.00", 11: "0.00%", 12: "#,##0.0000", 13: "0.00%" },
       Scenario: {},
-      Trades: { 0: when, 5: "#,##0.0000", 9: when, 10: when, 13: "#,##0.00", 14: "#,##0.00", 15: "#,##0.00", 16: "#,##0.0000", 17: "#,##0.00", 18: "0.00%", 25: "#,##0.00", 26: "#,##0.00", 27: "#,##0.00", 28: "#,##0.00", 29: "0.00%" },
+      Trades: { 0: when, 3: "#,##0.00", 5: "#,##0.0000", 9: when, 10: when, 13: "#,##0.00", 14: "#,##0.00", 15: "#,##0.00", 16: "#,##0.0000", 17: "#,##0.00", 18: "0.00%", 25: "#,##0.00", 26: "#,##0.00", 27: "#,##0.00", 28: "#,##0.00", 29: "0.00%" },
     },
     widths: {
       Journal: { 0: 54, 1: 78, 2: 52, 3: 70, 4: 70, 5: 70, 6: 74, 7: 70, 8: 88, 9: 80, 10: 76, 11: 70, 12: 100, 13: 70 },
       Scenario: { 0: 130, 3: 80, 4: 90 },
-      Trades: { 0: 120, 1: 78, 6: 20, 7: 78, 9: 120, 10: 120, 20: 20, 21: 150, 23: 20 },
+      Trades: { 0: 130, 1: 78, 6: 20, 7: 78, 9: 130, 10: 130, 20: 20, 21: 150, 23: 300 },
     },
     charts: t.chart ? { Trades: [t.chart] } : {},
+    // each statistic (W3:W22) in its own format: counts, money, percentages, ratios
+    // and the start balance as money
+    cellFormats: { Trades: [{ range: "B1", format: "#,##0.00" }, ...STAT_NOTES.map(([, format], i) => ({ range: `W${3 + i}`, format }))] },
   };
   // A cross-margin account of four symbols, ETHUSDT hedged: the sheet the pane's "New positions sheet" writes.
   if (has("CROSSLIQ") && has("CROSSACCOUNT") && has("LIQDISTANCE")) {

@@ -1,3 +1,4 @@
+import type { HyperFormula, RawCellContent } from "hyperformula";
 import type { ChartPlan, ConditionalFormat, WritePlan } from "../taskpane/workbook";
 import { parseRange } from "./format";
 
@@ -130,4 +131,87 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     for (let c = newCol + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
     return `${colAbs}${name}${rowAbs}${newRow}`;
   });
+}
+
+/**
+ * Excel's AutoExpansion: a value typed in the row directly below a table, within its columns, makes that row
+ * part of the table. The table's range grows by the row; number formats that reach the table's last row reach
+ * the new one too (banding follows from the range). Returns the table that grew, with its range before, or
+ * undefined when the cell is not directly below a table.
+ */
+export function growTableAt(meta: SheetMeta | undefined, row: number, col: number): { table: TableMeta; before: Rect } | undefined {
+  if (!meta) return undefined;
+  for (const t of meta.tables) {
+    const r = rect(t.range);
+    if (row !== r.bottom + 1 || col < r.left || col > r.right) continue;
+    for (const f of meta.formats) {
+      const x = f.rect;
+      if (x.bottom === r.bottom && x.top > r.top && x.left <= r.right && x.right >= r.left) f.rect = { ...x, bottom: row };
+    }
+    t.range = `${rangeName({ ...r, bottom: row })}`;
+    return { table: t, before: r };
+  }
+  return undefined;
+}
+
+function rangeName(r: Rect): string {
+  const name = (row: number, col: number) => {
+    let s = "";
+    for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+    return `${s}${row + 1}`;
+  };
+  return `${name(r.top, r.left)}:${name(r.bottom, r.right)}`;
+}
+
+/**
+ * A formula's references to a table's column data (`$A$7:$A$15`, as a structured reference `Table[Time]` is
+ * written in the playground) moved to the table's new last row, so that the formula reads the grown table.
+ * Other references are left alone. `before` is the table's range with its header row.
+ */
+export function growColumnRefs(formula: string, before: Rect, newBottom: number): string {
+  const colOf = (letters: string) => {
+    let c = 0;
+    for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+    return c - 1;
+  };
+  return formula.replace(/("(?:[^"]|"")*")|(\$?)([A-Z]{1,3})(\$?)(\d+):(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/gi, (m, str, ca, c1, ra, r1, cb, c2, rb, r2, offset, whole) => {
+    if (str) return m;
+    const prev = (whole as string)[(offset as number) - 1];
+    if (prev && /[\w.]/.test(prev)) return m;
+    const col = colOf(c1 as string);
+    if (col !== colOf(c2 as string) || col < before.left || col > before.right) return m;
+    if (Number(r1) !== before.top + 2 || Number(r2) !== before.bottom + 1) return m;
+    return `${ca}${c1}${ra}${r1}:${cb}${c2}${rb}${newBottom + 1}`;
+  });
+}
+
+/**
+ * Writes what a trader typed into one cell, as Excel does beside a table: typed directly below a table, the row
+ * joins the table (its formats, its banding) and every formula of the sheet that reads the table's columns is
+ * moved to read the new row too, in one recalculation. When HyperFormula refuses the write, the table is put
+ * back as it was and the error is thrown on.
+ */
+export function writeTyped(hf: HyperFormula, meta: SheetMeta | undefined, sheet: number, row: number, col: number, content: RawCellContent): void {
+  const tables = meta?.tables.map((t) => t.range);
+  const formats = meta?.formats.map((f) => f.rect);
+  const grown = content !== null && content !== "" ? growTableAt(meta, row, col) : undefined;
+  try {
+    hf.batch(() => {
+      hf.setCellContents({ sheet, row, col }, [[content]]);
+      if (!grown) return;
+      hf.getSheetFormulas(sheet).forEach((line, r) =>
+        line.forEach((f, c) => {
+          if (!f) return;
+          const moved = growColumnRefs(f, grown.before, row);
+          if (moved !== f) hf.setCellContents({ sheet, row: r, col: c }, [[moved]]);
+        }),
+      );
+    });
+  } catch (e) {
+    if (grown && meta && tables && formats) {
+      meta.tables.forEach((t, i) => (t.range = tables[i]!));
+      meta.formats.forEach((f, i) => (f.rect = formats[i]!));
+    }
+    throw e;
+  }
 }

@@ -160,6 +160,29 @@ describeInBrowser("the playground grid as a trader uses it", () => {
     expect(await noCutNumbers(page)).toEqual([]);
   });
 
+  it("gives a typed date or date-time a date format, as Excel does, and ### when it does not fit its column", async () => {
+    const page = s.page;
+    // an unformatted cell in a column of the default width: the date-time shows as typed, the column widening
+    // to show it as Excel's does
+    await typeInto(page, "P30", "2024-03-06 10:00");
+    expect(await cellText(page, "P30")).toBe("2024-03-06 10:00");
+    await goTo(page, "P30");
+    expect(await page.inputValue("#formula-input")).toBe("2024-03-06 10:00");
+    await typeInto(page, "P31", "2024-03-06");
+    expect(await cellText(page, "P31")).toBe("2024-03-06");
+    // the value is the serial: 2024-03-06 is 45357 (2024-01-01 is 45292, + 31 + 29 + 5), 10:00 is 10/24
+    await typeInto(page, "P32", "=P30-P31");
+    expect(Number(await cellText(page, "P32"))).toBeCloseTo(10 / 24, 6);
+    // the Trade column (54 pixels) has no room for a date-time: ###, never a cut date
+    await typeInto(page, "A21", "2024-03-06 10:00");
+    expect(await cellText(page, "A21")).toMatch(/^#{3,}$/);
+    expect(await noCutNumbers(page)).toEqual([]);
+    for (const ref of ["P30", "P31", "P32", "A21"]) {
+      await goTo(page, ref);
+      await page.keyboard.press("Delete");
+    }
+  });
+
   it("writes the guide's example with its formats, yellow inputs, table colours and a live chart, at the top of the sheet", async () => {
     const page = s.page;
     // Chart.js is a chunk of its own, asked for only once a sheet has a chart

@@ -50,14 +50,30 @@ describe("the sample's Trades sheet", () => {
     expect(cell("AA11")).toBeCloseTo(10045.5962, 9);
   });
 
-  it("requests the equity curve's chart over exactly the curve's rows", () => {
+  it("requests the equity curve's chart over the curve's whole reach, so that it follows new closed trades", () => {
     const chart = sample.charts.Trades![0]!;
     const x = parseRange(chart.series[0]!.x);
-    // from the curve's row 0 (Trade 0) to its last trade (Trade 7); the row below is empty
+    // from the curve's row 0 (Trade 0) on row 4 down past its last trade (Trade 7, row 11) to the rows that
+    // fills typed later fill: 200 rows of fills give at most 200 trades, row 0 + 200 trades end on row 204
     expect(cell(`Y${x.top + 1}`)).toBe(0);
-    expect(cell(`Y${x.bottom + 1}`)).toBe(7);
-    expect(cell(`Y${x.bottom + 2}`)).toBeNull();
-    expect(chart.series.map((s) => s.name)).toEqual(["Balance", "Drawdown"]);
-    expect(cell(`${chart.series[1]!.y.split(":")[0]!.replace(/\d+/, "")}3`)).toBe("Drawdown");
+    expect(cell("Y11")).toBe(7);
+    expect(x.bottom + 1).toBe(204);
+    expect(chart.series.map((s) => s.name)).toEqual(["Balance", "Peak"]);
+    expect(cell(`${chart.series[0]!.y.split(":")[0]!.replace(/\d+/, "")}3`)).toBe("Balance");
+    expect(cell(`${chart.series[1]!.y.split(":")[0]!.replace(/\d+/, "")}3`)).toBe("Peak");
+    // the chart is drawn right of the curve (Y:AD), which grows down, never over it
+    expect(parseRange(chart.anchor).left).toBeGreaterThan(parseCell("AD1").col);
+  });
+
+  it("says beside a statistic that is an error why, in plain words, and nothing beside a number", () => {
+    // Average R is the 19th statistic (row 3 + 18 = 21): the sample's TRADES gives no risk, so it is #N/A
+    expect([cell("V21"), (cell("W21") as { value?: string }).value]).toEqual(["Average R", "#N/A"]);
+    expect(cell("X21")).toBe("No risk per trade given: R = PnL ÷ risk.");
+    expect((cell("W22") as { value?: string }).value).toBe("#N/A"); // SQN
+    expect(cell("X22")).toBe("Needs R, that is the risk per trade.");
+    // Profit factor (row 10) is a number: 4 wins and 3 losses; no note
+    expect(cell("V10")).toBe("Profit factor");
+    expect(typeof cell("W10")).toBe("number");
+    expect(cell("X10")).toBe("");
   });
 });

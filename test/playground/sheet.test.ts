@@ -1,4 +1,4 @@
-import { columnMeta, formatAt, freeTableName, metaFromPlan, shiftFormula, styleAt } from "../../src/playground/sheet";
+import { columnMeta, emptyMeta, formatAt, freeTableName, growColumnRefs, growTableAt, metaFromPlan, rect, shiftFormula, styleAt } from "../../src/playground/sheet";
 import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
@@ -41,5 +41,29 @@ describe("sheet meta", () => {
     ["=LEV.MARGIN(A1, 50)", 1, 0, "=LEV.MARGIN(A2, 50)"],
   ])("moves the rule %s by %i rows and %i columns to %s", (formula, rows, cols, moved) => {
     expect(shiftFormula(formula, rows, cols)).toBe(moved);
+  });
+});
+
+describe("a table growing by a row typed directly below it (Excel's AutoExpansion)", () => {
+  it("moves only the references that are exactly a column of the table's data to the new last row", () => {
+    const before = { top: 5, left: 0, bottom: 14, right: 5 }; // A6:F15, header on row 6, data rows 7–15
+    expect(growColumnRefs("=LEV.TRADES($A$7:$A$15, $F$7:$F$15)", before, 15)).toBe("=LEV.TRADES($A$7:$A$16, $F$7:$F$16)");
+    expect(growColumnRefs("=SUM(D7:D15)", before, 15)).toBe("=SUM(D7:D16)");
+    // not the table's columns, not its whole data, a multi-column block, text in quotes: left as they are
+    expect(growColumnRefs("=SUM(H7:H15)+SUM(A7:A14)+SUM(A8:A15)+COUNT(A7:B15)", before, 15)).toBe("=SUM(H7:H15)+SUM(A7:A14)+SUM(A8:A15)+COUNT(A7:B15)");
+    expect(growColumnRefs('=IF(X1="A7:A15", 1, 0)', before, 15)).toBe('=IF(X1="A7:A15", 1, 0)');
+  });
+
+  it("grows the table and the formats that reach its last row, only for a cell directly below it within its columns", () => {
+    const meta = emptyMeta();
+    meta.tables.push({ name: "Fills", range: "A6:F15", style: "TableStyleMedium2" });
+    meta.formats.push({ rect: rect("A7:A15"), format: "yyyy-mm-dd hh:mm:ss" }, { rect: rect("H7:H200"), format: "0.00" });
+    expect(growTableAt(meta, 15, 6)).toBeUndefined(); // G16: right of the table's columns
+    expect(growTableAt(meta, 16, 0)).toBeUndefined(); // A17: a row left between
+    expect(meta.tables[0]!.range).toBe("A6:F15");
+    expect(growTableAt(meta, 15, 0)?.before).toEqual({ top: 5, left: 0, bottom: 14, right: 5 });
+    expect(meta.tables[0]!.range).toBe("A6:F16");
+    expect(formatAt(meta, 15, 0)).toBe("yyyy-mm-dd hh:mm:ss");
+    expect(meta.formats[1]!.rect).toEqual(rect("H7:H200")); // another block's format is not the table's
   });
 });

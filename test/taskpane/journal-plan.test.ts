@@ -5,9 +5,12 @@ import type { HyperFormula } from "hyperformula";
 import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/playground/bridge";
 import type { FunctionsMetadata } from "../../src/playground/metadata";
 import { createPlaygroundAdapter } from "../../src/playground/adapter";
+import { writeTyped, type SheetMeta, type WorkbookMeta } from "../../src/playground/sheet";
 import { createExcelAdapter } from "../../src/taskpane/excel";
 import { importText, type Fill } from "../../src/taskpane/model/journal-import";
 import { FILLS_TABLE, journalImportPlan } from "../../src/taskpane/model/journal-plan";
+import { STAT_NOTES } from "../../src/taskpane/model/journal-notes";
+import { JOURNALSTATS_LABELS } from "../../src/engine";
 import { parseCell } from "../../src/taskpane/workbook";
 import { DIST, loadBundle } from "../helpers/bundle";
 
@@ -47,11 +50,24 @@ describe("the journal sheet's plan", () => {
     expect(format("S7:S215")).toBe("0.00%"); // Return
     expect(format("W9")).toBe("0.00%"); // Win rate, the 4th statistic (row 6 + 3)
     expect(format("AD7:AD216")).toBe("0.00%"); // Drawdown %
-    // three closed trades: the curve's row 0 on row 7, trades on rows 8–10; Trade in Y, Balance in AA, Drawdown in AC
+    // the curve's row 0 on row 7, then a row per closed trade: over its whole reach (row 216, as its formats),
+    // so that the chart follows trades that new fills close; Trade in Y, Balance in AA, Peak in AB
     expect(p.chart!.series).toEqual([
-      { name: "Balance", x: "Y7:Y10", y: "AA7:AA10" },
-      { name: "Drawdown", x: "Y7:Y10", y: "AC7:AC10" },
+      { name: "Balance", x: "Y7:Y216", y: "AA7:AA216" },
+      { name: "Peak", x: "Y7:Y216", y: "AB7:AB216" },
     ]);
+    // right of the curve (Y:AD), which grows down, never over it
+    expect(p.chart!.anchor).toBe("AF5:AM24");
+  });
+
+  it("writes beside each statistic that can be an error a note saying why, for the statistics in the engine's order", () => {
+    expect(STAT_NOTES.map(([label]) => label)).toEqual([...JOURNALSTATS_LABELS]);
+    const p = plan();
+    const at = (a1: string) => p.blocks.find((b) => b.at === a1)?.rows[0]?.[0];
+    // Average R is the 19th statistic: row 6 + 18 = 24; its value in W, the note in X
+    expect(at("X24")).toBe('=IF(ISERROR(W24), "No risk per trade given: R = PnL ÷ risk.", "")');
+    expect(at("X13")).toBe('=IF(ISERROR(W13), "No losing trade yet: nothing to divide by.", "")'); // Profit factor, row 6 + 7
+    expect(at("X6")).toBeUndefined(); // the trade count is always a number
   });
 
   it("leaves a fee in another currency out of the Fee column and says so on the sheet, or converts it at the rate given", () => {
@@ -77,7 +93,8 @@ describe("the journal sheet in the playground's spreadsheet engine", () => {
   afterAll(() => bridge.unregister());
   afterEach(() => hf?.destroy());
 
-  const host = () => ({ hf, refresh: () => bridge.settle(hf), activateSheet: () => {}, select: () => {} });
+  let metas: WorkbookMeta = {};
+  const host = () => ({ hf, refresh: () => bridge.settle(hf), activateSheet: () => {}, select: () => {}, setSheetMeta: (n: string, m: SheetMeta) => (metas[n] = m), workbookMeta: metas });
   const cell = (sheet: number, a1: string) => {
     const { row, col } = parseCell(a1);
     return hf.getCellValue({ sheet, row, col });
@@ -85,6 +102,7 @@ describe("the journal sheet in the playground's spreadsheet engine", () => {
 
   it("computes the trades and statistics a trader works out by hand, and follows a fill added under the table", async () => {
     hf = buildWorkbook(bridge, { Sheet1: [["mine"]] });
+    metas = {};
     const { sheet } = await createPlaygroundAdapter(host()).write(plan());
     const id = hf.getSheetId(sheet)!;
     // BTCUSDT long: entries 620 + 615 = 1,235, exits 942 + 315.5 = 1,257.5: gross 22.5; fees 0.248 + 0.246 + 0.3768 + 0.1262 = 0.997
@@ -107,8 +125,15 @@ describe("the journal sheet in the playground's spreadsheet engine", () => {
     expect(cell(id, "AA8")).toBeCloseTo(10021.503, 9);
 
     // the trader types a fill under the table: SOLUSDT sell 6 @ 141, fee 0.3384, on 2024-03-06 10:00
-    hf.setCellContents({ sheet: id, row: 15, col: 0 }, [[45357 + 10 / 24, "SOLUSDT", "sell", 141, 6, 0.3384]]);
+    // cell by cell, as typed: the first one (A16, directly below the table A6:F15) makes row 16 part of the table
+    const meta = metas[sheet]!;
+    expect(meta.tables[0]!.range).toBe("A6:F15");
+    [45357 + 10 / 24, "SOLUSDT", "sell", 141, 6, 0.3384].forEach((v, col) => writeTyped(hf, meta, id, 15, col, v));
     bridge.settle(hf);
+    expect(meta.tables[0]!.range).toBe("A6:F16");
+    expect(hf.getCellFormula({ sheet: id, row: 5, col: 7 })).toBe(
+      "=LEV.TRADES($A$7:$A$16, $B$7:$B$16, $C$7:$C$16, $D$7:$D$16, $E$7:$E$16, $F$7:$F$16)",
+    );
     // SOL closes: exits 546 + 846 − entries 1,400 = −8; fees 0.56 + 0.2184 + 0.3384 = 1.1168: net −9.1168
     expect(cell(id, "T10")).toBe("closed");
     expect(cell(id, "R10")).toBeCloseTo(-9.1168, 9);

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { cellText, describeInBrowser, openPlayground, typeInto, type Session } from "../playground/browser";
+import { cellText, describeInBrowser, goTo, openPlayground, typeInto, type Session } from "../playground/browser";
 
 /*
  * The journal import end to end, in Chromium, in the playground, as a trader works: open the import, choose an
@@ -27,6 +27,16 @@ describeInBrowser("the journal import in the playground's pane", () => {
   let s: Session;
   const sheets = () => s.page.evaluate(() => (globalThis as unknown as { levPlayground: { hf: { getSheetNames(): string[] } } }).levPlayground.hf.getSheetNames());
   const pane = () => s.page.locator('section[aria-label="Import fills"]');
+  const tableRange = () =>
+    s.page.evaluate(() => (globalThis as unknown as { levPlayground: { workbookMeta: Record<string, { tables: { range: string }[] }> } }).levPlayground.workbookMeta["LEV Journal"]!.tables[0]!.range);
+  /** A cell's background as the grid paints it (a table's band, a header, or none). */
+  const fill = async (ref: string) => {
+    await goTo(s.page, ref);
+    return s.page.locator(`.grid-canvas [data-cell="${ref}"]`).evaluate((c) => {
+      c.classList.remove("selected");
+      return getComputedStyle(c).backgroundColor;
+    });
+  };
 
   beforeAll(async () => {
     s = await openPlayground();
@@ -35,6 +45,39 @@ describeInBrowser("the journal import in the playground's pane", () => {
   afterAll(async () => {
     await s?.close();
   });
+
+  it("shows the sample's Trades sheet with every figure formatted, nothing cut, and errors explained beside them", async () => {
+    const page = s.page;
+    await page.locator('.tabs [data-sheet="Trades"]').click();
+    // fills and trades: date-times whole in their columns (the first fill 2024-03-04 09:00, the last trade's opening
+    // 2024-03-09 09:30), prices and money with their formats
+    expect(await cellText(page, "A4")).toBe("2024-03-04 09:00");
+    expect(await cellText(page, "B1")).toBe("10,000.00"); // the start balance
+    expect(await cellText(page, "D4")).toBe("62,000.00"); // the first fill's price
+    expect(await cellText(page, "J11")).toBe("2024-03-09 09:30");
+    expect(await cellText(page, "K10")).toBe("2024-03-09 14:00");
+    // statistics labelled; Average R is #N/A (no risk given) with its reason beside it
+    expect([await cellText(page, "V21"), await cellText(page, "W21"), await cellText(page, "X21")]).toEqual(["Average R", "#N/A", "No risk per trade given: R = PnL ÷ risk."]);
+    expect(await cellText(page, "V7")).toBe("Net profit");
+    expect(await cellText(page, "W7")).toBe("45.60"); // 45.5962 at "#,##0.00"
+    const cut = () =>
+      page.$$eval(".grid-canvas .cell.number", (cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => `${(c as HTMLElement).dataset.cell}: ${c.textContent}`));
+    expect(await cut()).toEqual([]);
+    await goTo(page, "A1");
+    await page.screenshot({ path: path.join(RESULTS, "trades-sample.png") });
+    await goTo(page, "AN22"); // the statistics, the curve and its chart
+    expect(await cut()).toEqual([]);
+    // the equity curve's chart is drawn: Balance and its Peak over the seven closed trades (10,000 to 10,045.5962)
+    await page.waitForSelector("html[data-charts='1']");
+    const data = await page.evaluate(() => {
+      const pg = (globalThis as unknown as { levPlayground: { chartData(sheet: string, i: number): { series: { name: string; points: { x: number; y: number }[] }[] } } }).levPlayground;
+      return pg.chartData("Trades", 0);
+    });
+    expect(data.series[0]!.points.map((p) => p.x)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(data.series[0]!.points[7]!.y).toBeCloseTo(10045.5962, 4);
+    await page.locator(".chart").first().screenshot({ path: path.join(RESULTS, "trades-sample-chart.png") });
+    await page.screenshot({ path: path.join(RESULTS, "trades-sample-stats.png") });
+  }, 60000);
 
   it("imports a Binance futures export, previews it, writes the journal and follows a fill typed under the table", async () => {
     const page = s.page;
@@ -88,11 +131,80 @@ describeInBrowser("the journal import in the playground's pane", () => {
     expect(await shownNumber(page, "W6")).toBe(4);
     expect(await shownNumber(page, "W8")).toBe(1);
     expect(await shownNumber(page, "W10")).toBeCloseTo(56.2238, 2);
+    // row 16 joined the table (Excel's AutoExpansion): the table's column formats, LEV.TRADES reads A7:A16
+    expect(await cellText(page, "A16")).toBe("2024-03-06 10:00:00");
+    expect(await cellText(page, "D16")).toBe("141.00");
+    expect(await tableRange()).toBe("A6:F16");
+    // a second fill typed under it: the table's banding goes on (row 17 is a band, as rows 7, 9, …, 15)
+    await typeInto(page, "A17", "2024-03-06 11:00");
+    await typeInto(page, "B17", "BTCUSDT");
+    await typeInto(page, "C17", "buy");
+    await typeInto(page, "D17", "66000");
+    await typeInto(page, "E17", "0.01");
+    await typeInto(page, "F17", "0.264");
+    expect(await tableRange()).toBe("A6:F17");
+    expect(await cellText(page, "D17")).toBe("66,000.00");
+    expect(await fill("A17")).toBe(await fill("A15")); // banded like row 15
+    expect(await fill("A16")).not.toBe(await fill("A17"));
+    expect([await cellText(page, "H11"), await cellText(page, "T11")]).toEqual(["BTCUSDT", "open"]);
+    expect(await shownNumber(page, "W6")).toBe(4); // an open trade is no closed trade
+    // nothing is cut: the trades' date-times fit their columns
+    expect(await cellText(page, "J10")).toBe("2024-03-05 09:00:00");
+    expect(await cellText(page, "K10")).toBe("2024-03-06 10:00:00");
+    // beside each statistic that is an error, why: no risk per trade for Average R (row 6 + 18 = 24)
+    expect([await cellText(page, "V24"), await cellText(page, "W24")]).toEqual(["Average R", "#N/A"]);
+    expect(await cellText(page, "X24")).toBe("No risk per trade given: R = PnL ÷ risk.");
+    expect(await cellText(page, "X13")).toBe(""); // Profit factor is a number now that SOLUSDT lost
+
+    // the equity-curve chart, drawn right of the curve, follows the fill that closed SOLUSDT: 4 closed trades
+    await page.waitForSelector("html[data-charts='1']");
+    const data = await page.evaluate(() => {
+      const pg = (globalThis as unknown as { levPlayground: { chartData(sheet: string, i: number): { xTitle: string; yTitle: string; series: { name: string; points: { x: number; y: number }[] }[] } } }).levPlayground;
+      return pg.chartData("LEV Journal", 0);
+    });
+    expect([data.xTitle, data.yTitle]).toEqual(["Trade", "Balance"]);
+    expect(data.series.map((x) => x.name)).toEqual(["Balance", "Peak"]);
+    // balances by hand: 10,000, +21.503, +23.65, +20.1876, −9.1168 → 10,056.2238
+    expect(data.series[0]!.points.map((p) => p.x)).toEqual([0, 1, 2, 3, 4]);
+    expect(data.series[0]!.points[4]!.y).toBeCloseTo(10056.2238, 4);
+    // the peak: 10,065.3406 after the third trade, kept after the fourth's loss (the gap is the drawdown, 9.1168)
+    expect(data.series[1]!.points[4]!.y).toBeCloseTo(10065.3406, 4);
+    await goTo(page, "AN25"); // just past the chart (AF5:AM24), so that it is scrolled into view
+    await page.locator(".chart").first().screenshot({ path: path.join(RESULTS, "journal-chart.png") });
+
+    // Save .xlsx → Open: the grown table, its formats and the formulas over A7:A17 come back
+    const download = page.waitForEvent("download");
+    await page.click("#save-xlsx");
+    const file = path.join(RESULTS, "journal-grown.xlsx");
+    await (await download).saveAs(file);
+    await page.setInputFiles("#open-file", file);
+    await page.waitForSelector("text=Opened journal-grown.xlsx");
+    await page.locator('.tabs [data-sheet="LEV Journal"]').click();
+    expect(await tableRange()).toBe("A6:F17");
+    expect(await cellText(page, "A17")).toBe("2024-03-06 11:00:00");
+    expect(await fill("A17")).toBe(await fill("A15"));
+    await goTo(page, "H6");
+    expect(await page.inputValue("#formula-input")).toContain("$A$7:$A$17");
+    expect(await cellText(page, "T10")).toBe("closed");
+    // and a fill typed under the reopened table joins it too: BTCUSDT sell 0.01 @ 66,500 closes the new long
+    await typeInto(page, "A18", "2024-03-06 12:00");
+    await typeInto(page, "B18", "BTCUSDT");
+    await typeInto(page, "C18", "sell");
+    await typeInto(page, "D18", "66500");
+    await typeInto(page, "E18", "0.01");
+    await typeInto(page, "F18", "0.266");
+    expect(await tableRange()).toBe("A6:F18");
+    // (66,500 − 66,000) × 0.01 = 5; fees 0.264 + 0.266 = 0.53: net 4.47; five closed trades
+    expect(await shownNumber(page, "R11")).toBeCloseTo(4.47, 2);
+    expect(await shownNumber(page, "W6")).toBe(5);
+
     await cellText(page, "A1"); // back to the top left, where the fills table starts
     await page.screenshot({ path: WRITTEN });
+    await goTo(page, "AC30");
+    await page.screenshot({ path: path.join(RESULTS, "journal-stats.png") });
     expect(s.offsite).toEqual([]);
     expect(s.pageErrors).toEqual([]);
-  }, 180000);
+  }, 240000);
 
   it("writes nothing from a file that is not a CSV, and says why", async () => {
     const page = s.page;

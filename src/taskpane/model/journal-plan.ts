@@ -1,5 +1,6 @@
-import { JOURNALSTATS_LABELS, TRADES, type JournalStatLabel, type Table } from "../../engine";
-import { cellName, columnName, type Block, type CellValue, type NumberFormat, type WritePlan } from "../workbook";
+import { TRADES, type Table } from "../../engine";
+import { cellName, type Block, type CellValue, type NumberFormat, type WritePlan } from "../workbook";
+import { STAT_NOTES, statNoteFormulas } from "./journal-notes";
 import { quoteFee, type FeeRates, type Fill } from "./journal-import";
 
 /**
@@ -22,28 +23,6 @@ const PERCENT = "0.00%";
 const COUNT = "0";
 const QUANTITY = "General";
 
-const STAT_FORMATS: Record<JournalStatLabel, string> = {
-  Trades: COUNT,
-  Wins: COUNT,
-  Losses: COUNT,
-  "Win rate": PERCENT,
-  "Net profit": MONEY,
-  "Gross profit": MONEY,
-  "Gross loss": MONEY,
-  "Profit factor": "0.00",
-  "Average win": MONEY,
-  "Average loss": MONEY,
-  "Payoff ratio": "0.00",
-  Expectancy: MONEY,
-  "Largest win": MONEY,
-  "Largest loss": MONEY,
-  "Max consecutive wins": COUNT,
-  "Max consecutive losses": COUNT,
-  "Max drawdown": MONEY,
-  "Max drawdown %": PERCENT,
-  "Average R": "0.00",
-  SQN: "0.00",
-};
 
 export interface JournalPlanInput {
   fills: readonly Fill[];
@@ -86,7 +65,6 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
   const headRow = 5; // 0-based: row 6 holds the table's header and the formulas
   const first = headRow + 1;
   const trades = tradesOf(fills, rates);
-  const closed = trades.slice(1).filter((r) => r[12] === "closed").length;
   const reach = Math.max(n, trades.length - 1) + SPARE_ROWS;
   const lastRow = first + reach - 1;
   const left_out = fills.filter((f) => quoteFee(f, rates) === undefined);
@@ -131,21 +109,25 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
   tradeFormats.forEach((f, j) => {
     if (f) formats.push({ range: span(tradesAt + j), format: f });
   });
-  JOURNALSTATS_LABELS.forEach((label, i) => {
-    formats.push({ range: cellName(headRow + i, statsAt + 1), format: STAT_FORMATS[label] });
-  });
+  STAT_NOTES.forEach(([, format], i) => formats.push({ range: cellName(headRow + i, statsAt + 1), format }));
   const curveFormats = [COUNT, MONEY, MONEY, MONEY, MONEY, PERCENT];
   curveFormats.forEach((f, j) => formats.push({ range: `${cellName(first, curveAt + j)}:${cellName(lastRow + 1, curveAt + j)}`, format: f }));
 
-  // The chart over the curve as it is now: row 0 and one row per closed trade (Trade, Balance, Drawdown).
-  const curveRows = `${first + 1}:${first + 1 + closed}`;
-  const [r0, r1] = curveRows.split(":").map(Number) as [number, number];
-  const curveCol = (j: number) => `${columnName(curveAt + j)}${r0}:${columnName(curveAt + j)}${r1}`;
+  // A statistic that cannot be computed yet shows an error; the column beside it says why, in plain words.
+  statNoteFormulas((i) => cellName(headRow + i, statsAt + 1)).forEach((note, i) => {
+    if (note) blocks.push({ at: cellName(headRow + i, statsAt + 2), rows: [[note]] });
+  });
+
+  // The chart over the whole reach of the curve (row 0 and one row per closed trade), so that it follows trades
+  // that new fills close; the empty rows below the curve are no points. Balance and its peak on one scale: the
+  // drawdown is the gap between them (a drawdown line of tens beside a balance of thousands would flatten both).
+  const curveCol = (j: number) => `${cellName(first, curveAt + j)}:${cellName(lastRow + 1, curveAt + j)}`;
   const widths: number[] = [];
   [130, 90, 50, 90, 80, 80, 100].slice(0, columns.length).forEach((w) => widths.push(w));
   widths.push(20);
-  [80, 50, 120, 120, 45, 70, 90, 90, 90, 70, 90, 70, 60].forEach((w) => widths.push(w));
-  widths.push(20, 150, 90, 20, 50, 80, 90, 90, 80, 80);
+  // Opened and Closed hold a date-time "2024-03-04 09:00:00": 130 points leave it room
+  [80, 50, 130, 130, 45, 70, 90, 90, 90, 70, 90, 70, 60].forEach((w) => widths.push(w));
+  widths.push(20, 150, 90, 250, 50, 80, 90, 90, 80, 80);
 
   return {
     baseName: JOURNAL_IMPORT_SHEET,
@@ -156,19 +138,17 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
     conditionalFormats: [
       { range: span(tradesAt + 10), formula: `=${cellName(first, tradesAt + 10)}<0`, fill: "#F4B6B6", font: "#9C0006", meaning: "a losing trade" },
     ],
-    chart:
-      closed > 0
-        ? {
+    chart: {
             title: "Equity curve (closed trades)",
             xTitle: "Trade",
             yTitle: "Balance",
             series: [
               { name: "Balance", x: curveCol(0), y: curveCol(2) },
-              { name: "Drawdown", x: curveCol(0), y: curveCol(4) },
+              { name: "Peak", x: curveCol(0), y: curveCol(3) },
             ],
-            anchor: `${cellName(headRow + 22, statsAt)}:${cellName(headRow + 40, curveAt + 5)}`,
-          }
-        : undefined,
+            // right of the curve, which grows down with every closed trade and must not be hidden
+            anchor: `${cellName(headRow - 1, curveAt + 7)}:${cellName(headRow + 18, curveAt + 14)}`,
+    },
     columnWidths: widths,
     bold: ["A1", cellName(headRow - 1, 0), cellName(headRow - 1, tradesAt), cellName(headRow - 1, statsAt), cellName(headRow - 1, curveAt)],
     inputRange: "B3",
