@@ -103,6 +103,9 @@ export interface Scenario {
 
 const num = (d: Dec) => d.toNumber();
 
+/** The figures worked out over the whole cross account when other positions are given. */
+const ACCOUNT_FIGURES = new Set(["AccountMarginRatio", "LiqPrice", "EndResult", "LiqDistance"]);
+
 function scenarioMoves(t: Trade): Dec[] {
   if (t.scenario.kind === "list") return [];
   const out: Dec[] = [];
@@ -183,7 +186,9 @@ export function buildScenario(t: Trade): Scenario {
   const figure = (name: string, label: string, unit: Unit, expr: Expr, explain: string) => {
     const value = expr.value(env);
     env.set(name, value);
-    figures.push({ name, label, unit, expr, value, explain: view.prefix + explain });
+    // With other positions, the figures over the whole account say so; the rest are about this trade alone.
+    const prefix = account && !ACCOUNT_FIGURES.has(name) ? "Cross margin, this trade alone: " : view.prefix;
+    figures.push({ name, label, unit, expr, value, explain: prefix + explain });
     return value;
   };
   const [Side, Balance, Entry, Leverage, Quantity, ContractSize, FeeRate] = [

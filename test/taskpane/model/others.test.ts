@@ -54,6 +54,7 @@ describe("cross mode with other positions from a positions table", () => {
     for (const name of ["LiqPrice", "LiqDistance", "AccountMarginRatio"]) {
       expect(s.figures.find((f) => f.name === name)!.explain).toMatch(/^Cross view, with 2 other positions: /);
     }
+    expect(s.figures.find((f) => f.name === "FreeMargin")!.explain).toMatch(/^Cross margin, this trade alone: /);
     // Without the table it would be one position on the wallet alone (WALLETLIQ): a different, farther price.
     const alone = buildScenario(tradeOf({ ...cross, others: "" }, undefined));
     expect(figure(alone, "LiqPrice")).not.toBeCloseTo(figure(s, "LiqPrice") as number, 0);
