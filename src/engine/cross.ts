@@ -396,3 +396,29 @@ export function crossAccount(rows: readonly (CrossPosition | undefined)[], walle
 }
 
 export const CROSSACCOUNT = define(TABLE, (a): Table => crossAccount(readPositions(a), a.wallet_balance));
+
+/**
+ * A positions table as one block of cells, its columns in the catalog's order (symbol, side, entry,
+ * quantity, mark, and optionally maintenance rate and maintenance amount), read by the same readers as
+ * CROSSLIQ's ranges: rows are numbered from the block's first row, a blank row is skipped.
+ */
+export function readPositionsBlock(cells: readonly (readonly unknown[])[]): (CrossPosition | undefined)[] {
+  const width = cells.reduce((w, r) => Math.max(w, r.length), 0);
+  if (cells.length === 0 || width < 5 || width > 7) {
+    throw new InvalidArgumentError(
+      "positions",
+      `expected 5 to 7 columns (symbol, side, entry, quantity, mark, maintenance rate, maintenance amount), got ${width}`,
+    );
+  }
+  const columnOf = (j: number): unknown[][] => cells.map((r) => [j < r.length ? r[j] : null]);
+  const blank = [[null]];
+  return readPositions({
+    symbols: column().read(columnOf(0), "symbols"),
+    sides: column().read(columnOf(1), "sides"),
+    entries: column().read(columnOf(2), "entries"),
+    quantities: column().read(columnOf(3), "quantities"),
+    marks: column().read(columnOf(4), "marks"),
+    mmr: column(true).read(width > 5 ? columnOf(5) : blank, "mmr"),
+    maint_amounts: column(true).read(width > 6 ? columnOf(6) : blank, "maint_amounts"),
+  });
+}

@@ -142,6 +142,7 @@ export {
   crossLiquidation,
   crossAccount,
   readPositions,
+  readPositionsBlock,
   type CrossPosition,
 } from "./cross";
 export {

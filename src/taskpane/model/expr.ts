@@ -148,6 +148,34 @@ export function cellOf(result: Result): Val {
  * and the value is the engine's own result for the same cell values.
  */
 export function lev<N extends FunctionName>(name: N, args: Partial<Record<ArgName<N>, Expr | RangeArg>>): Expr {
+  return levWith(name, args, (text) => text, cellOf);
+}
+
+/**
+ * `=INDEX(LEV.NAME(args…), row, column)`: one cell of a function that answers a table (LEV.CROSSLIQ's
+ * row, a figure of LEV.CROSSACCOUNT), with the engine's value of that cell (1-based, as INDEX counts).
+ */
+export function levIndex<N extends FunctionName>(name: N, args: Partial<Record<ArgName<N>, Expr | RangeArg>>, row: number, column: number): Expr {
+  return levWith(
+    name,
+    args,
+    (text) => `INDEX(${text}, ${row}, ${column})`,
+    (result) => {
+      if (!Array.isArray(result)) return cellOf(result);
+      const cell = result[row - 1]?.[column - 1];
+      if (cell === undefined || cell === null) return { error: ERROR_TEXT.NA, message: `the table has no row ${row}, column ${column}` };
+      if (engine.isEngineError(cell)) return errorCell(cell);
+      return typeof cell === "number" ? cell : cellOf(cell);
+    },
+  );
+}
+
+function levWith(
+  name: FunctionName,
+  args: Partial<Record<string, Expr | RangeArg>>,
+  wrap: (text: string) => string,
+  pick: (result: Result) => Val,
+): Expr {
   const fn = engineFunction(name);
   const byName = args as Record<string, Expr | RangeArg | undefined>;
   const given = fn.names.filter((n) => byName[n] !== undefined);
@@ -160,7 +188,7 @@ export function lev<N extends FunctionName>(name: N, args: Partial<Record<ArgNam
     if (byName[n] === undefined) throw new Error(`LEV.${name}: give ${n} too, since a later argument is given`);
   }
   return {
-    text: `LEV.${name}(${order.map((n) => byName[n]!.text).join(", ")})`,
+    text: wrap(`LEV.${name}(${order.map((n) => byName[n]!.text).join(", ")})`),
     value: (env) => {
       const raw: Record<string, unknown> = {};
       for (const n of order) {
@@ -174,7 +202,7 @@ export function lev<N extends FunctionName>(name: N, args: Partial<Record<ArgNam
         raw[n] = v;
       }
       try {
-        return cellOf(fn.call(raw));
+        return pick(fn.call(raw));
       } catch (e) {
         if (engine.isEngineError(e)) return errorCell(e);
         throw e;

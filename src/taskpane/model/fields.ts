@@ -43,7 +43,12 @@ export interface TierFieldSpec extends Base {
   kind: "tierTable";
 }
 
-export type FieldSpec = TextFieldSpec | ChoiceFieldSpec | TierFieldSpec;
+/** The other positions' range (cross mode), with its Read button and what was read. */
+export interface PositionsFieldSpec extends Base {
+  kind: "positionsTable";
+}
+
+export type FieldSpec = TextFieldSpec | ChoiceFieldSpec | TierFieldSpec | PositionsFieldSpec;
 /** Fields laid out side by side. */
 export type FieldRow = FieldSpec[];
 
@@ -75,6 +80,15 @@ export const TRADE_FIELDS: FieldRow[] = [
       hint: "Isolated: only the position's margin is at risk. Cross: the whole balance backs it.",
       options: [{ value: "isolated", label: "Isolated" }, { value: "cross", label: "Cross" }],
       show: (c) => c.liquidates,
+    },
+  ],
+  [
+    {
+      kind: "positionsTable",
+      id: "others",
+      label: "Other positions (range, optional)",
+      hint: "The account's other positions, for the cross liquidation price: a positions table's rows (symbol, side, entry, quantity, mark, maintenance rate and amount), no header, e.g. Positions!A5:G16",
+      show: (c) => c.liquidates && !c.inverse && c.values.marginMode === "cross",
     },
   ],
   [

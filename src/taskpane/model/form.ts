@@ -1,6 +1,7 @@
 import {
   boundsMessage,
   CALLPRICE,
+  crossAccount,
   D,
   DomainError,
   INVRISKSIZE,
@@ -9,10 +10,12 @@ import {
   MAINTMARGIN,
   NOTIONAL,
   readNumber,
+  readPositionsBlock,
   readTierTable,
   RISKSIZE,
   roundStep,
   SCENARIOS,
+  type CrossPosition,
   type Dec,
   type Param,
   type Side,
@@ -60,6 +63,8 @@ export interface FormValues {
   marginMode: MarginMode;
   /** The tier table's range, as typed: `Sheet1!A1:D10`. */
   mmrTable: string;
+  /** Cross mode (linear): the other positions of the account, as the range of a positions table: `Positions!A5:G16`. */
+  others: string;
   callLevel: string;
   stopoutLevel: string;
   feeRate: string;
@@ -107,6 +112,8 @@ export interface Trade {
   mmr: Dec;
   /** The tier table picked from the workbook, when the maintenance margin is given as one. */
   tierTable?: TierTable;
+  /** Cross mode: the account's other positions, read from a positions table in the workbook. */
+  others?: OtherPositions;
   /** Margin-call and stop-out levels (stop-out markets), as fractions of used margin. */
   callLevel: Dec;
   stopoutLevel: Dec;
@@ -132,6 +139,26 @@ export interface TierTable {
   cells: CellValue[][];
   /** How many brackets the engine read from it. */
   brackets: number;
+}
+
+/** A positions table read from the workbook, checked by the engine's positions reader (CROSSLIQ's). */
+export interface OtherPositions {
+  /** As a formula refers to the whole range: `'Positions'!$A$5:$G$16`. */
+  ref: string;
+  /** As a trader reads it: `Positions!A5:G16`. */
+  label: string;
+  /** The sheet and its A1 range, for formulas that refer to single cells of it. */
+  sheet: string;
+  range: string;
+  cells: CellValue[][];
+  /** The rows as the engine read them (undefined: a blank row, skipped). */
+  rows: (CrossPosition | undefined)[];
+  /** Positions (kept rows) and distinct symbols. */
+  count: number;
+  symbols: number;
+  /** Maintenance margin and unrealised PnL of those positions at their marks (LEV.CROSSACCOUNT's). */
+  maintenance: Dec;
+  upnl: Dec;
 }
 
 /**
@@ -169,6 +196,7 @@ export const GUIDE_EXAMPLE: FormValues = {
   mmrSource: "rate",
   marginMode: "isolated",
   mmrTable: "",
+  others: "",
   callLevel: "100",
   stopoutLevel: "50",
   feeRate: "0",
@@ -198,6 +226,7 @@ export function applyPreset(values: FormValues, market: MarketId): FormValues {
     // A tier table's floors and caps are in the account's unit too (USDT or BTC): a new unit starts from the rate.
     mmrSource: sameAccount ? values.mmrSource : "rate",
     mmrTable: sameAccount ? values.mmrTable : "",
+    others: sameAccount ? values.others : "",
     symbol: d.symbol.value,
     entry: d.entry.value,
     leverage: d.leverage.value,
@@ -334,6 +363,62 @@ export function checkTierTable(text: string, read: TierRead | undefined): { tabl
   }
 }
 
+/**
+ * The other-positions field: blank for none; otherwise a range typed as Sheet!A5:G16, read from the
+ * workbook, and read by the engine's positions reader (CROSSLIQ's), whose message is reported in words.
+ */
+function otherPositions(text: string, read: TierRead | undefined): OtherPositions | undefined {
+  const typed = text.trim();
+  if (typed === "") return undefined;
+  const parsed = parseSheetRange(typed);
+  if (!parsed) {
+    throw new FieldProblem(
+      "The range should look like Positions!A5:G16, with the sheet's name: the scenario goes on a new sheet, so the table's own sheet must be named.",
+    );
+  }
+  if (!read || read.address !== typed) throw new FieldProblem("Read the positions from the workbook first (Read positions).");
+  if ("problem" in read) throw new FieldProblem(read.problem);
+  const where = { sheet: read.sheet, range: read.range };
+  const label = sheetRangeText(where);
+  let rows: (CrossPosition | undefined)[];
+  try {
+    rows = readPositionsBlock(read.cells);
+  } catch (e) {
+    if (isEngineError(e)) {
+      throw new FieldProblem(
+        `${label} is not a positions table LEV can read (columns symbol, side, entry, quantity, mark, maintenance rate, maintenance amount; rows counted from the range's first): ${e.message}.`,
+      );
+    }
+    throw e;
+  }
+  const kept = rows.filter((p): p is CrossPosition => p !== undefined);
+  if (kept.length === 0) throw new FieldProblem(`${label} holds no positions: every row is blank. Clear the field for none.`);
+  // LEV.CROSSACCOUNT's own sums: rows 3 and 5 of its table are unrealised PnL and maintenance.
+  const account = crossAccount(rows, new D(0));
+  return {
+    ref: sheetReference(where),
+    label,
+    sheet: read.sheet,
+    range: read.range,
+    cells: read.cells,
+    rows,
+    count: kept.length,
+    symbols: new Set(kept.map((p) => p.symbol.toLowerCase())).size,
+    upnl: account[2]![1] as Dec,
+    maintenance: account[4]![1] as Dec,
+  };
+}
+
+/** The other-positions field on its own, for the pane to show what was read. */
+export function checkOthers(text: string, read: TierRead | undefined): { others?: OtherPositions } | { problem: string } {
+  try {
+    return { others: otherPositions(text, read) };
+  } catch (e) {
+    if (e instanceof FieldProblem) return { problem: e.message };
+    throw e;
+  }
+}
+
 /** Prices typed as a list, separated by spaces, commas between numbers with spaces, or semicolons. */
 function priceList(text: string): Dec[] {
   const parts = text
@@ -367,7 +452,7 @@ export interface Validation {
  * at fault. Sizing from risk is the engine's RISKSIZE (capped so the margin fits the balance, rounded
  * down to the market's quantity step).
  */
-export function validate(v: FormValues, read?: TierRead): Validation {
+export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead): Validation {
   const errors: FieldErrors = {};
   const market = PRESETS.find((p) => p.id === v.market);
   const field = <T>(id: FieldId, read: () => T): T | undefined => {
@@ -416,6 +501,15 @@ export function validate(v: FormValues, read?: TierRead): Validation {
   });
 
   const table = liquidates && v.mmrSource === "table" ? field("mmrTable", () => tierTable(v.mmrTable, read)) : undefined;
+  const usesOthers = liquidates && !inverse && v.marginMode === "cross" && !blank(v.others);
+  const others = usesOthers
+    ? field("others", () => {
+        if (v.mmrSource === "table") {
+          throw new FieldProblem("With other positions, give this trade's maintenance margin as a rate, as each row of the positions table gives its own.");
+        }
+        return otherPositions(v.others, othersRead);
+      })
+    : undefined;
   const mmr = field("mmr", () => {
     if (!liquidates || v.mmrSource === "table") return new D(0);
     return viaSpec(MAINTMARGIN.params.mmr, v.mmr, "the maintenance-margin rate", true);
@@ -469,7 +563,7 @@ export function validate(v: FormValues, read?: TierRead): Validation {
   const region = v.region;
 
   const base =
-    market && balance && entry && leverage && contractSize && mmr && (table || !liquidates || v.mmrSource !== "table") && callLevel && stopoutLevel && feeRate && fundingRate && fundingIntervalHours && holdingDays && walkMove && scenario
+    market && balance && entry && leverage && contractSize && mmr && (table || !liquidates || v.mmrSource !== "table") && callLevel && stopoutLevel && feeRate && fundingRate && fundingIntervalHours && holdingDays && walkMove && scenario && (others || !usesOthers)
       ? {
           market,
           symbol: v.symbol.trim() || market.defaults.symbol.value,
@@ -488,6 +582,7 @@ export function validate(v: FormValues, read?: TierRead): Validation {
           coin: inverse ? coinOf(v.symbol || market.defaults.symbol.value) : "",
           mmr,
           tierTable: table,
+          others,
           callLevel,
           stopoutLevel,
           feeRate,

@@ -2,6 +2,7 @@ import { D } from "../../engine";
 import { isError, lev, lit, ref, type Env, type Expr, type Val } from "./expr";
 import { excelFormat, type Unit } from "./formats";
 import { type ComputedRow, type Scenario } from "./scenario";
+import { accountCells } from "./account";
 import { cellName, columnName, type Block, type CellValue, type ConditionalFormat, type NumberFormat, type WritePlan } from "../workbook";
 
 /**
@@ -133,6 +134,15 @@ export function scenarioPlan(s: Scenario): WritePlan {
     formats.push({ range: `${cellName(r, 11)}:${cellName(r + 1, 11)}`, format: fmt(money) });
   });
   blocks.push({ at: cellName(marksTop, 9), rows: markRows });
+
+  // Cross mode with other positions: the account block LEV.CROSSLIQ and LEV.CROSSACCOUNT read.
+  if (s.account) {
+    const b = s.account;
+    blocks.push({ at: cellName(b.top, b.left), rows: accountCells(b, live, content) });
+    bold.push(cellName(b.top, b.left), `${cellName(b.top + 1, b.left)}:${cellName(b.top + 1, b.left + 6)}`);
+    const rows = (j: number) => `${cellName(b.top + 2, b.left + j)}:${cellName(b.top + 1 + b.rows.length, b.left + j)}`;
+    formats.push({ range: rows(2), format: fmt("price") }, { range: rows(4), format: fmt("price") }, { range: rows(5), format: "0.00%" });
+  }
   bold.push(`${cellName(marksTop, 9)}:${cellName(marksTop, 11)}`);
 
   return {

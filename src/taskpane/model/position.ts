@@ -171,8 +171,8 @@ export function viewOf(t: Trade, kind: PositionKind, mmr: Expr | RangeArg): View
   if (t.view === "cross") {
     return {
       id: "cross",
-      label: "Cross margin",
-      prefix: "Cross margin: ",
+      label: t.others ? "Cross margin with other positions" : "Cross margin",
+      prefix: t.others ? `Cross view, with ${t.others.count} other position${t.others.count === 1 ? "" : "s"}: ` : "Cross margin: ",
       ending: { price: "LiqPrice", status: "LIQUIDATED", word: "liquidation" },
       equityLabel: "Equity",
       levelLabel: "Margin level",

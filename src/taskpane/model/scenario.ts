@@ -4,6 +4,7 @@ import type { Trade } from "./form";
 import type { Unit } from "./formats";
 import { positionKind, viewOf, type View } from "./position";
 import { cellName } from "../workbook";
+import { accountBlock, othersWords, type AccountBlock } from "./account";
 
 /**
  * The scenario model: from a trade to the contents of the scenario sheet. Every computed cell is an
@@ -94,11 +95,16 @@ export interface Scenario {
   rows: ComputedRow[];
   warnings: Warning[];
   layout: Layout;
+  /** Cross mode with other positions: the account block the liquidation price and margin ratio read. */
+  account?: AccountBlock;
   /** Chart marks: label and price expression (the liquidation or stop-out, the stop, the target). */
   marks: { label: string; price: Expr; value: Val }[];
 }
 
 const num = (d: Dec) => d.toNumber();
+
+/** The figures worked out over the whole cross account when other positions are given. */
+const ACCOUNT_FIGURES = new Set(["AccountMarginRatio", "LiqPrice", "EndResult", "LiqDistance"]);
 
 function scenarioMoves(t: Trade): Dec[] {
   if (t.scenario.kind === "list") return [];
@@ -165,6 +171,11 @@ export function buildScenario(t: Trade): Scenario {
     },
   };
   input("Direction", "Direction", 0, "ratio", "+1 long, −1 short (worked out from Side)", direction);
+  if (t.view === "cross" && t.others) {
+    input("OtherPositions", "Other positions", `${othersWords(t.others.count)} at ${t.others.label}`, "text",
+      "read live from that table (block at the right): change a mark there and the liquidation price follows");
+  }
+  const account = t.view === "cross" && t.others ? accountBlock(t, t.others, env) : undefined;
 
   // A tier table is passed as the range it sits in; the engine picks the bracket holding the position's value.
   const mmr = t.tierTable ? rangeArg(t.tierTable.ref, t.tierTable.cells) : ref("MMR");
@@ -175,7 +186,9 @@ export function buildScenario(t: Trade): Scenario {
   const figure = (name: string, label: string, unit: Unit, expr: Expr, explain: string) => {
     const value = expr.value(env);
     env.set(name, value);
-    figures.push({ name, label, unit, expr, value, explain: view.prefix + explain });
+    // With other positions, the figures over the whole account say so; the rest are about this trade alone.
+    const prefix = account && !ACCOUNT_FIGURES.has(name) ? "Cross margin, this trade alone: " : view.prefix;
+    figures.push({ name, label, unit, expr, value, explain: prefix + explain });
     return value;
   };
   const [Side, Balance, Entry, Leverage, Quantity, ContractSize, FeeRate] = [
@@ -205,6 +218,12 @@ export function buildScenario(t: Trade): Scenario {
       "maintenance margin ÷ the position's margin balance (Binance's margin ratio); the exchange liquidates at 100 %.");
     const lp = figure("LiqPrice", "Liquidation price", "price", kind.liquidationPrice(Leverage, mmr),
       `where the position's own margin (initial margin plus profit or loss) falls to the maintenance margin and the exchange liquidates it; only that margin is at risk.${tableNote}`);
+    marks.push({ label: "Liquidation", price: ref("LiqPrice"), value: lp });
+  } else if (view.id === "cross" && account) {
+    figure("AccountMarginRatio", "Account margin ratio at open", "percent", account.marginRatio,
+      "maintenance margin ÷ margin balance of the whole account (every position at its mark, this one at open), as LEV.CROSSACCOUNT works it out; the exchange liquidates at 100 %.");
+    const lp = figure("LiqPrice", "Liquidation price", "price", account.liqPrice,
+      `where the whole account's margin balance falls to its maintenance margin with this symbol at that price and every other symbol at its mark (LEV.CROSSLIQ over the table and this trade); the whole balance is at risk.`);
     marks.push({ label: "Liquidation", price: ref("LiqPrice"), value: lp });
   } else if (view.id === "cross") {
     figure("LevelAtOpen", "Margin level at open", "percent", lev("MARGINLEVEL", { equity: Balance, used_margin: ref("Margin") }),
@@ -450,6 +469,7 @@ export function buildScenario(t: Trade): Scenario {
     rows,
     warnings: warningsFor(t, env),
     layout,
+    account,
     marks,
   };
 }

@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
 import { fieldIds, SCENARIO_FIELDS, TRADE_FIELDS, type FieldContext } from "../model/fields";
-import { applyPreset, checkTierTable, coinOf, GUIDE_EXAMPLE, validate, type FieldErrors, type FieldId, type FormValues, type TierRead } from "../model/form";
+import { othersSummary } from "../model/account";
+import { applyPreset, checkOthers, checkTierTable, coinOf, GUIDE_EXAMPLE, validate, type FieldErrors, type FieldId, type FormValues, type TierRead } from "../model/form";
 import { preset, type MarketId } from "../model/presets";
 import { buildScenario, type Scenario } from "../model/scenario";
 import { scenarioPlan } from "../model/plan";
@@ -50,6 +51,8 @@ export function App({ workbook }: AppProps) {
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
   // The tier table as last read from the workbook (a separate action from writing).
   const [tierRead, setTierRead] = React.useState<TierRead | undefined>(undefined);
+  // The other positions' table (cross mode) as last read, the same way.
+  const [othersRead, setOthersRead] = React.useState<TierRead | undefined>(undefined);
   const [reading, setReading] = React.useState(false);
   // Where focus goes after a step change: a field at fault, or the step's first control.
   const [focusRequest, setFocusRequest] = React.useState<{ id?: string; n: number }>({ n: 0 });
@@ -84,15 +87,15 @@ export function App({ workbook }: AppProps) {
     settle();
   };
 
-  const validation = React.useMemo(() => validate(values, tierRead), [values, tierRead]);
+  const validation = React.useMemo(() => validate(values, tierRead, othersRead), [values, tierRead, othersRead]);
   const scenario: Scenario | undefined = React.useMemo(
     () => (validation.trade && (step === "Review" || step === "Write") ? buildScenario(validation.trade) : undefined),
     [validation, step],
   );
 
   /** Checks the whole form; on a problem shows every message, goes to the step at fault and focuses its field. */
-  const check = (read: TierRead | undefined = tierRead): boolean => {
-    const v = validate(values, read);
+  const check = (read: TierRead | undefined = tierRead, others: TierRead | undefined = othersRead): boolean => {
+    const v = validate(values, read, others);
     setErrors(v.errors);
     if (v.trade) return true;
     const first = STEPS.flatMap((st) => STEP_FIELDS[st]).find((f) => v.errors[f]);
@@ -103,13 +106,16 @@ export function App({ workbook }: AppProps) {
 
   const usesTable = context.liquidates && values.mmrSource === "table";
   const needsRead = () => usesTable && parseSheetRange(values.mmrTable) !== undefined && tierRead?.address !== values.mmrTable.trim();
+  const usesOthers = context.liquidates && !context.inverse && values.marginMode === "cross";
+  const needsOthers = () => usesOthers && parseSheetRange(values.others) !== undefined && othersRead?.address !== values.others.trim();
 
   /** The review and what follows need a valid trade; the market and trade steps are always open. */
   const go = async (to: Step, focusPanel = true) => {
     if (STEPS.indexOf(to) >= STEPS.indexOf("Review")) {
       // A tier-table range typed but not read yet is read now, before the review is worked out.
       const read = needsRead() ? await readTable() : tierRead;
-      if (!check(read)) return;
+      const others = needsOthers() ? await readOthers() : othersRead;
+      if (!check(read, others)) return;
     }
     if (focusPanel) moveTo(to);
     else setStep(to);
@@ -117,11 +123,31 @@ export function App({ workbook }: AppProps) {
 
   /** Reads the tier-table range from the workbook (values only, nothing is changed) and reports beside the field. */
   const readTable = async (): Promise<TierRead | undefined> => {
-    const address = values.mmrTable.trim();
+    const read = await readAddress("mmrTable", tierRead);
+    if (read === tierRead) return read;
+    setTierRead(read);
+    const problem = checkTierTable(values.mmrTable, read);
+    setErrors((e) => ({ ...e, mmrTable: "problem" in problem ? problem.problem : undefined }));
+    return read;
+  };
+
+  /** Reads the other positions' range the same way, checked by the engine's positions reader. */
+  const readOthers = async (): Promise<TierRead | undefined> => {
+    const read = await readAddress("others", othersRead);
+    if (read === othersRead) return read;
+    setOthersRead(read);
+    const problem = checkOthers(values.others, read);
+    setErrors((e) => ({ ...e, others: "problem" in problem ? problem.problem : undefined }));
+    return read;
+  };
+
+  /** The cells of the range typed in field `id`, or the workbook's refusal; `before` where none is typed. */
+  const readAddress = async (id: "mmrTable" | "others", before: TierRead | undefined): Promise<TierRead | undefined> => {
+    const address = values[id].trim();
     const where = parseSheetRange(address);
     if (!where) {
-      setErrors((e) => ({ ...e, mmrTable: validate(values, tierRead).errors.mmrTable }));
-      return tierRead;
+      setErrors((e) => ({ ...e, [id]: validate(values, tierRead, othersRead).errors[id] }));
+      return before;
     }
     setReading(true);
     let read: TierRead;
@@ -132,15 +158,12 @@ export function App({ workbook }: AppProps) {
       read = { address, problem: e instanceof Error ? e.message : String(e) };
     }
     setReading(false);
-    setTierRead(read);
-    const problem = checkTierTable(address, read);
-    setErrors((e) => ({ ...e, mmrTable: "problem" in problem ? problem.problem : undefined }));
     return read;
   };
 
   const write = async () => {
     if (!check()) return;
-    const trade = validate(values, tierRead).trade!;
+    const trade = validate(values, tierRead, othersRead).trade!;
     setStatus({ kind: "busy", what: "Writing the scenario sheet…" });
     try {
       const result = await workbook.write(scenarioPlan(buildScenario(trade)));
@@ -153,6 +176,7 @@ export function App({ workbook }: AppProps) {
   const index = STEPS.indexOf(step);
   const busy = status.kind === "busy";
   const tier = { read: () => void readTable(), reading, summary: tierSummary(values.mmrTable, tierRead, context.inverse ? context.coin : undefined) };
+  const others = { read: () => void readOthers(), reading, summary: summaryOfOthers(values.others, othersRead) };
 
   return (
     <div className={s.root}>
@@ -192,7 +216,7 @@ export function App({ workbook }: AppProps) {
             }}
           />
         )}
-        {step === "Trade" && <Fields rows={TRADE_FIELDS} context={context} errors={errors} onChange={change} tier={tier} />}
+        {step === "Trade" && <Fields rows={TRADE_FIELDS} context={context} errors={errors} onChange={change} tier={tier} others={others} />}
         {step === "Review" && scenario && <ReviewStep scenario={scenario} />}
         {step === "Scenarios" && <Fields rows={SCENARIO_FIELDS} context={context} errors={errors} onChange={change} />}
         {step === "Write" && <WriteStep scenario={scenario} write={() => void write()} busy={busy} />}
@@ -235,4 +259,11 @@ function tierSummary(text: string, read: TierRead | undefined, coin?: string): s
   if ("problem" in r) return "";
   const unit = coin ? ` Notional floors and caps are in ${coin} for inverse contracts.` : "";
   return `Read ${r.table.brackets} brackets from ${r.table.label}.${unit}`;
+}
+
+/** What the last read of the other positions' range gave, when it is for the range typed now. */
+function summaryOfOthers(text: string, read: TierRead | undefined): string {
+  if (!read || read.address !== text.trim()) return "";
+  const r = checkOthers(text, read);
+  return "others" in r && r.others ? othersSummary(r.others) : "";
 }

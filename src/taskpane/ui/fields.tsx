@@ -17,17 +17,19 @@ export interface FieldsProps {
   errors: FieldErrors;
   onChange: (id: FieldId, value: string) => void;
   tier?: TierControls;
+  /** The same for the other positions' range (cross mode). */
+  others?: TierControls;
 }
 
 /** Renders rows of fields from their data: text inputs, radio groups and drop-downs, each with its error beside it. */
-export function Fields({ rows, context, errors, onChange, tier }: FieldsProps) {
+export function Fields({ rows, context, errors, onChange, tier, others }: FieldsProps) {
   const s = useStyles();
   return (
     <>
       {rows.map((row, i) => {
         const shown = row.filter((f) => f.show?.(context) ?? true);
         if (shown.length === 0) return null;
-        const items = shown.map((f) => <OneField key={f.id} spec={f} context={context} errors={errors} onChange={onChange} tier={tier} />);
+        const items = shown.map((f) => <OneField key={f.id} spec={f} context={context} errors={errors} onChange={onChange} tier={tier} others={others} />);
         return shown.length > 1 ? (
           <div key={i} className={s.row}>
             {items}
@@ -40,7 +42,7 @@ export function Fields({ rows, context, errors, onChange, tier }: FieldsProps) {
   );
 }
 
-function OneField({ spec, context, errors, onChange, tier }: { spec: FieldSpec } & Omit<FieldsProps, "rows">) {
+function OneField({ spec, context, errors, onChange, tier, others }: { spec: FieldSpec } & Omit<FieldsProps, "rows">) {
   const s = useStyles();
   const id = spec.id;
   const label = textOf(spec.label, context)!;
@@ -83,19 +85,22 @@ function OneField({ spec, context, errors, onChange, tier }: { spec: FieldSpec }
       />
     </Field>
   );
-  if (spec.kind === "text" || !tier) return input;
+  const controls = spec.kind === "tierTable" ? tier : spec.kind === "positionsTable" ? others : undefined;
+  if (spec.kind === "text" || !controls) return input;
+  // The tier table's ids stay as they were; the positions range has its own.
+  const [button, status, what] = spec.kind === "tierTable" ? ["lev-readTable", "lev-tierStatus", "table"] : ["lev-readOthers", "lev-othersStatus", "positions"];
   return (
     <>
       <div className={s.withButton}>
         {input}
         <div className={s.buttonSlot}>
-          <Button id="lev-readTable" onClick={tier.read} disabled={tier.reading} aria-describedby="lev-tierStatus">
-            Read table
+          <Button id={button} onClick={controls.read} disabled={controls.reading} aria-describedby={status}>
+            Read {what}
           </Button>
         </div>
       </div>
-      <Text id="lev-tierStatus" className={s.muted} role="status" aria-live="polite">
-        {tier.reading ? "Reading the table…" : tier.summary}
+      <Text id={status} className={s.muted} role="status" aria-live="polite">
+        {controls.reading ? `Reading the ${what}…` : controls.summary}
       </Text>
     </>
   );
