@@ -137,3 +137,37 @@ export async function typeInto(page: Page, ref: string, text: string): Promise<v
   await page.keyboard.type(text, { delay: 0 });
   await page.keyboard.press("Enter");
 }
+
+/** Whether the built functions.json has the function `id` (a sheet or test that needs it is left out otherwise). */
+export function hasFunction(id: string): boolean {
+  const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };
+  return metadata.functions.some((f) => f.id === id);
+}
+
+/**
+ * Moves focus with Tab, or with Shift+Tab when the wanted control lies above the focused one in the pane,
+ * until the focused element satisfies `test` (a JavaScript expression over `el`). Fails after `limit` presses.
+ */
+export async function tabTo(page: Page, test: string, limit = 40): Promise<void> {
+  const where = () =>
+    page.evaluate((t) => {
+      const match = (el: Element) => new Function("el", `return (${t});`)(el) as boolean;
+      const active = document.activeElement;
+      if (active && match(active)) return "here";
+      const target = [...document.querySelectorAll("#pane *")].find(match);
+      if (!target) return "missing";
+      if (!active || active === document.body) return "Tab";
+      return active.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING ? "Shift+Tab" : "Tab";
+    }, test);
+  for (let i = 0; i < limit; i++) {
+    const w = await where();
+    if (w === "here") return;
+    if (w === "missing") break;
+    await page.keyboard.press(w);
+  }
+  throw new Error(`focus never reached an element where ${test}`);
+}
+
+/** tabTo tests: the element with this id; the button with this text. */
+export const byId = (id: string) => `el.id === ${JSON.stringify(id)}`;
+export const button = (text: string) => `el.tagName === "BUTTON" && el.textContent.trim() === ${JSON.stringify(text)}`;

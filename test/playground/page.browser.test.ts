@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cellText, describeInBrowser, goTo, openPlayground, typeInto, type Session } from "./browser";
+import { cellText, describeInBrowser, goTo, hasFunction, openPlayground, typeInto, type Session } from "./browser";
 
 /*
  * The playground in a real browser (Chromium): formulas typed into the grid, spills, error messages,
@@ -11,8 +11,6 @@ import { cellText, describeInBrowser, goTo, openPlayground, typeInto, type Sessi
 // The README's screenshot is refreshed on request (LEV_SCREENSHOTS=docs npm test); otherwise the shot goes
 // to test-results/, so a test run leaves the work tree as it was.
 const SCREENSHOT = path.resolve(__dirname, process.env.LEV_SCREENSHOTS === "docs" ? "../../docs/playground.png" : "../../test-results/playground.png");
-const metadata = () => JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../dist/functions.json"), "utf8")) as { functions: { id: string }[] };
-const has = (id: string) => metadata().functions.some((f) => f.id === id);
 
 describeInBrowser("the playground page in Chromium", () => {
   let s: Session;
@@ -30,7 +28,7 @@ describeInBrowser("the playground page in Chromium", () => {
     expect(await cellText(s.page, "J2")).toBe("3,000.00");
     // PnL: (61,850 − 60,000) × 0.5 − 0.0004 × (60,000 + 61,850) × 0.5 = 925 − 24.37 = 900.63
     expect(await cellText(s.page, "K2")).toBe("900.63");
-    expect(await s.page.locator(".tab").count()).toBe(has("CROSSLIQ") ? 5 : 4); // Journal, Scenario, Trades, Positions (cross-margin), +
+    expect(await s.page.locator(".tab").count()).toBe(hasFunction("CROSSLIQ") ? 5 : 4); // Journal, Scenario, Trades, Positions (cross-margin), +
   });
 
   it("shows the task pane beside the grid", async () => {
@@ -71,7 +69,7 @@ describeInBrowser("the playground page in Chromium", () => {
     expect([await cellText(s.page, "R2"), await cellText(s.page, "R3"), await cellText(s.page, "R4")]).toEqual(["2000", "1000", "400"]);
   });
 
-  (has("SCENARIOS") ? it : it.skip)("spills a LEV table from one formula", async () => {
+  (hasFunction("SCENARIOS") ? it : it.skip)("spills a LEV table from one formula", async () => {
     await typeInto(s.page, "T2", '=LEV.SCENARIOS("long", 60000, 1, 10, {54000;60000;66000})');
     // header, then one row per price; Price column is the prices given
     expect(await cellText(s.page, "T2")).toBe("Price");

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { cellText, describeInBrowser, goTo, openPlayground, typeInto, type Session } from "./browser";
+import { cellText, describeInBrowser, goTo, hasFunction, openPlayground, typeInto, type Session } from "./browser";
 
 /*
  * A cross-margin account in Chromium, as a trader builds one: a positions table typed cell by cell into a
@@ -12,8 +12,6 @@ import { cellText, describeInBrowser, goTo, openPlayground, typeInto, type Sessi
  */
 const SCREENSHOT = path.resolve(__dirname, "../../test-results/positions-pane.png");
 const SAMPLE_SCREENSHOT = path.resolve(__dirname, "../../test-results/positions-sample.png");
-const has = (id: string) =>
-  (JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../dist/functions.json"), "utf8")) as { functions: { id: string }[] }).functions.some((f) => f.id === id);
 
 /** Types a row of cells from `first` rightwards, pressing Tab between cells and Enter after the last. */
 async function typeRow(page: Page, first: string, cells: (string | number)[]): Promise<void> {
@@ -27,7 +25,7 @@ async function typeRow(page: Page, first: string, cells: (string | number)[]): P
 /** A number the grid shows ("47,816.39", "4.86%"), as a number. */
 const shown = (text: string) => Number(text.replace(/,/g, "").replace(/%$/, "")) / (text.endsWith("%") ? 100 : 1);
 
-(has("CROSSLIQ") && has("CROSSACCOUNT") ? describeInBrowser : describe.skip)("a cross-margin account in the playground (Chromium)", () => {
+(hasFunction("CROSSLIQ") && hasFunction("CROSSACCOUNT") ? describeInBrowser : describe.skip)("a cross-margin account in the playground (Chromium)", () => {
   let s: Session;
   beforeAll(async () => {
     s = await openPlayground();

@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { cellText, describeInBrowser, openPlayground, typeInto, type Session } from "../playground/browser";
+import { button, byId, cellText, describeInBrowser, openPlayground, tabTo, typeInto, type Session } from "../playground/browser";
 import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../src/taskpane/model/form";
 import { positionsGrid } from "../../src/taskpane/model/positions";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
@@ -21,32 +21,9 @@ import { buildScenario } from "../../src/taskpane/model/scenario";
  */
 const SCREENSHOT = path.resolve(__dirname, "../../test-results/simulator-review-cross-others.png");
 
-async function tabTo(page: Page, test: string, limit = 60): Promise<void> {
-  const where = () =>
-    page.evaluate((t) => {
-      const match = (el: Element) => new Function("el", `return (${t});`)(el) as boolean;
-      const active = document.activeElement;
-      if (active && match(active)) return "here";
-      const target = [...document.querySelectorAll("#pane *")].find(match);
-      if (!target) return "missing";
-      if (!active || active === document.body) return "Tab";
-      return active.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING ? "Shift+Tab" : "Tab";
-    }, test);
-  for (let i = 0; i < limit; i++) {
-    const w = await where();
-    if (w === "here") return;
-    if (w === "missing") break;
-    await page.keyboard.press(w);
-  }
-  throw new Error(`focus never reached an element where ${test}`);
-}
-
-const byId = (id: string) => `el.id === ${JSON.stringify(id)}`;
-const button = (text: string) => `el.tagName === "BUTTON" && el.textContent.trim() === ${JSON.stringify(text)}`;
-
 /** Focuses a field with the keyboard and types over its text. */
 async function fill(page: Page, id: string, text: string): Promise<void> {
-  await tabTo(page, byId(id));
+  await tabTo(page, byId(id), 60);
   await page.keyboard.press("Control+A");
   await page.keyboard.type(text);
 }
@@ -73,39 +50,39 @@ describeInBrowser("the simulator's cross mode over the sample's Positions sheet 
     const page = s.page;
     await page.locator("#lev-tab-Market").focus();
     await page.keyboard.press("Enter");
-    await tabTo(page, `el.type === "radio" && el.checked && el.closest("#lev-market") !== null`);
+    await tabTo(page, `el.type === "radio" && el.checked && el.closest("#lev-market") !== null`, 60);
     for (let i = 0; i < 4 && !(await page.locator('input[type=radio][value="crypto-linear"]').isChecked()); i++) {
       await page.keyboard.press("ArrowUp");
     }
     expect(await page.locator('input[type=radio][value="crypto-linear"]').isChecked()).toBe(true);
-    await tabTo(page, button("Next: Trade"));
+    await tabTo(page, button("Next: Trade"), 60);
     await page.keyboard.press("Enter");
 
     await fill(page, "lev-balance", "8000");
     await fill(page, "lev-entry", "62850");
-    await tabTo(page, `el.type === "radio" && el.checked && el.closest("#lev-marginMode") !== null`);
+    await tabTo(page, `el.type === "radio" && el.checked && el.closest("#lev-marginMode") !== null`, 60);
     await page.keyboard.press("ArrowRight");
     expect(await page.locator('#lev-marginMode input[value="cross"]').isChecked()).toBe(true);
     await fill(page, "lev-quantity", "0.1");
     await fill(page, "lev-mmr", "0.4");
     // A professional account: no retail cap (ESMA's would refuse 10x on crypto).
-    await tabTo(page, byId("lev-region"));
+    await tabTo(page, byId("lev-region"), 60);
     await page.selectOption("#lev-region", "none");
 
     // A range of four columns first: the engine's reader refuses it, in words, beside the field.
     await fill(page, "lev-others", "Positions!A5:D16");
-    await tabTo(page, button("Read positions"));
+    await tabTo(page, button("Read positions"), 60);
     await page.keyboard.press("Enter");
     expect(await messageOf(page, "lev-others")).toMatch(/^Positions!A5:D16 is not a positions table LEV can read .*expected 5 to 7 columns/);
 
     await fill(page, "lev-others", "Positions!A5:G16");
-    await tabTo(page, button("Read positions"));
+    await tabTo(page, button("Read positions"), 60);
     await page.keyboard.press("Enter");
     // 5 rows, ETHUSDT hedged: 4 symbols; maintenance 382.26 and uPnL −131 (EXAMPLE_POSITIONS' hand sums).
     await page.waitForSelector("text=5 positions in 4 symbols read from Positions!A5:G16; maintenance 382.26, unrealised PnL −131.00 at the marks.");
     expect(await page.locator("#lev-others").getAttribute("aria-invalid")).not.toBe("true");
 
-    await tabTo(page, button("Next: Review"));
+    await tabTo(page, button("Next: Review"), 60);
     await page.keyboard.press("Enter");
     await page.waitForSelector("[data-view=cross]");
     const figure = async (name: string) => (await page.locator(`[data-figure="${name}"] dd`).first().textContent())?.trim();
@@ -128,11 +105,11 @@ describeInBrowser("the simulator's cross mode over the sample's Positions sheet 
     await page.locator("#pane").screenshot({ path: SCREENSHOT });
     await page.setViewportSize({ width: 1440, height: 860 });
 
-    await tabTo(page, button("Next: Scenarios"));
+    await tabTo(page, button("Next: Scenarios"), 60);
     await page.keyboard.press("Enter");
-    await tabTo(page, button("Next: Write"));
+    await tabTo(page, button("Next: Write"), 60);
     await page.keyboard.press("Enter");
-    await tabTo(page, button("Write to the workbook"));
+    await tabTo(page, button("Write to the workbook"), 60);
     await page.keyboard.press("Enter");
     await page.waitForSelector("text=Written to the new sheet");
     const written = /new sheet "([^"]+)"/.exec((await page.locator('[role="status"]').last().textContent()) ?? "")![1]!;

@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { cellText, describeInBrowser, openPlayground, type Session } from "../playground/browser";
+import { button, byId, cellText, describeInBrowser, openPlayground, tabTo, type Session } from "../playground/browser";
 import { applyPreset, GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
@@ -18,30 +18,6 @@ const USDM_CROSS_SCREENSHOT = path.resolve(__dirname, "../../test-results/simula
 /** A tier table in BTC, as a COIN-M trader keeps one: floor, cap, rate (amounts built by the engine). */
 const COINM_TIERS = [[0, 5, 0.004], [5, 10, 0.005], [10, 20, 0.01]];
 
-/**
- * Moves focus with Tab, or with Shift+Tab when the wanted control lies above the focused one in the pane,
- * until the focused element satisfies `test`. Fails after `limit` presses.
- */
-async function tabTo(page: Page, test: string, limit = 40): Promise<void> {
-  const where = () =>
-    page.evaluate((t) => {
-      const match = (el: Element) => new Function("el", `return (${t});`)(el) as boolean;
-      const active = document.activeElement;
-      if (active && match(active)) return "here";
-      const target = [...document.querySelectorAll("#pane *")].find(match);
-      if (!target) return "missing";
-      if (!active || active === document.body) return "Tab";
-      return active.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING ? "Shift+Tab" : "Tab";
-    }, test);
-  for (let i = 0; i < limit; i++) {
-    const w = await where();
-    if (w === "here") return;
-    if (w === "missing") break;
-    await page.keyboard.press(w);
-  }
-  throw new Error(`focus never reached an element where ${test}`);
-}
-
 /** Replaces the focused input's text, as a user does: select all, type. */
 async function retype(page: Page, text: string): Promise<void> {
   await page.keyboard.press("Control+A");
@@ -56,9 +32,6 @@ async function labelOf(page: Page, id: string): Promise<string> {
     return [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent).join(" ") + byAria;
   });
 }
-
-const byId = (id: string) => `el.id === ${JSON.stringify(id)}`;
-const button = (text: string) => `el.tagName === "BUTTON" && el.textContent.trim() === ${JSON.stringify(text)}`;
 
 describeInBrowser("the simulator pane in the playground", () => {
   let s: Session;
