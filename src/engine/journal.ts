@@ -360,6 +360,18 @@ function realisedByAverageCost(t: Trade): Dec {
   return realised.mul(t.side);
 }
 
+/** What a trade's row says of it whichever path computed its figures: symbol, side, times, fills and status. */
+function rowHead(t: { symbol: string; side: number; opened: number; closed?: number; fills: number }) {
+  return {
+    symbol: t.symbol,
+    side: t.side === 1 ? ("long" as const) : ("short" as const),
+    opened: t.opened,
+    closed: t.closed,
+    fills: t.fills,
+    status: t.closed !== undefined ? ("closed" as const) : ("open" as const),
+  };
+}
+
 function rowOf(t: Trade): TradeRow {
   const closed = t.closed !== undefined;
   // Closed: side·(Σ exit value − Σ entry value), exact whatever the order; open: what was realised so far.
@@ -368,11 +380,7 @@ function rowOf(t: Trade): TradeRow {
   );
   const net = gross.sub(t.fees);
   return {
-    symbol: t.symbol,
-    side: t.side === 1 ? "long" : "short",
-    opened: t.opened,
-    closed: t.closed,
-    fills: t.fills,
+    ...rowHead(t),
     quantity: t.entryQuantity,
     avgEntry: t.entryValue.div(t.entryQuantity),
     avgExit: t.exitQuantity.isZero() ? undefined : t.exitValue.div(t.exitQuantity),
@@ -380,7 +388,6 @@ function rowOf(t: Trade): TradeRow {
     fees: t.fees,
     net,
     return: net.div(t.entryValue.mul(t.contractSize)),
-    status: closed ? "closed" : "open",
   };
 }
 
@@ -691,11 +698,7 @@ function rowExact(t: ExactTrade, kp: number, kq: number, kf: number): TradeRow |
   if (quantity === undefined || avgEntry === undefined || gross === undefined || fees === undefined || net === undefined || ret === undefined) return undefined;
   if (t.exitQuantity !== 0 && avgExit === undefined) return undefined;
   return {
-    symbol: t.symbol,
-    side: t.side === 1 ? "long" : "short",
-    opened: t.opened,
-    closed: t.closed,
-    fills: t.fills,
+    ...rowHead(t),
     quantity,
     avgEntry,
     avgExit,
@@ -703,7 +706,6 @@ function rowExact(t: ExactTrade, kp: number, kq: number, kf: number): TradeRow |
     fees,
     net,
     return: ret,
-    status: closed ? "closed" : "open",
   };
 }
 
