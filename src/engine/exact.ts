@@ -93,14 +93,82 @@ export function value(m: number, k: number): number | undefined {
   return n === 0 ? 0 : n;
 }
 
-/** (a/10^ka) / (b/10^kb) as the nearest double, or undefined when a step was not exact or b is 0. */
-export function ratio(a: number, ka: number, b: number, kb: number): number | undefined {
+/** |m/10^k| as a double, for bounds (not exact; NaN stays NaN). */
+export function magnitude(m: number, k: number): number {
+  const n = m / (POW10[k] ?? NaN);
+  return n < 0 ? -n : n;
+}
+
+/**
+ * (a/10^ka) / (b/10^kb) as the nearest double, or undefined when a step was not exact, b is 0, or the
+ * Decimal path might round to another double.
+ *
+ * `spread` bounds how far the Decimal path's quotient may lie from the exact one, relative to it, in units
+ * of u = 2^-110 (more than the 5·10^-34 a 34-digit rounding moves a value). A quotient the Decimal path
+ * computes as one division of exact values has spread 1, the default; where it rounds intermediate values
+ * first (the margin E·q/L inside a liquidation price, a running average), the caller passes the bound of
+ * its formula, amplified where rounded terms cancel. The Decimal path's double is its 34-digit value
+ * rounded to nearest, ours the exact value rounded to nearest: they are the same double unless a midpoint
+ * between two doubles lies between them, so the answer is given only when the exact value is further than
+ * spread·u·|value| from every midpoint.
+ *
+ * Usually that is certain without looking: with x and y integers below 2^53 and q = fl(x/y) in
+ * [2^e, 2^(e+1)), every midpoint near q is M·2^(e−54) with M odd and M ≥ 2^54, and x·2^(54−e) − M·y is a
+ * non-zero integer (M's odd factor exceeds x's), so |x/y − midpoint| ≥ 2^(e−54)/|y| ≥ 2^-55·|x/y|/|y|.
+ * Hence spread·|y| < 2^55 settles it (always so for spread 1). Otherwise the residual r = x − q·y is
+ * computed exactly (Dekker's product, no FMA needed) and the distance to the midpoint measured.
+ */
+export function ratio(a: number, ka: number, b: number, kb: number, spread = 1): number | undefined {
   const k = max(ka, kb);
   const x = lift(a, ka, k);
   const y = lift(b, kb, k);
   if (x !== x || y !== y || y === 0) return undefined;
   const q = x / y;
-  return q === 0 ? 0 : q;
+  // An exact zero is the Decimal path's zero too: where its rounded terms cancel exactly, the rounded one
+  // equals exact terms, so it had nothing to round (the callers' formulas round one quantity, or
+  // products of one rounded quantity that vanish together).
+  if (q === 0) return 0;
+  if (spread * (y < 0 ? -y : y) < 2 ** 55) return q;
+  return clearOfMidpoints(x, y, q, spread) ? q : undefined;
+}
+
+/** Veltkamp's splitter: a double into two halves of 26 bits whose products are exact. */
+const SPLIT = 134217729; // 2^27 + 1
+const U = 2 ** -110;
+const F64 = new Float64Array(1);
+const W32 = new Uint32Array(F64.buffer);
+/** The index of a double's high word (sign, exponent, top of the mantissa) in W32. */
+const HIGH = (F64[0] = 1, W32[1] === 0x3ff00000 ? 1 : 0);
+
+/**
+ * Whether x/y (integers below 2^53, q = fl(x/y) ≠ 0) lies further than spread·u·|x/y| from the midpoints
+ * on either side of q, with room to spare for the roundings of this test itself.
+ */
+function clearOfMidpoints(x: number, y: number, q: number, spread: number): boolean {
+  if (!(spread < 2 ** 40)) return false; // NaN, or an amplification too large to trust anything
+  // q·y = p + e exactly (Dekker), so r = x − q·y = (x − p) − e; x − p is exact (Sterbenz: p is within a
+  // factor of 2 of x) and the last subtraction rounds r by at most 2^-53 of itself
+  const cq = SPLIT * q;
+  const qh = cq - (cq - q);
+  const ql = q - qh;
+  const cy = SPLIT * y;
+  const yh = cy - (cy - y);
+  const yl = y - yh;
+  const p = q * y;
+  const e = qh * yh - p + qh * yl + ql * yh + ql * yl;
+  const r = x - p - e;
+  // the gap between q and its neighbour on the side of x/y: 2^(exponent − 52), halved below a power of two
+  F64[0] = q;
+  const high = W32[HIGH]!;
+  const exponent = (high >>> 20) & 0x7ff;
+  if (exponent <= 53) return false; // subnormal range: not met by integers below 2^53, declined all the same
+  const power = (high & 0xfffff) === 0 && W32[1 - HIGH] === 0;
+  W32[HIGH] = (exponent - 52) << 20;
+  W32[1 - HIGH] = 0;
+  let halfGap = F64[0] / 2;
+  if (power && (r < 0) !== (x < 0)) halfGap /= 2; // x/y is nearer zero than q, where doubles are twice as dense
+  const room = halfGap * (y < 0 ? -y : y) - (r < 0 ? -r : r); // (distance to the midpoint)·|y|
+  return room > 2 * spread * U * (x < 0 ? -x : x) + (r < 0 ? -r : r) * 2 ** -50;
 }
 
 /** +1 or −1 for the plain spellings of a side; 0 for anything else (left to the full reader). */

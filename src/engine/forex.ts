@@ -213,7 +213,8 @@ function fastFxMargin(raw: ArrayLike<unknown>): number | undefined {
   const rm = X.integer(rate, kr);
   if (noRate) return undefined;
   if (ratePair.base === pair.base && ratePair.quote === to) return X.ratio(X.product(units, rm), ku + kr, lm, kl);
-  if (ratePair.base === to && ratePair.quote === pair.base) return X.ratio(units, ku, X.product(rm, lm), kr + kl);
+  // the Decimal path divides by the rate, then by leverage: two roundings (see X.ratio)
+  if (ratePair.base === to && ratePair.quote === pair.base) return X.ratio(units, ku, X.product(rm, lm), kr + kl, 3);
   return undefined;
 }
 

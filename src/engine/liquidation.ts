@@ -170,15 +170,30 @@ function rateLiquidation(s: number, e: number, l: number, mmr: number, a: number
     const num = X.sum(X.sum(qe, kqe, la, kla), k1, -s * qel, kqel);
     const kmf = km > kf ? km : kf;
     const den = X.sum(X.product(ql, X.sum(mi, km, fi, kf)), kql + kmf, -s * ql, kql);
-    lp = X.ratio(num, k1 > kqel ? k1 : kqel, den, kql + kmf);
+    const kn = k1 > kqel ? k1 : kqel;
+    lp = X.ratio(num, kn, den, kql + kmf, marginSpread(q * e, l * a, num, kn));
   } else {
     const kqelm = kqel + km;
     const num = X.sum(X.sum(X.sum(s * qel, kqel, -qe, kqe), kqel, X.product(qel, mi), kqelm), kqelm, -la, kla);
     const den = X.product(ql, X.sum(s, 0, -fi, kf));
-    lp = X.ratio(num, kqelm > kla ? kqelm : kla, den, kql + kf);
+    const kn = kqelm > kla ? kqelm : kla;
+    // the Decimal path: side·E·q − M + E·q·mmr − amount, M = E·q/L rounded and each partial sum rounded;
+    // times L, the rounded terms are at most 4·(E·q·L + E·q + E·q·L·mmr + L·amount)
+    lp = X.ratio(num, kn, den, kql + kf, 2 + (4 * (q * e * (l + 1 + l * mmr) + l * a)) / X.magnitude(num, kn));
   }
   if (lp === undefined || !(lp > 0)) return undefined;
   return (s === 1 ? lp < e : lp > e) ? lp : undefined;
+}
+
+/**
+ * How far the Decimal path's liquidation price (M + amount − side·E·q)/den, with the margin M = E·q/L
+ * rounded to 34 digits and each sum rounded, may lie from the exact one, in units of 2^-110 of it (see
+ * `X.ratio`): the roundings, about |M|, |M + amount| and the numerator each, divided by the numerator,
+ * which may be much smaller than M where the terms cancel (a leverage near 1). `qe` is E·q and `la`
+ * L·amount; `num` at scale `kn` is the exact numerator times L.
+ */
+function marginSpread(qe: number, la: number, num: number, kn: number): number {
+  return 3 + (2 * (2 * qe + la)) / X.magnitude(num, kn);
 }
 
 /**
@@ -242,7 +257,8 @@ function fastTierLiquidation(s: number, e: number, l: number, t: FastTiers | und
     const kla = kl + ka;
     const k1 = kqe > kla ? kqe : kla;
     const num = X.sum(X.sum(qe, kqe, la, kla), k1, -s * qel, kqel);
-    const r = X.ratio(num, k1 > kqel ? k1 : kqel, den, kql + kmf);
+    const kn = k1 > kqel ? k1 : kqel;
+    const r = X.ratio(num, kn, den, kql + kmf, marginSpread(qE, l * amount, num, kn));
     if (r === undefined) return undefined;
     if (!(r > 0)) continue;
     const side = surely(r, from);

@@ -59,9 +59,13 @@ export function fastScenarios(raw: ArrayLike<unknown>, header: readonly string[]
       const keq = ke + kq > kn + kl ? ke + kq : kn + kl;
       const move = X.ratio(X.exact(price - entry), kx, entry, kx);
       const pnlValue = X.value(pnl, kn);
-      const roe = X.ratio(X.product(pnl, lm), kn + kl, eq, ke + kq);
-      const equityValue = X.ratio(equity, keq, lm, kl);
-      const level = X.ratio(equity, keq, eq, ke + kq);
+      // the Decimal path rounds the margin E·q/L first: ROE = PnL/margin has two roundings; Equity =
+      // margin + PnL and Margin level = Equity/margin carry the margin's rounding, amplified where PnL
+      // nearly cancels it (see X.ratio)
+      const cancel = (2 * e * q) / X.magnitude(equity, keq);
+      const roe = X.ratio(X.product(pnl, lm), kn + kl, eq, ke + kq, 3);
+      const equityValue = X.ratio(equity, keq, lm, kl, 2 + cancel);
+      const level = X.ratio(equity, keq, eq, ke + kq, 3 + cancel);
       const beyond = surely(p, liq);
       if (move === undefined || pnlValue === undefined || roe === undefined || equityValue === undefined || level === undefined || beyond === 0) {
         return undefined;
@@ -281,6 +285,7 @@ export function fastLadder(raw: ArrayLike<unknown>, header: readonly string[], m
   const liqDen = X.product(lm, X.sum(mm, km, -s, 0)); // L·(mmr − side), scale kl + km
   const up = X.sum(X.lift(1, 0, kf), kf, s * fm, kf); // 1 + side·fee
   const down = X.sum(X.lift(1, 0, kf), kf, -s * fm, kf); // 1 − side·fee
+  const liqSpread = 4 + (2 * (2 + l)) / (s * l > 1 ? s * l - 1 : 1 - s * l);
   let v = 0;
   let t = 0;
   const out: (number | string)[][] = [header.slice()];
@@ -292,9 +297,12 @@ export function fastLadder(raw: ArrayLike<unknown>, header: readonly string[], m
     t = X.sum(t, kq, qi, kq);
     const average = X.ratio(v, kv, t, kq);
     const total = X.value(t, kq);
-    const margin = X.ratio(v, kv, lm, kl);
-    const liq = X.ratio(X.product(v, liqFactor), kv + kl, X.product(t, liqDen), kq + kl + km);
-    const be = X.ratio(X.product(v, up), kv + kf, X.product(t, down), kq + kf);
+    // the Decimal path works from the rounded average A: margin A·Q/L and break-even A·(1 + side·fee)/
+    // (1 − side·fee) round three times; the liquidation price rounds A·Q/L and A·Q, which cancel in
+    // A·Q·(1/L − side) by the factor (2 + L)/|1 − side·L| (see X.ratio)
+    const margin = X.ratio(v, kv, lm, kl, 4);
+    const liq = X.ratio(X.product(v, liqFactor), kv + kl, X.product(t, liqDen), kq + kl + km, liqSpread);
+    const be = X.ratio(X.product(v, up), kv + kf, X.product(t, down), kq + kf, 4);
     if (average === undefined || total === undefined || margin === undefined || liq === undefined || be === undefined) return undefined;
     if (!(liq > 0 && be > 0) || surely(liq, average) !== -s) return undefined;
     out.push([i + 1, p, q, total, average, margin, liq, be]);

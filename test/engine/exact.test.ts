@@ -67,6 +67,105 @@ describe("exact scaled-integer arithmetic", () => {
   });
 });
 
+// ─── The midpoint guard of ratio ─────────────────────────────────────────────────────────────────────
+// The Decimal path's 34-digit quotient is rounded to a double again at the boundary; the fast path rounds
+// the exact quotient once. They differ only when a midpoint between two doubles lies between the two.
+
+/**
+ * How far x/y (integers) lies from the nearer of the two midpoints beside q = fl(x/y), relative to x/y, by
+ * exact integer arithmetic. With 2^E ≤ |q| < 2^(E+1) and S = 54 − E, Q = |q|·2^S is an integer, the
+ * midpoints are Q + 2 and Q − 2 (Q − 1 when |q| is a power of two) over 2^S, and the distance of |x/y| from
+ * a midpoint m/2^S is |x·2^S − m·y| / (y·2^S).
+ */
+function midpointDistance(x: number, y: number): number {
+  const q = Math.abs(x / y);
+  let E = Math.floor(Math.log2(q));
+  while (2 ** E > q) E--;
+  while (2 ** (E + 1) <= q) E++;
+  const S = 54 - E;
+  const Q = BigInt(q * 2 ** S);
+  const X = BigInt(Math.abs(x)) << BigInt(S);
+  const Y = BigInt(Math.abs(y));
+  const abs = (n: bigint) => (n < 0n ? -n : n);
+  const up = abs(X - (Q + 2n) * Y);
+  const down = abs(X - (q === 2 ** E ? Q - 1n : Q - 2n) * Y);
+  return Number(up < down ? up : down) / Number(X);
+}
+
+/** Odd y near 2^52 and x < 2^53 with x/y in [1, 2) within 2^-53/y of a midpoint: x·2^53 − M·y = ±1, M odd. */
+function nearMidpoint(seed: number): [number, number] | undefined {
+  const y = BigInt(2 ** 52 + 2 * seed + 1);
+  const t = (1n << 53n) % y;
+  // x ≡ t^-1 (mod y), by the extended Euclidean algorithm
+  let [r0, r1, s0, s1] = [y, t, 0n, 1n];
+  while (r1 !== 0n) {
+    const k = r0 / r1;
+    [r0, r1, s0, s1] = [r1, r0 - k * r1, s1, s0 - k * s1];
+  }
+  if (r0 !== 1n) return undefined;
+  for (let x = ((s0 % y) + y) % y; x < 1n << 53n; x += y) {
+    const M = ((x << 53n) - 1n) / y;
+    if (x >= y && x < 2n * y && M % 2n === 1n) return [Number(x), Number(y)];
+  }
+  return undefined;
+}
+
+describe("ratio answers only when the Decimal path's double is the same", () => {
+  it("settles a one-rounding quotient without looking: no quotient of integers below 2^53 is within 2^-107 of a midpoint", () => {
+    // the nearest such quotients are within 2^-53/y ≈ 2^-105 of one (x·2^53 − M·y = 1 with y ≈ 2^52)
+    let found = 0;
+    for (let seed = 0; found < 20 && seed < 400; seed++) {
+      const pair = nearMidpoint(seed);
+      if (pair === undefined) continue;
+      found++;
+      const [x, y] = pair;
+      const d = midpointDistance(x, y);
+      expect(d).toBeGreaterThan(2 ** -107);
+      expect(d).toBeLessThan(2 ** -104);
+      // one 34-digit rounding moves the quotient by at most 5e-34 < 2^-110: the same double as the Decimal path
+      expect(ratio(x, 0, y, 0)).toBe(new F.D(x).div(y).toNumber());
+      // a quotient whose Decimal value may be off by 2^12 roundings is too near to tell: declined
+      expect(ratio(x, 0, y, 0, 2 ** 12)).toBeUndefined();
+    }
+    expect(found).toBe(20);
+  });
+
+  it("answers with a large spread only where the exact quotient is clear of every midpoint by that much", () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 53 - 1 }),
+        fc.integer({ min: 1, max: 2 ** 53 - 1 }),
+        fc.constantFrom(-1, 1),
+        fc.double({ min: 1, max: 2 ** 39, noNaN: true }),
+        (x, y, sign, spread) => {
+          const q = ratio(sign * x, 0, y, 0, spread);
+          if (q === undefined) return;
+          answered++;
+          expect(q).toBe((sign * x) / y);
+          // the claim: a Decimal value within spread·2^-110 (relative) of x/y rounds to q as well
+          expect(midpointDistance(x, y)).toBeGreaterThan(spread * 2 ** -110);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    // random quotients lie about 2^-55 from a midpoint, far beyond 2^39·2^-110 (a larger bound is declined outright): nearly all are answered,
+    // most of them by the residual test (spread·|y| ≥ 2^55)
+    expect(answered).toBeGreaterThan(4900);
+  });
+
+  it("declines a quotient that is nearer a midpoint than its spread allows, whatever the signs", () => {
+    const [x, y] = nearMidpoint(7)!;
+    for (const [a, b] of [[x, y], [-x, y], [x, -y], [-x, -y]] as const) {
+      expect(ratio(a, 0, b, 0, 2 ** 12)).toBeUndefined();
+      expect(ratio(a, 0, b, 0)).toBe(new F.D(a).div(b).toNumber());
+    }
+    // far from any midpoint (1/3 is a third of the way between doubles' midpoints at most): answered
+    expect(ratio(1, 0, 3, 0, 2 ** 30)).toBe(1 / 3);
+  });
+
+});
+
 describe("fast paths agree with the Decimal path", () => {
   it("MARGIN answers plain numbers, and gives what Decimal gives", () => {
     expect(F.MARGIN.fast!([100000, 50])).toBe(2000);
