@@ -1,4 +1,5 @@
 import { D, Dec, ZERO } from "./decimal";
+import * as B from "./bigdec";
 import { decimals, exact, integer, product, ratio, sum, value } from "./exact";
 import { DivisionByZeroError, DomainError, EngineError, InvalidArgumentError, NotAvailableError } from "./errors";
 import { describe, fromNumber, isBlank, parseNumericText } from "./read";
@@ -395,11 +396,25 @@ function rowOf(t: Trade): TradeRow {
  * fee·part/whole, rounded to as many decimals as leave fee − share exact in 34 digits (at least the fee's own),
  * so that the two parts of a split fee add up to the fee.
  */
-function share(fee: Dec, part: Dec, whole: Dec): Dec {
+export function share(fee: Dec, part: Dec, whole: Dec): Dec {
   const text = fee.toString();
   const own = text.includes("e") ? 0 : text.includes(".") ? text.length - text.indexOf(".") - 1 : 0;
   const places = Math.max(own, 32 - Math.max(0, fee.e + 1));
   return fee.mul(part).div(whole).toDecimalPlaces(places);
+}
+
+/**
+ * `share` for a fee, part and whole given as scaled integers, in BigInt with the Decimal's own roundings
+ * (bigdec.ts), so the exact paths finish a flip without Decimal: the same value, step for step.
+ */
+export function shareBig(fee: B.Big, part: number, whole: number, kq: number): B.Big {
+  const places = Math.max(B.ownDecimals(fee), 32 - Math.max(0, B.exponent(fee) + 1));
+  return B.toPlaces(B.div(B.mul(fee, B.big(part, kq)), B.big(whole, kq)), places);
+}
+
+/** A flip's fee parts as a Decimal, exactly (its text is all its digits). */
+function bigDec(x: B.Big): Dec {
+  return new D(`${x.n}e-${x.k}`);
 }
 
 function contractSizeError(f: Fill, tradeSize: Num): EngineError {
@@ -515,8 +530,8 @@ interface ExactTrade {
   exitQuantity: number;
   exitValue: number;
   fees: number;
-  /** The parts of flip fees, which need not fit the fee scale. */
-  feeShares: Dec | undefined;
+  /** The parts of flip fees, which need not fit the fee scale (exact, in BigInt). */
+  feeShares: B.Big | undefined;
   /** Fill index, quantity (scaled) and +1 for an entry or −1 for an exit, three numbers a step, while open. */
   steps: number[];
 }
@@ -567,7 +582,7 @@ function tradesExact(fills: readonly Fill[], order: readonly number[]): TradeRow
   }
   const current = new Map<string, ExactTrade>();
   const all: ExactTrade[] = [];
-  const start = (i: number, f: Fill, side: 1 | -1, q: number, fee: number, feeShares: Dec | undefined): ExactTrade => {
+  const start = (i: number, f: Fill, side: 1 | -1, q: number, fee: number, feeShares: B.Big | undefined): ExactTrade => {
     const t: ExactTrade = {
       symbol: f.symbol,
       side,
@@ -620,11 +635,11 @@ function tradesExact(fills: readonly Fill[], order: readonly number[]): TradeRow
     t.steps = [];
     current.delete(key);
     if (q > closing) {
-      // A flip: the fee is shared by quantity, in Decimal (its parts need not fit the fee scale).
-      const fee = scaled(Fe[i]!, kf);
-      const closingFee = share(fee, scaled(closing, kq), scaled(q, kq));
-      t.feeShares = t.feeShares === undefined ? closingFee : t.feeShares.add(closingFee);
-      current.set(key, start(i, f, f.side, q - closing, 0, fee.sub(closingFee)));
+      // A flip: the fee is shared by quantity, as `share` does (its parts need not fit the fee scale).
+      const fee = B.big(Fe[i]!, kf);
+      const closingFee = shareBig(fee, closing, q, kq);
+      t.feeShares = t.feeShares === undefined ? closingFee : B.add(t.feeShares, closingFee);
+      current.set(key, start(i, f, f.side, q - closing, 0, B.sub(fee, closingFee)));
     }
   }
   const rows: TradeRow[] = [];
@@ -654,7 +669,7 @@ function tradesExact(fills: readonly Fill[], order: readonly number[]): TradeRow
         entryValue: scaled(t.entryValue, kp + kq),
         exitQuantity: scaled(t.exitQuantity, kq),
         exitValue: scaled(t.exitValue, kp + kq),
-        fees: t.feeShares === undefined ? fees : fees.add(t.feeShares),
+        fees: t.feeShares === undefined ? fees : fees.add(bigDec(t.feeShares)),
         steps,
       }),
     );
@@ -688,12 +703,13 @@ function rowExact(t: ExactTrade, kp: number, kq: number, kf: number): TradeRow |
 
   const denominator = product(t.entryValue, cs);
   if (t.feeShares !== undefined && fees !== undefined && gross !== undefined && denominator === denominator) {
-    // A flip's fee part need not fit the fee scale: the fees, and what depends on them, in Decimal.
-    const feesDec = scaled(t.fees, kf).add(t.feeShares);
-    const netDec = scaled(exact(grossInt), kv + kc).sub(feesDec);
-    fees = feesDec;
-    net = netDec;
-    ret = netDec.div(scaled(denominator, kv + kc));
+    // A flip's fee part need not fit the fee scale: the fees, and what depends on them, with the Decimal
+    // path's roundings (rowOf: fees + shares, gross − fees, net ÷ entry value), in BigInt.
+    const feesBig = B.add(B.big(t.fees, kf), t.feeShares);
+    const netBig = B.sub(B.big(exact(grossInt), kv + kc), feesBig);
+    fees = B.toNumber(feesBig);
+    net = B.toNumber(netBig);
+    ret = B.toNumber(B.div(netBig, B.big(denominator, kv + kc)));
   }
   if (quantity === undefined || avgEntry === undefined || gross === undefined || fees === undefined || net === undefined || ret === undefined) return undefined;
   if (t.exitQuantity !== 0 && avgExit === undefined) return undefined;
@@ -794,7 +810,7 @@ function decimalTrade(t: FastTrade, order: number[] | undefined, kp: number, kq:
     entryValue: scaled(t.entryValue, kp + kq),
     exitQuantity: scaled(t.exitQuantity, kq),
     exitValue: scaled(t.exitValue, kp + kq),
-    fees: t.feeShares === undefined ? fees : fees.add(t.feeShares),
+    fees: t.feeShares === undefined ? fees : fees.add(bigDec(t.feeShares)),
     steps,
   };
 }
@@ -938,7 +954,7 @@ export function tradesFast(raw: ArrayLike<unknown>): (number | string)[][] | und
   }
   const current: (FastTrade | undefined)[] = [];
   const all: FastTrade[] = [];
-  const start = (i: number, at: number, side: 1 | -1, q: number, fee: number, feeShares: Dec | undefined): FastTrade => {
+  const start = (i: number, at: number, side: 1 | -1, q: number, fee: number, feeShares: B.Big | undefined): FastTrade => {
     const t: FastTrade = {
       symbol: texts[SYMBOL[i]!]!,
       side,
@@ -993,10 +1009,10 @@ export function tradesFast(raw: ArrayLike<unknown>): (number | string)[][] | und
     t.closed = TIME[i]!;
     current[pos] = undefined;
     if (q > closing) {
-      const fee = scaled(FEE[i]!, kf);
-      const closingFee = share(fee, scaled(closing, kq), scaled(q, kq));
-      t.feeShares = t.feeShares === undefined ? closingFee : t.feeShares.add(closingFee);
-      current[pos] = start(i, at, fside, q - closing, 0, fee.sub(closingFee));
+      const fee = B.big(FEE[i]!, kf);
+      const closingFee = shareBig(fee, closing, q, kq);
+      t.feeShares = t.feeShares === undefined ? closingFee : B.add(t.feeShares, closingFee);
+      current[pos] = start(i, at, fside, q - closing, 0, B.sub(fee, closingFee));
     }
   }
   const out: (number | string)[][] = [TRADES_HEADER.slice()];

@@ -619,10 +619,13 @@ function decimalShown(fills: Fill[], opts: { cs?: boolean; hedge?: boolean } = {
   }));
 }
 
+/** Fees with 8 decimals up to 50 (a rate times a notional, as exchanges print them): a flip's parts then carry 30–32 decimals. */
+const longFee = fc.integer({ min: -5_000_000, max: 5_000_000_000 }).map((c) => new D(c).div(1e8).toString());
+
 /** One-way fills that often go through zero: each sell or buy may be larger than what is held. */
 const flips = fc
   .array(
-    fc.record({ symbol: fc.constantFrom("BTCUSDT", "btcusdt ", "ETHUSDT"), side: fc.constantFrom("buy", "sell", "BUY", "Sell"), price, quantity: qty, fee, cs: fc.constantFrom(1, 1, 0.5, 100) }),
+    fc.record({ symbol: fc.constantFrom("BTCUSDT", "btcusdt ", "ETHUSDT"), side: fc.constantFrom("buy", "sell", "BUY", "Sell"), price, quantity: qty, fee: fc.oneof(fee, longFee), cs: fc.constantFrom(1, 1, 0.5, 100) }),
     { minLength: 1, maxLength: 60 },
   )
   .map((xs) => xs.map((x, i): Fill => ({ time: 45000 + Math.floor(i / 3) / 1000, symbol: x.symbol, side: x.side, price: x.price, quantity: x.quantity, fee: x.fee, contract_size: x.cs })));
