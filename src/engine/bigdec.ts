@@ -23,9 +23,18 @@ function abs(n: bigint): bigint {
   return n < 0n ? -n : n;
 }
 
-/** The number of decimal digits of |n| (1 for 0). */
+/** The number of decimal digits of |n| (1 for 0), by comparisons with powers of ten (no text made). */
 function digits(n: bigint): number {
-  return abs(n).toString().length;
+  const a = abs(n);
+  let lo = 1; // a < 10^hi, a ≥ 10^(lo − 1)
+  let hi = 1;
+  while (a >= pow10(hi)) hi *= 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a < pow10(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** n/10^d rounded to an integer, ties away from zero. */

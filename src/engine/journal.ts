@@ -361,15 +361,34 @@ function realisedByAverageCost(t: Trade): Dec {
   return realised.mul(t.side);
 }
 
-/** What a trade's row says of it whichever path computed its figures: symbol, side, times, fills and status. */
-function rowHead(t: { symbol: string; side: number; opened: number; closed?: number; fills: number }) {
+/**
+ * A trade's row, whichever path computed its figures: one place words its symbol, side, times, fills and
+ * status. (Figures as arguments rather than an object spread, which costs more than the rest of a row.)
+ */
+function tradeRow(
+  t: { symbol: string; side: number; opened: number; closed?: number; fills: number },
+  quantity: Num,
+  avgEntry: Num,
+  avgExit: Num | undefined,
+  gross: Num,
+  fees: Num,
+  net: Num,
+  ret: Num,
+): TradeRow {
   return {
     symbol: t.symbol,
-    side: t.side === 1 ? ("long" as const) : ("short" as const),
+    side: t.side === 1 ? "long" : "short",
     opened: t.opened,
     closed: t.closed,
     fills: t.fills,
-    status: t.closed !== undefined ? ("closed" as const) : ("open" as const),
+    quantity,
+    avgEntry,
+    avgExit,
+    gross,
+    fees,
+    net,
+    return: ret,
+    status: t.closed !== undefined ? "closed" : "open",
   };
 }
 
@@ -380,16 +399,16 @@ function rowOf(t: Trade): TradeRow {
     t.contractSize,
   );
   const net = gross.sub(t.fees);
-  return {
-    ...rowHead(t),
-    quantity: t.entryQuantity,
-    avgEntry: t.entryValue.div(t.entryQuantity),
-    avgExit: t.exitQuantity.isZero() ? undefined : t.exitValue.div(t.exitQuantity),
+  return tradeRow(
+    t,
+    t.entryQuantity,
+    t.entryValue.div(t.entryQuantity),
+    t.exitQuantity.isZero() ? undefined : t.exitValue.div(t.exitQuantity),
     gross,
-    fees: t.fees,
+    t.fees,
     net,
-    return: net.div(t.entryValue.mul(t.contractSize)),
-  };
+    net.div(t.entryValue.mul(t.contractSize)),
+  );
 }
 
 /**
@@ -691,7 +710,7 @@ function rowExact(t: ExactTrade, kp: number, kq: number, kf: number): TradeRow |
   const cs = integer(t.contractSize, kc);
   const kv = kp + kq;
   const grossInt = closed ? product(product(t.side, exact(t.exitValue - t.entryValue)), cs) : 0; // over 10^(kv+kc)
-  const kn = Math.max(kv + kc, kf);
+  const kn = kv + kc > kf ? kv + kc : kf;
   const netInt = sum(grossInt, kv + kc, -t.fees, kf);
   const quantity = value(t.entryQuantity, kq);
   const avgEntry = ratio(t.entryValue, kv, t.entryQuantity, kq);
@@ -713,16 +732,7 @@ function rowExact(t: ExactTrade, kp: number, kq: number, kf: number): TradeRow |
   }
   if (quantity === undefined || avgEntry === undefined || gross === undefined || fees === undefined || net === undefined || ret === undefined) return undefined;
   if (t.exitQuantity !== 0 && avgExit === undefined) return undefined;
-  return {
-    ...rowHead(t),
-    quantity,
-    avgEntry,
-    avgExit,
-    gross,
-    fees,
-    net,
-    return: ret,
-  };
+  return tradeRow(t, quantity, avgEntry, avgExit, gross, fees, net, ret);
 }
 
 export function tradesTable(rows: readonly TradeRow[]): Table {
