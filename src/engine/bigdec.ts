@@ -11,6 +11,10 @@ export interface Big {
   k: number;
 }
 
+// read once: a call never looks up a global (see exact.ts)
+const toBigInt = BigInt;
+const toNumberOf = Number;
+
 const PRECISION = 34;
 const POW10: bigint[] = [1n];
 
@@ -47,7 +51,7 @@ function dropDigits(n: bigint, d: number): bigint {
 
 /** m/10^k for a safe integer m (a scaled double of exact.ts). */
 export function big(m: number, k: number): Big {
-  return { n: BigInt(m), k };
+  return { n: toBigInt(m), k };
 }
 
 /** Written with k ≥ 0. */
@@ -82,7 +86,8 @@ export function div(a: Big, b: Big): Big {
   if (a.n === 0n) return { n: 0n, k: 0 };
   // a/b = (a.n·10^s / b.n)·10^(b.k − a.k − s), with s large enough that the integer quotient has more than
   // 34 digits; the digits dropped from it, and the remainder, decide the last digit exactly
-  const s = Math.max(0, PRECISION + 2 + digits(b.n) - digits(a.n));
+  const grow = PRECISION + 2 + digits(b.n) - digits(a.n);
+  const s = grow > 0 ? grow : 0;
   const num = abs(a.n) * pow10(s);
   const den = abs(b.n);
   const q = num / den;
@@ -104,7 +109,7 @@ export function toPlaces(x: Big, places: number): Big {
 
 /** The nearest double, as `x.toNumber()` (both round the same decimal value correctly), never −0. */
 export function toNumber(x: Big): number {
-  return x.n === 0n ? 0 : Number(x.k === 0 ? x.n.toString() : `${x.n}e-${x.k}`);
+  return x.n === 0n ? 0 : toNumberOf(x.k === 0 ? x.n.toString() : `${x.n}e-${x.k}`);
 }
 
 /** The decimal exponent of x ≠ 0 as decimal.js keeps it (`x.e`: 10^e ≤ |x| < 10^(e+1)); 0 for 0. */

@@ -427,8 +427,10 @@ export function share(fee: Dec, part: Dec, whole: Dec): Dec {
  * (bigdec.ts), so the exact paths finish a flip without Decimal: the same value, step for step.
  */
 export function shareBig(fee: B.Big, part: number, whole: number, kq: number): B.Big {
-  const places = Math.max(B.ownDecimals(fee), 32 - Math.max(0, B.exponent(fee) + 1));
-  return B.toPlaces(B.div(B.mul(fee, B.big(part, kq)), B.big(whole, kq)), places);
+  const own = B.ownDecimals(fee);
+  const intDigits = B.exponent(fee) + 1; // digits before the point, if any
+  const places = 32 - (intDigits > 0 ? intDigits : 0);
+  return B.toPlaces(B.div(B.mul(fee, B.big(part, kq)), B.big(whole, kq)), own > places ? own : places);
 }
 
 /** A flip's fee parts as a Decimal, exactly (its text is all its digits). */
