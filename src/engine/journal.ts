@@ -1115,8 +1115,34 @@ function ratioCell(n: Dec, d: Dec, why: string): Dec | EngineError {
   return d.isZero() ? new DivisionByZeroError(undefined, why) : n.div(d);
 }
 
-export function journalStats(a: { pnl: readonly Dec[]; startBalance: Dec | undefined; risk: readonly Dec[] | undefined }): [JournalStatLabel, TableCell][] {
-  const n = a.pnl.length;
+/**
+ * The exact aggregates of a journal's PnL: counts, runs, sums and extremes (no rounding in any of them, as
+ * every value is a short decimal), and the largest fall from a balance peak as a fraction of that peak
+ * (undefined without a start balance). The Decimal path accumulates them in `journalTotals`, the fast path
+ * in scaled integers (`journalStatsFast`); `finishStats` turns either into the same cells.
+ */
+export interface JournalTotals {
+  n: number;
+  wins: number;
+  losses: number;
+  grossProfit: Dec;
+  grossLoss: Dec;
+  largestWin: Dec | undefined;
+  largestLoss: Dec | undefined;
+  maxWinRun: number;
+  maxLossRun: number;
+  total: Dec;
+  maxDrawdown: Dec;
+  maxDrawdownPct: Dec | undefined;
+}
+
+/** Average R and SQN as cells: a number, or the error that says why the figure does not exist. */
+export interface RFigures {
+  averageR: TableCell;
+  sqn: TableCell;
+}
+
+function journalTotals(pnl: readonly Dec[], startBalance: Dec | undefined): JournalTotals {
   let wins = 0;
   let losses = 0;
   let grossProfit = ZERO;
@@ -1130,9 +1156,9 @@ export function journalStats(a: { pnl: readonly Dec[]; startBalance: Dec | undef
   let total = ZERO;
   let peak = ZERO;
   let maxDrawdown = ZERO;
-  let balancePeak = a.startBalance;
+  let balancePeak = startBalance;
   let maxDrawdownPct = ZERO;
-  for (const p of a.pnl) {
+  for (const p of pnl) {
     if (p.gt(0)) {
       wins++;
       grossProfit = grossProfit.add(p);
@@ -1156,59 +1182,85 @@ export function journalStats(a: { pnl: readonly Dec[]; startBalance: Dec | undef
     const fall = peak.sub(total);
     if (fall.gt(maxDrawdown)) maxDrawdown = fall;
     if (balancePeak !== undefined) {
-      const balance = a.startBalance!.add(total);
+      const balance = startBalance!.add(total);
       if (balance.gt(balancePeak)) balancePeak = balance;
       const pct = balancePeak.sub(balance).div(balancePeak);
       if (pct.gt(maxDrawdownPct)) maxDrawdownPct = pct;
     }
   }
-  const N = new D(n);
-  const noTrades = "there are no trades";
-  const averageWin = wins > 0 ? grossProfit.div(wins) : undefined;
-  const averageLoss = losses > 0 ? grossLoss.div(losses) : undefined;
-  const na = (why: string) => new NotAvailableError(undefined, why);
-  let averageR: TableCell;
-  let sqn: TableCell;
-  if (a.risk === undefined) {
-    averageR = na("no risk was given: R is pnl ÷ the amount risked");
-    sqn = na("no risk was given: SQN is computed on R multiples");
-  } else {
-    const r = a.pnl.map((p, i) => p.div(a.risk![i]!));
-    const mean = n === 0 ? undefined : r.reduce((s, x) => s.add(x), ZERO).div(n);
-    averageR = mean ?? new DivisionByZeroError(undefined, noTrades);
-    if (n < 2 || mean === undefined) sqn = na("SQN needs at least 2 trades");
-    else {
-      const variance = r.reduce((s, x) => s.add(x.sub(mean).pow(2)), ZERO).div(n - 1);
-      sqn = variance.isZero()
-        ? new DivisionByZeroError(undefined, "every R is the same: the standard deviation is 0")
-        : new D(Math.min(n, HUNDRED_TRADES)).div(variance).pow(HALF).mul(mean);
-    }
-  }
+  return {
+    n: pnl.length,
+    wins,
+    losses,
+    grossProfit,
+    grossLoss,
+    largestWin,
+    largestLoss,
+    maxWinRun,
+    maxLossRun,
+    total,
+    maxDrawdown,
+    maxDrawdownPct: startBalance === undefined ? undefined : maxDrawdownPct,
+  };
+}
+
+const NO_TRADES = "there are no trades";
+
+function notAvailable(why: string): NotAvailableError {
+  return new NotAvailableError(undefined, why);
+}
+
+/** Average R and SQN in Decimal, each R = pnl ÷ risk at 34 digits. */
+function rFigures(pnl: readonly Dec[], risk: readonly Dec[]): RFigures {
+  const n = pnl.length;
+  const r = pnl.map((p, i) => p.div(risk[i]!));
+  const mean = n === 0 ? undefined : r.reduce((s, x) => s.add(x), ZERO).div(n);
+  const averageR = mean ?? new DivisionByZeroError(undefined, NO_TRADES);
+  if (n < 2 || mean === undefined) return { averageR, sqn: notAvailable("SQN needs at least 2 trades") };
+  const variance = r.reduce((s, x) => s.add(x.sub(mean).pow(2)), ZERO).div(n - 1);
+  const sqn = variance.isZero()
+    ? new DivisionByZeroError(undefined, "every R is the same: the standard deviation is 0")
+    : new D(Math.min(n, HUNDRED_TRADES)).div(variance).pow(HALF).mul(mean);
+  return { averageR, sqn };
+}
+
+/**
+ * The twenty cells from the exact aggregates and Average R and SQN (undefined when no risk was given): the
+ * one place each figure's formula and each missing figure's error is written, for both paths.
+ */
+export function finishStats(t: JournalTotals, r: RFigures | undefined): [JournalStatLabel, TableCell][] {
+  const N = new D(t.n);
+  const averageWin = t.wins > 0 ? t.grossProfit.div(t.wins) : undefined;
+  const averageLoss = t.losses > 0 ? t.grossLoss.div(t.losses) : undefined;
   return [
     ["Trades", N],
-    ["Wins", new D(wins)],
-    ["Losses", new D(losses)],
-    ["Win rate", ratioCell(new D(wins), N, noTrades)],
-    ["Net profit", total],
-    ["Gross profit", grossProfit],
-    ["Gross loss", grossLoss],
-    ["Profit factor", ratioCell(grossProfit, grossLoss.neg(), "there are no losses: the profit factor divides by the gross loss")],
-    ["Average win", averageWin ?? na("there are no winning trades")],
-    ["Average loss", averageLoss ?? na("there are no losing trades")],
+    ["Wins", new D(t.wins)],
+    ["Losses", new D(t.losses)],
+    ["Win rate", ratioCell(new D(t.wins), N, NO_TRADES)],
+    ["Net profit", t.total],
+    ["Gross profit", t.grossProfit],
+    ["Gross loss", t.grossLoss],
+    ["Profit factor", ratioCell(t.grossProfit, t.grossLoss.neg(), "there are no losses: the profit factor divides by the gross loss")],
+    ["Average win", averageWin ?? notAvailable("there are no winning trades")],
+    ["Average loss", averageLoss ?? notAvailable("there are no losing trades")],
     [
       "Payoff ratio",
-      averageWin !== undefined && averageLoss !== undefined ? averageWin.div(averageLoss.neg()) : na("the payoff ratio needs both wins and losses"),
+      averageWin !== undefined && averageLoss !== undefined ? averageWin.div(averageLoss.neg()) : notAvailable("the payoff ratio needs both wins and losses"),
     ],
-    ["Expectancy", ratioCell(total, N, noTrades)],
-    ["Largest win", largestWin ?? na("there are no winning trades")],
-    ["Largest loss", largestLoss ?? na("there are no losing trades")],
-    ["Max consecutive wins", new D(maxWinRun)],
-    ["Max consecutive losses", new D(maxLossRun)],
-    ["Max drawdown", maxDrawdown],
-    ["Max drawdown %", a.startBalance === undefined ? na("no start_balance was given") : maxDrawdownPct],
-    ["Average R", averageR],
-    ["SQN", sqn],
+    ["Expectancy", ratioCell(t.total, N, NO_TRADES)],
+    ["Largest win", t.largestWin ?? notAvailable("there are no winning trades")],
+    ["Largest loss", t.largestLoss ?? notAvailable("there are no losing trades")],
+    ["Max consecutive wins", new D(t.maxWinRun)],
+    ["Max consecutive losses", new D(t.maxLossRun)],
+    ["Max drawdown", t.maxDrawdown],
+    ["Max drawdown %", t.maxDrawdownPct ?? notAvailable("no start_balance was given")],
+    ["Average R", r?.averageR ?? notAvailable("no risk was given: R is pnl ÷ the amount risked")],
+    ["SQN", r?.sqn ?? notAvailable("no risk was given: SQN is computed on R multiples")],
   ];
+}
+
+export function journalStats(a: { pnl: readonly Dec[]; startBalance: Dec | undefined; risk: readonly Dec[] | undefined }): [JournalStatLabel, TableCell][] {
+  return finishStats(journalTotals(a.pnl, a.startBalance), a.risk === undefined ? undefined : rFigures(a.pnl, a.risk));
 }
 
 export const JOURNALSTATS = define(
