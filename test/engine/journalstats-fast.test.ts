@@ -135,6 +135,17 @@ describe("JOURNALSTATS fast path (fast-check): the Decimal path's twenty cells",
     expect(answered).toBeGreaterThan(0);
   });
 
+  it("declines a mean at a midpoint between doubles, where the exact value and the Decimal path round apart", () => {
+    // pnl 1 and 2^52 + 3 on risks 1 and 2^52: R = 1 and 1 + 3·2^-52, exact mean 1 + 3·2^-53, the midpoint
+    // between 1 + 2^-52 and 1 + 2^-51, which rounds (ties to even) to 1 + 2^-51. The Decimal path rounds
+    // R2 to 34 digits, 1.000000000000000666133814775093924 (3·2^-52 = 6.661338147750939242541…e-16), so its
+    // mean is 1.000000000000000333066907387546962, just below the midpoint: it shows 1 + 2^-52.
+    const args = [col([1, 2 ** 52 + 3]), null, col([1, 2 ** 52])];
+    const averageR = decimalPath(F.JOURNALSTATS, args).find((r) => r[0] === "Average R")![1];
+    expect(averageR).toBe(1 + 2 ** -52);
+    expect(F.JOURNALSTATS.fast!(args)).toBeUndefined();
+  });
+
   it("declines what is not an ordinary journal (the Decimal path answers, with its errors)", () => {
     const ok = [col([100, -50, 25]), 1000, [[50]]];
     expect(F.JOURNALSTATS.fast!(ok)).toBeDefined();
