@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import * as F from "../../src/engine";
-import { EngineError } from "../../src/engine";
+import { D, EngineError } from "../../src/engine";
 import { certain, compareProducts, rFiguresExact } from "../../src/engine/doubleword";
 
 /**
@@ -46,6 +46,14 @@ type Journal = { pnl: number[]; start: number | null; risk: number[] | number | 
 
 const journalArgs = (j: Journal) => [col(j.pnl), j.start, j.risk === null ? null : typeof j.risk === "number" ? [[j.risk]] : col(j.risk)];
 
+/** Whether a journal with risk has every R = pnl ÷ risk the same (unequal quotients of these sizes differ within 34 digits). */
+function allREqual(j: Journal): boolean {
+  if (j.risk === null) return false;
+  const risk = j.risk;
+  const r = j.pnl.map((p, i) => new D(p).div(typeof risk === "number" ? risk : risk[i]!).toString());
+  return r.every((x) => x === r[0]);
+}
+
 /** Ordinary journals: numbers, an optional start balance, risk absent, one value, or one per trade. */
 const journal = (pnl: fc.Arbitrary<number[]>) =>
   pnl.chain((p) =>
@@ -71,8 +79,9 @@ describe("JOURNALSTATS fast path (fast-check): the Decimal path's twenty cells",
         const fast = fastPath(F.JOURNALSTATS, args);
         // an ordinary journal never fails to be certified unless its R's are all equal (variance 0 needs the Decimal path)
         if (fast === undefined) {
-          // the R figures' one uncertifiable case in practice: every R equal (SQN #DIV/0!) or R's mean 0
-          expect(/^DIV0/.test(String(expected[19]![1])) || expected[18]![1] === 0).toBe(true);
+          // the R figures' uncertifiable cases in practice: every R equal (the variance is 0, or in the Decimal
+          // path the rounding of the mean's last digit) or R's mean 0
+          expect(allREqual(j) || expected[18]![1] === 0).toBe(true);
           return;
         }
         expect(fast).toEqual(expected);
@@ -157,6 +166,9 @@ describe("JOURNALSTATS fast path (fast-check): the Decimal path's twenty cells",
     expect(F.JOURNALSTATS.fast!([col([100, -50]), 1000, col([50, 50, 50])])).toBeUndefined(); // risk of another length
     expect(F.JOURNALSTATS.fast!([col([100, Math.PI]), 1000, null])).toBeUndefined(); // no short decimal
     expect(F.JOURNALSTATS.fast!([col([2 ** 52, 2 ** 52]), null, null])).toBeUndefined(); // a total beyond 2^53
+    // every R equal, −7.25 ÷ 7250.01, not a short decimal: the variance is 0, but the Decimal path's mean of the
+    // rounded R's differs from them in the 34th digit, so its variance is not; uncertifiable, left to it
+    expect(F.JOURNALSTATS.fast!([col([-7.25, -7.25]), null, [[7250.01]]])).toBeUndefined();
   });
 });
 
