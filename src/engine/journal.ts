@@ -1,6 +1,7 @@
 import { D, Dec, ZERO } from "./decimal";
 import * as B from "./bigdec";
-import { decimals, exact, integer, product, ratio, sum, value } from "./exact";
+import { blank, decimals, exact, integer, lift, product, ratio, sum, value } from "./exact";
+import { certainQuotient, compareProducts, rFiguresExact } from "./doubleword";
 import { DivisionByZeroError, DomainError, EngineError, InvalidArgumentError, NotAvailableError } from "./errors";
 import { describe, fromNumber, isBlank, parseNumericText } from "./read";
 import { define, number, numbers, optional, type Param, type Table, type TableCell } from "./spec";
@@ -1143,8 +1144,34 @@ function ratioCell(n: Dec, d: Dec, why: string): Dec | EngineError {
   return d.isZero() ? new DivisionByZeroError(undefined, why) : n.div(d);
 }
 
-export function journalStats(a: { pnl: readonly Dec[]; startBalance: Dec | undefined; risk: readonly Dec[] | undefined }): [JournalStatLabel, TableCell][] {
-  const n = a.pnl.length;
+/**
+ * The exact aggregates of a journal's PnL: counts, runs, sums and extremes (no rounding in any of them, as
+ * every value is a short decimal), and the largest fall from a balance peak as a fraction of that peak
+ * (undefined without a start balance). The Decimal path accumulates them in `journalTotals`, the fast path
+ * in scaled integers (`journalStatsFast`); `finishStats` turns either into the same cells.
+ */
+export interface JournalTotals {
+  n: number;
+  wins: number;
+  losses: number;
+  grossProfit: Dec;
+  grossLoss: Dec;
+  largestWin: Dec | undefined;
+  largestLoss: Dec | undefined;
+  maxWinRun: number;
+  maxLossRun: number;
+  total: Dec;
+  maxDrawdown: Dec;
+  maxDrawdownPct: Dec | undefined;
+}
+
+/** Average R and SQN as cells: a number, or the error that says why the figure does not exist. */
+export interface RFigures {
+  averageR: TableCell;
+  sqn: TableCell;
+}
+
+function journalTotals(pnl: readonly Dec[], startBalance: Dec | undefined): JournalTotals {
   let wins = 0;
   let losses = 0;
   let grossProfit = ZERO;
@@ -1158,9 +1185,9 @@ export function journalStats(a: { pnl: readonly Dec[]; startBalance: Dec | undef
   let total = ZERO;
   let peak = ZERO;
   let maxDrawdown = ZERO;
-  let balancePeak = a.startBalance;
+  let balancePeak = startBalance;
   let maxDrawdownPct = ZERO;
-  for (const p of a.pnl) {
+  for (const p of pnl) {
     if (p.gt(0)) {
       wins++;
       grossProfit = grossProfit.add(p);
@@ -1184,59 +1211,315 @@ export function journalStats(a: { pnl: readonly Dec[]; startBalance: Dec | undef
     const fall = peak.sub(total);
     if (fall.gt(maxDrawdown)) maxDrawdown = fall;
     if (balancePeak !== undefined) {
-      const balance = a.startBalance!.add(total);
+      const balance = startBalance!.add(total);
       if (balance.gt(balancePeak)) balancePeak = balance;
       const pct = balancePeak.sub(balance).div(balancePeak);
       if (pct.gt(maxDrawdownPct)) maxDrawdownPct = pct;
     }
   }
-  const N = new D(n);
-  const noTrades = "there are no trades";
-  const averageWin = wins > 0 ? grossProfit.div(wins) : undefined;
-  const averageLoss = losses > 0 ? grossLoss.div(losses) : undefined;
-  const na = (why: string) => new NotAvailableError(undefined, why);
-  let averageR: TableCell;
-  let sqn: TableCell;
-  if (a.risk === undefined) {
-    averageR = na("no risk was given: R is pnl ÷ the amount risked");
-    sqn = na("no risk was given: SQN is computed on R multiples");
-  } else {
-    const r = a.pnl.map((p, i) => p.div(a.risk![i]!));
-    const mean = n === 0 ? undefined : r.reduce((s, x) => s.add(x), ZERO).div(n);
-    averageR = mean ?? new DivisionByZeroError(undefined, noTrades);
-    if (n < 2 || mean === undefined) sqn = na("SQN needs at least 2 trades");
-    else {
-      const variance = r.reduce((s, x) => s.add(x.sub(mean).pow(2)), ZERO).div(n - 1);
-      sqn = variance.isZero()
-        ? new DivisionByZeroError(undefined, "every R is the same: the standard deviation is 0")
-        : new D(Math.min(n, HUNDRED_TRADES)).div(variance).pow(HALF).mul(mean);
-    }
-  }
+  return {
+    n: pnl.length,
+    wins,
+    losses,
+    grossProfit,
+    grossLoss,
+    largestWin,
+    largestLoss,
+    maxWinRun,
+    maxLossRun,
+    total,
+    maxDrawdown,
+    maxDrawdownPct: startBalance === undefined ? undefined : maxDrawdownPct,
+  };
+}
+
+const NO_TRADES = "there are no trades";
+
+function notAvailable(why: string): NotAvailableError {
+  return new NotAvailableError(undefined, why);
+}
+
+/** Average R and SQN in Decimal, each R = pnl ÷ risk at 34 digits. */
+function rFigures(pnl: readonly Dec[], risk: readonly Dec[]): RFigures {
+  const n = pnl.length;
+  const r = pnl.map((p, i) => p.div(risk[i]!));
+  const mean = n === 0 ? undefined : r.reduce((s, x) => s.add(x), ZERO).div(n);
+  const averageR = mean ?? new DivisionByZeroError(undefined, NO_TRADES);
+  if (n < 2 || mean === undefined) return { averageR, sqn: notAvailable("SQN needs at least 2 trades") };
+  const variance = r.reduce((s, x) => s.add(x.sub(mean).pow(2)), ZERO).div(n - 1);
+  const sqn = variance.isZero()
+    ? new DivisionByZeroError(undefined, "every R is the same: the standard deviation is 0")
+    : new D(Math.min(n, HUNDRED_TRADES)).div(variance).pow(HALF).mul(mean);
+  return { averageR, sqn };
+}
+
+/**
+ * The twenty cells from the exact aggregates and Average R and SQN (undefined when no risk was given): the
+ * one place each figure's formula and each missing figure's error is written, for both paths.
+ */
+export function finishStats(t: JournalTotals, r: RFigures | undefined): [JournalStatLabel, TableCell][] {
+  const N = new D(t.n);
+  const averageWin = t.wins > 0 ? t.grossProfit.div(t.wins) : undefined;
+  const averageLoss = t.losses > 0 ? t.grossLoss.div(t.losses) : undefined;
   return [
     ["Trades", N],
-    ["Wins", new D(wins)],
-    ["Losses", new D(losses)],
-    ["Win rate", ratioCell(new D(wins), N, noTrades)],
-    ["Net profit", total],
-    ["Gross profit", grossProfit],
-    ["Gross loss", grossLoss],
-    ["Profit factor", ratioCell(grossProfit, grossLoss.neg(), "there are no losses: the profit factor divides by the gross loss")],
-    ["Average win", averageWin ?? na("there are no winning trades")],
-    ["Average loss", averageLoss ?? na("there are no losing trades")],
+    ["Wins", new D(t.wins)],
+    ["Losses", new D(t.losses)],
+    ["Win rate", ratioCell(new D(t.wins), N, NO_TRADES)],
+    ["Net profit", t.total],
+    ["Gross profit", t.grossProfit],
+    ["Gross loss", t.grossLoss],
+    ["Profit factor", ratioCell(t.grossProfit, t.grossLoss.neg(), "there are no losses: the profit factor divides by the gross loss")],
+    ["Average win", averageWin ?? notAvailable("there are no winning trades")],
+    ["Average loss", averageLoss ?? notAvailable("there are no losing trades")],
     [
       "Payoff ratio",
-      averageWin !== undefined && averageLoss !== undefined ? averageWin.div(averageLoss.neg()) : na("the payoff ratio needs both wins and losses"),
+      averageWin !== undefined && averageLoss !== undefined ? averageWin.div(averageLoss.neg()) : notAvailable("the payoff ratio needs both wins and losses"),
     ],
-    ["Expectancy", ratioCell(total, N, noTrades)],
-    ["Largest win", largestWin ?? na("there are no winning trades")],
-    ["Largest loss", largestLoss ?? na("there are no losing trades")],
-    ["Max consecutive wins", new D(maxWinRun)],
-    ["Max consecutive losses", new D(maxLossRun)],
-    ["Max drawdown", maxDrawdown],
-    ["Max drawdown %", a.startBalance === undefined ? na("no start_balance was given") : maxDrawdownPct],
-    ["Average R", averageR],
-    ["SQN", sqn],
+    ["Expectancy", ratioCell(t.total, N, NO_TRADES)],
+    ["Largest win", t.largestWin ?? notAvailable("there are no winning trades")],
+    ["Largest loss", t.largestLoss ?? notAvailable("there are no losing trades")],
+    ["Max consecutive wins", new D(t.maxWinRun)],
+    ["Max consecutive losses", new D(t.maxLossRun)],
+    ["Max drawdown", t.maxDrawdown],
+    ["Max drawdown %", t.maxDrawdownPct ?? notAvailable("no start_balance was given")],
+    ["Average R", r?.averageR ?? notAvailable("no risk was given: R is pnl ÷ the amount risked")],
+    ["SQN", r?.sqn ?? notAvailable("no risk was given: SQN is computed on R multiples")],
   ];
+}
+
+export function journalStats(a: { pnl: readonly Dec[]; startBalance: Dec | undefined; risk: readonly Dec[] | undefined }): [JournalStatLabel, TableCell][] {
+  return finishStats(journalTotals(a.pnl, a.startBalance), a.risk === undefined ? undefined : rFigures(a.pnl, a.risk));
+}
+
+// ─── JOURNALSTATS and EQUITYCURVE in scaled integers ─────────────────────────────────────────────────
+
+/** A range's cells as scaled integers (reused from call to call, grown as needed), with each one's scale. */
+let INTS = new Float64Array(1024);
+let SCALES = new Int8Array(1024);
+let RISKS = new Float64Array(1024);
+let RISK_SCALES = new Int8Array(1024);
+const R_OUT = new Float64Array(2);
+
+function growInts(n: number): void {
+  if (INTS.length >= n) return;
+  const size = Math.max(n, INTS.length * 2);
+  INTS = new Float64Array(size);
+  SCALES = new Int8Array(size);
+  RISKS = new Float64Array(size);
+  RISK_SCALES = new Int8Array(size);
+}
+
+/** The number of cells of a range given as rows of cells, or −1 for anything else. */
+function cellCount(raw: unknown): number {
+  if (!isArr(raw)) return -1;
+  let n = 0;
+  for (const row of raw) {
+    if (!isArr(row)) return -1;
+    n += row.length;
+  }
+  return n;
+}
+
+/**
+ * Reads a range of plain numbers (row by row, as `flatten` does) into ints and scales, each at its own least
+ * scale; the largest scale, or −1 when a cell is not a plain number (text, a blank, a boolean, an error).
+ */
+function readInts(raw: unknown[], ints: Float64Array, scales: Int8Array): number {
+  let i = 0;
+  let most = 0;
+  for (const row of raw as unknown[][]) {
+    for (const v of row) {
+      if (typeof v !== "number") return -1;
+      const k = decimals(v);
+      if (k < 0) return -1;
+      ints[i] = integer(v, k);
+      scales[i] = k;
+      if (k > most) most = k;
+      i++;
+    }
+  }
+  return most;
+}
+
+/** ints[0..n) all written over 10^k; false when one would not stay exact. */
+function liftInts(ints: Float64Array, scales: Int8Array, n: number, k: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const s = scales[i]!;
+    if (s !== k) {
+      const m = lift(ints[i]!, s, k);
+      if (m !== m) return false;
+      ints[i] = m;
+    }
+  }
+  return true;
+}
+
+/** A table's cells as the boundary shows them (Decimals through toNumber); undefined when one is not finite. */
+function shownCells(rows: [string, TableCell][]): (number | string | EngineError)[][] | undefined {
+  const out: (number | string | EngineError)[][] = [];
+  for (const [label, cell] of rows) {
+    let v: number | string | EngineError;
+    if (cell instanceof EngineError || typeof cell === "string") v = cell;
+    else if (typeof cell === "number") v = cell === 0 ? 0 : cell;
+    else if (typeof cell === "object" && cell !== null) {
+      v = shown(cell);
+      if (v !== v) return undefined;
+    } else return undefined;
+    out.push([label, v]);
+  }
+  return out;
+}
+
+const MAX_TRADES_FAST = 2 ** 24;
+
+/**
+ * JOURNALSTATS for ranges of plain numbers, a plain start balance and risk as one value or one per trade: the
+ * Decimal path's twenty cells (tested cell for cell), made by the same `finishStats` from the same exact
+ * aggregates, which are kept here in scaled integers at one common scale (every sum, extreme and fall is an
+ * integer below 2^53, checked, so it is the Decimal path's exact value). Max drawdown % is the largest of
+ * (peak − balance)/peak: correctly rounded quotients are monotonic, so the largest double belongs to an exact
+ * maximiser, equal doubles are told apart by comparing the exact cross products, and that one ratio is then
+ * divided in Decimal exactly as the Decimal path divides it. Average R and SQN come from `rFiguresExact`
+ * (doubleword.ts), which certifies them or declines. Undefined, leaving the call to the Decimal path, for
+ * anything else: fewer than 2 trades, blanks or text in a range, a risk that is not above 0, a step beyond 2^53.
+ */
+export function journalStatsFast(raw: ArrayLike<unknown>): (number | string | EngineError)[][] | undefined {
+  const pnlRaw = raw[0];
+  const startRaw = raw[1];
+  const riskRaw = raw[2];
+  const n = cellCount(pnlRaw);
+  if (n < 2 || n >= MAX_TRADES_FAST) return undefined;
+  let kb = 0;
+  let start = NaN;
+  const hasStart = !blank(startRaw);
+  if (hasStart) {
+    if (typeof startRaw !== "number" || !(startRaw > 0)) return undefined;
+    kb = decimals(startRaw);
+    if (kb < 0) return undefined;
+    start = integer(startRaw, kb);
+  }
+  const hasRisk = !blank(riskRaw);
+  let riskCells = 0;
+  let kq = 0;
+  if (hasRisk) {
+    riskCells = isArr(riskRaw) ? cellCount(riskRaw) : 1;
+    if (riskCells !== 1 && riskCells !== n) return undefined;
+  }
+  growInts(n);
+  let oneRisk = NaN;
+  let oneRiskScale = 0;
+  if (hasRisk) {
+    if (riskCells === 1) {
+      const v = isArr(riskRaw) ? (riskRaw[0] as unknown[])[0] : riskRaw;
+      if (typeof v !== "number" || !(v > 0)) return undefined;
+      oneRiskScale = kq = decimals(v);
+      if (kq < 0) return undefined;
+      oneRisk = integer(v, kq);
+    } else {
+      kq = readInts(riskRaw as unknown[], RISKS, RISK_SCALES);
+      if (kq < 0) return undefined;
+      for (let i = 0; i < n; i++) if (!(RISKS[i]! > 0)) return undefined;
+    }
+  }
+  const kp = readInts(pnlRaw as unknown[], INTS, SCALES);
+  if (kp < 0) return undefined;
+  const k = Math.max(kp, kq, kb);
+  if (hasRisk && riskCells === 1) {
+    const q = lift(oneRisk, oneRiskScale, k);
+    if (q !== q) return undefined;
+    RISKS.fill(q, 0, n);
+  } else if (hasRisk && !liftInts(RISKS, RISK_SCALES, n, k)) return undefined;
+  if (!liftInts(INTS, SCALES, n, k)) return undefined;
+  if (hasStart) {
+    start = lift(start, kb, k);
+    if (start !== start) return undefined;
+  }
+
+  let wins = 0;
+  let losses = 0;
+  let grossProfit = 0;
+  let grossLoss = 0;
+  let largestWin = 0;
+  let largestLoss = 0;
+  let winRun = 0;
+  let lossRun = 0;
+  let maxWinRun = 0;
+  let maxLossRun = 0;
+  let total = 0;
+  let peak = 0;
+  let maxDrawdown = 0;
+  let balancePeak = start;
+  // the largest (peak − balance)/peak so far, as its fall and peak and their double quotient
+  let worstFall = 0;
+  let worstPeak = 1;
+  let worst = 0;
+  for (let i = 0; i < n; i++) {
+    const p = INTS[i]!;
+    if (p > 0) {
+      wins++;
+      grossProfit = exact(grossProfit + p);
+      if (wins === 1 || p > largestWin) largestWin = p;
+      winRun++;
+      lossRun = 0;
+      if (winRun > maxWinRun) maxWinRun = winRun;
+    } else if (p < 0) {
+      losses++;
+      grossLoss = exact(grossLoss + p);
+      if (losses === 1 || p < largestLoss) largestLoss = p;
+      lossRun++;
+      winRun = 0;
+      if (lossRun > maxLossRun) maxLossRun = lossRun;
+    } else {
+      winRun = 0;
+      lossRun = 0;
+    }
+    total = exact(total + p);
+    if (total > peak) peak = total;
+    const fall = peak - total;
+    if (fall > maxDrawdown) maxDrawdown = fall;
+    if (hasStart) {
+      const balance = exact(start + total);
+      if (balance > balancePeak) balancePeak = balance;
+      const drop = exact(balancePeak - balance);
+      if (drop !== drop) return undefined;
+      if (drop > 0) {
+        const q = drop / balancePeak;
+        if (q > worst || (q === worst && compareProducts(drop, worstPeak, worstFall, balancePeak) > 0)) {
+          worst = q;
+          worstFall = drop;
+          worstPeak = balancePeak;
+        }
+      }
+    }
+  }
+  // NaN (a step beyond 2^53) has poisoned the sums it reached; peaks, falls and drops follow from the total
+  if (grossProfit !== grossProfit || grossLoss !== grossLoss || total !== total || exact(maxDrawdown) !== maxDrawdown) return undefined;
+  if (hasStart && (balancePeak !== balancePeak || exact(worstFall) !== worstFall)) return undefined;
+  let r: RFigures | undefined;
+  if (hasRisk) {
+    rFiguresExact(INTS, RISKS, n, R_OUT);
+    const averageR = R_OUT[0]!;
+    const sqn = R_OUT[1]!;
+    if (averageR !== averageR || sqn !== sqn) return undefined;
+    r = { averageR, sqn };
+  }
+  const totals: JournalTotals = {
+    n,
+    wins,
+    losses,
+    grossProfit: scaled(grossProfit, k),
+    grossLoss: scaled(grossLoss, k),
+    largestWin: wins > 0 ? scaled(largestWin, k) : undefined,
+    largestLoss: losses > 0 ? scaled(largestLoss, k) : undefined,
+    maxWinRun,
+    maxLossRun,
+    total: scaled(total, k),
+    maxDrawdown: scaled(maxDrawdown, k),
+    // the scale cancels: (fall/10^k)/(peak/10^k) is fall/peak, which Decimal's division rounds to 34 digits
+    maxDrawdownPct: hasStart ? (worstFall === 0 ? ZERO : new D(worstFall).div(worstPeak)) : undefined,
+  };
+  return shownCells(finishStats(totals, r));
 }
 
 export const JOURNALSTATS = define(
@@ -1250,6 +1533,7 @@ export const JOURNALSTATS = define(
     const pnl = readPnl(a.pnl);
     return journalStats({ pnl: pnl.values, startBalance: a.start_balance, risk: readRisk(a.risk, pnl) });
   },
+  journalStatsFast,
 );
 
 // ─── Equity curve ────────────────────────────────────────────────────────────────────────────────────
@@ -1269,10 +1553,47 @@ export function equityCurve(a: { startBalance: Dec; pnl: readonly Dec[] }): Tabl
   return rows;
 }
 
+/**
+ * EQUITYCURVE for a plain start balance and a range of plain numbers: the Decimal path's rows (tested cell for
+ * cell). Balance, Peak and Drawdown are exact integers over one common power of ten (checked below 2^53), so
+ * each shows as the Decimal path's exact value does; Drawdown % is one quotient per row, which the Decimal path
+ * rounds to 34 digits before the boundary rounds it to a double: `certainQuotient` gives that double or
+ * declines. Undefined, leaving the call to the Decimal path, for blanks, text or a step beyond 2^53.
+ */
+export function equityCurveFast(raw: ArrayLike<unknown>): (number | string)[][] | undefined {
+  const startRaw = raw[0];
+  const pnlRaw = raw[1];
+  if (typeof startRaw !== "number" || !(startRaw > 0)) return undefined;
+  const kb = decimals(startRaw);
+  const n = cellCount(pnlRaw);
+  if (kb < 0 || n < 1 || n >= MAX_TRADES_FAST) return undefined;
+  growInts(n);
+  const kp = readInts(pnlRaw as unknown[], INTS, SCALES);
+  if (kp < 0) return undefined;
+  const k = Math.max(kp, kb);
+  if (!liftInts(INTS, SCALES, n, k)) return undefined;
+  const start = lift(integer(startRaw, kb), kb, k);
+  if (start !== start) return undefined;
+  const out: (number | string)[][] = [EQUITYCURVE_HEADER.slice(), [0, 0, startRaw, startRaw, 0, 0]];
+  let balance = start;
+  let peak = start;
+  for (let i = 0; i < n; i++) {
+    const p = INTS[i]!;
+    balance = exact(balance + p);
+    if (balance > peak) peak = balance;
+    const drawdown = exact(peak - balance);
+    const pct = certainQuotient(drawdown, peak); // NaN for a NaN drawdown (a step beyond 2^53) too
+    if (pct !== pct) return undefined;
+    out.push([i + 1, value(p, k)!, value(balance, k)!, value(peak, k)!, value(drawdown, k)!, pct]);
+  }
+  return out;
+}
+
 export const EQUITYCURVE = define(
   {
     start_balance: number({ gt: 0 }),
     pnl: numbers(0),
   },
   (a) => equityCurve({ startBalance: a.start_balance, pnl: a.pnl }),
+  equityCurveFast,
 );

@@ -75,12 +75,23 @@ function toExcel(result: Result): ExcelResult {
 /** What a result of each engine type becomes in a cell. */
 export type ExcelOf<R extends Result> = R extends Table ? ExcelCell[][] : R extends string ? R : R extends boolean ? boolean : number;
 
+/** A fast path's table with its error cells (few, if any) shown as Excel errors, in place: no copy of the rows. */
+function fastTable(rows: (number | string | EngineError)[][]): ExcelCell[][] {
+  for (const row of rows) {
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j]!;
+      if (typeof cell === "object") (row as ExcelCell[])[j] = excelError(cell.code, cell.message);
+    }
+  }
+  return rows as ExcelCell[][];
+}
+
 /** Runs one engine function on the worksheet's arguments (in catalog order). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function run<R extends Result>(fn: EngineFunction<any, R>, args: ArrayLike<unknown>): ExcelOf<R> {
   if (fn.fast !== undefined) {
     const quick = fn.fast(args);
-    if (quick !== undefined) return quick as ExcelOf<R>;
+    if (quick !== undefined) return (typeof quick === "number" ? quick : fastTable(quick)) as ExcelOf<R>;
   }
   let result: Result;
   try {

@@ -61,4 +61,16 @@ describe("the boundary's error table", () => {
     const table = define({}, () => [["Price", "PnL"], [new D(1.5), null]]);
     expect(run(table, [])).toEqual([["Price", "PnL"], [1.5, ""]]);
   });
+
+  it("shows a fast path's error cells as the Decimal path's are shown", () => {
+    const why = "no start_balance was given";
+    const slow = () => [["Max drawdown %", new NotAvailableError(undefined, why)]];
+    const fast = () => [["Max drawdown %", new NotAvailableError(undefined, why)]];
+    const viaFast = run(define({}, slow, fast), []) as unknown[][];
+    const viaSlow = run(define({}, slow), []) as unknown[][];
+    expect(viaFast[0]![1]).toBeInstanceOf(CustomFunctionsError);
+    expect(viaFast).toEqual(viaSlow);
+    expect((viaFast[0]![1] as CustomFunctionsError).code).toBe("#N/A");
+    expect((viaFast[0]![1] as CustomFunctionsError).message).toBe(why);
+  });
 });
