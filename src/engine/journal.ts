@@ -1246,7 +1246,8 @@ function rFigures(pnl: readonly Dec[], risk: readonly Dec[]): RFigures {
   const mean = n === 0 ? undefined : r.reduce((s, x) => s.add(x), ZERO).div(n);
   const averageR = mean ?? new DivisionByZeroError(undefined, NO_TRADES);
   if (n < 2 || mean === undefined) return { averageR, sqn: notAvailable("SQN needs at least 2 trades") };
-  const variance = r.reduce((s, x) => s.add(x.sub(mean).pow(2)), ZERO).div(n - 1);
+  // R values all equal have no spread, though their 34-digit mean may differ from them in the last digit
+  const variance = r.every((x) => x.eq(r[0]!)) ? ZERO : r.reduce((s, x) => s.add(x.sub(mean).pow(2)), ZERO).div(n - 1);
   const sqn = variance.isZero()
     ? new DivisionByZeroError(undefined, "every R is the same: the standard deviation is 0")
     : new D(Math.min(n, HUNDRED_TRADES)).div(variance).pow(HALF).mul(mean);

@@ -289,6 +289,10 @@ describe("JOURNALSTATS by hand", () => {
 
   it("gives #DIV/0! for SQN when every R is equal, and #N/A with fewer than 2 trades", () => {
     expect(stats([100, 100], undefined, [[50]]).SQN).toBe("#DIV/0!");
+    // R = −7.25/7,250.01 twice, not a short decimal: its 34-digit mean differs from it in the last digit,
+    // which must not read as a spread (it gave an SQN near −1e34)
+    expect(stats([-7.25, -7.25], undefined, [[7250.01]]).SQN).toBe("#DIV/0!");
+    expect(stats([-7.25, -7.25, -7.25], undefined, [[7250.01], [7250.01], [7250.01]]).SQN).toBe("#DIV/0!");
     expect(stats([100], undefined, [[50]]).SQN).toBe("#N/A");
     // R = 2 and 1: mean 1.5, sample sd √0.5, SQN = √2·1.5/√0.5 = 3
     expect(stats([100, 50], undefined, [[50]]).SQN).toBeCloseTo(3, 12);
