@@ -90,25 +90,41 @@ function plainNumbers(raw: unknown): number[] | undefined {
   return out;
 }
 
+/** A leverages range as numbers: plain numbers, and text as `X.leverage` reads it ("20x", "1:50"); else undefined. */
+function plainLeverages(raw: unknown): number[] | undefined {
+  if (!isArray(raw)) return typeof raw === "number" || typeof raw === "string" ? [X.leverage(raw)] : undefined;
+  const out: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const row = raw[i];
+    if (!isArray(row)) return undefined;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (typeof v === "number" || (typeof v === "string" && v !== "")) out.push(X.leverage(v));
+      else if (!X.blank(v)) return undefined;
+    }
+  }
+  return out;
+}
+
 /**
- * GRID's "roe", "liq" and "status" measures for plain numbers. The price of move m is E·(1 + m), so
+ * GRID's "roe", "liq" and "status" measures for plain numbers (leverages also as "20x" or "1:50"). The price of move m is E·(1 + m), so
  * ROE = side·(E·m)·L/E = side·m·L exactly (a product of short decimals); "liq" is LIQPRICE's fast answer
  * for each leverage; "status" compares each price with it and is taken only when certain. "distance",
  * a liquidation price LIQPRICE's fast path leaves to Decimal (including none: #N/A or #NUM!), and any
  * other argument are left to the Decimal path.
  */
-export function fastGrid(raw: ArrayLike<unknown>, maxCells: number): (number | string)[][] | undefined {
+export function fastGrid(raw: ArrayLike<unknown>, maxCells: number, maxLeverages: number): (number | string)[][] | undefined {
   const measure = raw[0];
   if (measure !== "roe" && measure !== "liq" && measure !== "status") return undefined;
   const s = X.quickSide(raw[1]);
   const e = X.num(raw[2]);
-  const levs = plainNumbers(raw[3]);
+  const levs = plainLeverages(raw[3]);
   const moves = plainNumbers(raw[4]);
   const ke = X.decimals(e);
   if (s === 0 || ke < 0 || !(e > 0) || levs === undefined || moves === undefined) return undefined;
   const nl = levs.length;
   const nm = moves.length;
-  if (nl === 0 || nm === 0 || nl * nm > maxCells) return undefined;
+  if (nl === 0 || nm === 0 || nl * nm > maxCells || nl > maxLeverages) return undefined;
   const lm: number[] = [];
   const kl: number[] = [];
   const liqs: number[] = [];

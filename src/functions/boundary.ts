@@ -60,10 +60,18 @@ function toNumber(d: { toNumber(): number }): number {
 function toExcel(result: Result): ExcelResult {
   if (typeof result === "string" || typeof result === "boolean") return result;
   if (Array.isArray(result)) {
+    // a table often repeats one error down a column (GRID: a leverage without a liquidation price):
+    // one CustomFunctions.Error per engine error, not per cell
+    let shown: Map<EngineError, CustomFunctions.Error> | undefined;
     return result.map((row) =>
       row.map((cell) => {
         if (cell === null) return "";
-        if (isEngineError(cell)) return excelError(cell.code, cell.message);
+        if (isEngineError(cell)) {
+          shown ??= new Map();
+          let e = shown.get(cell);
+          if (e === undefined) shown.set(cell, (e = excelError(cell.code, cell.message)));
+          return e;
+        }
         if (typeof cell === "number") return cell === 0 ? 0 : cell; // never -0
         return typeof cell === "object" ? toNumber(cell) : cell;
       }),

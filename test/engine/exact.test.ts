@@ -449,7 +449,7 @@ describe("the GRID fast path", () => {
         fc.constantFrom("roe", "liq", "status"),
         plainSide,
         decimalNumber(2, 10 ** 7).filter((p) => p > 0),
-        fc.array(fc.constantFrom(2, 3, 5, 10, 20, 25, 50, 75, 100, 125, 2.5), { minLength: 1, maxLength: 6 }).map((l) => [l]),
+        fc.array(fc.constantFrom(2, 3, 5, 10, 20, 25, 50, 75, 100, 125, 2.5, "20x", "x3", "1:50", "2:3"), { minLength: 1, maxLength: 6 }).map((l) => [l]),
         fc.array(fc.tuple(move), { minLength: 1, maxLength: 10 }),
         fc.constantFrom(undefined, 0.004, 0.01, copy(BRACKETS)),
       ),
