@@ -8,10 +8,18 @@ const { loadBundle, CustomFunctionsError } = require("./bundle.cjs");
 const { functions } = loadBundle();
 const filter = process.argv[2];
 
-/** A 100-bracket tier table (the most a table may have): floors 0, 10,000, 20,000, … rising, mmr 0.4 % up. */
-function tiers(variant = 0) {
+/**
+ * A 100-bracket tier table (the most a table may have): floors 0, 10,000, 20,000, … rising, mmr 0.4 % up,
+ * its last cap varied by `variant` so that each repetition reads a new table. With `computed`, the rates
+ * are the doubles a formula such as =0.004+ROW()*0.004 leaves (0.028000000000000004), which have no short
+ * exact form, so only the Decimal path takes them.
+ */
+function tiers(variant = 0, computed = false) {
   const out = [];
-  for (let i = 0; i < 100; i++) out.push([i * 10000, (i + 1) * 10000 + (i === 99 ? variant : 0), 0.004 + i * 0.004]);
+  for (let i = 0; i < 100; i++) {
+    const mmr = computed ? 0.004 + i * 0.004 : Math.round(4 + i * 4) / 1000;
+    out.push([i * 10000, (i + 1) * 10000 + (i === 99 ? variant : 0), mmr]);
+  }
   return out;
 }
 const col = (n, f) => Array.from({ length: n }, (_, i) => [f(i)]);
@@ -47,6 +55,9 @@ const cases = [
   ["LADDER 12,499 fills (fast path)", "LADDER", () => ["long", col(12499, price), col(12499, (i) => 0.001 * (1 + (i % 7))), 10], true],
   ["LADDER 12,499 fills, text prices", "LADDER", () => ["long", col(12499, (i) => String(price(i))), col(12499, (i) => 0.001 * (1 + (i % 7))), 10, 0.005, 0.0004], true],
   ["LADDER 12,499 fills, 100 tiers", "LADDER", (r) => ["long", col(12499, price), col(12499, (i) => 0.001 * (1 + (i % 7))), 10, tiers(r), 0.0004], true],
+  ["LADDER 12,499 fills within 100 tiers", "LADDER", (r) => ["long", col(12499, price), col(12499, () => 0.001), 10, tiers(r), 0.0004], true],
+  ["LADDER 12,499 fills, 100 computed tiers", "LADDER", (r) => ["long", col(12499, price), col(12499, (i) => 0.001 * (1 + (i % 7))), 10, tiers(r, true), 0.0004], true],
+  ["LADDER 12,499 fills, 100 computed tiers, short 2x", "LADDER", (r) => ["short", col(12499, price), col(12499, () => 1.5), 2, tiers(r, true)], true],
   ["LADDER 12,499 fills, 100 tiers, 1x", "LADDER", (r) => ["long", col(12499, price), col(12499, () => 1.5), 1, tiers(r)], true],
   ["LADDER 12,499 fills, 100 tiers, short 2x", "LADDER", (r) => ["short", col(12499, price), col(12499, () => 1.5), 2, tiers(r)], true],
   ["COMPOUNDTABLE 19,999 periods, round_to (fast path)", "COMPOUNDTABLE", () => [1000, 0.0004, 19999, 10, 0.01], true],

@@ -3,7 +3,7 @@ import { DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
 import * as X from "./exact";
 import { Side } from "./read";
 import { boolean, define, leverage, number, optional, option, side } from "./spec";
-import { bracketOf, FastTiers, fastTiers, surely, surelySign } from "./tierfast";
+import { bracketOf, compareScaled, FastTiers, fastTiers, surely, surelySign } from "./tierfast";
 
 const abs = Math.abs;
 import { bracketsOf, findTier, maintenance, Maintenance, Tier, tierHolds, tierIndex } from "./tiers";
@@ -206,6 +206,49 @@ function fastTierLiquidation(s: number, e: number, l: number, t: FastTiers | und
   const start = bracketOf(t, qe, kqe);
   if (!(start >= 0)) return undefined; // beyond the table (#N/A), or not exactly comparable
   if (entryBasis) return rateLiquidation(s, e, l, t.mmr[start]!, t.amount[start]!, q, fee, true);
+  return tierWalk(s, t, start, qe, kqe, qm, kq, lm, kl, fm, kf, q, e, l, fee);
+}
+
+/**
+ * The isolated liquidation price with a tier table (no amount, no close fee) of a position given by its
+ * notional at entry V = v/10^kv and quantity T = tm/10^kt (a ladder's running sums), the entry being V/T:
+ * the walk above on the exact V, where the Decimal path takes T·(V/T rounded to 34 digits). The two can
+ * only pick different brackets when V is exactly a bracket edge, which is declined.
+ */
+export function fastNotionalTierLiquidation(s: number, t: FastTiers, v: number, kv: number, tm: number, kt: number, l: number): number | undefined {
+  const kl = X.decimals(l);
+  if (kl < 0 || !(l > 0) || (s !== 1 && s !== -1)) return undefined;
+  const start = bracketOf(t, v, kv);
+  if (!(start >= 0)) return undefined;
+  if (compareScaled(v, kv, t.floorM[start]!, t.floorK[start]!) === 0 || compareScaled(v, kv, t.capM[start]!, t.capK[start]!) === 0) return undefined;
+  const q = X.value(tm, kt);
+  const value = X.value(v, kv);
+  if (q === undefined || value === undefined || !(q > 0)) return undefined;
+  return tierWalk(s, t, start, v, kv, tm, kt, X.integer(l, kl), kl, 0, 0, q, value / q, l, 0);
+}
+
+/**
+ * The bracket walk of the two functions above, from the entry's bracket `start`: qe/10^kqe is the notional
+ * at entry (exact), qm/10^kq the quantity, lm/10^kl the leverage, fm/10^kf the close fee; q, e, l and fee
+ * the same as doubles (e within a rounding of the exact entry), used only for decisions made with a margin.
+ */
+function tierWalk(
+  s: number,
+  t: FastTiers,
+  start: number,
+  qe: number,
+  kqe: number,
+  qm: number,
+  kq: number,
+  lm: number,
+  kl: number,
+  fm: number,
+  kf: number,
+  q: number,
+  e: number,
+  l: number,
+  fee: number,
+): number | undefined {
   // In doubles, for the decisions: the surplus times L at price p with bracket i is
   // A_i + B_i·p, A_i = q·E·(1 − side·L) + L·amount_i, B_i = L·q·(side − mmr_i − fee).
   const qE = q * e;

@@ -175,13 +175,16 @@ export interface EngineFunction<P extends Params, R extends Result> {
   /**
    * An optional fast path for plain-number arguments: the same result as `apply` as a number (or, for a
    * table, rows of numbers), computed exactly (see exact.ts), or undefined to leave the call to `apply`.
-   * It never answers with an error.
+   * It never throws an error; a table's cell may be the engine error the Decimal path gives that cell.
    */
   readonly fast?: (raw: ArrayLike<unknown>) => Fast;
 }
 
-/** What a fast path answers: a number, a spilled table of numbers and text, or undefined (no answer). */
-export type Fast = number | (number | string)[][] | undefined;
+/**
+ * What a fast path answers: a number, a spilled table of numbers, text and cell errors (each the one the
+ * Decimal path gives that cell), or undefined (no answer).
+ */
+export type Fast = number | (number | string | EngineError)[][] | undefined;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyEngineFunction = EngineFunction<any, Result>;

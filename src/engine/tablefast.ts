@@ -1,10 +1,14 @@
+import { D } from "./decimal";
+import { EngineError, isEngineError } from "./errors";
 import * as X from "./exact";
-import { fastIsolatedLiquidation } from "./liquidation";
-import { surely } from "./tierfast";
+import { fastIsolatedLiquidation, fastNotionalTierLiquidation, liquidationPrice } from "./liquidation";
+import { fastTiers, surely } from "./tierfast";
+import { maintenance, Maintenance } from "./tiers";
 
 // read once: a call never looks up a global (see exact.ts)
 const isArray = Array.isArray;
 const { floor, trunc } = Math;
+const isFinite = Number.isFinite;
 
 /**
  * SCENARIOS for plain numbers without a balance (isolated margin), in exact scaled integers (exact.ts):
@@ -260,17 +264,19 @@ function allNumbers(raw: unknown): number[] | undefined {
  * LADDER with a maintenance rate, for plain numbers, in exact integers: with V = Σ price·quantity and
  * T = Σ quantity after each fill, the average is V/T, the margin V/L, the liquidation price LIQPRICE's
  * rate form at entry V/T and quantity T, (V − side·V·L)/(T·L·(mmr − side)), and the break-even
- * V·(1 + side·fee)/(T·(1 − side·fee)); each one integer over another, correctly rounded. Blanks, a tier
- * table, a liquidation price that does not exist or is not certainly on the losing side, and anything
- * else are left to the Decimal path.
+ * V·(1 + side·fee)/(T·(1 − side·fee)); each one integer over another, correctly rounded. With a tier
+ * table (read once per contents, tierfast.ts) the liquidation price is LIQPRICE's tier walk from the
+ * notional V and quantity T (`fastNotionalTierLiquidation`). Blanks, a liquidation price that does not
+ * exist or is not certainly on the losing side, and anything else are left to the Decimal path.
  */
-export function fastLadder(raw: ArrayLike<unknown>, header: readonly string[], maxCells: number): (number | string)[][] | undefined {
+export function fastLadder(raw: ArrayLike<unknown>, header: readonly string[], maxCells: number): (number | string | EngineError)[][] | undefined {
   const s = X.quickSide(raw[0]);
   const prices = allNumbers(raw[1]);
   const sizes = allNumbers(raw[2]);
   const l = X.leverage(raw[3]);
-  if (X.isRange(raw[4])) return undefined;
-  const mmr = X.numOr(X.single(raw[4]), 0.005);
+  const tiers = X.isRange(raw[4]) ? fastTiers(raw[4]) : undefined;
+  if (X.isRange(raw[4]) && tiers === undefined) return undefined;
+  const mmr = tiers === undefined ? X.numOr(X.single(raw[4]), 0.005) : 0;
   const fee = X.numOr(raw[5], 0);
   if (s === 0 || prices === undefined || sizes === undefined || prices.length !== sizes.length || prices.length === 0) return undefined;
   if ((prices.length + 1) * header.length > maxCells) return undefined;
@@ -299,7 +305,8 @@ export function fastLadder(raw: ArrayLike<unknown>, header: readonly string[], m
   const down = X.sum(X.lift(1, 0, kf), kf, -s * fm, kf); // 1 − side·fee
   let v = 0;
   let t = 0;
-  const out: (number | string)[][] = [header.slice()];
+  let maint: Maintenance | undefined;
+  const out: (number | string | EngineError)[][] = [header.slice()];
   for (let i = 0; i < prices.length; i++) {
     const p = prices[i]!;
     const q = sizes[i]!;
@@ -309,11 +316,49 @@ export function fastLadder(raw: ArrayLike<unknown>, header: readonly string[], m
     const average = X.ratio(v, kv, t, kq);
     const total = X.value(t, kq);
     const margin = X.ratio(v, kv, lm, kl);
-    const liq = X.ratio(X.product(v, liqFactor), kv + kl, X.product(t, liqDen), kq + kl + km);
+    const liq = tiers === undefined ? X.ratio(X.product(v, liqFactor), kv + kl, X.product(t, liqDen), kq + kl + km) : fastNotionalTierLiquidation(s, tiers, v, kv, t, kq, l);
     const be = X.ratio(X.product(v, up), kv + kf, X.product(t, down), kq + kf);
-    if (average === undefined || total === undefined || margin === undefined || liq === undefined || be === undefined) return undefined;
-    if (!(liq > 0 && be > 0) || surely(liq, average) !== -s) return undefined;
-    out.push([i + 1, p, q, total, average, margin, liq, be]);
+    if (average === undefined || total === undefined || margin === undefined || be === undefined || !(be > 0)) return undefined;
+    let cell: number | EngineError;
+    if (liq !== undefined && liq > 0 && surely(liq, average) === -s) cell = liq;
+    else {
+      // this fill's liquidation price (or its error) the Decimal way, from the same running sums
+      const slow = decimalLiquidation(s, v, kv, t, kq, l, () => (maint ??= tiers === undefined ? { kind: "rate", mmr: new D(mmr) } : ladderTiers.read(raw[4], "mmr")));
+      if (slow === undefined) return undefined;
+      cell = slow;
+    }
+    out.push([i + 1, p, q, total, average, margin, cell, be]);
   }
   return out;
+}
+
+const ladderTiers = maintenance(new D(0.005));
+
+/**
+ * LADDER's Liquidation cell as its Decimal path computes it, for a fill where the exact one above is not
+ * certain (or there is none: the cell's error). The Decimal path's running sums are exact here (short
+ * decimals, below 2^53 units of their last place, so 34 digits hold them), so its average entry V/T is
+ * Decimal's own quotient of the same sums (the clamp to the prices so far cannot act on a quotient of
+ * exact sums), and the rest is `liquidationPrice` itself. Undefined (the whole table then goes the
+ * Decimal way) for a result no double shows, or anything unexpected.
+ */
+function decimalLiquidation(s: 1 | -1, v: number, kv: number, t: number, kt: number, l: number, m: () => Maintenance): number | EngineError | undefined {
+  try {
+    const total = new D(`${t}e-${kt}`);
+    const average = new D(`${v}e-${kv}`).div(total);
+    const liq = liquidationPrice({
+      side: s,
+      entry: average,
+      leverage: new D(l),
+      maintenance: m(),
+      amount: new D(0),
+      quantity: total,
+      closeFeeRate: new D(0),
+      basis: "liquidation",
+    });
+    const n = liq.toNumber();
+    return isFinite(n) ? (n === 0 ? 0 : n) : undefined;
+  } catch (e) {
+    return isEngineError(e) ? e : undefined;
+  }
 }

@@ -80,6 +80,12 @@ function toExcel(result: Result): ExcelResult {
   return toNumber(result);
 }
 
+/** Whether a fast path's table holds an engine error in some cell (it is then shown as Excel's error). */
+function hasErrorCell(table: readonly (readonly unknown[])[]): boolean {
+  for (const row of table) for (const cell of row) if (typeof cell === "object" && cell !== null) return true;
+  return false;
+}
+
 /** What a result of each engine type becomes in a cell. */
 export type ExcelOf<R extends Result> = R extends Table ? ExcelCell[][] : R extends string ? R : R extends boolean ? boolean : number;
 
@@ -88,7 +94,7 @@ export type ExcelOf<R extends Result> = R extends Table ? ExcelCell[][] : R exte
 export function run<R extends Result>(fn: EngineFunction<any, R>, args: ArrayLike<unknown>): ExcelOf<R> {
   if (fn.fast !== undefined) {
     const quick = fn.fast(args);
-    if (quick !== undefined) return quick as ExcelOf<R>;
+    if (quick !== undefined) return (typeof quick === "number" || !hasErrorCell(quick) ? quick : toExcel(quick)) as ExcelOf<R>;
   }
   let result: Result;
   try {
