@@ -136,6 +136,22 @@ function fastLiquidationPrice(raw: ArrayLike<unknown>): number | undefined {
 }
 
 /**
+ * The exact fraction behind the last price the isolated fast paths below computed ("liquidation" basis):
+ * numerator, its scale, denominator, its scale (the price is (n/10^kn)/(d/10^kd)). GRID's "distance"
+ * reads it right after `fastIsolatedLiquidation` to divide exactly once more.
+ */
+export const lastFraction = new Float64Array(4);
+
+/** X.ratio, keeping the fraction in `lastFraction`. */
+function answer(n: number, kn: number, d: number, kd: number): number | undefined {
+  lastFraction[0] = n;
+  lastFraction[1] = kn;
+  lastFraction[2] = d;
+  lastFraction[3] = kd;
+  return X.ratio(n, kn, d, kd);
+}
+
+/**
  * The isolated liquidation price (maintenance at the liquidation price, no amount, no close fee) for a
  * rate or a tier table, by the fast paths below; undefined when they leave it to the Decimal path.
  */
@@ -172,7 +188,7 @@ function rateLiquidation(s: number, e: number, l: number, mmr: number, a: number
     const num = X.sum(X.sum(qe, kqe, la, kla), k1, -s * qel, kqel);
     const kmf = km > kf ? km : kf;
     const den = X.sum(X.product(ql, X.sum(mi, km, fi, kf)), kql + kmf, -s * ql, kql);
-    lp = X.ratio(num, k1 > kqel ? k1 : kqel, den, kql + kmf);
+    lp = answer(num, k1 > kqel ? k1 : kqel, den, kql + kmf);
   } else {
     const kqelm = kqel + km;
     const num = X.sum(X.sum(X.sum(s * qel, kqel, -qe, kqe), kqel, X.product(qel, mi), kqelm), kqelm, -la, kla);
@@ -273,7 +289,7 @@ function tierWalk(
       const sign = surelySign(a1 + a2 + b, qE + l * qE + a2 + l * edge * (1 + mmr + fee));
       if (sign === 0) return undefined;
       if (sign < 0) {
-        return dir > 0 ? X.ratio(t.floorM[i]!, t.floorK[i]!, qm, kq) : X.ratio(t.capM[i]!, t.capK[i]!, qm, kq);
+        return dir > 0 ? answer(t.floorM[i]!, t.floorK[i]!, qm, kq) : answer(t.capM[i]!, t.capK[i]!, qm, kq);
       }
     }
     // the root, exactly as the rate form: (q·E + L·amount − side·q·E·L) / (L·q·(mmr + fee) − side·q·L)
@@ -287,7 +303,7 @@ function tierWalk(
     const kla = kl + ka;
     const k1 = kqe > kla ? kqe : kla;
     const num = X.sum(X.sum(qe, kqe, la, kla), k1, -s * qel, kqel);
-    const r = X.ratio(num, k1 > kqel ? k1 : kqel, den, kql + kmf);
+    const r = answer(num, k1 > kqel ? k1 : kqel, den, kql + kmf);
     if (r === undefined) return undefined;
     if (!(r > 0)) continue;
     const side = surely(r, from);

@@ -1,7 +1,7 @@
 import { D } from "./decimal";
 import { EngineError, isEngineError } from "./errors";
 import * as X from "./exact";
-import { fastIsolatedLiquidation, fastNotionalTierLiquidation, liquidationPrice } from "./liquidation";
+import { fastIsolatedLiquidation, fastNotionalTierLiquidation, lastFraction, liquidationPrice } from "./liquidation";
 import { fastTiers, surely } from "./tierfast";
 import { maintenance, Maintenance } from "./tiers";
 
@@ -111,15 +111,16 @@ function plainLeverages(raw: unknown): number[] | undefined {
 }
 
 /**
- * GRID's "roe", "liq" and "status" measures for plain numbers (leverages also as "20x" or "1:50"). The price of move m is E·(1 + m), so
+ * GRID for plain numbers (leverages also as "20x" or "1:50"). The price of move m is E·(1 + m), so
  * ROE = side·(E·m)·L/E = side·m·L exactly (a product of short decimals); "liq" is LIQPRICE's fast answer
- * for each leverage; "status" compares each price with it and is taken only when certain. "distance",
- * a liquidation price LIQPRICE's fast path leaves to Decimal (including none: #N/A or #NUM!), and any
- * other argument are left to the Decimal path.
+ * for each leverage; "status" compares each price with it and is taken only when certain; "distance"
+ * divides once more from that answer's exact fraction (`lastFraction`). A liquidation price LIQPRICE's
+ * fast path leaves to Decimal (including none: #N/A or #NUM!) and any other argument are left to the
+ * Decimal path.
  */
 export function fastGrid(raw: ArrayLike<unknown>, maxCells: number, maxLeverages: number): (number | string)[][] | undefined {
   const measure = raw[0];
-  if (measure !== "roe" && measure !== "liq" && measure !== "status") return undefined;
+  if (measure !== "roe" && measure !== "liq" && measure !== "status" && measure !== "distance") return undefined;
   const s = X.quickSide(raw[1]);
   const e = X.num(raw[2]);
   const levs = plainLeverages(raw[3]);
@@ -132,6 +133,7 @@ export function fastGrid(raw: ArrayLike<unknown>, maxCells: number, maxLeverages
   const lm: number[] = [];
   const kl: number[] = [];
   const liqs: number[] = [];
+  const fractions: number[] = []; // each liquidation price's exact fraction (lastFraction), for "distance"
   for (let j = 0; j < nl; j++) {
     const l = levs[j]!;
     const k = X.decimals(l);
@@ -142,6 +144,7 @@ export function fastGrid(raw: ArrayLike<unknown>, maxCells: number, maxLeverages
       const liq = fastIsolatedLiquidation(s, e, l, raw[5], 1);
       if (liq === undefined) return undefined;
       liqs.push(liq);
+      fractions.push(lastFraction[0]!, lastFraction[1]!, lastFraction[2]!, lastFraction[3]!);
     }
   }
   const em = X.integer(e, ke);
@@ -160,6 +163,23 @@ export function fastGrid(raw: ArrayLike<unknown>, maxCells: number, maxLeverages
       }
     } else if (measure === "liq") {
       for (let j = 0; j < nl; j++) row.push(liqs[j]!);
+    } else if (measure === "distance") {
+      // side·(P − n/d)/P with P = pm/10^kp: side·(P·d − n)/(P·d), one integer over another; taken only
+      // where P is certainly apart from the liquidation price (so that the Decimal path's 34-digit
+      // liquidation price, subtracted from P, cannot move the quotient by a double's rounding)
+      const pm = X.product(em, X.sum(mm, km, 1, 0));
+      const kp = ke + km;
+      const price = X.value(pm, kp);
+      if (price === undefined) return undefined;
+      for (let j = 0; j < nl; j++) {
+        const f = 4 * j;
+        const pd = X.product(pm, fractions[f + 2]!);
+        const kpd = kp + fractions[f + 3]!;
+        const kn = fractions[f + 1]!;
+        const d = X.ratio(X.exact(s * X.sum(pd, kpd, -fractions[f]!, kn)), kpd > kn ? kpd : kn, pd, kpd);
+        if (d === undefined || surely(price, liqs[j]!) === 0) return undefined;
+        row.push(d);
+      }
     } else {
       const price = X.value(X.product(em, X.sum(mm, km, 1, 0)), ke + km);
       if (price === undefined) return undefined;

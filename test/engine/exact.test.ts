@@ -444,8 +444,31 @@ describe("the GRID fast path", () => {
     ]);
   });
 
-  it("leaves distance, bad moves and liquidation prices that do not exist to the Decimal path", () => {
-    expect(F.GRID.fast!(["distance", "long", 100, [[10, 20]], [[-0.05]]])).toBeUndefined();
+  it("answers distance: long 100 at 10x, a move of −5 %", () => {
+    // hand: liq = (100 − 1,000)/(10·0.005 − 10) = 900/9.95; price 95; distance = (95 − 900/9.95)/95
+    // = (95·9.95 − 900)/(95·9.95) = 45.25/945.25 = 181/3781
+    expect(F.GRID.fast!(["distance", "long", 100, [[10]], [[-0.05]]])).toEqual([[181 / 3781]]);
+    expect(F.GRID.fast!(["distance", "long", 100, [[10]], [[-0.05]]])).toEqual(slowTable(F.GRID, ["distance", "long", 100, [[10]], [[-0.05]]]));
+  });
+
+  it("answers distance for ordinary grids (prices with 2 decimals, moves in basis points), as Decimal does", () => {
+    agreesOften(
+      F.GRID,
+      fc.tuple(
+        fc.constant("distance"),
+        plainSide,
+        decimalNumber(2, 10 ** 7).filter((p) => p > 0),
+        fc.array(fc.constantFrom(2, 3, 5, 10, 20, 25, 50, 75, 100, 125, "20x"), { minLength: 1, maxLength: 6 }).map((l) => [l]),
+        fc.array(fc.tuple(fc.integer({ min: -5000, max: 5000 }).map((m) => m / 10000)), { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(undefined, 0.004, 0.01, copy(BRACKETS)),
+      ),
+      0.6,
+      1000,
+      (a) => slowTable(F.GRID, a),
+    );
+  });
+
+  it("leaves bad moves and liquidation prices that do not exist to the Decimal path", () => {
     expect(F.GRID.fast!(["roe", "long", 100, [[10]], [[-1]]])).toBeUndefined(); // a fall of 100 %: #NUM!
     expect(F.GRID.fast!(["liq", "long", 100, [[1]], [[0.1]]])).toBeUndefined(); // a 1x long: #N/A
   });
@@ -455,7 +478,7 @@ describe("the GRID fast path", () => {
     agreesOften(
       F.GRID,
       fc.tuple(
-        fc.constantFrom("roe", "liq", "status"),
+        fc.constantFrom("roe", "liq", "status", "distance"),
         plainSide,
         decimalNumber(2, 10 ** 7).filter((p) => p > 0),
         fc.array(fc.constantFrom(2, 3, 5, 10, 20, 25, 50, 75, 100, 125, 2.5, "20x", "x3", "1:50", "2:3"), { minLength: 1, maxLength: 6 }).map((l) => [l]),
