@@ -129,6 +129,7 @@ export {
   grid,
   ladder,
   MAX_CELLS,
+  MAX_GRID_LEVERAGES,
   SCENARIO_HEADER,
   liquidated,
   LADDER_HEADER,

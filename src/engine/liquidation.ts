@@ -3,7 +3,9 @@ import { DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
 import * as X from "./exact";
 import { Side } from "./read";
 import { boolean, define, leverage, number, optional, option, side } from "./spec";
-import { bracketOf, FastTiers, fastTiers, surely, surelySign } from "./tierfast";
+import { bracketOf, compareScaled, FastTiers, fastTiers, surely, surelySign } from "./tierfast";
+
+const abs = Math.abs;
 import { bracketsOf, findTier, maintenance, Maintenance, Tier, tierHolds, tierIndex } from "./tiers";
 
 /**
@@ -134,6 +136,24 @@ function fastLiquidationPrice(raw: ArrayLike<unknown>): number | undefined {
 }
 
 /**
+ * The exact fraction behind the last price the isolated fast paths below computed ("liquidation" basis):
+ * numerator, its scale, denominator, its scale (the price is (n/10^kn)/(d/10^kd)), and the spread of the
+ * Decimal path's price around it (see X.ratio). GRID's "distance" reads it right after
+ * `fastIsolatedLiquidation` to divide exactly once more.
+ */
+export const lastFraction = new Float64Array(5);
+
+/** X.ratio (with its spread), keeping the fraction and the spread in `lastFraction`. */
+function answer(n: number, kn: number, d: number, kd: number, spread = 1): number | undefined {
+  lastFraction[0] = n;
+  lastFraction[1] = kn;
+  lastFraction[2] = d;
+  lastFraction[3] = kd;
+  lastFraction[4] = spread;
+  return X.ratio(n, kn, d, kd, spread);
+}
+
+/**
  * The isolated liquidation price (maintenance at the liquidation price, no amount, no close fee) for a
  * rate or a tier table, by the fast paths below; undefined when they leave it to the Decimal path.
  */
@@ -171,7 +191,7 @@ function rateLiquidation(s: number, e: number, l: number, mmr: number, a: number
     const kmf = km > kf ? km : kf;
     const den = X.sum(X.product(ql, X.sum(mi, km, fi, kf)), kql + kmf, -s * ql, kql);
     const kn = k1 > kqel ? k1 : kqel;
-    lp = X.ratio(num, kn, den, kql + kmf, marginSpread(q * e, l * a, num, kn));
+    lp = answer(num, kn, den, kql + kmf, marginSpread(q * e, l * a, num, kn, 0));
   } else {
     const kqelm = kqel + km;
     const num = X.sum(X.sum(X.sum(s * qel, kqel, -qe, kqe), kqel, X.product(qel, mi), kqelm), kqelm, -la, kla);
@@ -190,10 +210,11 @@ function rateLiquidation(s: number, e: number, l: number, mmr: number, a: number
  * rounded to 34 digits and each sum rounded, may lie from the exact one, in units of 2^-110 of it (see
  * `X.ratio`): the roundings, about |M|, |M + amount| and the numerator each, divided by the numerator,
  * which may be much smaller than M where the terms cancel (a leverage near 1). `qe` is E·q and `la`
- * L·amount; `num` at scale `kn` is the exact numerator times L.
+ * L·amount; `num` at scale `kn` is the exact numerator times L. `drift` adds the roundings of an entry that
+ * is itself a rounded average (a ladder's), times L: one on M and two on E·q, so E·q·(1 + 2L); 0 otherwise.
  */
-function marginSpread(qe: number, la: number, num: number, kn: number): number {
-  return 3 + (2 * (2 * qe + la)) / X.magnitude(num, kn);
+function marginSpread(qe: number, la: number, num: number, kn: number, drift: number): number {
+  return 3 + (2 * (2 * qe + la + drift)) / X.magnitude(num, kn);
 }
 
 /**
@@ -219,6 +240,51 @@ function fastTierLiquidation(s: number, e: number, l: number, t: FastTiers | und
   const start = bracketOf(t, qe, kqe);
   if (!(start >= 0)) return undefined; // beyond the table (#N/A), or not exactly comparable
   if (entryBasis) return rateLiquidation(s, e, l, t.mmr[start]!, t.amount[start]!, q, fee, true);
+  return tierWalk(s, t, start, qe, kqe, qm, kq, lm, kl, fm, kf, q, e, l, fee, 0);
+}
+
+/**
+ * The isolated liquidation price with a tier table (no amount, no close fee) of a position given by its
+ * notional at entry V = v/10^kv and quantity T = tm/10^kt (a ladder's running sums), the entry being V/T:
+ * the walk above on the exact V, where the Decimal path takes T·(V/T rounded to 34 digits). The two can
+ * only pick different brackets when V is exactly a bracket edge, which is declined.
+ */
+export function fastNotionalTierLiquidation(s: number, t: FastTiers, v: number, kv: number, tm: number, kt: number, l: number): number | undefined {
+  const kl = X.decimals(l);
+  if (kl < 0 || !(l > 0) || (s !== 1 && s !== -1)) return undefined;
+  const start = bracketOf(t, v, kv);
+  if (!(start >= 0)) return undefined;
+  if (compareScaled(v, kv, t.floorM[start]!, t.floorK[start]!) === 0 || compareScaled(v, kv, t.capM[start]!, t.capK[start]!) === 0) return undefined;
+  const q = X.value(tm, kt);
+  const value = X.value(v, kv);
+  if (q === undefined || value === undefined || !(q > 0)) return undefined;
+  return tierWalk(s, t, start, v, kv, tm, kt, X.integer(l, kl), kl, 0, 0, q, value / q, l, 0, 1);
+}
+
+/**
+ * The bracket walk of the two functions above, from the entry's bracket `start`: qe/10^kqe is the notional
+ * at entry (exact), qm/10^kq the quantity, lm/10^kl the leverage, fm/10^kf the close fee; q, e, l and fee
+ * the same as doubles (e within a rounding of the exact entry), used only for decisions made with a margin;
+ * `entryDrift` is 1 where the Decimal path's entry is a rounded average (see marginSpread), else 0.
+ */
+function tierWalk(
+  s: number,
+  t: FastTiers,
+  start: number,
+  qe: number,
+  kqe: number,
+  qm: number,
+  kq: number,
+  lm: number,
+  kl: number,
+  fm: number,
+  kf: number,
+  q: number,
+  e: number,
+  l: number,
+  fee: number,
+  entryDrift: number,
+): number | undefined {
   // In doubles, for the decisions: the surplus times L at price p with bracket i is
   // A_i + B_i·p, A_i = q·E·(1 − side·L) + L·amount_i, B_i = L·q·(side − mmr_i − fee).
   const qE = q * e;
@@ -243,7 +309,7 @@ function fastTierLiquidation(s: number, e: number, l: number, t: FastTiers | und
       const sign = surelySign(a1 + a2 + b, qE + l * qE + a2 + l * edge * (1 + mmr + fee));
       if (sign === 0) return undefined;
       if (sign < 0) {
-        return dir > 0 ? X.ratio(t.floorM[i]!, t.floorK[i]!, qm, kq) : X.ratio(t.capM[i]!, t.capK[i]!, qm, kq);
+        return dir > 0 ? answer(t.floorM[i]!, t.floorK[i]!, qm, kq) : answer(t.capM[i]!, t.capK[i]!, qm, kq);
       }
     }
     // the root, exactly as the rate form: (q·E + L·amount − side·q·E·L) / (L·q·(mmr + fee) − side·q·L)
@@ -258,7 +324,7 @@ function fastTierLiquidation(s: number, e: number, l: number, t: FastTiers | und
     const k1 = kqe > kla ? kqe : kla;
     const num = X.sum(X.sum(qe, kqe, la, kla), k1, -s * qel, kqel);
     const kn = k1 > kqel ? k1 : kqel;
-    const r = X.ratio(num, kn, den, kql + kmf, marginSpread(qE, l * amount, num, kn));
+    const r = answer(num, kn, den, kql + kmf, marginSpread(qE, l * amount, num, kn, entryDrift * qE * (1 + 2 * l)));
     if (r === undefined) return undefined;
     if (!(r > 0)) continue;
     const side = surely(r, from);
@@ -345,6 +411,12 @@ interface Position {
   opens: string;
   /** Message when the position survives any move (a fall to zero, or any rise). */
   survives: string;
+  /**
+   * Where the bracket walk below must start working in Decimal: the first bracket, from `start` in
+   * direction `dir`, that it cannot be certain to pass (see `linearSkip`); −1 or the bracket count when it
+   * certainly passes them all. Absent: every bracket is walked in Decimal.
+   */
+  skip?(tiers: readonly Tier[], start: number, dir: number): number;
 }
 
 /**
@@ -378,7 +450,97 @@ function linearPosition(a: {
     },
     opens: a.opens,
     survives: a.survives ?? "no liquidation price: the margin covers a fall to zero, so this long cannot be liquidated",
+    skip: (tiers, start, dir) =>
+      linearSkip(a.side, q.toNumber(), a.entry.toNumber(), a.balance.toNumber(), a.closeFeeRate.toNumber(), tiers, start, dir),
   };
+}
+
+/** A bracket list's values as doubles, converted as the walks reach them (NaN until then), per list. */
+interface TierDoubles {
+  floor: Float64Array;
+  cap: Float64Array;
+  mmr: Float64Array;
+  amount: Float64Array;
+}
+const tierDoubles = new WeakMap<readonly Tier[], TierDoubles>();
+
+function loadedDoubles(tiers: readonly Tier[]): TierDoubles {
+  let d = tierDoubles.get(tiers);
+  if (d === undefined) {
+    const n = tiers.length;
+    d = { floor: new Float64Array(n).fill(NaN), cap: new Float64Array(n), mmr: new Float64Array(n), amount: new Float64Array(n) };
+    tierDoubles.set(tiers, d);
+  }
+  return d;
+}
+
+/** Converts bracket i's values to doubles the first time a walk reaches it. */
+function load(d: TierDoubles, tiers: readonly Tier[], i: number): void {
+  if (d.floor[i] === d.floor[i]) return;
+  const t = tiers[i]!;
+  d.floor[i] = t.floor.toNumber();
+  d.cap[i] = t.cap.toNumber();
+  d.mmr[i] = t.mmr.toNumber();
+  d.amount[i] = t.amount.toNumber();
+}
+
+/** Below this size a sum of doubles may have lost digits to underflow; nothing is decided there. */
+const TINY = 1e-280;
+
+/** `surelySign`, and 0 (unsure) for a sum so small that underflow may have taken its digits. */
+function sure(sum: number, size: number): number {
+  return size > TINY ? surelySign(sum, size) : 0;
+}
+
+/**
+ * The first bracket a linear position's walk (`walkBrackets`, from bracket `start` in direction `dir`)
+ * cannot be certain to pass, deciding in doubles what the Decimal walk decides: at each bracket after the
+ * first, whether the surplus at its edge is above zero; then whether its root
+ * r = (B + amount − side·q·E)/(q·(mmr + fee) − side·q) is above zero, on the losing side of where the
+ * bracket starts and inside it. Each test is the sign of a short sum of products whose terms' magnitudes
+ * are added beside it, and counts only when the sum is more than 2^-40 of that (`surelySign`): far beyond
+ * the doubles' error and the Decimal path's 34-digit roundings, so it is the decision Decimal makes. The
+ * walk then passes every bracket before the one returned, and works that one (or ends) in Decimal, so
+ * its answer and error are the Decimal path's. Comparisons with the root are made multiplied through by
+ * the denominator, so that no quotient's error enters a decision.
+ */
+export function linearSkip(s: Side, q: number, e: number, b: number, c: number, tiers: readonly Tier[], start: number, dir: number): number {
+  const d = loadedDoubles(tiers);
+  const last = tiers.length - 1;
+  const qe = q * e;
+  const num = b - s * qe; // the root's numerator less the amount
+  let i = start;
+  for (; i >= 0 && i <= last; i += dir) {
+    load(d, tiers, i);
+    const floor = d.floor[i]!;
+    const cap = d.cap[i]!;
+    const mmr = d.mmr[i]!;
+    const amount = d.amount[i]!;
+    let from = e;
+    if (i !== start) {
+      // the surplus at the edge price edge/q, whose notional is the edge itself
+      const edge = dir > 0 ? floor : cap;
+      from = edge / q;
+      const size = abs(b) + abs(edge) + qe + abs(edge * mmr) + abs(amount) + abs(edge * c);
+      if (sure(b + s * edge - s * qe - edge * mmr + amount - edge * c, size) !== 1) return i;
+    }
+    const n = num + amount;
+    const nSize = abs(b) + qe + abs(amount);
+    const den = q * (mmr + c) - q * s;
+    const ds = sure(den, q * (mmr + c) + q);
+    const ns = sure(n, nSize);
+    if (ds === 0 || ns === 0) return i;
+    if (ns !== ds) continue; // the root is below zero
+    // r − from has the sign of (n − from·den)·den
+    const side = sure(n - from * den, nSize + abs(from * den)) * ds;
+    if (side === 0) return i;
+    if (side !== -s) continue; // not on the losing side of where the bracket starts
+    // q·r against the floor and the cap: the signs of (q·n − floor·den)·den and (q·n − cap·den)·den
+    const lo = sure(q * n - floor * den, q * nSize + abs(floor * den)) * ds;
+    const hi = sure(q * n - cap * den, q * nSize + abs(cap * den)) * ds;
+    if (lo === 0 || hi === 0 || (lo > 0 && hi < 0)) return i; // unsure, or the answer
+  }
+  return i;
 }
 
 /**
@@ -406,7 +568,48 @@ function inversePosition(a: { side: Side; entry: Dec; contracts: Dec; contractVa
       a.side === 1
         ? "no liquidation price: the margin covers any fall"
         : "no liquidation price: the coin margin covers any rise, so this inverse short cannot be liquidated",
+    skip: (tiers, start, dir) => inverseSkip(a.side, value.toNumber(), a.entry.toNumber(), a.wallet.toNumber(), tiers, start, dir),
   };
+}
+
+/**
+ * `linearSkip` for an inverse position of value V (contracts·cv) backed by W coin: the surplus at a
+ * bracket edge (notional n = V/P) is W + side·V/E − side·n − (n·mmr − amount); the root
+ * r = V·(mmr + side)/(W + amount + side·V/E), whose notional V/r = den/(mmr + side). The same decisions,
+ * each made only when certain.
+ */
+export function inverseSkip(s: Side, v: number, e: number, w: number, tiers: readonly Tier[], start: number, dir: number): number {
+  const d = loadedDoubles(tiers);
+  const last = tiers.length - 1;
+  const ve = v / e;
+  let i = start;
+  for (; i >= 0 && i <= last; i += dir) {
+    load(d, tiers, i);
+    const floor = d.floor[i]!;
+    const cap = d.cap[i]!;
+    const mmr = d.mmr[i]!;
+    const amount = d.amount[i]!;
+    let from = e;
+    if (i !== start) {
+      const edge = dir > 0 ? floor : cap;
+      from = v / edge;
+      const size = abs(w) + ve + abs(edge) + abs(edge * mmr) + abs(amount);
+      if (sure(w + s * ve - s * edge - edge * mmr + amount, size) !== 1) return i;
+    }
+    const den = w + amount + s * ve;
+    const dSize = abs(w) + abs(amount) + ve;
+    const ds = sure(den, dSize);
+    const ms = sure(mmr + s, 1 + mmr);
+    if (ds === 0 || ms === 0) return i;
+    if (ms !== ds) continue; // the root is below zero
+    const side = sure(v * (mmr + s) - from * den, v * (1 + mmr) + abs(from) * dSize) * ds;
+    if (side === 0) return i;
+    if (side !== -s) continue; // not on the losing side of where the bracket starts
+    const lo = sure(den - floor * (mmr + s), dSize + abs(floor) * (1 + mmr)) * ms;
+    const hi = sure(den - cap * (mmr + s), dSize + abs(cap) * (1 + mmr)) * ms;
+    if (lo === 0 || hi === 0 || (lo > 0 && hi < 0)) return i; // unsure, or the answer
+  }
+  return i;
 }
 
 /**
@@ -416,12 +619,20 @@ function inversePosition(a: { side: Side; entry: Dec; contracts: Dec; contractVa
  * equation, whose notional the bracket holds: the "search until consistent" of Binance's FAQ) or at a
  * bracket edge where a table with its own amounts steps the requirement past the balance.
  */
+let skipping = true;
+
+/** Turns the certain skipping of brackets off (true) or on again: for the tests that compare the two. */
+export function walkEveryBracket(every: boolean): void {
+  skipping = !every;
+}
+
 function walkBrackets(pos: Position, tiers: readonly Tier[], field: string): Dec {
   const start = tierIndex(tiers, pos.notional(pos.entry), field, "the notional at entry");
   if (pos.surplus(pos.entry, tiers[start]!).lte(0)) throw new DomainError(undefined, pos.opens);
   const priceFalls = pos.side === 1;
   const dir = priceFalls === pos.notionalRises ? -1 : 1;
-  for (let i = start; i >= 0 && i < tiers.length; i += dir) {
+  const first = pos.skip === undefined || !skipping ? start : pos.skip(tiers, start, dir);
+  for (let i = first; i >= 0 && i < tiers.length; i += dir) {
     const t = tiers[i]!;
     let from = pos.entry;
     if (i !== start) {

@@ -138,8 +138,17 @@ export function breakEven(a: {
   quantity: Dec;
 }): Dec {
   const perUnit = a.fixedFees.div(a.quantity);
-  const cost = a.entry.mul(a.openFeeRate.mul(a.side).add(1)).add(perUnit.mul(a.side));
-  const p = cost.div(a.closeFeeRate.mul(a.side).neg().add(1));
+  return breakEvenAt(a.entry, perUnit.mul(a.side), breakEvenFactors(a.side, a.openFeeRate, a.closeFeeRate));
+}
+
+/** The parts of BREAKEVEN that do not depend on the entry: 1 + side·fo and 1 − side·fc. */
+export function breakEvenFactors(side: Side, openFeeRate: Dec, closeFeeRate: Dec): { open: Dec; close: Dec } {
+  return { open: openFeeRate.mul(side).add(1), close: closeFeeRate.mul(side).neg().add(1) };
+}
+
+/** BREAKEVEN from its factors: (entry·(1 + side·fo) + side·fixed/q)/(1 − side·fc). */
+export function breakEvenAt(entry: Dec, fixedPerUnit: Dec, f: { open: Dec; close: Dec }): Dec {
+  const p = entry.mul(f.open).add(fixedPerUnit).div(f.close);
   if (p.lte(0)) throw new NotAvailableError(undefined, "no break-even price: the fees exceed what a short can earn");
   return p;
 }

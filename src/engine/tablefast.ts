@@ -1,10 +1,14 @@
+import { D } from "./decimal";
+import { EngineError, isEngineError } from "./errors";
 import * as X from "./exact";
-import { fastIsolatedLiquidation } from "./liquidation";
-import { surely } from "./tierfast";
+import { fastIsolatedLiquidation, fastNotionalTierLiquidation, lastFraction, liquidationPrice } from "./liquidation";
+import { fastTiers, surely } from "./tierfast";
+import { maintenance, Maintenance } from "./tiers";
 
 // read once: a call never looks up a global (see exact.ts)
 const isArray = Array.isArray;
 const { floor, trunc } = Math;
+const isFinite = Number.isFinite;
 
 /**
  * SCENARIOS for plain numbers without a balance (isolated margin), in exact scaled integers (exact.ts):
@@ -94,28 +98,46 @@ function plainNumbers(raw: unknown): number[] | undefined {
   return out;
 }
 
+/** A leverages range as numbers: plain numbers, and text as `X.leverage` reads it ("20x", "1:50"); else undefined. */
+function plainLeverages(raw: unknown): number[] | undefined {
+  if (!isArray(raw)) return typeof raw === "number" || typeof raw === "string" ? [X.leverage(raw)] : undefined;
+  const out: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const row = raw[i];
+    if (!isArray(row)) return undefined;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (typeof v === "number" || (typeof v === "string" && v !== "")) out.push(X.leverage(v));
+      else if (!X.blank(v)) return undefined;
+    }
+  }
+  return out;
+}
+
 /**
- * GRID's "roe", "liq" and "status" measures for plain numbers. The price of move m is E·(1 + m), so
+ * GRID for plain numbers (leverages also as "20x" or "1:50"). The price of move m is E·(1 + m), so
  * ROE = side·(E·m)·L/E = side·m·L exactly (a product of short decimals); "liq" is LIQPRICE's fast answer
- * for each leverage; "status" compares each price with it and is taken only when certain. "distance",
- * a liquidation price LIQPRICE's fast path leaves to Decimal (including none: #N/A or #NUM!), and any
- * other argument are left to the Decimal path.
+ * for each leverage; "status" compares each price with it and is taken only when certain; "distance"
+ * divides once more from that answer's exact fraction (`lastFraction`). A liquidation price LIQPRICE's
+ * fast path leaves to Decimal (including none: #N/A or #NUM!) and any other argument are left to the
+ * Decimal path.
  */
-export function fastGrid(raw: ArrayLike<unknown>, maxCells: number): (number | string)[][] | undefined {
+export function fastGrid(raw: ArrayLike<unknown>, maxCells: number, maxLeverages: number): (number | string)[][] | undefined {
   const measure = raw[0];
-  if (measure !== "roe" && measure !== "liq" && measure !== "status") return undefined;
+  if (measure !== "roe" && measure !== "liq" && measure !== "status" && measure !== "distance") return undefined;
   const s = X.quickSide(raw[1]);
   const e = X.num(raw[2]);
-  const levs = plainNumbers(raw[3]);
+  const levs = plainLeverages(raw[3]);
   const moves = plainNumbers(raw[4]);
   const ke = X.decimals(e);
   if (s === 0 || ke < 0 || !(e > 0) || levs === undefined || moves === undefined) return undefined;
   const nl = levs.length;
   const nm = moves.length;
-  if (nl === 0 || nm === 0 || nl * nm > maxCells) return undefined;
+  if (nl === 0 || nm === 0 || nl * nm > maxCells || nl > maxLeverages) return undefined;
   const lm: number[] = [];
   const kl: number[] = [];
   const liqs: number[] = [];
+  const fractions: number[] = []; // each liquidation price's exact fraction (lastFraction), for "distance"
   for (let j = 0; j < nl; j++) {
     const l = levs[j]!;
     const k = X.decimals(l);
@@ -126,6 +148,7 @@ export function fastGrid(raw: ArrayLike<unknown>, maxCells: number): (number | s
       const liq = fastIsolatedLiquidation(s, e, l, raw[5], 1);
       if (liq === undefined) return undefined;
       liqs.push(liq);
+      fractions.push(lastFraction[0]!, lastFraction[1]!, lastFraction[2]!, lastFraction[3]!, lastFraction[4]!);
     }
   }
   const em = X.integer(e, ke);
@@ -144,6 +167,27 @@ export function fastGrid(raw: ArrayLike<unknown>, maxCells: number): (number | s
       }
     } else if (measure === "liq") {
       for (let j = 0; j < nl; j++) row.push(liqs[j]!);
+    } else if (measure === "distance") {
+      // side·(P − n/d)/P with P = pm/10^kp: side·(P·d − n)/(P·d), one integer over another; taken only
+      // where P is certainly apart from the liquidation price. The Decimal path subtracts its 34-digit
+      // liquidation price (within spread·2^-110 of n/d) from P, which magnifies that drift by
+      // |liq|/|P − liq|, and rounds twice more (see X.ratio)
+      const pm = X.product(em, X.sum(mm, km, 1, 0));
+      const kp = ke + km;
+      const price = X.value(pm, kp);
+      if (price === undefined) return undefined;
+      for (let j = 0; j < nl; j++) {
+        const f = 5 * j;
+        const pd = X.product(pm, fractions[f + 2]!);
+        const kpd = kp + fractions[f + 3]!;
+        const kn = fractions[f + 1]!;
+        if (surely(price, liqs[j]!) === 0) return undefined;
+        const gap = price - liqs[j]!;
+        const spread = 3 + (2 * fractions[f + 4]! * liqs[j]!) / (gap < 0 ? -gap : gap);
+        const d = X.ratio(X.exact(s * X.sum(pd, kpd, -fractions[f]!, kn)), kpd > kn ? kpd : kn, pd, kpd, spread);
+        if (d === undefined) return undefined;
+        row.push(d);
+      }
     } else {
       const price = X.value(X.product(em, X.sum(mm, km, 1, 0)), ke + km);
       if (price === undefined) return undefined;
@@ -248,17 +292,19 @@ function allNumbers(raw: unknown): number[] | undefined {
  * LADDER with a maintenance rate, for plain numbers, in exact integers: with V = Σ price·quantity and
  * T = Σ quantity after each fill, the average is V/T, the margin V/L, the liquidation price LIQPRICE's
  * rate form at entry V/T and quantity T, (V − side·V·L)/(T·L·(mmr − side)), and the break-even
- * V·(1 + side·fee)/(T·(1 − side·fee)); each one integer over another, correctly rounded. Blanks, a tier
- * table, a liquidation price that does not exist or is not certainly on the losing side, and anything
- * else are left to the Decimal path.
+ * V·(1 + side·fee)/(T·(1 − side·fee)); each one integer over another, correctly rounded. With a tier
+ * table (read once per contents, tierfast.ts) the liquidation price is LIQPRICE's tier walk from the
+ * notional V and quantity T (`fastNotionalTierLiquidation`). Blanks, a liquidation price that does not
+ * exist or is not certainly on the losing side, and anything else are left to the Decimal path.
  */
-export function fastLadder(raw: ArrayLike<unknown>, header: readonly string[], maxCells: number): (number | string)[][] | undefined {
+export function fastLadder(raw: ArrayLike<unknown>, header: readonly string[], maxCells: number): (number | string | EngineError)[][] | undefined {
   const s = X.quickSide(raw[0]);
   const prices = allNumbers(raw[1]);
   const sizes = allNumbers(raw[2]);
   const l = X.leverage(raw[3]);
-  if (X.isRange(raw[4])) return undefined;
-  const mmr = X.numOr(X.single(raw[4]), 0.005);
+  const tiers = X.isRange(raw[4]) ? fastTiers(raw[4]) : undefined;
+  if (X.isRange(raw[4]) && tiers === undefined) return undefined;
+  const mmr = tiers === undefined ? X.numOr(X.single(raw[4]), 0.005) : 0;
   const fee = X.numOr(raw[5], 0);
   if (s === 0 || prices === undefined || sizes === undefined || prices.length !== sizes.length || prices.length === 0) return undefined;
   if ((prices.length + 1) * header.length > maxCells) return undefined;
@@ -288,7 +334,8 @@ export function fastLadder(raw: ArrayLike<unknown>, header: readonly string[], m
   const liqSpread = 4 + (2 * (2 + l)) / (s * l > 1 ? s * l - 1 : 1 - s * l);
   let v = 0;
   let t = 0;
-  const out: (number | string)[][] = [header.slice()];
+  let maint: Maintenance | undefined;
+  const out: (number | string | EngineError)[][] = [header.slice()];
   for (let i = 0; i < prices.length; i++) {
     const p = prices[i]!;
     const q = sizes[i]!;
@@ -301,11 +348,52 @@ export function fastLadder(raw: ArrayLike<unknown>, header: readonly string[], m
     // (1 − side·fee) round three times; the liquidation price rounds A·Q/L and A·Q, which cancel in
     // A·Q·(1/L − side) by the factor (2 + L)/|1 − side·L| (see X.ratio)
     const margin = X.ratio(v, kv, lm, kl, 4);
-    const liq = X.ratio(X.product(v, liqFactor), kv + kl, X.product(t, liqDen), kq + kl + km, liqSpread);
+    const liq =
+      tiers === undefined
+        ? X.ratio(X.product(v, liqFactor), kv + kl, X.product(t, liqDen), kq + kl + km, liqSpread)
+        : fastNotionalTierLiquidation(s, tiers, v, kv, t, kq, l);
     const be = X.ratio(X.product(v, up), kv + kf, X.product(t, down), kq + kf, 4);
-    if (average === undefined || total === undefined || margin === undefined || liq === undefined || be === undefined) return undefined;
-    if (!(liq > 0 && be > 0) || surely(liq, average) !== -s) return undefined;
-    out.push([i + 1, p, q, total, average, margin, liq, be]);
+    if (average === undefined || total === undefined || margin === undefined || be === undefined || !(be > 0)) return undefined;
+    let cell: number | EngineError;
+    if (liq !== undefined && liq > 0 && surely(liq, average) === -s) cell = liq;
+    else {
+      // this fill's liquidation price (or its error) the Decimal way, from the same running sums
+      const slow = decimalLiquidation(s, v, kv, t, kq, l, () => (maint ??= tiers === undefined ? { kind: "rate", mmr: new D(mmr) } : ladderTiers.read(raw[4], "mmr")));
+      if (slow === undefined) return undefined;
+      cell = slow;
+    }
+    out.push([i + 1, p, q, total, average, margin, cell, be]);
   }
   return out;
+}
+
+const ladderTiers = maintenance(new D(0.005));
+
+/**
+ * LADDER's Liquidation cell as its Decimal path computes it, for a fill where the exact one above is not
+ * certain (or there is none: the cell's error). The Decimal path's running sums are exact here (short
+ * decimals, below 2^53 units of their last place, so 34 digits hold them), so its average entry V/T is
+ * Decimal's own quotient of the same sums (the clamp to the prices so far cannot act on a quotient of
+ * exact sums), and the rest is `liquidationPrice` itself. Undefined (the whole table then goes the
+ * Decimal way) for a result no double shows, or anything unexpected.
+ */
+function decimalLiquidation(s: 1 | -1, v: number, kv: number, t: number, kt: number, l: number, m: () => Maintenance): number | EngineError | undefined {
+  try {
+    const total = new D(`${t}e-${kt}`);
+    const average = new D(`${v}e-${kv}`).div(total);
+    const liq = liquidationPrice({
+      side: s,
+      entry: average,
+      leverage: new D(l),
+      maintenance: m(),
+      amount: new D(0),
+      quantity: total,
+      closeFeeRate: new D(0),
+      basis: "liquidation",
+    });
+    const n = liq.toNumber();
+    return isFinite(n) ? (n === 0 ? 0 : n) : undefined;
+  } catch (e) {
+    return isEngineError(e) ? e : undefined;
+  }
 }

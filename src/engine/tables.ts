@@ -1,7 +1,7 @@
 import { D, Dec, ONE, ZERO } from "./decimal";
 import { DomainError, EngineError, isEngineError } from "./errors";
 import { liquidationPrice, walletLiquidation } from "./liquidation";
-import { breakEven } from "./pnl";
+import { breakEvenAt, breakEvenFactors } from "./pnl";
 import { pairByPosition, positional, runningAverages } from "./averages";
 import { COMPOUND, compoundRows } from "./forex";
 import { marginStatus } from "./margin";
@@ -113,6 +113,13 @@ export const SCENARIOS = define(
   (raw) => fastScenarios(raw, SCENARIO_HEADER, MAX_CELLS),
 );
 
+/**
+ * Most leverages GRID takes. Each leverage's liquidation price is worked out once for its column (with a
+ * tier table, a walk through up to 100 brackets), so a grid of one move and 100,000 leverages would cost
+ * that walk 100,000 times for 100,000 cells; no grid needs more than a few hundred leverages.
+ */
+export const MAX_GRID_LEVERAGES = 1_000;
+
 export const GRID_MEASURES = ["roe", "liq", "distance", "status"] as const;
 export type GridMeasure = (typeof GRID_MEASURES)[number];
 
@@ -124,6 +131,12 @@ export function grid(a: {
   moves: Dec[];
   mmr: Maintenance;
 }): Table {
+  if (a.leverages.length > MAX_GRID_LEVERAGES) {
+    throw new DomainError(
+      "leverages",
+      `has ${a.leverages.length.toLocaleString("en-US")} leverages; the limit is ${MAX_GRID_LEVERAGES.toLocaleString("en-US")}`,
+    );
+  }
   checkSize(a.moves.length, a.leverages.length, "GRID", "moves");
   a.moves.forEach((m, i) => {
     if (m.lte(-1)) throw new DomainError("moves", `move ${i + 1} is ${m.mul(100).toString()} %: a price cannot fall 100 % or more`);
@@ -152,7 +165,8 @@ export function grid(a: {
         case "liq":
           return liq;
         case "distance":
-          return isEngineError(liq) ? liq : price.sub(liq).mul(a.side).div(price);
+          // side·(price − liq)/price; for a short liq − price, the same Decimal (ties round away from zero)
+          return isEngineError(liq) ? liq : (a.side === 1 ? price.sub(liq) : liq.sub(price)).div(price);
         case "status":
           return liquidated(a.side, price, liq) ? "LIQUIDATED" : "OK";
       }
@@ -170,7 +184,7 @@ export const GRID = define(
     mmr: maintenance(DEFAULT_MMR),
   },
   grid,
-  (raw) => fastGrid(raw, MAX_CELLS),
+  (raw) => fastGrid(raw, MAX_CELLS, MAX_GRID_LEVERAGES),
 );
 
 export const LADDER_HEADER = ["Fill", "Price", "Quantity", "Total quantity", "Average entry", "Margin", "Liquidation", "Break-even"];
@@ -196,6 +210,9 @@ export function ladder(a: {
     if (q.lte(0)) throw new DomainError("quantities", `quantity ${i + 1} must be greater than 0, got ${q.toString()}`);
   });
   const averages = runningAverages(a.prices, a.quantities);
+  // BREAKEVEN(side, A, fee_rate, fee_rate) with no fixed fees: its fee factors are the same for every fill
+  const feeFactors = breakEvenFactors(a.side, a.feeRate, a.feeRate);
+  const noFixed = ZERO.div(ONE).mul(a.side);
   let total = ZERO;
   const rows: Table = [LADDER_HEADER];
   a.prices.forEach((price, i) => {
@@ -214,9 +231,7 @@ export function ladder(a: {
         basis: "liquidation",
       }),
     );
-    const be = cellOf(() =>
-      breakEven({ side: a.side, entry: average, openFeeRate: a.feeRate, closeFeeRate: a.feeRate, fixedFees: ZERO, quantity: ONE }),
-    );
+    const be = cellOf(() => breakEvenAt(average, noFixed, feeFactors));
     rows.push([new D(i + 1), price, q, total, average, average.mul(total).div(a.leverage), liq, be]);
   });
   return rows;

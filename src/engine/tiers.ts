@@ -132,9 +132,38 @@ export function tierHolds(tiers: readonly Tier[], i: number, notional: Dec): boo
   return notional.gte(t.floor) && (i === tiers.length - 1 ? notional.lte(t.cap) : notional.lt(t.cap));
 }
 
+/** Whether each bracket list seen starts every bracket at the cap of the one before it. */
+const contiguous = new WeakMap<readonly Tier[], boolean>();
+
+/**
+ * The first bracket that holds the notional (what `findIndex` with `tierHolds` gives), or −1, in a binary
+ * search: brackets from `readTierTable` are sorted by floor and each starts where the one before ends (above its floor), so
+ * the only bracket that can hold a notional is the last whose floor is at or below it (at a shared edge
+ * floor = cap, the upper one, as `tierHolds` decides with its exclusive cap). A bracket list that is not
+ * so is searched one by one. Whether a list is so is checked once per list (`contiguous`).
+ */
+function bracketSearch(tiers: readonly Tier[], notional: Dec): number {
+  const n = tiers.length;
+  let ordered = contiguous.get(tiers);
+  if (ordered === undefined) {
+    ordered = tiers.every((t, j) => t.cap.gt(t.floor) && (j === 0 || t.floor.eq(tiers[j - 1]!.cap)));
+    contiguous.set(tiers, ordered);
+  }
+  if (!ordered) return tiers.findIndex((_, k) => tierHolds(tiers, k, notional));
+  let lo = 0;
+  let hi = n - 1;
+  if (n === 0 || notional.lt(tiers[0]!.floor)) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tiers[mid]!.floor.lte(notional)) lo = mid;
+    else hi = mid - 1;
+  }
+  return tierHolds(tiers, lo, notional) ? lo : -1;
+}
+
 /** The index of the bracket holding the notional; #N/A (naming `field`) beyond the table. */
 export function tierIndex(tiers: readonly Tier[], notional: Dec, field = "mmr", what = "the notional"): number {
-  const i = tiers.findIndex((_, j) => tierHolds(tiers, j, notional));
+  const i = bracketSearch(tiers, notional);
   if (i < 0) {
     const first = tiers[0]!;
     const last = tiers[tiers.length - 1]!;

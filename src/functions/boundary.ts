@@ -60,10 +60,18 @@ function toNumber(d: { toNumber(): number }): number {
 function toExcel(result: Result): ExcelResult {
   if (typeof result === "string" || typeof result === "boolean") return result;
   if (Array.isArray(result)) {
+    // a table often repeats one error down a column (GRID: a leverage without a liquidation price):
+    // one CustomFunctions.Error per engine error, not per cell
+    let shown: Map<EngineError, CustomFunctions.Error> | undefined;
     return result.map((row) =>
       row.map((cell) => {
         if (cell === null) return "";
-        if (isEngineError(cell)) return excelError(cell.code, cell.message);
+        if (isEngineError(cell)) {
+          shown ??= new Map();
+          let e = shown.get(cell);
+          if (e === undefined) shown.set(cell, (e = excelError(cell.code, cell.message)));
+          return e;
+        }
         if (typeof cell === "number") return cell === 0 ? 0 : cell; // never -0
         return typeof cell === "object" ? toNumber(cell) : cell;
       }),
@@ -75,12 +83,20 @@ function toExcel(result: Result): ExcelResult {
 /** What a result of each engine type becomes in a cell. */
 export type ExcelOf<R extends Result> = R extends Table ? ExcelCell[][] : R extends string ? R : R extends boolean ? boolean : number;
 
-/** A fast path's table with its error cells (few, if any) shown as Excel errors, in place: no copy of the rows. */
+/**
+ * A fast path's table with its error cells (few, if any) shown as Excel errors, in place: no copy of the
+ * rows; one CustomFunctions.Error per engine error, as toExcel does.
+ */
 function fastTable(rows: (number | string | EngineError)[][]): ExcelCell[][] {
+  let shown: Map<EngineError, CustomFunctions.Error> | undefined;
   for (const row of rows) {
     for (let j = 0; j < row.length; j++) {
       const cell = row[j]!;
-      if (typeof cell === "object") (row as ExcelCell[])[j] = excelError(cell.code, cell.message);
+      if (typeof cell !== "object") continue;
+      shown ??= new Map();
+      let e = shown.get(cell);
+      if (e === undefined) shown.set(cell, (e = excelError(cell.code, cell.message)));
+      (row as ExcelCell[])[j] = e;
     }
   }
   return rows as ExcelCell[][];

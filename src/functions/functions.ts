@@ -657,7 +657,7 @@ export function scenarios(side: any, entry: any, quantity: any, leverage: any, p
  * @param measure "roe", "liq", "distance" or "status".
  * @param side "long" or "short".
  * @param entry Entry price, greater than 0.
- * @param leverages Leverages across the top: a row or range, each a positive number or text such as "20x" or "1:20".
+ * @param leverages Leverages across the top: a row or range, each a positive number or text such as "20x" or "1:20"; at most 1,000 leverages (#NUM! beyond).
  * @param moves Price moves down the side, as fractions (−0.05 is −5 %).
  * @param [mmr] Maintenance-margin rate or tier table; a table has at most 100 filled rows [default 0.005].
  * @returns A matrix of one measure, moves down and leverages across; at most 100,000 cells (#NUM! beyond).

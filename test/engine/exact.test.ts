@@ -1,6 +1,8 @@
 import * as fc from "fast-check";
 import * as F from "../../src/engine";
 import { decimals, integer, product, ratio, sum, value } from "../../src/engine/exact";
+import { fastNotionalTierLiquidation } from "../../src/engine/liquidation";
+import { fastTiers } from "../../src/engine/tierfast";
 
 /** The number the Decimal path gives for a call (what the boundary shows, so never −0), or "error". */
 function slow(fn: F.AnyEngineFunction, args: unknown[]): number | "error" {
@@ -259,7 +261,7 @@ function agreesOften<T extends unknown[]>(
       const quick = fn.fast!(a);
       if (quick === undefined) return;
       answered++;
-      expect(quick).toEqual(decimalPath(a));
+      expect(Array.isArray(quick) ? shownCells(quick) : quick).toEqual(decimalPath(a));
     }),
     { numRuns },
   );
@@ -444,10 +446,17 @@ describe("the LIQPRICE fast path with a tier table", () => {
 /** The table the Decimal path gives, as the boundary shows it (numbers, never −0), or "error". */
 function slowTable(fn: F.AnyEngineFunction, args: unknown[]): unknown {
   try {
-    return (fn.apply(args) as F.Table).map((row) => row.map((c) => (c !== null && typeof c === "object" ? (c as F.Dec).toNumber() || 0 : c)));
+    return shownCells(fn.apply(args) as F.Table);
   } catch {
     return "error";
   }
+}
+
+/** A table's cells as compared: Decimals as the numbers shown, an error cell as its code and message. */
+function shownCells(table: unknown[][]): unknown[][] {
+  return table.map((row) =>
+    row.map((c) => (c instanceof F.EngineError ? { error: c.code, message: c.message } : c !== null && typeof c === "object" ? (c as F.Dec).toNumber() || 0 : c)),
+  );
 }
 
 describe("the SCENARIOS fast path", () => {
@@ -534,8 +543,31 @@ describe("the GRID fast path", () => {
     ]);
   });
 
-  it("leaves distance, bad moves and liquidation prices that do not exist to the Decimal path", () => {
-    expect(F.GRID.fast!(["distance", "long", 100, [[10, 20]], [[-0.05]]])).toBeUndefined();
+  it("answers distance: long 100 at 10x, a move of −5 %", () => {
+    // hand: liq = (100 − 1,000)/(10·0.005 − 10) = 900/9.95; price 95; distance = (95 − 900/9.95)/95
+    // = (95·9.95 − 900)/(95·9.95) = 45.25/945.25 = 181/3781
+    expect(F.GRID.fast!(["distance", "long", 100, [[10]], [[-0.05]]])).toEqual([[181 / 3781]]);
+    expect(F.GRID.fast!(["distance", "long", 100, [[10]], [[-0.05]]])).toEqual(slowTable(F.GRID, ["distance", "long", 100, [[10]], [[-0.05]]]));
+  });
+
+  it("answers distance for ordinary grids (prices with 2 decimals, moves in basis points), as Decimal does", () => {
+    agreesOften(
+      F.GRID,
+      fc.tuple(
+        fc.constant("distance"),
+        plainSide,
+        decimalNumber(2, 10 ** 7).filter((p) => p > 0),
+        fc.array(fc.constantFrom(2, 3, 5, 10, 20, 25, 50, 75, 100, 125, "20x"), { minLength: 1, maxLength: 6 }).map((l) => [l]),
+        fc.array(fc.tuple(fc.integer({ min: -5000, max: 5000 }).map((m) => m / 10000)), { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(undefined, 0.004, 0.01, copy(BRACKETS)),
+      ),
+      0.6,
+      1000,
+      (a) => slowTable(F.GRID, a),
+    );
+  });
+
+  it("leaves bad moves and liquidation prices that do not exist to the Decimal path", () => {
     expect(F.GRID.fast!(["roe", "long", 100, [[10]], [[-1]]])).toBeUndefined(); // a fall of 100 %: #NUM!
     expect(F.GRID.fast!(["liq", "long", 100, [[1]], [[0.1]]])).toBeUndefined(); // a 1x long: #N/A
   });
@@ -545,10 +577,10 @@ describe("the GRID fast path", () => {
     agreesOften(
       F.GRID,
       fc.tuple(
-        fc.constantFrom("roe", "liq", "status"),
+        fc.constantFrom("roe", "liq", "status", "distance"),
         plainSide,
         decimalNumber(2, 10 ** 7).filter((p) => p > 0),
-        fc.array(fc.constantFrom(2, 3, 5, 10, 20, 25, 50, 75, 100, 125, 2.5), { minLength: 1, maxLength: 6 }).map((l) => [l]),
+        fc.array(fc.constantFrom(2, 3, 5, 10, 20, 25, 50, 75, 100, 125, 2.5, "20x", "x3", "1:50", "2:3"), { minLength: 1, maxLength: 6 }).map((l) => [l]),
         fc.array(fc.tuple(move), { minLength: 1, maxLength: 10 }),
         fc.constantFrom(undefined, 0.004, 0.01, copy(BRACKETS)),
       ),
@@ -600,10 +632,45 @@ describe("the LADDER fast path", () => {
     expect(t[2]![7]).toBe(95);
   });
 
-  it("leaves blanks, tier tables and a liquidation price that does not exist to the Decimal path", () => {
+  it("leaves blanks to the Decimal path, and a notional on a bracket edge to Decimal for that cell", () => {
     expect(F.LADDER.fast!(["long", [[100], [null]], [[1], [1]], 10])).toBeUndefined();
-    expect(F.LADDER.fast!(["long", [[100]], [[1]], 10, copy(BRACKETS)])).toBeUndefined();
-    expect(F.LADDER.fast!(["long", [[100]], [[1]], 1])).toBeUndefined(); // a 1x long: #N/A in its cell
+    // V = 30,000 + 20,000 = 50,000 is the edge between brackets 1 and 2, where the Decimal path takes
+    // T·(V/T rounded): the exact walk declines it and that fill's cell is computed the Decimal way
+    expect(fastNotionalTierLiquidation(1, fastTiers(copy(BRACKETS))!, 50000, 0, 2, 0, 10)).toBeUndefined();
+    expect(fastNotionalTierLiquidation(1, fastTiers(copy(BRACKETS))!, 500005, 1, 2, 0, 10)).toBeDefined();
+    const edge = ["long", [[30000], [20000]], [[1], [1]], 10, copy(BRACKETS)];
+    expect(shownCells(F.LADDER.fast!(edge) as unknown[][])).toEqual(slowTable(F.LADDER, edge));
+  });
+
+  it("gives a fill without a liquidation price its Decimal cell, error included, and the rest exactly", () => {
+    // a 1x long has no liquidation price (#N/A in its cell, the message LIQPRICE gives); with a rate and a table
+    for (const mmr of [undefined, copy(BRACKETS)]) {
+      const args = ["long", [[100], [90]], [[1], [1]], 1, mmr];
+      const quick = F.LADDER.fast!(args) as unknown[][];
+      expect(quick[2]!.slice(0, 6)).toEqual([2, 90, 1, 2, 95, 190]); // hand: V 190, T 2, margin 190/1
+      expect(quick[2]![6]).toBeInstanceOf(F.NotAvailableError);
+      expect(shownCells(quick)).toEqual(slowTable(F.LADDER, args));
+    }
+  });
+
+  it("answers with a tier table: one fill long 1 at 100, 10x, in bracket 1 (0.4 %, amount 0)", () => {
+    // hand: LP = (100 + 10·0 − 1,000)/(10·0.004 − 10) = 900/9.96 = 90.36144578313253…, notional 90.36 still in bracket 1
+    const t = F.LADDER.fast!(["long", [[100]], [[1]], 10, copy(BRACKETS)]) as (number | string)[][];
+    expect(t[1]).toEqual([1, 100, 1, 1, 100, 10, 90000 / 996, 100]);
+    expect(t).toEqual(slowTable(F.LADDER, ["long", [[100]], [[1]], 10, copy(BRACKETS)]));
+  });
+
+  it("with a tier table gives what the Decimal path gives, cell for cell, as fills cross brackets", () => {
+    const fill = fc.tuple(decimalNumber(2, 10 ** 6).filter((p) => p > 0), fc.constantFrom(1, 0.5, 0.001, 3, 0.25, 12.5, 40));
+    agreesOften(
+      F.LADDER,
+      fc
+        .tuple(plainSide, fc.array(fill, { minLength: 1, maxLength: 12 }), fc.constantFrom(1, 2, 3, 5, 10, 20, 50, 125, 2.5, "20x"), fc.constantFrom(undefined, 0, 0.0004))
+        .map(([s, fills, l, fee]) => [s, fills.map((f) => [f[0]]), fills.map((f) => [f[1]]), l, copy(BRACKETS), fee]),
+      0.5,
+      1500,
+      (a) => slowTable(F.LADDER, a),
+    );
   });
 
   it("gives what the Decimal path gives, cell for cell", () => {
@@ -614,7 +681,7 @@ describe("the LADDER fast path", () => {
         .tuple(
           plainSide,
           fc.array(fill, { minLength: 1, maxLength: 12 }),
-          fc.oneof(fc.constantFrom(2, 3, 5, 10, 20, 125, 2.5), fc.constantFrom("20x", "1:50")),
+          fc.oneof(fc.constantFrom(1, 2, 3, 5, 10, 20, 125, 2.5), fc.constantFrom("20x", "1:50")),
           fc.constantFrom(undefined, 0.004, 0.01, [[0.005]]),
           fc.constantFrom(undefined, 0, 0.0004, 0.00075),
         )

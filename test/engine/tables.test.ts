@@ -306,6 +306,16 @@ describe("the size limits the help states", () => {
     expect(errorOf(F.GRID, "roe", "long", 100, [[10, 20]], moves)).toEqual({ code: "NUM", field: "moves" });
   });
 
+  it("GRID takes 1,000 leverages and refuses one more, naming leverages, on either path", () => {
+    const levs = (n: number, cell: (i: number) => unknown) => [Array.from({ length: n }, (_, i) => cell(i))];
+    for (const cell of [(i: number) => 1 + (i % 125), (i: number) => `${1 + (i % 125)}x`]) {
+      expect(table(F.GRID, "roe", "long", 100, levs(1000, cell), [[0.01]])[0]).toHaveLength(1000);
+      expect(errorOf(F.GRID, "roe", "long", 100, levs(1001, cell), [[0.01]])).toEqual({ code: "NUM", field: "leverages" });
+      expect(F.GRID.fast!(["roe", "long", 100, levs(1001, cell), [[0.01]]])).toBeUndefined();
+    }
+    expect(() => F.GRID.apply(["liq", "long", 100, levs(1001, () => 10), [[0]]])).toThrow(/1,001 leverages; the limit is 1,000/);
+  });
+
   it("COMPOUND rounds at most 1,000 periods one by one, and says so", () => {
     expect(typeof (F.COMPOUND.apply([1000, 0.001, 1000, 0, 0.01]) as F.Dec).toNumber()).toBe("number");
     expect(errorOf(F.COMPOUND, 1000, 0.001, 1001, 0, 0.01)).toEqual({ code: "NUM", field: "periods" });
