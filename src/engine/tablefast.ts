@@ -81,10 +81,13 @@ export function fastScenarios(raw: ArrayLike<unknown>, header: readonly string[]
   return out.length > 1 ? out : undefined;
 }
 
-/** The plain numbers of a range argument in reading order (blanks skipped), or undefined for anything else. */
-function plainNumbers(raw: unknown): number[] | undefined {
-  if (typeof raw === "number") return [raw];
-  if (!isArray(raw)) return undefined;
+/**
+ * The cells of a range argument in reading order (blanks skipped) as numbers: plain numbers, and with
+ * `leverages` text too, as `X.leverage` reads it ("20x", "1:50"; NaN, declined later, when it cannot);
+ * undefined for anything else.
+ */
+function plainNumbers(raw: unknown, leverages = false): number[] | undefined {
+  if (!isArray(raw)) return typeof raw === "number" ? [raw] : leverages && typeof raw === "string" ? [X.leverage(raw)] : undefined;
   const out: number[] = [];
   for (let i = 0; i < raw.length; i++) {
     const row = raw[i];
@@ -92,22 +95,7 @@ function plainNumbers(raw: unknown): number[] | undefined {
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
       if (typeof v === "number") out.push(v);
-      else if (!X.blank(v)) return undefined;
-    }
-  }
-  return out;
-}
-
-/** A leverages range as numbers: plain numbers, and text as `X.leverage` reads it ("20x", "1:50"); else undefined. */
-function plainLeverages(raw: unknown): number[] | undefined {
-  if (!isArray(raw)) return typeof raw === "number" || typeof raw === "string" ? [X.leverage(raw)] : undefined;
-  const out: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const row = raw[i];
-    if (!isArray(row)) return undefined;
-    for (let j = 0; j < row.length; j++) {
-      const v = row[j];
-      if (typeof v === "number" || (typeof v === "string" && v !== "")) out.push(X.leverage(v));
+      else if (leverages && typeof v === "string" && v !== "") out.push(X.leverage(v));
       else if (!X.blank(v)) return undefined;
     }
   }
@@ -127,7 +115,7 @@ export function fastGrid(raw: ArrayLike<unknown>, maxCells: number, maxLeverages
   if (measure !== "roe" && measure !== "liq" && measure !== "status" && measure !== "distance") return undefined;
   const s = X.quickSide(raw[1]);
   const e = X.num(raw[2]);
-  const levs = plainLeverages(raw[3]);
+  const levs = plainNumbers(raw[3], true);
   const moves = plainNumbers(raw[4]);
   const ke = X.decimals(e);
   if (s === 0 || ke < 0 || !(e > 0) || levs === undefined || moves === undefined) return undefined;
