@@ -4,6 +4,9 @@ import * as X from "./exact";
 import { Side } from "./read";
 import { define, leverage, number, numbers, optional, side, tableKey } from "./spec";
 
+// read once: a call never looks up a global (see exact.ts)
+const isArray = Array.isArray;
+
 /**
  * Leverage and margin: the guide's formulas (position size, margin, equity, free margin, margin level,
  * margin call), Regulation T margin calls, retail leverage caps and pattern-day-trader buying power.
@@ -51,8 +54,41 @@ export const LEVERAGE = define({ notional: number({ ge: 0 }), equity: number({ g
   return a.notional.div(a.equity);
 });
 
-export const EQUITY = define({ balance: number(), floating_pnl: numbers(0) }, (a) =>
-  a.floating_pnl.reduce((sum, pnl) => sum.add(pnl), a.balance),
+export const EQUITY = define(
+  { balance: number(), floating_pnl: numbers(0) },
+  (a) => a.floating_pnl.reduce((sum, pnl) => sum.add(pnl), a.balance),
+  (raw) => {
+    // balance + Σ PnL in exact scaled integers (see exact.ts): the Decimal sum is exact, so is this one
+    const cells = isArray(raw[1]) ? raw[1] : [[raw[1]]];
+    const b = X.num(raw[0]);
+    let k = X.decimals(b);
+    if (k < 0) return undefined;
+    for (let i = 0; i < cells.length; i++) {
+      const row = cells[i];
+      if (!isArray(row)) return undefined;
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (typeof v !== "number") {
+          if (X.blank(v)) continue;
+          return undefined;
+        }
+        const kv = X.decimals(v);
+        if (kv < 0) return undefined;
+        if (kv > k) k = kv;
+      }
+    }
+    let total = X.lift(X.integer(b, X.decimals(b)), X.decimals(b), k);
+    for (let i = 0; i < cells.length; i++) {
+      const row = cells[i] as unknown[];
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (typeof v !== "number") continue;
+        const kv = X.decimals(v);
+        total = X.exact(total + X.lift(X.integer(v, kv), kv, k));
+      }
+    }
+    return X.value(total, k);
+  },
 );
 
 export const FREEMARGIN = define({ equity: number(), used_margin: number({ ge: 0 }) }, (a) =>

@@ -169,6 +169,23 @@ describe("ratio answers only when the Decimal path's double is the same", () => 
 });
 
 describe("fast paths agree with the Decimal path", () => {
+  it("EQUITY adds a PnL range exactly, blanks skipped, and gives what Decimal gives", () => {
+    // 10,000 − 250.50 + 100.25 = 9,849.75
+    expect(F.EQUITY.fast!([10000, [[-250.5], [null], [100.25]]])).toBe(9849.75);
+    // 0.1 + 0.2 in exact decimals is 0.3, not the float sum 0.30000000000000004
+    expect(F.EQUITY.fast!([0.1, [[0.2]]])).toBe(0.3);
+    expect(F.EQUITY.fast!([100, [["5"]]])).toBeUndefined(); // numeric text: the reader's way
+    const cell = fc.oneof({ weight: 6, arbitrary: decimalNumber(6, 10 ** 9) }, { weight: 1, arbitrary: fc.constant(null) });
+    fc.assert(
+      fc.property(decimalNumber(4, 10 ** 9), fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { maxLength: 40 }), (b, rows) => {
+        const quick = F.EQUITY.fast!([b, rows]);
+        if (quick === undefined) throw new Error(`EQUITY(${b}, ${JSON.stringify(rows)}) declined plain input`);
+        expect(quick).toBe(slow(F.EQUITY, [b, rows]));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("MARGIN answers plain numbers, and gives what Decimal gives", () => {
     expect(F.MARGIN.fast!([100000, 50])).toBe(2000);
     fc.assert(
