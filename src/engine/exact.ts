@@ -214,3 +214,24 @@ export function leverage(x: unknown): number {
   const small = a > b ? b : a;
   return small > 0 && big % small === 0 ? big / small : NaN;
 }
+
+/**
+ * The cells of a range argument in reading order (blanks skipped) as numbers: plain numbers, and with
+ * `leverages` text too, as `leverage` reads it ("20x", "1:50"; NaN, declined later, when it cannot);
+ * undefined for anything else.
+ */
+export function plainNumbers(raw: unknown, leverages = false): number[] | undefined {
+  if (!isArray(raw)) return typeof raw === "number" ? [raw] : leverages && typeof raw === "string" ? [leverage(raw)] : undefined;
+  const out: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const row = raw[i];
+    if (!isArray(row)) return undefined;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (typeof v === "number") out.push(v);
+      else if (leverages && typeof v === "string" && v !== "") out.push(leverage(v));
+      else if (!blank(v)) return undefined;
+    }
+  }
+  return out;
+}

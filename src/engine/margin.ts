@@ -4,8 +4,6 @@ import * as X from "./exact";
 import { Side } from "./read";
 import { define, leverage, number, numbers, optional, side, tableKey } from "./spec";
 
-// read once: a call never looks up a global (see exact.ts)
-const isArray = Array.isArray;
 
 /**
  * Leverage and margin: the guide's formulas (position size, margin, equity, free margin, margin level,
@@ -59,33 +57,19 @@ export const EQUITY = define(
   (a) => a.floating_pnl.reduce((sum, pnl) => sum.add(pnl), a.balance),
   (raw) => {
     // balance + Σ PnL in exact scaled integers (see exact.ts): the Decimal sum is exact, so is this one
-    const cells = isArray(raw[1]) ? raw[1] : [[raw[1]]];
     const b = X.num(raw[0]);
+    const pnl = X.blank(raw[1]) ? [] : X.plainNumbers(raw[1]);
     let k = X.decimals(b);
-    if (k < 0) return undefined;
-    for (let i = 0; i < cells.length; i++) {
-      const row = cells[i];
-      if (!isArray(row)) return undefined;
-      for (let j = 0; j < row.length; j++) {
-        const v = row[j];
-        if (typeof v !== "number") {
-          if (X.blank(v)) continue;
-          return undefined;
-        }
-        const kv = X.decimals(v);
-        if (kv < 0) return undefined;
-        if (kv > k) k = kv;
-      }
+    if (k < 0 || pnl === undefined) return undefined;
+    for (let i = 0; i < pnl.length; i++) {
+      const kv = X.decimals(pnl[i]!);
+      if (kv < 0) return undefined;
+      if (kv > k) k = kv;
     }
     let total = X.lift(X.integer(b, X.decimals(b)), X.decimals(b), k);
-    for (let i = 0; i < cells.length; i++) {
-      const row = cells[i] as unknown[];
-      for (let j = 0; j < row.length; j++) {
-        const v = row[j];
-        if (typeof v !== "number") continue;
-        const kv = X.decimals(v);
-        total = X.exact(total + X.lift(X.integer(v, kv), kv, k));
-      }
+    for (let i = 0; i < pnl.length; i++) {
+      const kv = X.decimals(pnl[i]!);
+      total = X.exact(total + X.lift(X.integer(pnl[i]!, kv), kv, k));
     }
     return X.value(total, k);
   },

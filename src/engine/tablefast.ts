@@ -82,27 +82,6 @@ export function fastScenarios(raw: ArrayLike<unknown>, header: readonly string[]
 }
 
 /**
- * The cells of a range argument in reading order (blanks skipped) as numbers: plain numbers, and with
- * `leverages` text too, as `X.leverage` reads it ("20x", "1:50"; NaN, declined later, when it cannot);
- * undefined for anything else.
- */
-function plainNumbers(raw: unknown, leverages = false): number[] | undefined {
-  if (!isArray(raw)) return typeof raw === "number" ? [raw] : leverages && typeof raw === "string" ? [X.leverage(raw)] : undefined;
-  const out: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const row = raw[i];
-    if (!isArray(row)) return undefined;
-    for (let j = 0; j < row.length; j++) {
-      const v = row[j];
-      if (typeof v === "number") out.push(v);
-      else if (leverages && typeof v === "string" && v !== "") out.push(X.leverage(v));
-      else if (!X.blank(v)) return undefined;
-    }
-  }
-  return out;
-}
-
-/**
  * GRID for plain numbers (leverages also as "20x" or "1:50"). The price of move m is E·(1 + m), so
  * ROE = side·(E·m)·L/E = side·m·L exactly (a product of short decimals); "liq" is LIQPRICE's fast answer
  * for each leverage; "status" compares each price with it and is taken only when certain; "distance"
@@ -115,8 +94,8 @@ export function fastGrid(raw: ArrayLike<unknown>, maxCells: number, maxLeverages
   if (measure !== "roe" && measure !== "liq" && measure !== "status" && measure !== "distance") return undefined;
   const s = X.quickSide(raw[1]);
   const e = X.num(raw[2]);
-  const levs = plainNumbers(raw[3], true);
-  const moves = plainNumbers(raw[4]);
+  const levs = X.plainNumbers(raw[3], true);
+  const moves = X.plainNumbers(raw[4]);
   const ke = X.decimals(e);
   if (s === 0 || ke < 0 || !(e > 0) || levs === undefined || moves === undefined) return undefined;
   const nl = levs.length;
@@ -269,7 +248,7 @@ function roundedSchedule(raw: ArrayLike<unknown>, n: number, rows: (number | str
 
 /** Every cell of a range as a plain number in reading order (no blanks), or undefined. */
 function allNumbers(raw: unknown): number[] | undefined {
-  const list = plainNumbers(raw);
+  const list = X.plainNumbers(raw);
   if (list === undefined || !isArray(raw)) return list;
   let cells = 0;
   for (let i = 0; i < raw.length; i++) cells += (raw[i] as unknown[]).length;
