@@ -1243,15 +1243,22 @@ function notAvailable(why: string): NotAvailableError {
 function rFigures(pnl: readonly Dec[], risk: readonly Dec[]): RFigures {
   const n = pnl.length;
   const r = pnl.map((p, i) => p.div(risk[i]!));
+  // R values all equal are their own mean and have no spread (their 34-digit sum, divided by n, may differ
+  // from them in the last digit, which must not read as a spread)
+  if (n >= 2 && r.every((x) => x.eq(r[0]!))) return sameR(r[0]!);
   const mean = n === 0 ? undefined : r.reduce((s, x) => s.add(x), ZERO).div(n);
   const averageR = mean ?? new DivisionByZeroError(undefined, NO_TRADES);
   if (n < 2 || mean === undefined) return { averageR, sqn: notAvailable("SQN needs at least 2 trades") };
-  // R values all equal have no spread, though their 34-digit mean may differ from them in the last digit
-  const variance = r.every((x) => x.eq(r[0]!)) ? ZERO : r.reduce((s, x) => s.add(x.sub(mean).pow(2)), ZERO).div(n - 1);
+  const variance = r.reduce((s, x) => s.add(x.sub(mean).pow(2)), ZERO).div(n - 1);
   const sqn = variance.isZero()
     ? new DivisionByZeroError(undefined, "every R is the same: the standard deviation is 0")
     : new D(Math.min(n, HUNDRED_TRADES)).div(variance).pow(HALF).mul(mean);
   return { averageR, sqn };
+}
+
+/** Average R and SQN of two or more trades whose R values are all `r`: both paths answer with this. */
+function sameR(r: Num): RFigures {
+  return { averageR: r, sqn: new DivisionByZeroError(undefined, "every R is the same: the standard deviation is 0") };
 }
 
 /**
@@ -1294,6 +1301,12 @@ export function journalStats(a: { pnl: readonly Dec[]; startBalance: Dec | undef
 }
 
 // ─── JOURNALSTATS and EQUITYCURVE in scaled integers ─────────────────────────────────────────────────
+
+/** Whether the first n PnL/risk pairs (same scale) are all the same quotient, exactly: p_i·r_0 = p_0·r_i. */
+function sameRatios(n: number): boolean {
+  for (let i = 1; i < n; i++) if (compareProducts(INTS[i]!, RISKS[0]!, INTS[0]!, RISKS[i]!) !== 0) return false;
+  return n >= 2;
+}
 
 /** A range's cells as scaled integers (reused from call to call, grown as needed), with each one's scale. */
 let INTS = new Float64Array(1024);
@@ -1498,7 +1511,10 @@ export function journalStatsFast(raw: ArrayLike<unknown>): (number | string | En
   if (grossProfit !== grossProfit || grossLoss !== grossLoss || total !== total || exact(maxDrawdown) !== maxDrawdown) return undefined;
   if (hasStart && (balancePeak !== balancePeak || exact(worstFall) !== worstFall)) return undefined;
   let r: RFigures | undefined;
-  if (hasRisk) {
+  if (hasRisk && sameRatios(n)) {
+    // every R is INTS[0]/RISKS[0] exactly: that quotient as the Decimal path rounds it (bigdec.ts)
+    r = sameR(B.toNumber(B.div(B.big(INTS[0]!, k), B.big(RISKS[0]!, k))));
+  } else if (hasRisk) {
     rFiguresExact(INTS, RISKS, n, R_OUT);
     const averageR = R_OUT[0]!;
     const sqn = R_OUT[1]!;

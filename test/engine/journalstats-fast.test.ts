@@ -77,11 +77,9 @@ describe("JOURNALSTATS fast path (fast-check): the Decimal path's twenty cells",
         const args = journalArgs(j);
         const expected = decimalPath(F.JOURNALSTATS, args);
         const fast = fastPath(F.JOURNALSTATS, args);
-        // an ordinary journal never fails to be certified unless its R's are all equal (variance 0 needs the Decimal path)
+        // an ordinary journal never fails to be certified unless R's mean is 0 (every R equal is answered exactly)
         if (fast === undefined) {
-          // the R figures' uncertifiable cases in practice: every R equal (the variance is 0, or in the Decimal
-          // path the rounding of the mean's last digit) or R's mean 0
-          expect(allREqual(j) || expected[18]![1] === 0).toBe(true);
+          expect(!allREqual(j) && expected[18]![1] === 0).toBe(true);
           return;
         }
         expect(fast).toEqual(expected);
@@ -166,9 +164,33 @@ describe("JOURNALSTATS fast path (fast-check): the Decimal path's twenty cells",
     expect(F.JOURNALSTATS.fast!([col([100, -50]), 1000, col([50, 50, 50])])).toBeUndefined(); // risk of another length
     expect(F.JOURNALSTATS.fast!([col([100, Math.PI]), 1000, null])).toBeUndefined(); // no short decimal
     expect(F.JOURNALSTATS.fast!([col([2 ** 52, 2 ** 52]), null, null])).toBeUndefined(); // a total beyond 2^53
-    // every R equal, −7.25 ÷ 7250.01, not a short decimal: the variance is 0, but the Decimal path's mean of the
-    // rounded R's differs from them in the 34th digit, so its variance is not; uncertifiable, left to it
-    expect(F.JOURNALSTATS.fast!([col([-7.25, -7.25]), null, [[7250.01]]])).toBeUndefined();
+  });
+
+  it("answers every R equal exactly: Average R is that R, SQN #DIV/0!, as the Decimal path says", () => {
+    // R = −7.25 ÷ 7,250.01, not a short decimal (−0.000999998620691…): the mean of equal R's is that R, not the
+    // 34-digit sum divided by n, and there is no spread
+    const args = [col([-7.25, -7.25, -7.25]), null, [[7250.01]]];
+    const fast = fastPath(F.JOURNALSTATS, args)!;
+    expect(fast).toEqual(decimalPath(F.JOURNALSTATS, args));
+    expect(fast[18]).toEqual(["Average R", new D(-7.25).div(7250.01).toNumber()]);
+    expect(fast[19]).toEqual(["SQN", "DIV0: every R is the same: the standard deviation is 0"]); // #DIV/0! in the cell
+    // per-trade risks with the same quotient: 10/50 = 20/100 = 25.1/125.5 = 0.2
+    const same = [col([10, 20, 25.1]), 1000, col([50, 100, 125.5])];
+    expect(fastPath(F.JOURNALSTATS, same)![18]).toEqual(["Average R", 0.2]);
+    expect(fastPath(F.JOURNALSTATS, same)).toEqual(decimalPath(F.JOURNALSTATS, same));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cents.filter((c) => c !== 0), fc.constantFrom(1, 2, 3, 0.5)), { minLength: 2, maxLength: 30 }), riskCell, (rows, unit) => {
+        // pnl_i = c·m_i and risk_i = unit·m_i: every R is c/unit
+        const c = rows[0]![0];
+        const j: Journal = { pnl: rows.map(([, m]) => Number((c * m).toFixed(4))), start: null, risk: rows.map(([, m]) => Number((unit * m).toFixed(4))) };
+        fc.pre(allREqual(j));
+        const a = journalArgs(j);
+        const quick = fastPath(F.JOURNALSTATS, a);
+        expect(quick).toBeDefined();
+        expect(quick).toEqual(decimalPath(F.JOURNALSTATS, a));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
