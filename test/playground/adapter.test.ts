@@ -1,15 +1,11 @@
-import * as fs from "fs";
-import * as path from "path";
 import { DetailedCellError, type HyperFormula } from "hyperformula";
-import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/playground/bridge";
-import type { FunctionsMetadata } from "../../src/playground/metadata";
 import { createPlaygroundAdapter } from "../../src/playground/adapter";
 import type { PlaygroundHost } from "../../src/playground/host";
 import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues, type TierRead } from "../../src/taskpane/model/form";
 import { journalPlan, journalRows, scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
 import { parseCell, type CellValue, type WritePlan } from "../../src/taskpane/workbook";
-import { DIST, loadBundle } from "../helpers/bundle";
+import { levWorkbook } from "../helpers/workbook";
 
 /*
  * The playground adapter, and the promise the scenario model makes: every formula it writes, evaluated by
@@ -17,8 +13,6 @@ import { DIST, loadBundle } from "../helpers/bundle";
  * playground's bridge), gives what the LEV engine computes directly for the same cells (the plan's
  * "values only" twin).
  */
-const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
-const bundle = loadBundle();
 
 function fakeHost(hf: HyperFormula) {
   const calls: string[] = [];
@@ -78,16 +72,8 @@ const CASES: Case[] = [
 ];
 
 describe("the playground adapter over HyperFormula with the LEV functions", () => {
-  let bridge: LevBridge;
   let hf: HyperFormula;
-  beforeAll(() => {
-    bridge = registerLevFunctions(metadata, bundle.functions);
-  });
-  afterAll(() => bridge.unregister());
-  beforeEach(() => {
-    hf = buildWorkbook(bridge, { Sheet1: [["keep me"]] });
-  });
-  afterEach(() => hf.destroy());
+  levWorkbook(() => ({ Sheet1: [["keep me"]] }), (made) => (hf = made));
 
   // Every row gets its third cell, so Jest does not take the test's third parameter for a done callback.
   it.each(CASES.map(([name, values, tiers]): Case => [name, values, tiers]))("every formula written for %s evaluates to what the engine computes directly", async (_name, values, tiers) => {

@@ -1,15 +1,11 @@
-import * as fs from "fs";
-import * as path from "path";
 import { DetailedCellError, type HyperFormula } from "hyperformula";
-import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/playground/bridge";
-import type { FunctionsMetadata } from "../../src/playground/metadata";
 import { createPlaygroundAdapter } from "../../src/playground/adapter";
 import { isError, type Val } from "../../src/taskpane/model/expr";
 import { applyPreset, GUIDE_EXAMPLE, validate, type FieldId, type FormValues } from "../../src/taskpane/model/form";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario, type Scenario } from "../../src/taskpane/model/scenario";
 import { parseCell } from "../../src/taskpane/workbook";
-import { DIST, loadBundle } from "../helpers/bundle";
+import { levWorkbook } from "../helpers/workbook";
 
 /*
  * Nothing on a written sheet goes stale. The sheet is written once; then each input cell is changed on
@@ -18,8 +14,6 @@ import { DIST, loadBundle } from "../helpers/bundle";
  * compared with a sheet model built afresh from a form holding the new value. A sentence written as
  * fixed text with a figure in it would keep the old figure and fail here.
  */
-const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
-const bundle = loadBundle();
 
 /** Each input cell, the value typed into it on the sheet, and the same change made in the form. */
 type Change = [input: string, cell: number | string, field: FieldId, typed: string];
@@ -97,16 +91,8 @@ function same(where: string, got: Val, expected: Val): void {
 }
 
 describe("a written scenario sheet follows every input cell", () => {
-  let bridge: LevBridge;
   let hf: HyperFormula;
-  beforeAll(() => {
-    bridge = registerLevFunctions(metadata, bundle.functions);
-  });
-  afterAll(() => bridge.unregister());
-  beforeEach(() => {
-    hf = buildWorkbook(bridge, { Sheet1: [["keep me"]] });
-  });
-  afterEach(() => hf.destroy());
+  levWorkbook(() => ({ Sheet1: [["keep me"]] }), (made) => (hf = made));
 
   describe.each(CASES)("%s", (_name, form, changes) => {
     it.each(changes)("changing %s on the sheet to %p changes every figure and sentence as the pane would", async (input, cell, field, typed) => {

@@ -1,14 +1,11 @@
-import * as fs from "fs";
-import * as path from "path";
 import type { HyperFormula } from "hyperformula";
-import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/playground/bridge";
-import type { FunctionsMetadata } from "../../src/playground/metadata";
+import type { LevBridge } from "../../src/playground/bridge";
 import { createPlaygroundAdapter } from "../../src/playground/adapter";
 import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../src/taskpane/model/form";
 import { positionsGrid } from "../../src/taskpane/model/positions";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
-import { DIST, loadBundle } from "../helpers/bundle";
+import { levWorkbook } from "../helpers/workbook";
 
 /*
  * The simulator's cross mode over the sample's Positions sheet (the playground's own sample): the range
@@ -25,8 +22,6 @@ import { DIST, loadBundle } from "../helpers/bundle";
  * and maintenance 40·160·0.005 = 32 (was 30.24), so the surplus is 7,461.60 − 352 − 1.76 = 7,107.84:
  * P = 62,850 − 7,107.84/0.5976, and the ratio (407.40 + 1.76)/(7,869 − 352) = 409.16/7,517.
  */
-const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
-const bundle = loadBundle();
 
 const form: FormValues = {
   ...applyPreset(GUIDE_EXAMPLE, "crypto-linear"),
@@ -46,14 +41,13 @@ const form: FormValues = {
 describe("a scenario sheet over the Positions sheet follows its marks", () => {
   let bridge: LevBridge;
   let hf: HyperFormula;
-  beforeAll(() => {
-    bridge = registerLevFunctions(metadata, bundle.functions);
-  });
-  afterAll(() => bridge.unregister());
-  beforeEach(() => {
-    hf = buildWorkbook(bridge, { Positions: positionsGrid() });
-  });
-  afterEach(() => hf.destroy());
+  levWorkbook(
+    () => ({ Positions: positionsGrid() }),
+    (made, lev) => {
+      hf = made;
+      bridge = lev;
+    },
+  );
 
   it("reads the range through the adapter, writes live formulas over it, and moves with a mark changed there", async () => {
     // As the page does: spills are settled after a write and after each edit.
