@@ -66,6 +66,22 @@ export interface Session {
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/**
+ * In a describe block: the playground opened once before its tests, handed to `opened` as soon as it is
+ * open (to keep the session, or watch the page load), its pane then awaited; closed after the tests.
+ */
+export function usePlayground(opened: (s: Session) => void): void {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await openPlayground();
+    opened(session);
+    await session.page.waitForSelector("html[data-ready=pane]", { timeout: 60000 });
+  }, 90000);
+  afterAll(async () => {
+    await session?.close();
+  });
+}
+
 export async function openPlayground(query = ""): Promise<Session> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require("../../tools/serve.cjs") as {

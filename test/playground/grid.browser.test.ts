@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { cellText, describeInBrowser, goTo, openPlayground, typeInto, type Session } from "./browser";
+import { cellText, describeInBrowser, goTo, typeInto, usePlayground, type Session } from "./browser";
 import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
@@ -41,18 +41,14 @@ describeInBrowser("the playground grid as a trader uses it", () => {
   let s: Session;
   const failed: string[] = [];
   const requested: string[] = [];
-  beforeAll(async () => {
-    s = await openPlayground();
+  usePlayground((opened) => {
+    s = opened;
     s.page.on("request", (r) => {
       requested.push(new URL(r.url()).pathname);
     });
     s.page.on("response", (r) => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
     });
-    await s.page.waitForSelector("html[data-ready=pane]", { timeout: 60000 });
-  }, 90000);
-  afterAll(async () => {
-    await s?.close();
   });
 
   it("commits a formula typed in the formula bar with Enter, moves down, and keeps the bar", async () => {

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { cellText, describeInBrowser, goTo, openPlayground, typeInto, type Session } from "../playground/browser";
+import { cellText, describeInBrowser, goTo, typeInto, usePlayground, type Session } from "../playground/browser";
 
 /*
  * The journal import end to end, in Chromium, in the playground, as a trader works: open the import, choose an
@@ -38,13 +38,7 @@ describeInBrowser("the journal import in the playground's pane", () => {
     });
   };
 
-  beforeAll(async () => {
-    s = await openPlayground();
-    await s.page.waitForSelector("html[data-ready=pane]", { timeout: 60000 });
-  }, 90000);
-  afterAll(async () => {
-    await s?.close();
-  });
+  usePlayground((opened) => (s = opened));
 
   it("shows the sample's Trades sheet with every figure formatted, nothing cut, and errors explained beside them", async () => {
     const page = s.page;

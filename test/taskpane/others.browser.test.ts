@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { button, byId, cellText, describeInBrowser, openPlayground, tabTo, typeInto, type Session } from "../playground/browser";
+import { button, byId, cellText, describeInBrowser, tabTo, typeInto, usePlayground, type Session } from "../playground/browser";
 import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../src/taskpane/model/form";
 import { positionsGrid } from "../../src/taskpane/model/positions";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
@@ -38,13 +38,7 @@ async function messageOf(page: Page, id: string): Promise<string> {
 
 describeInBrowser("the simulator's cross mode over the sample's Positions sheet (Chromium)", () => {
   let s: Session;
-  beforeAll(async () => {
-    s = await openPlayground();
-    await s.page.waitForSelector("html[data-ready=pane]", { timeout: 60000 });
-  }, 90000);
-  afterAll(async () => {
-    await s?.close();
-  });
+  usePlayground((opened) => (s = opened));
 
   it("types the range, reads it, reviews the account's liquidation price, writes, and follows a mark changed on Positions", async () => {
     const page = s.page;

@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { button, byId, cellText, describeInBrowser, openPlayground, tabTo, type Session } from "../playground/browser";
+import { button, byId, cellText, describeInBrowser, tabTo, usePlayground, type Session } from "../playground/browser";
 import { applyPreset, GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
@@ -35,13 +35,7 @@ async function labelOf(page: Page, id: string): Promise<string> {
 
 describeInBrowser("the simulator pane in the playground", () => {
   let s: Session;
-  beforeAll(async () => {
-    s = await openPlayground();
-    await s.page.waitForSelector("html[data-ready=pane]", { timeout: 60000 });
-  }, 90000);
-  afterAll(async () => {
-    await s?.close();
-  });
+  usePlayground((opened) => (s = opened));
 
   it("fills the guide's trade with the keyboard, catches a bad value beside its field, reviews, writes and reads back", async () => {
     const page = s.page;
