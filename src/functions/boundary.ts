@@ -57,21 +57,27 @@ function toNumber(d: { toNumber(): number }): number {
   return n === 0 ? 0 : n; // never -0
 }
 
+/**
+ * A table often repeats one error down a column (GRID: a leverage without a liquidation price): one
+ * CustomFunctions.Error per engine error, not per cell.
+ */
+function errorShower(): (e: EngineError) => CustomFunctions.Error {
+  const shown = new Map<EngineError, CustomFunctions.Error>();
+  return (cell) => {
+    let e = shown.get(cell);
+    if (e === undefined) shown.set(cell, (e = excelError(cell.code, cell.message)));
+    return e;
+  };
+}
+
 function toExcel(result: Result): ExcelResult {
   if (typeof result === "string" || typeof result === "boolean") return result;
   if (Array.isArray(result)) {
-    // a table often repeats one error down a column (GRID: a leverage without a liquidation price):
-    // one CustomFunctions.Error per engine error, not per cell
-    let shown: Map<EngineError, CustomFunctions.Error> | undefined;
+    let show: ((e: EngineError) => CustomFunctions.Error) | undefined;
     return result.map((row) =>
       row.map((cell) => {
         if (cell === null) return "";
-        if (isEngineError(cell)) {
-          shown ??= new Map();
-          let e = shown.get(cell);
-          if (e === undefined) shown.set(cell, (e = excelError(cell.code, cell.message)));
-          return e;
-        }
+        if (isEngineError(cell)) return (show ??= errorShower())(cell);
         if (typeof cell === "number") return cell === 0 ? 0 : cell; // never -0
         return typeof cell === "object" ? toNumber(cell) : cell;
       }),
@@ -83,20 +89,13 @@ function toExcel(result: Result): ExcelResult {
 /** What a result of each engine type becomes in a cell. */
 export type ExcelOf<R extends Result> = R extends Table ? ExcelCell[][] : R extends string ? R : R extends boolean ? boolean : number;
 
-/**
- * A fast path's table with its error cells (few, if any) shown as Excel errors, in place: no copy of the
- * rows; one CustomFunctions.Error per engine error, as toExcel does.
- */
+/** A fast path's table with its error cells (few, if any) shown as Excel errors, in place: no copy of the rows. */
 function fastTable(rows: (number | string | EngineError)[][]): ExcelCell[][] {
-  let shown: Map<EngineError, CustomFunctions.Error> | undefined;
+  let show: ((e: EngineError) => CustomFunctions.Error) | undefined;
   for (const row of rows) {
     for (let j = 0; j < row.length; j++) {
       const cell = row[j]!;
-      if (typeof cell !== "object") continue;
-      shown ??= new Map();
-      let e = shown.get(cell);
-      if (e === undefined) shown.set(cell, (e = excelError(cell.code, cell.message)));
-      (row as ExcelCell[])[j] = e;
+      if (typeof cell === "object") (row as ExcelCell[])[j] = (show ??= errorShower())(cell);
     }
   }
   return rows as ExcelCell[][];
