@@ -677,26 +677,29 @@ function tradesExact(fills: readonly Fill[], order: readonly number[]): TradeRow
     for (let k = 0; k < t.steps.length; k += 3) {
       steps.push({ entry: t.steps[k + 2] === 1, price: fromNumber(fills[t.steps[k]!]!.price as number, "prices"), quantity: scaled(t.steps[k + 1]!, kq) });
     }
-    const fees = scaled(t.fees, kf);
-    rows.push(
-      rowOf({
-        symbol: t.symbol,
-        side: t.side,
-        opened: t.opened,
-        closed: t.closed,
-        fills: t.fills,
-        contractSize: fromNumber(t.contractSize, "contract_sizes"),
-        held: ZERO, // flat or not, as closed says; rowOf does not read it
-        entryQuantity: scaled(t.entryQuantity, kq),
-        entryValue: scaled(t.entryValue, kp + kq),
-        exitQuantity: scaled(t.exitQuantity, kq),
-        exitValue: scaled(t.exitValue, kp + kq),
-        fees: t.feeShares === undefined ? fees : fees.add(bigDec(t.feeShares)),
-        steps,
-      }),
-    );
+    rows.push(rowOf(decimalOf(t, steps, kp, kq, kf)));
   }
   return rows;
+}
+
+/** An exact trade as the Decimal path's Trade, with its steps (kept only while it is open), for rowOf. */
+function decimalOf(t: ExactTrade, steps: Trade["steps"], kp: number, kq: number, kf: number): Trade {
+  const fees = scaled(t.fees, kf);
+  return {
+    symbol: t.symbol,
+    side: t.side,
+    opened: t.opened,
+    closed: t.closed,
+    fills: t.fills,
+    contractSize: fromNumber(t.contractSize, "contract_sizes"),
+    held: ZERO, // flat or not, as closed says; rowOf does not read it
+    entryQuantity: scaled(t.entryQuantity, kq),
+    entryValue: scaled(t.entryValue, kp + kq),
+    exitQuantity: scaled(t.exitQuantity, kq),
+    exitValue: scaled(t.exitValue, kp + kq),
+    fees: t.feeShares === undefined ? fees : fees.add(bigDec(t.feeShares)),
+    steps,
+  };
 }
 
 /**
@@ -810,22 +813,7 @@ function decimalTrade(t: FastTrade, order: number[] | undefined, kp: number, kq:
       steps.push({ entry: first || SIDE[i] === t.side, price: scaled(PRICE[i]!, kp), quantity: scaled(first ? t.initial : QUANTITY[i]!, kq) });
     }
   }
-  const fees = scaled(t.fees, kf);
-  return {
-    symbol: t.symbol,
-    side: t.side,
-    opened: t.opened,
-    closed: t.closed,
-    fills: t.fills,
-    contractSize: fromNumber(t.contractSize, "contract_sizes"),
-    held: ZERO,
-    entryQuantity: scaled(t.entryQuantity, kq),
-    entryValue: scaled(t.entryValue, kp + kq),
-    exitQuantity: scaled(t.exitQuantity, kq),
-    exitValue: scaled(t.exitValue, kp + kq),
-    fees: t.feeShares === undefined ? fees : fees.add(bigDec(t.feeShares)),
-    steps,
-  };
+  return decimalOf(t, steps, kp, kq, kf);
 }
 
 function cellAt(col: unknown[], i: number): unknown {
