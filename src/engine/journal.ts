@@ -716,20 +716,24 @@ function rowExact(t: ExactTrade, kp: number, kq: number, kf: number): TradeRow |
   const cs = integer(t.contractSize, kc);
   const kv = kp + kq;
   const grossInt = closed ? product(product(t.side, exact(t.exitValue - t.entryValue)), cs) : 0; // over 10^(kv+kc)
-  const kn = kv + kc > kf ? kv + kc : kf;
-  const netInt = sum(grossInt, kv + kc, -t.fees, kf);
   const quantity = value(t.entryQuantity, kq);
   const avgEntry = ratio(t.entryValue, kv, t.entryQuantity, kq);
   const avgExit = t.exitQuantity === 0 ? undefined : ratio(t.exitValue, kv, t.exitQuantity, kq);
   const gross = value(grossInt, kv + kc);
-  let fees: Num | undefined = value(t.fees, kf);
-  let net: Num | undefined = value(netInt, kn);
-  let ret: Num | undefined = ratio(netInt, kn, product(t.entryValue, cs), kv + kc);
-
-  const denominator = product(t.entryValue, cs);
-  if (t.feeShares !== undefined && fees !== undefined && gross !== undefined && denominator === denominator) {
+  const denominator = product(t.entryValue, cs); // the entry value in quote currency, over 10^(kv+kc)
+  let fees: Num | undefined;
+  let net: Num | undefined;
+  let ret: Num | undefined;
+  if (t.feeShares === undefined) {
+    const kn = kv + kc > kf ? kv + kc : kf;
+    const netInt = sum(grossInt, kv + kc, -t.fees, kf);
+    fees = value(t.fees, kf);
+    net = value(netInt, kn);
+    ret = ratio(netInt, kn, denominator, kv + kc);
+  } else {
     // A flip's fee part need not fit the fee scale: the fees, and what depends on them, with the Decimal
     // path's roundings (rowOf: fees + shares, gross − fees, net ÷ entry value), in BigInt.
+    if (value(t.fees, kf) === undefined || gross === undefined || denominator !== denominator) return undefined;
     const feesBig = B.add(B.big(t.fees, kf), t.feeShares);
     const netBig = B.sub(B.big(exact(grossInt), kv + kc), feesBig);
     fees = B.toNumber(feesBig);
