@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 /**
- * The public reference vectors (../shared/reference/vectors-public.json): worked examples from
+ * The public reference vectors (test/fixtures/shared/reference/vectors-public.json, copied from the reference folder): worked examples from
  * exchanges, brokers and textbooks, each with its source.
  */
 export interface Vector {
@@ -16,13 +16,13 @@ export interface Vector {
   derived: boolean;
 }
 
-export const VECTORS_FILE = path.resolve(__dirname, "../../../shared/reference/vectors-public.json");
+export const VECTORS_FILE = path.resolve(__dirname, "../fixtures/shared/reference/vectors-public.json");
 
 let cache: Vector[] | undefined;
 
 export function vectors(): Vector[] {
   if (!fs.existsSync(VECTORS_FILE)) {
-    throw new Error(`reference vectors not found at ${VECTORS_FILE}: the shared folder must sit beside the project`);
+    throw new Error(`reference vectors not found at ${VECTORS_FILE}`);
   }
   cache ??= JSON.parse(fs.readFileSync(VECTORS_FILE, "utf8")) as Vector[];
   return cache;

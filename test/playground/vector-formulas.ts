@@ -1,5 +1,5 @@
 /**
- * Every public reference vector (../shared/reference/vectors-public.json) as worksheet formulas: one row
+ * Every public reference vector (test/fixtures/shared/reference/vectors-public.json) as worksheet formulas: one row
  * per expected key. `formula` is typed into a cell as it stands; it is one LEV call whose arguments are
  * literals, array constants ({1,2;3,4} for a range) or other LEV calls, or INDEX/ROWS over a spilled LEV table
  * (and ROWS(…) − 1 to count the rows under a header). `percent` marks a key the source
