@@ -7,8 +7,8 @@ const START = "<!-- functions:start -->";
 const END = "<!-- functions:end -->";
 
 function readmeFunctionList(meta) {
-  // the first sentence; "i.e." and "e.g." do not end one
-  const first = (d) => (d || "").split(/(?<!\b(?:i\.e|e\.g)\.)(?<=\.)\s/)[0];
+  // the first sentence; "i.e.", "e.g." and an initial ("Van K. Tharp") do not end one
+  const first = (d) => (d || "").split(/(?<!\b(?:i\.e|e\.g|[A-Z])\.)(?<=\.)\s/)[0];
   return meta.functions.map((f) => `- \`${signature(f)}\`: ${first(f.description)}`).join("\n");
 }
 

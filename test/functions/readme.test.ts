@@ -15,6 +15,13 @@ describe("README.md", () => {
     for (const f of meta.functions) expect(list).toContain(`=LEV.${f.name}(`);
   });
 
+  it("gives each function a whole sentence: no line stops inside its brackets (\"Van K.\" is not an end)", () => {
+    const lines = readmeFunctionList(meta).split("\n") as string[];
+    const open = (t: string) => (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length;
+    expect(lines.filter((l) => open(l) !== 0)).toEqual([]);
+    expect(readmeFunctionList({ functions: [{ name: "X", description: "A (after Van K. Tharp). Then more.", parameters: [] }] })).toMatch(/Van K\. Tharp\)\.$/);
+  });
+
   it("gives the quick start as two commands: one runs the product, one passes the tests", () => {
     const quick = readme.slice(readme.indexOf("## Quick start"), readme.indexOf("\n## ", readme.indexOf("## Quick start") + 5));
     expect(quick).toMatch(/npm start/);
