@@ -11,11 +11,11 @@ import { buildScenario } from "../../src/taskpane/model/scenario";
  * The playground as a trader uses it, in Chromium: typing through the formula bar and the cell with Enter,
  * Tab and Escape (the bar stays), numbers that do not fit shown as ###, a wrong argument count, dates, a
  * saved simulator sheet opened again with its names, formats and chart, and no request that fails.
- * Screenshots of the written sheet and its chart go to test-results/ (the chart to docs/ on request).
+ * Screenshots of the written sheet and its chart go to test-results/.
  */
 const RESULTS = path.resolve(__dirname, "../../test-results");
 const SHEET_SHOT = path.join(RESULTS, "written-sheet.png");
-const CHART_SHOT = path.resolve(__dirname, process.env.LEV_SCREENSHOTS === "docs" ? "../../docs/chart.png" : "../../test-results/chart.png");
+const CHART_SHOT = path.join(RESULTS, "chart.png");
 
 const plan = scenarioPlan(buildScenario(validate(GUIDE_EXAMPLE).trade!));
 const cellOf = (name: string) => plan.names.find((n) => n.name === name)!.cell;

@@ -8,9 +8,9 @@ import { cellText, describeInBrowser, goTo, hasFunction, openPlayground, typeInt
  * autocomplete, .xlsx out and back in, a 10,000-row journal, and not one request beyond localhost.
  * Expected values are worked by hand beside each check.
  */
-// The README's screenshot is refreshed on request (LEV_SCREENSHOTS=docs npm test); otherwise the shot goes
-// to test-results/, so a test run leaves the work tree as it was.
-const SCREENSHOT = path.resolve(__dirname, process.env.LEV_SCREENSHOTS === "docs" ? "../../docs/playground.png" : "../../test-results/playground.png");
+// The shot goes to test-results/, so a test run leaves the work tree as it was (npm run docs:shots makes the
+// README's pictures).
+const SCREENSHOT = path.resolve(__dirname, "../../test-results/playground.png");
 
 describeInBrowser("the playground page in Chromium", () => {
   let s: Session;

@@ -9,8 +9,8 @@ import { cellText, describeInBrowser, goTo, typeInto, usePlayground, type Sessio
  */
 const FIXTURES = path.resolve(__dirname, "../fixtures/journal");
 const RESULTS = path.resolve(__dirname, "../../test-results");
-/** The written journal, also the README's picture when LEV_SCREENSHOTS=docs. */
-const WRITTEN = path.resolve(__dirname, process.env.LEV_SCREENSHOTS === "docs" ? "../../docs/journal.png" : "../../test-results/journal-written.png");
+/** The written journal (the README's picture is made by npm run docs:shots). */
+const WRITTEN = path.join(RESULTS, "journal-written.png");
 
 /**
  * The number a grid cell shows, whether the playground applies the plan's number formats ("21.50", "100.00%",
