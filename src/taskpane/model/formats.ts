@@ -42,11 +42,10 @@ export function significantDecimals(reference: number, digits = 5): number {
  */
 export function priceDigits(reference: number, tick?: string): PriceDigits {
   const sig = significantDecimals(reference);
-  if (tick !== undefined && tick.trim() !== "") {
-    const min = stepDecimals(tick);
-    return { min, max: Math.max(min, sig) };
-  }
-  return { min: Math.min(2, sig), max: Math.max(Math.min(2, sig), sig) };
+  const min = tick !== undefined && tick.trim() !== "" ? stepDecimals(tick) : Math.min(2, sig);
+  const max = Math.max(min, sig);
+  // Optional decimals need one fixed one before them: Excel shows 23 in "0.###" as "23."
+  return { min: min === 0 ? max : min, max };
 }
 
 /** A number format with `min` fixed decimals and optional ones up to `max`: "#,##0.00###". */

@@ -1,5 +1,5 @@
 import { D, type Dec } from "../../engine";
-import { add, cmp, concat, div, iff, isError, isNA, isNumber, lev, lit, mul, neg, not, or, rangeArg, ref, sub, textOf, type Env, type Expr, type Val } from "./expr";
+import { add, cmp, concat, div, iff, isError, isNA, isNumber, lev, lit, mul, neg, not, or, rangeArg, ref, round, sub, textOf, type Env, type Expr, type Val } from "./expr";
 import type { Trade } from "./form";
 import { formatDecimals, plural, type PriceDigits, type Unit } from "./formats";
 import { positionKind, viewOf, type View } from "./position";
@@ -357,7 +357,7 @@ export function buildScenario(t: Trade): Scenario {
       textOf(lev("MARGINLEVEL", { equity, used_margin: ref("Margin") }), MONEY_DIGITS, true), ".");
   };
   const walk: Event = {
-    title: concat("Price moves ", textOf(ref("WalkMove"), PERCENT_DIGITS, true), " against you"),
+    title: concat("Price moves ", round(mul(ref("WalkMove"), lit(100)), 4), " % against you"),
     price: walkPrice,
     story: (closed, status, price) =>
       iff(closed,
@@ -414,7 +414,7 @@ export function buildScenario(t: Trade): Scenario {
         ? "You open the trade: the required margin moves into the position and is all it can lose; the rest of the balance is untouched."
         : view.id === "cross"
           ? `You open the trade: the required margin is locked up and the whole ${account ? "account" : "balance"} backs the position.`
-          : `You open the trade: the required margin is locked up and the rest of the balance is free margin${t.feeRate.gt(0) ? "; the opening fee is paid at once" : ""}.`));
+          : "You open the trade: the required margin is locked up and the rest of the balance is free margin."));
   const open: Event = { title: lit("Open the trade"), price: Entry, story: openStory };
   const rowsOfSteps: { title: Expr; price: Expr; story: Event["story"] }[] = [open];
   for (let r = 1; r <= fixed.length + 1; r++) {
@@ -488,7 +488,6 @@ export function buildScenario(t: Trade): Scenario {
 
 const MONEY_DIGITS: PriceDigits = { min: 2, max: 2 };
 const COIN_DIGITS: PriceDigits = { min: 8, max: 8 };
-const PERCENT_DIGITS: PriceDigits = { min: 0, max: 2 };
 
 interface Reason {
   id: Warning["id"];
