@@ -30,7 +30,7 @@ import {
 import { parseSheetRange, sheetRangeText, sheetReference, type CellValue } from "../workbook";
 import { preset, PRESETS, type MarketId, type Preset } from "./presets";
 import { findSymbol, type ExchangeCap, type SymbolInfo } from "./symbols";
-import { priceDigits, type PriceDigits } from "./formats";
+import { priceDigits, stepDecimals, type PriceDigits } from "./formats";
 
 /**
  * The simulator's form: what the trader typed (text, as typed), its defaults, and its validation.
@@ -540,9 +540,9 @@ function readRisk(text: string): Dec {
   return r;
 }
 
-/** "60,000.05": a typed number as the trader reads it back, grouped, every digit kept. */
-function shown(d: Dec): string {
-  const [int, frac] = d.toFixed().split(".");
+/** "60,000.05": a typed number as the trader reads it back, grouped, every digit kept (at least `places`). */
+function shown(d: Dec, places = 0): string {
+  const [int, frac] = (d.decimalPlaces() < places ? d.toFixed(places) : d.toFixed()).split(".");
   return int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
 }
 
@@ -550,12 +550,12 @@ function shown(d: Dec): string {
  * A price on the symbol's tick, or the two prices the venue would take instead: a price between ticks is
  * asked about, never rounded silently.
  */
-function onTick(price: Dec, tick: Dec | undefined, symbol: string, what: string): Dec {
+function onTick(price: Dec, tick: Dec | undefined, tickText: string, symbol: string, what: string): Dec {
   if (!tick || roundToStep(price, tick, "nearest").eq(price)) return price;
   const below = roundToStep(price, tick, "down");
-  const above = below.add(tick);
+  const places = stepDecimals(tickText);
   throw new FieldProblem(
-    `${capital(what)} ${shown(price)} is not on ${symbol}'s price step of ${tick.toString()}: the venue takes ${shown(below)} or ${shown(above)}.`,
+    `${capital(what)} ${shown(price)} is not on ${symbol}'s price step of ${tickText.trim()}: the venue takes ${shown(below, places)} or ${shown(below.add(tick), places)}.`,
   );
 }
 
@@ -650,7 +650,7 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
 
   // Each field is read by the engine argument it feeds (its reader and bounds).
   const balance = field("balance", () => viaSpec(SCENARIOS.params.balance, v.balance, "the account balance"));
-  const entry = field("entry", () => onTick(viaSpec(LIQPRICE.params.entry, v.entry, "the entry price"), tick, named, "the entry price"));
+  const entry = field("entry", () => onTick(viaSpec(LIQPRICE.params.entry, v.entry, "the entry price"), tick, v.tick, named, "the entry price"));
   const leverage = field("leverage", () => readLev(v.leverage));
   const contractSize = field("contractSize", () => viaSpec(NOTIONAL.params.contract_size, v.contractSize, "the contract size"));
   const side = v.side === "short" ? -1 : 1;
@@ -661,7 +661,7 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
       if (v.sizeMode === "risk") throw new FieldProblem("Enter a stop price: sizing from risk needs one.");
       return undefined;
     }
-    const s = onTick(viaSpec(RISKSIZE.params.stop, v.stop, "the stop price"), tick, named, "the stop price");
+    const s = onTick(viaSpec(RISKSIZE.params.stop, v.stop, "the stop price"), tick, v.tick, named, "the stop price");
     if (entry && (side === 1 ? s.gte(entry) : s.lte(entry))) {
       throw new FieldProblem(
         side === 1 ? "For a long, the stop must be below the entry price." : "For a short, the stop must be above the entry price.",
@@ -671,7 +671,7 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
   });
   const target = field("target", () => {
     if (blank(v.target)) return undefined;
-    const t = onTick(viaSpec(RISKSIZE.params.stop, v.target, "the take-profit price"), tick, named, "the take-profit price");
+    const t = onTick(viaSpec(RISKSIZE.params.stop, v.target, "the take-profit price"), tick, v.tick, named, "the take-profit price");
     if (entry && (side === 1 ? t.lte(entry) : t.gte(entry))) {
       throw new FieldProblem(
         side === 1 ? "For a long, the take profit must be above the entry price." : "For a short, the take profit must be below the entry price.",

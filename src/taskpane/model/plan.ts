@@ -25,7 +25,7 @@ export function content(expr: Expr | undefined, value: Val, live: boolean): Cell
 }
 
 /** Column widths (points) of the scenario sheet: the chart spans C to G beside the key figures. */
-const SCENARIO_WIDTHS = [160, 85, 85, 85, 85, 85, 85, 420, 20, 80, 80, 80, 80, 80, 80, 80];
+const SCENARIO_WIDTHS = [215, 85, 80, 80, 80, 80, 80, 420, 20, 80, 80, 80, 80, 80, 80, 80];
 
 export function scenarioPlan(s: Scenario): WritePlan {
   const live = s.trade.output === "formulas";
@@ -145,9 +145,9 @@ export function scenarioPlan(s: Scenario): WritePlan {
     formats.push({ range: `${cellName(r, 4)}:${cellName(r + 1, 4)}`, format: fmt(money) });
   });
   const orderRow = H + 2 + 2 * s.marks.length;
-  helperRows.push(["Walkthrough: the adverse move is event", content(s.walkOrder.expr, s.walkOrder.value, live), null]);
-  names.push({ name: "WalkOrder", cell: cellName(orderRow, 3) });
-  formats.push({ range: cellName(orderRow, 3), format: "0" });
+  helperRows.push(["Walkthrough: the adverse move comes as event", null, content(s.walkOrder.expr, s.walkOrder.value, live)]);
+  names.push({ name: "WalkOrder", cell: cellName(orderRow, 4) });
+  formats.push({ range: cellName(orderRow, 4), format: "0" });
   blocks.push({ at: cellName(H, 2), rows: helperRows });
   bold.push(cellName(H, 2), `${cellName(H + 1, 2)}:${cellName(H + 1, 4)}`);
 
