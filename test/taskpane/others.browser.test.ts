@@ -136,7 +136,7 @@ describeInBrowser("the simulator's cross mode over the sample's Positions sheet 
     const trade = validate(values, undefined, { address: values.others, sheet: "Positions", range: "A5:G16", cells }).trade!;
     const cell = (name: string) => scenarioPlan(buildScenario(trade)).names.find((n) => n.name === name)!.cell;
     expect(await cellText(page, cell("LiqPrice"))).toBe("1,974.72");
-    expect(await cellText(page, cell("AccountMarginRatio"))).toBe("5.48%");
+    expect(await cellText(page, cell("AccountMarginRatio"))).toBe("5.48%"); // 422.26/7,709 = 5.4775 %
     expect(await cellText(page, "A1")).toBe("LEV scenario: ETHUSDT long 2 ETH at 3200.00, leverage 10x, cross margin with 5 other positions");
     await goTo(page, "A1");
     await page.waitForFunction(() => Number(document.documentElement.dataset.charts ?? "0") >= 1);

@@ -59,6 +59,8 @@ export interface FormValues {
   /** Its price step (tick) and quantity step, as the venue writes them. */
   tick: string;
   quantityStep: string;
+  /** The symbol whose steps and defaults were last filled in (from the preset or the list), whatever is typed since. */
+  filledFor: string;
   balance: string;
   /** Forex: the account's currency, and the rate that converts the quote currency into it when they differ. */
   accountCcy: string;
@@ -226,6 +228,7 @@ export const GUIDE_EXAMPLE: FormValues = {
   symbol: "EUR/USD",
   tick: "0.00001",
   quantityStep: "0.01",
+  filledFor: "EUR/USD",
   balance: "2000",
   accountCcy: "USD",
   ratePair: "",
@@ -303,10 +306,12 @@ export function applyPreset(values: FormValues, market: MarketId): FormValues {
  */
 export function applySymbol(values: FormValues, info: SymbolInfo, refillBalance = false): FormValues {
   const liquidates = preset(info.market).ending === "liquidation";
-  const coinChanged = info.balance !== undefined && coinOf(values.symbol) !== coinOf(info.symbol);
+  // A balance in BTC means nothing in ETH: the coin the balance was filled for is the last filled symbol's.
+  const coinChanged = info.balance !== undefined && coinOf(values.filledFor) !== coinOf(info.symbol);
   return {
     ...values,
     symbol: info.symbol,
+    filledFor: info.symbol,
     tick: info.tick,
     quantityStep: info.step,
     contractSize: info.contractSize,

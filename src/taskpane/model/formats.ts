@@ -7,7 +7,7 @@
 type Shown = number | string | boolean | { error: string };
 
 /** What a figure measures, which settles its number format in the sheet and its display in the pane. */
-export type Unit = "money" | "coin" | "price" | "percent" | "multiple" | "ratio" | "quantity" | "hours" | "days" | "text";
+export type Unit = "money" | "coin" | "price" | "percent" | "rate" | "multiple" | "ratio" | "quantity" | "hours" | "days" | "text";
 
 /**
  * How prices are shown: at least the tick's decimals, and as many more as 5 significant digits of the
@@ -68,7 +68,9 @@ export function excelFormat(unit: Unit, prices: PriceDigits): string {
     case "price":
       return decimalsFormat(prices);
     case "percent":
-      return "0.00##%"; // up to 4 decimals, so a funding rate of 0.006 % does not show as 0.01 %
+      return "#,##0.00%"; // levels, ratios, moves
+    case "rate":
+      return "0.00##%"; // fee, funding and maintenance rates: up to 4 decimals, so 0.006 % does not show as 0.01 %
     case "multiple":
       return '0.00"x"';
     case "ratio":
@@ -135,6 +137,8 @@ export function display(v: Shown, unit: Unit, prices: PriceDigits): string {
       return formatDecimals(v, prices);
     case "percent":
       return `${(v * 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
+    case "rate":
+      return `${(v * 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 4 })} %`;
     case "multiple":
       return `${fixed(2)}x`;
     case "ratio":

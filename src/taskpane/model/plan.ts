@@ -145,7 +145,7 @@ export function scenarioPlan(s: Scenario): WritePlan {
     formats.push({ range: `${cellName(r, 4)}:${cellName(r + 1, 4)}`, format: fmt(money) });
   });
   const orderRow = H + 2 + 2 * s.marks.length;
-  helperRows.push(["Walkthrough: the adverse move comes as event", null, content(s.walkOrder.expr, s.walkOrder.value, live)]);
+  helperRows.push(["Adverse move's place", null, content(s.walkOrder.expr, s.walkOrder.value, live)]);
   names.push({ name: "WalkOrder", cell: cellName(orderRow, 4) });
   formats.push({ range: cellName(orderRow, 4), format: "0" });
   blocks.push({ at: cellName(H, 2), rows: helperRows });

@@ -177,7 +177,7 @@ export function buildScenario(t: Trade): Scenario {
     // The formulas refer to the table itself, so editing it there recalculates this sheet.
     input("TierTable", "Maintenance margin", `tier table at ${t.tierTable.label}`, "text",
       `${plural(t.tierTable.brackets, "bracket", "brackets")}; the liquidation price reads the table directly: edit the table there`);
-  } else if (liquidates) input("MMR", "Maintenance margin rate", num(t.mmr), "percent", "share of position value the exchange keeps");
+  } else if (liquidates) input("MMR", "Maintenance margin rate", num(t.mmr), "rate", "share of position value the exchange keeps");
   else {
     input("CallLevel", "Margin-call level", num(t.callLevel), "percent", "margin level at which the broker calls");
     input("StopOutLevel", "Stop-out level", num(t.stopoutLevel), "percent", "margin level at which the broker closes");
@@ -185,10 +185,10 @@ export function buildScenario(t: Trade): Scenario {
   if (t.cap.kind === "exchange" && t.cap.exchange) {
     input("MaxLeverage", "Exchange's maximum leverage", num(new D(t.cap.exchange.leverage)), "multiple", t.cap.exchange.source);
   }
-  input("FeeRate", "Fee rate (each side)", num(t.feeRate), "percent", "charged on the value at open and at close");
+  input("FeeRate", "Fee rate (each side)", num(t.feeRate), "rate", "charged on the value at open and at close");
   if (t.stop) input("Stop", "Stop price", num(t.stop), "price", "your stop loss");
   if (t.target) input("Target", "Take-profit price", num(t.target), "price", "your take profit");
-  input("FundingRate", "Funding rate per interval", num(t.fundingRate), "percent", "positive: longs pay shorts");
+  input("FundingRate", "Funding rate per interval", num(t.fundingRate), "rate", "positive: longs pay shorts");
   input("FundingHours", "Funding interval (hours)", num(t.fundingIntervalHours), "hours", "hours between funding or financing charges");
   input("HoldingDays", "Holding period (days)", num(t.holdingDays), "days", "how long you expect to hold");
   input("WalkMove", "Adverse move (walkthrough)", num(t.walkMove), "percent", "the move against you the walkthrough follows");
@@ -279,6 +279,9 @@ export function buildScenario(t: Trade): Scenario {
       "where your margin level falls to the stop-out level and the broker closes the position.");
     marks.push({ label: "Margin call", price: ref("CallPrice"), value: cp }, { label: "Stop-out", price: ref("StopOutPrice"), value: so });
   }
+  // The chart draws the marks that exist (a broker account may never reach its margin call): not one in the legend that is not drawn.
+  const drawn = marks.filter((m) => typeof m.value === "number");
+  marks.splice(0, marks.length, ...drawn);
   const End = ref(view.ending.price);
   figure("EndResult", inCoin(`Result if closed at the ${view.ending.word}`), M, view.closedResult,
     `what the position closes with once price reaches the ${view.ending.word}: ${view.closedWords}. Scenario rows beyond it show this, not a running loss.`);

@@ -71,7 +71,7 @@ export function ReviewStep({ scenario }: { scenario: Scenario }) {
         <>
           <ol className={s.walk} aria-label="Walkthrough">
             {steps.map((w) => {
-              const status = typeof w.cells[5]!.value === "string" ? w.cells[5]!.value : "—";
+              const status = typeof w.cells[5]!.value === "string" ? w.cells[5]!.value : "not reached";
               return (
                 <li key={w.step} className={s.walkStep} data-status={status}>
                   <div className={s.walkHead}>
@@ -80,6 +80,8 @@ export function ReviewStep({ scenario }: { scenario: Scenario }) {
                       {status}
                     </Badge>
                   </div>
+                  {/* a step the price never reaches (no such price) has only its sentence */}
+                  {typeof w.cells[0]!.value === "number" && (
                   <div className={s.muted}>
                     <span className={s.nowrap}>Price {display(w.cells[0]!.value, "price", prices)}</span> ·{" "}
                     <span className={s.nowrap}>
@@ -91,6 +93,7 @@ export function ReviewStep({ scenario }: { scenario: Scenario }) {
                       {scenario.view.levelLabel.toLowerCase()} {display(w.cells[4]!.value, "percent", prices)}
                     </span>
                   </div>
+                  )}
                   <div className={s.muted}>{String(w.story.value)}</div>
                 </li>
               );

@@ -40,6 +40,16 @@ describe("the table of common symbols", () => {
   });
 });
 
+describe("a coin-margined balance follows its coin", () => {
+  it("refills the balance when the picked symbol's coin is not the coin it was filled for, even after typing", () => {
+    const coinm = applyPreset(START, "crypto-inverse"); // 0.1 BTC for BTCUSD_PERP
+    // the trader types "ETHUSD" (the field's text changes as typed), then picks ETHUSD_PERP: 0.1 was BTC, so 1 ETH
+    expect(applySymbol({ ...coinm, symbol: "ETHUSD" }, findSymbol("crypto-inverse", "ETHUSD_PERP")!).balance).toBe("1");
+    // the same coin again: the balance the trader typed is kept
+    expect(applySymbol({ ...coinm, balance: "0.5" }, findSymbol("crypto-inverse", "BTCUSD_PERP")!).balance).toBe("0.5");
+  });
+});
+
 describe("prices shown with the tick's decimals and 5 significant digits", () => {
   it.each([
     // [price, tick, format, shown]: the tick's decimals at least; more while 5 significant digits need them
