@@ -59,32 +59,6 @@ describe("RISKSIZE", () => {
     expect(exact(F.RISKSIZE, equity, risk, entry, stop, cs, lev, step, fee)).toBe(expected);
   });
 
-  it("rejects a fee rate of 100 % or a negative one (#NUM!) naming it", () => {
-    expect(errorOf(F.RISKSIZE, 1000, 0.01, 100, 90, 1, 10, 0.01, 1)).toEqual({ code: "NUM", field: "fee_rate" });
-    expect(errorOf(F.RISKSIZE, 1000, 0.01, 100, 90, 1, 10, 0.01, -0.001)).toEqual({ code: "NUM", field: "fee_rate" });
-  });
-
-  it("with fees, LEV.PNL at the stop (same fee rate) is exactly −equity × risk", () => {
-    fc.assert(
-      fc.property(
-        decimal(1, 10 ** 9, 2),
-        decimal(1, 10000, 4),
-        decimal(1, 10 ** 8, 4),
-        decimal(1, 10 ** 8, 4),
-        decimal(1, 10 ** 6, 2),
-        decimal(0, 2000, 6),
-        (equity, risk, entry, stop, cs, fee) => {
-          fc.pre(entry !== stop);
-          const q = dec(F.RISKSIZE, equity, risk, entry, stop, cs, undefined, undefined, fee);
-          const side = new D(stop).lt(entry) ? "long" : "short";
-          const pnl = dec(F.PNL, side, entry, stop, q.toString(), cs, fee);
-          const target = new D(equity).mul(risk);
-          expect(pnl.add(target).abs().lte(target.mul("1e-30"))).toBe(true);
-        },
-      ),
-    );
-  });
-
   it.each([
     ["a stop equal to entry", [1000, 0.01, 100, 100], "DIV0", "stop"],
     ["a risk above 100 %", [1000, 2, 100, 90], "NUM", "risk"],
@@ -95,11 +69,13 @@ describe("RISKSIZE", () => {
     ["a zero step", [1000, 0.01, 100, 90, 1, 10, 0], "NUM", "step"],
     ["text for a price", [1000, 0.01, "abc", 90], "VALUE", "entry"],
     ["a missing stop", [1000, 0.01, 100], "VALUE", "stop"],
+    ["a fee rate of 100 %", [1000, 0.01, 100, 90, 1, 10, 0.01, 1], "NUM", "fee_rate"],
+    ["a negative fee rate", [1000, 0.01, 100, 90, 1, 10, 0.01, -0.001], "NUM", "fee_rate"],
   ])("rejects %s", (_what, args, code, field) => {
     expect(errorOf(F.RISKSIZE, ...args)).toEqual({ code, field });
   });
 
-  it("loses exactly equity × risk at the stop: size × stop distance × contract size = equity × risk", () => {
+  it("loses exactly equity × risk at the stop, fees included: LEV.PNL at the stop with the same fee rate (0 or more) is −equity × risk", () => {
     fc.assert(
       fc.property(
         decimal(1, 10 ** 9, 2),
@@ -107,12 +83,14 @@ describe("RISKSIZE", () => {
         decimal(1, 10 ** 8, 4),
         decimal(1, 10 ** 8, 4),
         decimal(1, 10 ** 6, 2),
-        (equity, risk, entry, stop, cs) => {
+        fc.oneof(fc.constant("0"), decimal(0, 2000, 6)),
+        (equity, risk, entry, stop, cs, fee) => {
           fc.pre(entry !== stop);
-          const q = dec(F.RISKSIZE, equity, risk, entry, stop, cs);
-          const lost = q.mul(new D(entry).sub(stop).abs()).mul(cs);
+          const q = dec(F.RISKSIZE, equity, risk, entry, stop, cs, undefined, undefined, fee);
+          const side = new D(stop).lt(entry) ? "long" : "short";
+          const pnl = dec(F.PNL, side, entry, stop, q.toString(), cs, fee);
           const target = new D(equity).mul(risk);
-          expect(lost.sub(target).abs().lte(target.mul("1e-30"))).toBe(true);
+          expect(pnl.add(target).abs().lte(target.mul("1e-30"))).toBe(true);
         },
       ),
     );

@@ -184,64 +184,59 @@ function liquidatedAt(price: Expr, liq: Expr): Expr {
 export function viewOf(t: Trade, kind: PositionKind, mmr: Expr | RangeArg, account?: AccountAt): View {
   const LiqPrice = ref("LiqPrice");
   const EndResult = ref("EndResult");
+  const okUntilLiquidated = (price: Expr) => iff(liquidatedAt(price, LiqPrice), lit("LIQUIDATED"), lit("OK"));
   if (t.view === "isolated") {
-    return {
+    return exchangeView({
       id: "isolated",
       label: "Isolated margin",
       titleWords: "isolated margin",
       openWords: "on isolated margin only its own margin is at risk",
       prefix: "Isolated margin: ",
-      ending: { price: "LiqPrice", status: "LIQUIDATED", word: "liquidation" },
       equityLabel: "Position margin",
       levelLabel: "Margin ratio",
-      closedAt: (price) => liquidatedAt(price, LiqPrice),
       // The exchange takes the position's whole margin: what is left above bankruptcy goes to its insurance fund.
       closedResult: neg(Margin),
       closedWords: "its margin is lost (what was left of it goes to the exchange's insurance fund) and the rest of the balance is untouched",
       equity: (price, closed) => iff(closed, lev("EQUITY", { balance: Margin, floating_pnl: EndResult }), lev("EQUITY", { balance: Margin, floating_pnl: kind.grossPnlAt(price) })),
       // Binance's margin ratio: maintenance margin ÷ margin balance; liquidation at 100 %.
       level: (price, equity) => div(lev("MAINTMARGIN", { notional: kind.notional(price), mmr }), equity),
-      status: (price) => iff(liquidatedAt(price, LiqPrice), lit("LIQUIDATED"), lit("OK")),
-    };
+      status: okUntilLiquidated,
+    });
   }
   if (t.view === "cross" && account) {
     const n = `${account.others} other position${account.others === 1 ? "" : "s"}`;
-    return {
+    return exchangeView({
       id: "cross",
       label: "Cross margin with other positions",
       titleWords: `cross margin with ${n}`,
       openWords: `on cross margin the whole account backs it, with your ${n}`,
       prefix: `Cross view, with ${n}: `,
-      ending: { price: "LiqPrice", status: "LIQUIDATED", word: "liquidation" },
       equityLabel: "Margin balance",
       levelLabel: "Margin ratio",
-      closedAt: (price) => liquidatedAt(price, LiqPrice),
       closedResult: neg(Balance),
       closedWords: "the whole balance that backed it is lost (what was left goes to the exchange's insurance fund)",
       // LEV.CROSSACCOUNT over the account with this symbol's rows at the price, every other symbol at its mark
       equity: (price, closed) => iff(closed, lev("EQUITY", { balance: Balance, floating_pnl: EndResult }), account.marginBalance(price)),
       level: (price) => account.marginRatio(price),
-      status: (price) => iff(liquidatedAt(price, LiqPrice), lit("LIQUIDATED"), lit("OK")),
-    };
+      status: okUntilLiquidated,
+    });
   }
   if (t.view === "cross") {
-    return {
+    return exchangeView({
       id: "cross",
       label: "Cross margin",
       titleWords: "cross margin",
       openWords: "on cross margin the whole balance backs it",
       prefix: "Cross margin: ",
-      ending: { price: "LiqPrice", status: "LIQUIDATED", word: "liquidation" },
       equityLabel: "Equity",
       levelLabel: "Margin level",
-      closedAt: (price) => liquidatedAt(price, LiqPrice),
       closedResult: neg(Balance),
       closedWords: "the whole balance that backed it is lost (what was left goes to the exchange's insurance fund)",
       equity: (price, closed) => lev("EQUITY", { balance: Balance, floating_pnl: iff(closed, EndResult, kind.grossPnlAt(price)) }),
       level: (_price, equity) => lev("MARGINLEVEL", { equity, used_margin: Margin }),
       // As LEV.SCENARIOS with a balance: LIQUIDATED at or beyond the wallet's liquidation price, else MARGINSTATUS.
       status: (price, equity) => iff(liquidatedAt(price, LiqPrice), lit("LIQUIDATED"), lev("MARGINSTATUS", { equity, used_margin: Margin })),
-    };
+    });
   }
   const StopOutPrice = ref("StopOutPrice");
   const closedAt = (price: Expr): Expr => {
@@ -267,5 +262,14 @@ export function viewOf(t: Trade, kind: PositionKind, mmr: Expr | RangeArg, accou
     level: (_price, equity) => lev("MARGINLEVEL", { equity, used_margin: Margin }),
     status: (price, equity) =>
       iff(closedAt(price), lit("STOP OUT"), lev("MARGINSTATUS", { equity, used_margin: Margin, call_level: ref("CallLevel"), stopout_level: ref("StopOutLevel") })),
+  };
+}
+
+/** What the exchange's views share: the position ends at the liquidation price (LiqPrice), where rows say LIQUIDATED. */
+function exchangeView(v: Omit<View, "ending" | "closedAt">): View {
+  return {
+    ...v,
+    ending: { price: "LiqPrice", status: "LIQUIDATED", word: "liquidation" },
+    closedAt: (price) => liquidatedAt(price, ref("LiqPrice")),
   };
 }
