@@ -744,7 +744,7 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
           cap:
             market.cap.kind === "exchange"
               ? { kind: "exchange" as const, exchange: exchangeCap }
-              : { kind: "retail" as const, assetClass: info?.assetClass && info.assetClass !== "equity" && info.assetClass !== "index_major" ? info.assetClass : market.cap.assetClass },
+              : { kind: "retail" as const, assetClass: info?.assetClass ?? market.cap.assetClass },
           ...conversion,
           balance,
           side: side as Side,
