@@ -110,6 +110,16 @@ describeInBrowser("the task pane with the keyboard and a screen reader (Chromium
     await page.locator('section[aria-label="Import fills"] button', { hasText: "Close" }).click();
   }, 120000);
 
+  it("passes axe on the function reference (help.html), which has a main landmark", async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${s.url}help.html#LIQPRICE`);
+    await page.waitForSelector("#LIQPRICE");
+    expectNoViolations(await seriousViolations(page), "help.html");
+    expect(await page.locator("main").count()).toBe(1);
+    expect(await page.locator("main #LIQPRICE").count()).toBe(1);
+    await page.close();
+  }, 60000);
+
   it("walks from the pane's first control to a written scenario with the keyboard alone", async () => {
     const page = s.page;
     await page.locator("#lev-tab-Market").click();
