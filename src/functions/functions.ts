@@ -8,6 +8,14 @@
 import * as F from "../engine";
 import { run } from "./boundary";
 
+// Excel gives this script a CustomFunctions global to register with (office.js in the task pane, or the
+// JavaScript-only runtime). In a task pane where office.js could not load (offline, a blocked network) there
+// is none: the registrations the build appends at the end then go nowhere, instead of stopping the page with
+// "CustomFunctions is not defined" before the pane can say what is wrong (src/taskpane/without-office.ts).
+if (typeof CustomFunctions === "undefined") {
+  Object.defineProperty(globalThis, "CustomFunctions", { value: { associate: () => undefined }, configurable: true, writable: true });
+}
+
 // ─── Leverage and margin ────────────────────────────────────────────────────────────────────────────
 
 /**
