@@ -245,17 +245,17 @@ export function readLeverages(raw: unknown, field: string): Dec[] {
 
 /**
  * The numbers of a range, blanks skipped. Numeric text is read as a number; other text, booleans
- * and error values are #VALUE! naming the range and the position.
+ * and error values are #VALUE! naming the range and the position; `check` sees each number where it is.
  */
-export function readNumbers(raw: unknown, field: string): Dec[] {
+export function readNumbers(raw: unknown, field: string, check?: (d: Dec, where: string) => void): Dec[] {
   return cellsOf(raw).map((cell) => {
     const v = cell.value;
-    if (typeof v === "number") return fromNumber(v, `${field} ${at(cell)}`);
-    if (typeof v === "string") {
-      const d = parseNumericText(v);
-      if (d !== undefined) return d;
-    }
-    throw new InvalidArgumentError(field, `${at(cell)} should be a number, got ${describe(v)}`);
+    let d: Dec | undefined;
+    if (typeof v === "number") d = fromNumber(v, `${field} ${at(cell)}`);
+    else if (typeof v === "string") d = parseNumericText(v);
+    if (d === undefined) throw new InvalidArgumentError(field, `${at(cell)} should be a number, got ${describe(v)}`);
+    check?.(d, at(cell));
+    return d;
   });
 }
 

@@ -137,15 +137,26 @@ export function tableKey<T extends string>(words: readonly T[], aliases: Readonl
   return { kind: "option", optional: false, range: false, read: (raw, field) => read.readOption(raw, field, words, aliases, true), words };
 }
 
-/** A range (or one value) of numbers; blank cells skipped; at least `min` numbers. */
-export function numbers(min = 1): Param<Dec[]> {
+/**
+ * A range (or one value) of numbers; blank cells skipped; at least `min` numbers; each within `bounds`
+ * (#NUM! naming the cell, `explain` saying why in the function's words).
+ */
+export function numbers(min = 1, bounds?: Bounds, explain?: (d: Dec) => string): Param<Dec[]> {
+  const check = bounds === undefined ? undefined : boundsChecker(bounds);
   return {
     kind: "numbers",
     optional: false,
     range: true,
-    cell: { kind: "number" },
+    cell: { kind: "number", bounds },
     read: (raw, field) => {
-      const list = read.readNumbers(raw, field);
+      const list = read.readNumbers(raw, field, (d, where) => {
+        if (check === undefined) return;
+        try {
+          check(d, field);
+        } catch (e) {
+          throw explain === undefined ? new DomainError(field, `${where} ${(e as Error).message.slice(field.length + 2)}`) : new DomainError(field, `${where} ${explain(d)}`);
+        }
+      });
       if (list.length < min) {
         throw new InvalidArgumentError(field, min === 1 ? "needs at least one number" : `needs at least ${min} numbers`);
       }
@@ -159,14 +170,22 @@ function atLeastOne(list: Dec[], field: string): Dec[] {
   return list;
 }
 
-/** A range (or one value) of leverages, each read as a leverage argument is; blanks skipped; at least one. */
-export const leverages: Param<Dec[]> = {
-  kind: "leverages",
-  optional: false,
-  range: true,
-  cell: { kind: "leverage" },
-  read: (raw, field) => atLeastOne(read.readLeverages(raw, field), field),
-};
+/** A range (or one value) of leverages, each read as a leverage argument is; blanks skipped; at least one, at most `most`. */
+export function leverages(most: number): Param<Dec[]> {
+  return {
+    kind: "leverages",
+    optional: false,
+    range: true,
+    cell: { kind: "leverage" },
+    read: (raw, field) => {
+      const list = atLeastOne(read.readLeverages(raw, field), field);
+      if (list.length > most) {
+        throw new DomainError(field, `has ${list.length.toLocaleString("en-US")} leverages; the limit is ${most.toLocaleString("en-US")}`);
+      }
+      return list;
+    },
+  };
+}
 
 /**
  * An optional argument: blank or omitted means the default (or undefined when there is none, for a
@@ -181,6 +200,7 @@ export function optional<T>(p: Param<T>, fallback?: T): Param<T | undefined> {
     range: p.range,
     words: p.words,
     bounds: p.bounds,
+    cell: p.cell,
     read: (raw, field, call) => (read.isBlank(raw) ? fallback : p.read(raw, field, call)),
   };
 }
