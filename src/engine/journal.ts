@@ -1439,7 +1439,8 @@ function readTradesFast(pnlRaw: unknown, closedRaw: unknown): number {
   let closed: unknown[] | undefined;
   if (closedRaw !== null && closedRaw !== undefined) {
     closed = flatCells(closedRaw);
-    if (closed === undefined || closed.length !== cells) return -1;
+    if (closed !== undefined && closed.length === 1 && cells !== 1 && blankCell(closed[0])) closed = undefined; // not given
+    else if (closed === undefined || closed.length !== cells) return -1;
   }
   growInts(cells);
   let n = 0;
