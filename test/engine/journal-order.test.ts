@@ -290,7 +290,7 @@ describe("invariants (fast-check)", () => {
     const openArb = fc.record({ pnl: fc.oneof(pnlArb, fc.constant("pending")), risk: fc.oneof(riskArb, fc.constant(null), fc.constant("n/a")), closed: fc.constantFrom(null, "") });
     fc.assert(
       fc.property(tradesArb, openArb, fc.nat(), startArb, (rows, open, where, start) => {
-        const withOpen = [...rows];
+        const withOpen: Row[] = [...rows];
         withOpen.splice(where % (rows.length + 1), 0, open);
         expect(shows(F.JOURNALSTATS, statsArgs(withOpen, start))).toEqual(shows(F.JOURNALSTATS, statsArgs(rows, start)));
         expect(shows(F.EQUITYCURVE, curveArgs(withOpen, start))).toEqual(shows(F.EQUITYCURVE, curveArgs(rows, start)));
