@@ -99,15 +99,25 @@ describe("JOURNALSTATS fast path (fast-check): the Decimal path's twenty cells",
     expect(answered).toBe(200);
   });
 
-  it("the benchmark's journal: 1,000 trades in cents, a start balance, risk 50, 100 or 125.5 per trade", () => {
+  it("the benchmark's journal: 1,000 trades in cents, a start balance, risk 50, 100 or 125.5 per trade, close times", () => {
     const rnd = mulberry(20261130);
     const pnl = Array.from({ length: 1000 }, () => Math.round((rnd() < 0.45 ? 150 : -100) * rnd() * 100 * (rnd() < 0.05 ? 0 : 1)) / 100);
     const risk = pnl.map(() => [50, 100, 125.5][Math.floor(rnd() * 3)]!);
-    for (const start of [10000, 25000.5]) {
-      const args = journalArgs({ pnl, start, risk });
-      const fast = fastPath(F.JOURNALSTATS, args);
-      expect(fast).toBeDefined();
-      expect(fast).toEqual(decimalPath(F.JOURNALSTATS, args));
+    // and as the written journal passes it: close times a minute to two days after openings a minute apart,
+    // on whole minutes (so some are equal), about 2 % open; and 3,000 trades, for more passes of the merge
+    for (const n of [1000, 3000]) {
+      const p = Array.from({ length: n }, (_, i) => pnl[i % 1000]!);
+      const closed = p.map((_, i) => (rnd() < 0.02 ? null : 45355 + Math.round(i + 1 + rnd() * 2880) / 1440));
+      for (const start of [10000, 25000.5]) {
+        for (const c of [null, col(closed)]) {
+          const args = [...journalArgs({ pnl: p, start, risk: p.map((_, i) => risk[i % 1000]!) }), c];
+          const fast = fastPath(F.JOURNALSTATS, args);
+          expect(fast).toBeDefined();
+          expect(fast).toEqual(decimalPath(F.JOURNALSTATS, args));
+          const curve = [start, col(p), c];
+          expect(fastPath(F.EQUITYCURVE, curve)).toEqual(decimalPath(F.EQUITYCURVE, curve));
+        }
+      }
     }
   });
 
