@@ -1559,15 +1559,17 @@ function shownCells(rows: [string, TableCell][]): (number | string | EngineError
 const MAX_TRADES_FAST = 2 ** 24;
 
 /**
- * JOURNALSTATS for ranges of plain numbers, a plain start balance and risk as one value or one per trade: the
- * Decimal path's twenty cells (tested cell for cell), made by the same `finishStats` from the same exact
- * aggregates, which are kept here in scaled integers at one common scale (every sum, extreme and fall is an
- * integer below 2^53, checked, so it is the Decimal path's exact value). Max drawdown % is the largest of
+ * JOURNALSTATS for ranges of plain numbers (blank cells skipped), a plain start balance, risk as one value or
+ * one per trade and close times as serials (`readTradesFast`: open trades left out, the rest in close-time
+ * order): the Decimal path's twenty cells (tested cell for cell), made by the same `finishStats` from the same
+ * exact aggregates, which are kept here in scaled integers at one common scale (every sum, extreme and fall is
+ * an integer below 2^53, checked, so it is the Decimal path's exact value). Max drawdown % is the largest of
  * (peak − balance)/peak: correctly rounded quotients are monotonic, so the largest double belongs to an exact
  * maximiser, equal doubles are told apart by comparing the exact cross products, and that one ratio is then
  * divided in Decimal exactly as the Decimal path divides it. Average R and SQN come from `rFiguresExact`
  * (doubleword.ts), which certifies them or declines. Undefined, leaving the call to the Decimal path, for
- * anything else: fewer than 2 trades, blanks or text in a range, a risk that is not above 0, a step beyond 2^53.
+ * anything else: fewer than 2 trades, text in a cell read, a close time as text, a risk that is not above 0,
+ * a step beyond 2^53.
  */
 export function journalStatsFast(raw: ArrayLike<unknown>): (number | string | EngineError)[][] | undefined {
   const pnlRaw = raw[0];
@@ -1755,7 +1757,9 @@ export function equityCurve(a: { startBalance: Dec; pnl: readonly Dec[] }): Tabl
  * cell). Balance, Peak and Drawdown are exact integers over one common power of ten (checked below 2^53), so
  * each shows as the Decimal path's exact value does; Drawdown % is one quotient per row, which the Decimal path
  * rounds to 34 digits before the boundary rounds it to a double: `certainQuotient` gives that double or
- * declines. Undefined, leaving the call to the Decimal path, for blanks, text or a step beyond 2^53.
+ * declines. Blank cells are skipped and, with close times, open trades left out and the rest ordered as
+ * `readTradesFast` reads them. Undefined, leaving the call to the Decimal path, for no trades, text in a cell
+ * read, a close time as text or a step beyond 2^53.
  */
 export function equityCurveFast(raw: ArrayLike<unknown>): (number | string)[][] | undefined {
   const startRaw = raw[0];
