@@ -4,9 +4,10 @@ import { buildWorkbook, type DefinedName, type LevBridge } from "./bridge";
 import type { DrawnChart } from "./chart";
 import { cellName, dateParts, formatNumber, isDateFormat, parseCell, parseRange } from "./format";
 import { el, Grid, textWidth, type CellView } from "./grid";
+import { addinIdentity } from "./addin";
 import type { PlaygroundHost } from "./host";
 import type { FunctionMetadata } from "./metadata";
-import { emptyMeta, formatAt, inside, rect, shiftFormula, styleAt, writeTyped, type CellStyle, type SheetMeta, type WorkbookMeta } from "./sheet";
+import { DEFAULT_COLUMN_WIDTH, emptyMeta, formatAt, inside, rect, shiftFormula, styleAt, writeTyped, type CellStyle, type SheetMeta, type WorkbookMeta } from "./sheet";
 
 /*
  * The playground page: header (open/save), formula bar, the grid over the HyperFormula workbook, sheet
@@ -15,7 +16,7 @@ import { emptyMeta, formatAt, inside, rect, shiftFormula, styleAt, writeTyped, t
 
 const MIN_ROWS = 100;
 const MIN_COLS = 26;
-const DEFAULT_WIDTH = 104;
+const DEFAULT_WIDTH = DEFAULT_COLUMN_WIDTH;
 const HINT = 'Type a formula such as =LEV.LIQPRICE("long", 60000, 10) in any cell: LEV. names complete as you type. Errors show their message here.';
 
 export interface PageOptions {
@@ -54,9 +55,12 @@ export class PlaygroundPage implements PlaygroundHost {
   /** The cell the formula bar is editing, and what it held when the edit began. */
   private barEdit?: { row: number; col: number; original: string };
   private readonly bridge: LevBridge;
+  /** The LEV functions' ids, which a saved file lists for Excel. */
+  private readonly functionIds: string[];
 
   constructor(root: HTMLElement, options: PageOptions) {
     this.bridge = options.bridge;
+    this.functionIds = options.functions.map((f) => f.id.toUpperCase());
     this.meta = options.meta ?? {};
     this.hf = buildWorkbook(this.bridge, options.sheets, options.names);
     this.help = new FormulaHelp(options.functions);
@@ -86,11 +90,16 @@ export class PlaygroundPage implements PlaygroundHost {
     save.type = "button";
     save.id = "save-xlsx";
     save.addEventListener("click", () => void this.saveFile());
+    const saveValues = el("button", "btn", "Save a copy with values");
+    saveValues.type = "button";
+    saveValues.id = "save-values";
+    saveValues.title = "The same workbook with every formula replaced by its last value, to share with anyone: it opens in any spreadsheet program, Excel without LEV included.";
+    saveValues.addEventListener("click", () => void this.saveFile(true));
     const helpLink = el("a", "btn link", "Function reference");
     helpLink.href = "help.html";
     helpLink.target = "_blank";
     helpLink.rel = "noopener";
-    actions.append(open, file, save, helpLink);
+    actions.append(open, file, save, saveValues, helpLink);
     header.append(title, actions);
 
     const formulaBar = el("div", "formula-bar");
@@ -216,7 +225,7 @@ export class PlaygroundPage implements PlaygroundHost {
   }
 
   private colWidth(col: number): number {
-    return this.sheetMeta?.widths[col] ?? DEFAULT_WIDTH;
+    return this.sheetMeta?.widths[col] ?? this.sheetMeta?.defaultWidth ?? DEFAULT_WIDTH;
   }
 
   private view(row: number, col: number): CellView {
@@ -519,6 +528,7 @@ export class PlaygroundPage implements PlaygroundHost {
     const id = this.hf.getSheetId(sheet)!;
     const meta = this.meta[sheet];
     const values = (range: string) => {
+      if (!range) return []; // a series without x values (a chart from Excel) is drawn over 1, 2, 3…
       const r = rect(range);
       return this.hf.getRangeValues({ start: { sheet: id, row: r.top, col: r.left }, end: { sheet: id, row: r.bottom, col: r.right } }).flat();
     };
@@ -572,18 +582,26 @@ export class PlaygroundPage implements PlaygroundHost {
     this.grid.select(0, 0);
   }
 
-  async saveFile(): Promise<void> {
-    const { writeXlsx } = await import("./xlsx");
-    const buffer = await writeXlsx(this.hf, this.meta);
+  /** Saves the workbook, or with `values` a copy with every formula replaced by its last value. */
+  async saveFile(values = false): Promise<void> {
+    const name = values ? "lev-playground-values.xlsx" : "lev-playground.xlsx";
+    let buffer: ArrayBuffer;
+    try {
+      const { writeXlsx } = await import("./xlsx");
+      buffer = await writeXlsx(this.hf, this.meta, { values, addin: addinIdentity(this.functionIds) });
+    } catch (e) {
+      this.setStatus(`Could not save the file: ${(e as Error).message}`);
+      return;
+    }
     const blob = new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const a = el("a");
     a.href = URL.createObjectURL(blob);
-    a.download = "lev-playground.xlsx";
+    a.download = name;
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-    this.setStatus("Saved lev-playground.xlsx");
+    this.setStatus(values ? `Saved ${name}: every formula replaced by its last value` : `Saved ${name}`);
   }
 }
 
