@@ -140,7 +140,7 @@ export function drawingXml(charts: { anchor: Rect; title: string; rId: string }[
   const anchors = charts
     .map(
       (c, i) =>
-        `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${c.anchor.left}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${c.anchor.top}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+        `<xdr:twoCellAnchor><xdr:from><xdr:col>${c.anchor.left}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${c.anchor.top}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
         `<xdr:to><xdr:col>${c.anchor.right + 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${c.anchor.bottom + 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
         `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${chartObjectName(i)}" descr="${xmlEscape(c.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
         '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +

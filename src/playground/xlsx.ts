@@ -175,11 +175,11 @@ export async function writeXlsx(hf: HyperFormula, meta: WorkbookMeta = {}, optio
         } else if (formula !== undefined) {
           const range = arrayRange(hf, address);
           const result = unreadable(hf, address) ? undefined : lastValue(hf, address);
-          const lev = callsLev(formula);
-          levCalls ||= lev;
+          levCalls ||= callsLev(formula);
           const stored = formulaToFile(formula);
-          // Excel 365 stores a formula that spills, calls an add-in or reads a range as a dynamic array
-          const dynamic = range !== undefined || lev || readsRange(formula);
+          // Excel 365 stores a formula that spills, calls an add-in (LEV or another) or a function newer than the
+          // file format (UNIQUE, XLOOKUP), or reads a range, as a dynamic array
+          const dynamic = range !== undefined || /_xldudf_|_xlfn\./.test(stored) || readsRange(formula);
           put(cell, dynamic ? { formula: stored, result, shareType: "array", ref: range ?? cellName(r, c) } : { formula: stored, result });
         } else if (spilled) {
           // the cells a spill fills hold its results, as Excel saves them
@@ -404,26 +404,35 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
         if (arrayBlocks.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right && !(r === b.top && c === b.left))) return;
         const v = cell.value as unknown;
         let content: unknown = v;
+        // text, not a formula, even when it reads as one
+        let text = typeof v === "string";
         if (v instanceof Date) content = serialOf(v);
         else if (v && typeof v === "object") {
           const o = v as { formula?: string; sharedFormula?: string; shareType?: string; ref?: string; result?: { error?: string }; richText?: { text: string }[]; error?: string; text?: string };
           const formula = (cell as unknown as { formula?: string }).formula ?? o.formula;
           if (formula && (isBroken(formula) || o.result?.error === "#ERROR!")) {
             // a formula no program can read (saved with the non-Excel #ERROR!) is kept as the text it is
-            content = `'=${formula}`;
+            content = `=${formula}`;
+            text = true;
           } else if (formula) {
             content = `=${formulaFromFile(formula)}`;
             if (o.shareType === "array" && o.ref) {
               const block = parseRange(o.ref);
               if (block) arrayBlocks.push(block);
             }
-          } else if (o.richText) content = o.richText.map((t) => t.text).join("");
+          } else if (o.richText) {
+            content = o.richText.map((t) => t.text).join("");
+            text = true;
+          }
           else if (o.error) content = o.error;
-          else if (typeof o.text === "string") content = o.text;
+          else if (typeof o.text === "string") {
+            content = o.text;
+            text = true;
+          }
           else content = null;
         }
         // Text that would read as something else keeps Excel's apostrophe: "1:50" must not become a time.
-        if (typeof content === "string" && !content.startsWith("=") && needsApostrophe(content)) content = `'${content}`;
+        if (text && typeof content === "string" && needsApostrophe(content)) content = `'${content}`;
         if (content === undefined || content === null) return;
         (rows[r] ??= [])[c] = content;
       });
