@@ -1,6 +1,6 @@
 /* The playground page's entry: a HyperFormula workbook, a grid, and the task pane beside it. */
 import { registerLevFunctions, registeredFunctions } from "./bridge";
-import { installCustomFunctions } from "./customFunctions";
+import { installCustomFunctions, installHostRequirements } from "./customFunctions";
 import type { FunctionsMetadata } from "./metadata";
 import { PlaygroundPage } from "./page";
 import { sampleMeta, sampleWorkbook } from "./sample";
@@ -8,6 +8,8 @@ import { applyStyles } from "./styles";
 
 // Before functions.js runs: the same CustomFunctions global Excel's runtime gives it.
 const associated = installCustomFunctions();
+// and what Excel tells them it can show: numbers with their formats
+installHostRequirements();
 
 /** Loads a script the plain way Excel's runtime does, with <script src> (no eval). */
 function loadScript(src: string): Promise<void> {

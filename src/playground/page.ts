@@ -164,6 +164,7 @@ export class PlaygroundPage implements PlaygroundHost {
     this.bridge.settle(this.hf);
     const names = this.hf.getSheetNames();
     if (this.hf.getSheetName(this.sheet) === undefined) this.sheet = this.hf.getSheetId(names[0]!) ?? 0;
+    this.widenForDates();
     this.ruleCache.clear();
     this.drawTabs();
     this.grid.reset();
@@ -239,13 +240,33 @@ export class PlaygroundPage implements PlaygroundHost {
       // As Excel: as many digits as the column has room for in General, ### when a number does not fit.
       const room = this.colWidth(col) - CELL_INSET;
       const fits = (text: string) => textWidth(text, style?.bold) <= room;
-      return { text: formatNumber(v, formatAt(this.sheetMeta, row, col), fits), kind: "number", spilled, style };
+      return { text: formatNumber(v, this.formatOf(row, col), fits), kind: "number", spilled, style };
     }
     if (typeof v === "boolean") return { text: v ? "TRUE" : "FALSE", kind: "boolean", spilled, style };
     // Text runs on over an empty cell to its right, as in Excel.
     const next = this.hf.getCellValue(this.address(row, col + 1));
     const overflow = next === null || next === undefined || next === "";
     return { text: String(v), kind: "text", spilled, overflow, style };
+  }
+
+  /** A cell's number format: its own, or the one its value carries (a LEV table's dates, prices, money). */
+  private formatOf(row: number, col: number, sheet = this.sheet): string | undefined {
+    return formatAt(this.meta[this.hf.getSheetName(sheet) ?? ""], row, col) ?? this.bridge.valueFormat(this.hf, { sheet, row, col });
+  }
+
+  /**
+   * A column of the default width that a LEV table spills dates into widens to show them, as one a date is typed
+   * into does (a column given a width keeps it: ### there, as in Excel).
+   */
+  private widenForDates(): void {
+    const meta = this.sheetMeta;
+    for (const { row, col, format } of this.bridge.valueFormats(this.hf, this.sheet)) {
+      if (meta?.widths[col] !== undefined || meta?.defaultWidth !== undefined || !isDateFormat(format) || formatAt(meta, row, col)) continue;
+      const v = this.hf.getCellValue(this.address(row, col));
+      if (typeof v !== "number") continue;
+      const need = textWidth(formatNumber(v, format, 40), this.styleOf(row, col)?.bold) + CELL_INSET;
+      if (need > DEFAULT_WIDTH) (this.meta[this.sheetName] ??= emptyMeta()).widths[col] = need;
+    }
   }
 
   /** A cell's look: its table's style, then its own style, then any conditional format that holds. */
@@ -457,6 +478,7 @@ export class PlaygroundPage implements PlaygroundHost {
       if (meta.widths[col] === undefined && need > DEFAULT_WIDTH) meta.widths[col] = need;
     }
     this.bridge.settle(this.hf);
+    this.widenForDates();
     this.ruleCache.clear();
     this.grid.reset();
     this.onSelect();
@@ -526,7 +548,6 @@ export class PlaygroundPage implements PlaygroundHost {
   private chartData(sheet: string, index: number) {
     const plan = this.meta[sheet]!.charts[index]!;
     const id = this.hf.getSheetId(sheet)!;
-    const meta = this.meta[sheet];
     const values = (range: string) => {
       if (!range) return []; // a series without x values (a chart from Excel) is drawn over 1, 2, 3…
       const r = rect(range);
@@ -534,7 +555,7 @@ export class PlaygroundPage implements PlaygroundHost {
     };
     const formatter = (range: string | undefined) => {
       const r = range ? rect(range) : undefined;
-      const format = r ? formatAt(meta, r.top, r.left) : undefined;
+      const format = r ? this.formatOf(r.top, r.left, id) : undefined;
       return (v: number) => formatNumber(v, format, 24);
     };
     const type = plan.type ?? "scatter";
@@ -588,7 +609,8 @@ export class PlaygroundPage implements PlaygroundHost {
     let buffer: ArrayBuffer;
     try {
       const { writeXlsx } = await import("./xlsx");
-      buffer = await writeXlsx(this.hf, this.meta, { values, addin: addinIdentity(this.functionIds) });
+      const valueFormat = (sheet: number, row: number, col: number) => this.bridge.valueFormat(this.hf, { sheet, row, col });
+      buffer = await writeXlsx(this.hf, this.meta, { values, addin: addinIdentity(this.functionIds), valueFormat });
     } catch (e) {
       this.setStatus(`Could not save the file: ${(e as Error).message}`);
       return;

@@ -222,7 +222,7 @@ export async function writeXlsx(hf: HyperFormula, meta: WorkbookMeta = {}, optio
   await addNames(zip, hf.getSheetNames(), definedNames(hf));
   await addDynamicArrays(zip);
   if (levCalls && options.addin) await addWebExtension(zip, options.addin);
-  await addChartParts(zip, hf, meta, charts);
+  await addChartParts(zip, hf, meta, charts, options.valueFormat);
   return zip.generateAsync({ type: "arraybuffer", compression: "DEFLATE" });
 }
 
@@ -292,7 +292,13 @@ async function addDynamicArrays(zip: import("jszip")): Promise<void> {
 }
 
 /** Each chart request as a native chart, and the requests themselves in their custom XML part. */
-async function addChartParts(zip: import("jszip"), hf: HyperFormula, meta: WorkbookMeta, charts: { sheet: string; sheetId: number; chart: ChartPlan }[]): Promise<void> {
+async function addChartParts(
+  zip: import("jszip"),
+  hf: HyperFormula,
+  meta: WorkbookMeta,
+  charts: { sheet: string; sheetId: number; chart: ChartPlan }[],
+  valueFormat: WriteOptions["valueFormat"],
+): Promise<void> {
   if (charts.length === 0) return;
   const parts = new Map((await sheetParts(zip)).map((p) => [p.name, p.part]));
   const bySheet = new Map<string, typeof charts>();
@@ -307,9 +313,10 @@ async function addChartParts(zip: import("jszip"), hf: HyperFormula, meta: Workb
       const r = rect(range);
       return hf.getRangeValues({ start: { sheet: id, row: r.top, col: r.left }, end: { sheet: id, row: r.bottom, col: r.right } }).flat();
     };
+    // the axes show numbers as their cells do: the cell's own format, or the one its value carries
     const formatOf = (range: string) => {
       const r = range ? rect(range) : undefined;
-      return r ? formatAt(meta[sheet], r.top, r.left) : undefined;
+      return r ? (formatAt(meta[sheet], r.top, r.left) ?? valueFormat?.(id, r.top, r.left)) : undefined;
     };
     const native: NativeChart[] = list.map(({ chart }) => {
       const main = chart.series.find((s) => s.role !== "marker");
