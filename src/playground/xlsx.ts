@@ -371,6 +371,17 @@ function runs<T>(cells: Map<string, T>, same: (a: T, b: T) => boolean): { rect: 
   return out;
 }
 
+/** The numbers a worksheet's cells store, by address ("A2" → 45355.416666666664): cells without a type are numbers. */
+function storedNumbers(sheetXml: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of sheetXml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(?:<f\b[^>]*(?:\/>|>[^<]*<\/f>))?<v>([^<]*)<\/v>/g)) {
+    if (/\bt="(?!n")/.test(m[2]!)) continue;
+    const n = Number(m[3]);
+    if (Number.isFinite(n)) out.set(m[1]!, n);
+  }
+  return out;
+}
+
 /** Excel's serial number for a date ExcelJS read (it gives dates as UTC Date objects). */
 const serialOf = (d: Date) => d.getTime() / 86400000 + 25569;
 
@@ -382,6 +393,9 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
   const zip = await JSZip.loadAsync(data);
   const sheets: Record<string, unknown[][]> = {};
   const meta: WorkbookMeta = {};
+  // ExcelJS turns a number with a date format into a Date, to the millisecond; the file's own number is kept
+  const numbers = new Map<string, Map<string, number>>();
+  for (const { name, part } of await sheetParts(zip)) numbers.set(name, storedNumbers((await text(zip, part)) ?? ""));
   wb.eachSheet((ws) => {
     const m = emptyMeta();
     // Excel's default is 8.43 characters (64 pixels) unless the sheet says otherwise
@@ -413,7 +427,7 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
         let content: unknown = v;
         // text, not a formula, even when it reads as one
         let text = typeof v === "string";
-        if (v instanceof Date) content = serialOf(v);
+        if (v instanceof Date) content = numbers.get(ws.name)?.get(cell.address) ?? serialOf(v);
         else if (v && typeof v === "object") {
           const o = v as { formula?: string; sharedFormula?: string; shareType?: string; ref?: string; result?: { error?: string }; richText?: { text: string }[]; error?: string; text?: string };
           const formula = (cell as unknown as { formula?: string }).formula ?? o.formula;

@@ -3,14 +3,14 @@ import * as path from "path";
 import { DetailedCellError, type HyperFormula } from "hyperformula";
 import { createPlaygroundAdapter } from "../../src/playground/adapter";
 import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/playground/bridge";
-import type { PlaygroundHost } from "../../src/playground/host";
 import type { FunctionsMetadata } from "../../src/playground/metadata";
-import { columnMeta, formatAt, styleAt, type SheetMeta, type WorkbookMeta } from "../../src/playground/sheet";
+import { columnMeta, formatAt, styleAt, type WorkbookMeta } from "../../src/playground/sheet";
 import { needsApostrophe, readXlsx, writeXlsx } from "../../src/playground/xlsx";
 import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
 import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
 import { DIST, loadBundle } from "../helpers/bundle";
+import { metaHost, sampleWithPaneSheets } from "../helpers/xlsx-workbooks";
 
 /*
  * .xlsx out and back in, in Node: formulas stay formulas with their last values, spills become array
@@ -24,20 +24,6 @@ beforeAll(() => {
   bridge = registerLevFunctions(metadata, loadBundle().functions);
 });
 afterAll(() => bridge.unregister());
-
-/** A host that keeps the sheet meta, as the page does. */
-function host(hf: HyperFormula, meta: WorkbookMeta): PlaygroundHost {
-  return {
-    hf,
-    refresh: () => undefined,
-    activateSheet: () => undefined,
-    select: () => undefined,
-    workbookMeta: meta,
-    setSheetMeta: (sheet: string, m: SheetMeta) => {
-      meta[sheet] = m;
-    },
-  };
-}
 
 /** Every non-empty cell of every sheet: its formula (or typed content) and its value, errors by code. */
 function snapshot(hf: HyperFormula): Record<string, [string, unknown][][]> {
@@ -63,7 +49,7 @@ const guideTrade = () => validate(GUIDE_EXAMPLE).trade!;
 async function simulatorWorkbook() {
   const hf = buildWorkbook(bridge, { Sheet1: [["keep me", 1.5, "'1:50"]] });
   const meta: WorkbookMeta = { Sheet1: columnMeta({ 1: "0.00%" }) };
-  const adapter = createPlaygroundAdapter(host(hf, meta));
+  const adapter = createPlaygroundAdapter(metaHost(hf, meta, bridge));
   const plan = scenarioPlan(buildScenario(guideTrade()));
   await adapter.write(plan);
   await adapter.write(scenarioPlan(buildScenario({ ...guideTrade(), balance: guideTrade().balance.mul(2) })));
@@ -142,6 +128,45 @@ describe("the playground's .xlsx files", () => {
     expect(second.names).toEqual(first.names);
     expect(second.meta).toEqual(first.meta);
     [hf, opened, reopened].forEach((h) => h.destroy());
+  });
+
+  it("gives back the sample and every sheet the pane writes: cells, names, formats, widths (default ones too), tables, rules, charts", async () => {
+    const { hf, meta } = await sampleWithPaneSheets(bridge);
+    const before = snapshot(hf);
+    const first = await readXlsx(await writeXlsx(hf, meta));
+    const opened = buildWorkbook(bridge, first.sheets, first.names);
+    expect(snapshot(opened)).toEqual(before);
+    const byName = (names: { name: string; sheet?: string }[]) => [...names].sort((a, b) => `${a.name}|${a.sheet}`.localeCompare(`${b.name}|${b.sheet}`));
+    const names = hf.getSheetNames();
+    for (const name of names) {
+      const was = meta[name]!;
+      const now = first.meta[name]!;
+      // every width as it was, and none where there was none: a sheet never resized stays at the default width
+      expect([name, now.widths, now.defaultWidth]).toEqual([name, was.widths, was.defaultWidth]);
+      expect([name, now.tables]).toEqual([name, was.tables]);
+      expect([name, now.charts]).toEqual([name, was.charts]);
+      const rule = (c: { range: string; formula: string; fill: string; font: string }) => [c.range, c.formula, c.fill.toUpperCase(), c.font.toUpperCase()];
+      expect([name, now.conditional.map(rule)]).toEqual([name, was.conditional.map(rule)]);
+      // each cell that holds something has the format it had
+      const id = hf.getSheetId(name)!;
+      const { height, width } = hf.getSheetDimensions(id);
+      for (let r = 0; r < height; r++) {
+        for (let c = 0; c < width; c++) {
+          if (hf.getCellValue({ sheet: id, row: r, col: c }) === null) continue;
+          const format = (m: WorkbookMeta[string]) => formatAt(m, r, c) ?? "General";
+          if (format(now) !== format(was)) expect([name, r, c, format(now)]).toEqual([name, r, c, format(was)]);
+          if (JSON.stringify(styleAt(now, r, c) ?? {}) !== JSON.stringify(styleAt(was, r, c) ?? {})) expect([name, r, c, styleAt(now, r, c)]).toEqual([name, r, c, styleAt(was, r, c)]);
+        }
+      }
+    }
+    // the sample's Trades sheet was never given widths beyond its own: 21 of its columns keep the default
+    expect(Object.keys(first.meta.Trades!.widths).length).toBe(Object.keys(meta.Trades!.widths).length);
+    // and a second trip changes nothing at all
+    const second = await readXlsx(await writeXlsx(opened, first.meta));
+    expect(second.meta).toEqual(first.meta);
+    expect(byName(second.names)).toEqual(byName(first.names));
+    hf.destroy();
+    opened.destroy();
   });
 
   it("keeps each simulator sheet's names scoped to it: Entry on LEV Scenario 2 is its own cell", async () => {
