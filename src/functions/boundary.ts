@@ -114,9 +114,12 @@ function fastTable(rows: (number | string | EngineError)[][]): ExcelCell[][] {
   return rows as ExcelCell[][];
 }
 
+/** Read once: in Excel's bare runtime every global (Array) is looked up through the context on each use. */
+const isArray = Array.isArray;
+
 /** The value of a data type (a formatted number, text or boolean Excel hands over as an object): its basic value. */
 function basic(v: unknown): unknown {
-  return v !== null && typeof v === "object" && !Array.isArray(v) && "basicValue" in v ? (v as { basicValue: unknown }).basicValue : v;
+  return v !== null && typeof v === "object" && !isArray(v) && "basicValue" in v ? (v as { basicValue: unknown }).basicValue : v;
 }
 
 /** A range with its data types read as their basic values; the same rows when it holds none. */
@@ -124,7 +127,7 @@ function basicRange(range: unknown[]): unknown[] {
   let out: unknown[] | undefined;
   for (let i = 0; i < range.length; i++) {
     const row = range[i];
-    if (!Array.isArray(row)) continue;
+    if (!isArray(row)) continue;
     let copy: unknown[] | undefined;
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
@@ -145,7 +148,7 @@ function basicArgs(args: ArrayLike<unknown>): ArrayLike<unknown> {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === null || typeof a !== "object") continue;
-    const b = Array.isArray(a) ? basicRange(a) : basic(a);
+    const b = isArray(a) ? basicRange(a) : basic(a);
     if (b !== a) (out ??= Array.from(args))[i] = b;
   }
   return out ?? args;
