@@ -7,15 +7,21 @@ import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 
-/** soffice, when installed; in CI it must be (.ci/run installs it). */
-export const SOFFICE = ["soffice", "libreoffice"].find((bin) => {
+/** Whether a program is on the PATH. */
+export function installed(bin: string): boolean {
   try {
     execFileSync("which", [bin], { stdio: "ignore" });
     return true;
   } catch {
     return false;
   }
-});
+}
+
+/** soffice, when installed; in CI it must be (.ci/run installs it). */
+export const SOFFICE = ["soffice", "libreoffice"].find(installed);
+
+/** poppler's pdftoppm and pdftotext, which draw a PDF's pages (.ci/run installs them). */
+export const POPPLER = installed("pdftoppm") && installed("pdftotext");
 
 /** describe, or describe.skip with one line saying why when LibreOffice is missing outside CI. */
 export function describeWithLibreOffice(name: string, fn: () => void): void {

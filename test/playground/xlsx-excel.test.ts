@@ -195,6 +195,24 @@ describe("the playground's files in Excel's own form", () => {
   });
 });
 
+describe("LEV calls in every form Excel stores them", () => {
+  it("opens Excel's form, the plain form and the damaged [2]! form as LEV calls that compute", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    // as Excel stores a call (the repro's sheet3), one typed before the add-in loaded (its sheet1, cached
+    // #NAME?), and one another add-in's link captured (office-js #2568)
+    ws.getCell("A1").value = { formula: "_xldudf_LEV_MARGIN(100000,50)", result: 2000, shareType: "array", ref: "A1" } as never;
+    ws.getCell("B1").value = { formula: "LEV.MARGIN(100000,50)", result: { error: "#NAME?" }, shareType: "array", ref: "B1" } as never;
+    ws.getCell("C1").value = { formula: "[2]!_xldudf_LEV_MARGIN(100000,50)", result: { error: "#NAME?" } } as never;
+    const back = await readXlsx((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(back.sheets.S![0]).toEqual(["=LEV.MARGIN(100000,50)", "=LEV.MARGIN(100000,50)", "=LEV.MARGIN(100000,50)"]);
+    const hf = buildWorkbook(bridge, back.sheets);
+    // 100,000 / 50 = 2,000 in each
+    expect([0, 1, 2].map((col) => hf.getCellValue({ sheet: 0, row: 0, col }))).toEqual([2000, 2000, 2000]);
+    hf.destroy();
+  });
+});
+
 describe("no invalid formula and no #ERROR! in a file", () => {
   it("writes a formula no program can read as its text, and a cycle without a value", async () => {
     const hf = buildWorkbook(bridge, { S: [["=LEV.MARGIN(", "=LEV.MARGIN(100000; 50)", "=C1", "=LEV.MARGIN(100000, 50)"]] });
