@@ -192,6 +192,8 @@ describe("the playground's files in Excel's own form", () => {
     expect(values.file("xl/webextensions/webextension1.xml")).toBeNull();
     // LEV.NOTIONAL(60000, 0.5) = 30,000 stays as its value
     expect(cellXml((await sheetXml(values)).Scenario!, "B9")).toMatch(/<v>30000<\/v>/);
+    // the chart comes along (the Trades sheet's equity curve)
+    expect(Object.keys(values.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(1);
   });
 });
 
@@ -341,6 +343,18 @@ describe("native charts", () => {
       const common = list.filter((n) => theirs.includes(n));
       expect([at, common]).toEqual([at, theirs.filter((n) => common.includes(n))]);
     }
+  });
+
+  it("keeps the tables, rules and charts of every sheet the pane writes in a copy with values", async () => {
+    const values = await JSZip.loadAsync(await writeValuesXlsx(hf, made.meta));
+    const count = (z: JSZip, re: RegExp) => Object.keys(z.files).filter((p) => re.test(p)).length;
+    // the two simulator sheets' scenario tables, the two journals' and the positions sheet's: five tables, as in the saved workbook
+    expect(count(values, /^xl\/tables\/table\d+\.xml$/)).toBe(count(zip, /^xl\/tables\/table\d+\.xml$/));
+    expect(count(zip, /^xl\/tables\/table\d+\.xml$/)).toBe(5);
+    expect(count(values, /^xl\/charts\/chart\d+\.xml$/)).toBe(count(zip, /^xl\/charts\/chart\d+\.xml$/));
+    const rules = async (z: JSZip) => (Object.values(await sheetXml(z)).join("").match(/<cfRule /g) ?? []).length;
+    expect(await rules(values)).toBe(await rules(zip));
+    expect(Object.values(await sheetXml(values)).join("")).not.toMatch(/<f[ >]/);
   });
 
   it("reads its own charts back from their requests, not twice", async () => {
