@@ -655,7 +655,7 @@ export function stakeReward(amount: any, apr: any, days: any, periods?: any): nu
  * @returns A table with a header row and one row per price.
  */
 export function scenarios(side: any, entry: any, quantity: any, leverage: any, prices: any[][], balance?: any, mmr?: any[][], fee_rate?: any): any[][] {
-  return run(F.SCENARIOS, [side, entry, quantity, leverage, prices, balance, mmr, fee_rate]);
+  return run(F.SCENARIOS, [side, entry, quantity, leverage, prices, balance, mmr, fee_rate], F.SCENARIOS_FORMATS);
 }
 
 /**
@@ -873,7 +873,7 @@ export function avgDown(shares: any, avg_cost: any, price: any, target_avg: any)
  * @returns A table with a header row and one row per fill.
  */
 export function ladder(side: any, prices: any[][], quantities: any[][], leverage: any, mmr?: any[][], fee_rate?: any): any[][] {
-  return run(F.LADDER, [side, prices, quantities, leverage, mmr, fee_rate]);
+  return run(F.LADDER, [side, prices, quantities, leverage, mmr, fee_rate], F.LADDER_FORMATS);
 }
 
 /**
@@ -888,7 +888,7 @@ export function ladder(side: any, prices: any[][], quantities: any[][], leverage
  * @returns A table with a header row and one row per period.
  */
 export function compoundTable(start: any, rate: any, periods: any, contribution?: any, round_to?: any): any[][] {
-  return run(F.COMPOUNDTABLE, [start, rate, periods, contribution, round_to]);
+  return run(F.COMPOUNDTABLE, [start, rate, periods, contribution, round_to], F.COMPOUNDTABLE_FORMATS);
 }
 
 // ─── Journal ────────────────────────────────────────────────────────────────────────────────────────
@@ -908,7 +908,7 @@ export function compoundTable(start: any, rate: any, periods: any, contribution?
  * @returns A table with a header row and one row per trade, by opening time.
  */
 export function trades(times: any[][], symbols: any[][], sides: any[][], prices: any[][], quantities: any[][], fees?: any[][], contract_sizes?: any[][], position_sides?: any[][]): any[][] {
-  return run(F.TRADES, [times, symbols, sides, prices, quantities, fees, contract_sizes, position_sides]);
+  return run(F.TRADES, [times, symbols, sides, prices, quantities, fees, contract_sizes, position_sides], F.TRADES_FORMATS);
 }
 
 /**
@@ -922,7 +922,7 @@ export function trades(times: any[][], symbols: any[][], sides: any[][], prices:
  * @returns Twenty rows of label and value.
  */
 export function journalStats(pnl: any[][], start_balance?: any, risk?: any[][], closed?: any[][]): any[][] {
-  return run(F.JOURNALSTATS, [pnl, start_balance, risk, closed]);
+  return run(F.JOURNALSTATS, [pnl, start_balance, risk, closed], F.JOURNALSTATS_FORMATS);
 }
 
 /**
@@ -935,5 +935,5 @@ export function journalStats(pnl: any[][], start_balance?: any, risk?: any[][], 
  * @returns A table with a header row, the start and one row per trade.
  */
 export function equityCurve(start_balance: any, pnl: any[][], closed?: any[][]): any[][] {
-  return run(F.EQUITYCURVE, [start_balance, pnl, closed]);
+  return run(F.EQUITYCURVE, [start_balance, pnl, closed], F.EQUITYCURVE_FORMATS);
 }

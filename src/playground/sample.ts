@@ -1,4 +1,5 @@
 import type { ChartPlan } from "../taskpane/workbook";
+import { columnMeta, rect, type WorkbookMeta } from "./sheet";
 import type { SheetFormats } from "./xlsx";
 import { STAT_NOTES, statNoteFormulas } from "../taskpane/model/journal-notes";
 import { positionsGrid } from "../taskpane/model/positions";
@@ -212,4 +213,13 @@ export function sampleWorkbook(has: (id: string) => boolean, journalRows?: numbe
     sample.widths.Positions = { 0: 150, 1: 70, 2: 80, 3: 80, 4: 80, 5: 140, 6: 160, 7: 125, 8: 150 };
   }
   return sample;
+}
+
+/** What the sample's sheets hold beside their cells: column formats and widths, the statistics' formats, the chart. */
+export function sampleMeta(sample: SampleWorkbook): WorkbookMeta {
+  const meta = Object.fromEntries(Object.keys(sample.sheets).map((name) => [name, columnMeta(sample.formats[name], sample.widths[name])]));
+  // the charts the sample requests (the Trades sheet's equity curve) are drawn as a written sheet's are
+  for (const [name, charts] of Object.entries(sample.charts)) meta[name]?.charts.push(...charts);
+  for (const [name, formats] of Object.entries(sample.cellFormats ?? {})) meta[name]?.formats.push(...formats.map((f) => ({ rect: rect(f.range), format: f.format })));
+  return meta;
 }
