@@ -35,12 +35,24 @@ async function httpsOptions() {
   return { ca: fs.readFileSync(files.ca), cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) };
 }
 
+/** The add-in's identity from manifest.xml, for the add-in part of the files the playground saves (src/playground/addin.ts). */
+function addinIdentity() {
+  const xml = fs.readFileSync(path.join(__dirname, "manifest.xml"), "utf8");
+  const tag = (re) => re.exec(xml)?.[1];
+  return {
+    id: tag(/<Id>([^<]+)<\/Id>/),
+    version: tag(/<Version>([^<]+)<\/Version>/),
+    namespace: tag(/<bt:String id="Functions\.Namespace" DefaultValue="([^"]+)"/),
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   const serving = Boolean(process.env.WEBPACK_SERVE);
   const address = addressOrExit({ production: !dev, serving });
   return {
-    devtool: "source-map",
+    // Source maps for development only: the site and the package carry none (they would be most of its bytes).
+    devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
@@ -69,6 +81,7 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HelpPagePlugin(),
+      new (require("webpack").DefinePlugin)({ __LEV_ADDIN__: JSON.stringify(addinIdentity()) }),
       new DeployPlugin(address),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -38,10 +38,11 @@ function shim() {
   return { CustomFunctions, functions };
 }
 
-function loadBundle(file = path.join(DIST, "functions.js")) {
+/** `host`: more globals for the context, such as the Office object of a runtime shared with a task pane. */
+function loadBundle(file = path.join(DIST, "functions.js"), host = {}) {
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);
   const { CustomFunctions, functions } = shim();
-  const context = { CustomFunctions };
+  const context = { ...host, CustomFunctions };
   context.globalThis = context;
   context.self = context;
   const before = new Set(Object.keys(context));

@@ -14,6 +14,18 @@ export {
   type ErrorCode,
 } from "./errors";
 export { readSide, readLeverage, readNumber, type Side } from "./read";
+export {
+  FORMATS,
+  cellFormat,
+  priceFormat,
+  TRADES_FORMATS,
+  EQUITYCURVE_FORMATS,
+  JOURNALSTATS_FORMATS,
+  SCENARIOS_FORMATS,
+  LADDER_FORMATS,
+  COMPOUNDTABLE_FORMATS,
+  type TableFormats,
+} from "./formats";
 export { define, boundsMessage, type Bounds, type Param, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec";
 export {
   EXPOSURE,
@@ -142,7 +154,7 @@ export {
   CROSSACCOUNT_LABELS,
   crossLiquidation,
   crossAccount,
-  readPositions,
+  positionsOf,
   readPositionsBlock,
   type CrossPosition,
 } from "./cross";

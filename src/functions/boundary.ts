@@ -1,9 +1,11 @@
-import { isEngineError, type EngineError, type EngineFunction, type ErrorCode, type Result, type Table } from "../engine";
+import { cellFormat, isEngineError, type EngineError, type EngineFunction, type ErrorCode, type Result, type Table, type TableFormats } from "../engine";
 
 /**
  * The edge between Excel and the engine: raw cell values go in as they are (the engine's declared
- * arguments read them), and results come out as plain numbers, text, booleans or 2-D arrays. Engine
- * errors become `CustomFunctions.Error`s through the one table below; nothing else escapes.
+ * arguments read them; a value that carries a format, a data type, is read as its basic value), and results
+ * come out as plain numbers, text, booleans or 2-D arrays, a table's numbers with their format where the host
+ * shows formatted numbers. Engine errors become `CustomFunctions.Error`s through the one table below; nothing
+ * else escapes.
  */
 
 /** Engine error code → the member of `CustomFunctions.ErrorCode` it is shown as. */
@@ -42,9 +44,20 @@ export function errorCodeOf(text: string): ErrorCode | undefined {
   return (Object.keys(ERROR_TEXT) as ErrorCode[]).find((c) => ERROR_TEXT[c] === text);
 }
 
+/**
+ * A number with the format Excel shows it in: the "Double" data type custom functions return from
+ * CustomFunctionsRuntime 1.4 on ("Use data types with custom functions in Excel"; the older FormattedNumber type
+ * is deprecated).
+ */
+export interface FormattedNumber {
+  type: "Double";
+  basicValue: number;
+  numberFormat: string;
+}
+
 export type ExcelScalar = number | string | boolean;
-/** A cell of a spilled result may also be an error (Excel shows errors inside dynamic arrays). */
-export type ExcelCell = ExcelScalar | CustomFunctions.Error;
+/** A cell of a spilled result may also be an error (Excel shows errors inside dynamic arrays), or a formatted number. */
+export type ExcelCell = ExcelScalar | CustomFunctions.Error | FormattedNumber;
 export type ExcelResult = ExcelScalar | ExcelCell[][];
 
 function excelError(code: ErrorCode, message: string): CustomFunctions.Error {
@@ -101,12 +114,89 @@ function fastTable(rows: (number | string | EngineError)[][]): ExcelCell[][] {
   return rows as ExcelCell[][];
 }
 
-/** Runs one engine function on the worksheet's arguments (in catalog order). */
+/** Read once: in Excel's bare runtime every global (Array) is looked up through the context on each use. */
+const isArray = Array.isArray;
+
+/** The value of a data type (a formatted number, text or boolean Excel hands over as an object): its basic value. */
+function basic(v: unknown): unknown {
+  return v !== null && typeof v === "object" && !isArray(v) && "basicValue" in v ? (v as { basicValue: unknown }).basicValue : v;
+}
+
+/** A range with its data types read as their basic values; the same rows when it holds none. */
+function basicRange(range: unknown[]): unknown[] {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < range.length; i++) {
+    const row = range[i];
+    if (!isArray(row)) continue;
+    let copy: unknown[] | undefined;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (v !== null && typeof v === "object") (copy ??= row.slice())[j] = basic(v);
+    }
+    if (copy) (out ??= range.slice())[i] = copy;
+  }
+  return out ?? range;
+}
+
+/**
+ * The arguments as the engine reads them: a value that carries a format (the functions accept data types,
+ * `allowCustomDataForDataTypeAny`) is its basic value, in a cell or in a range. Arguments without one are handed
+ * on as they came.
+ */
+function basicArgs(args: ArrayLike<unknown>): ArrayLike<unknown> {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === null || typeof a !== "object") continue;
+    const b = isArray(a) ? basicRange(a) : basic(a);
+    if (b !== a) (out ??= Array.from(args))[i] = b;
+  }
+  return out ?? args;
+}
+
+let formatsShown: boolean | undefined;
+
+/**
+ * Whether the host shows the numbers a function returns with their format: Excel with CustomFunctionsRuntime
+ * 1.4, asked through Office.js where the functions share the task pane's runtime. In a bare runtime (or before
+ * Office is ready) the answer is no, and tables are plain numbers.
+ */
+export function hostShowsFormats(): boolean {
+  if (formatsShown !== undefined) return formatsShown;
+  const host = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(set: string, version: string): boolean } } } })["Office"];
+  const requirements = host?.context?.requirements;
+  if (!requirements) return false;
+  try {
+    formatsShown = requirements.isSetSupported("CustomFunctionsRuntime", "1.4") === true;
+  } catch {
+    formatsShown = false;
+  }
+  return formatsShown;
+}
+
+/** A table's numbers with their formats, in place (the table is the call's own). */
+function withFormats(rows: ExcelCell[][], formats: TableFormats): ExcelCell[][] {
+  rows.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      if (typeof cell !== "number") return;
+      const numberFormat = cellFormat(formats, i, j, cell);
+      if (numberFormat) row[j] = { type: "Double", basicValue: cell, numberFormat };
+    }),
+  );
+  return rows;
+}
+
+/**
+ * Runs one engine function on the worksheet's arguments (in catalog order). A table's numbers carry `formats`
+ * where the host shows formatted numbers.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function run<R extends Result>(fn: EngineFunction<any, R>, args: ArrayLike<unknown>): ExcelOf<R> {
+export function run<R extends Result>(fn: EngineFunction<any, R>, given: ArrayLike<unknown>, formats?: TableFormats): ExcelOf<R> {
+  const args = basicArgs(given);
+  const shown = <T>(out: T): T => (formats !== undefined && Array.isArray(out) && hostShowsFormats() ? (withFormats(out as ExcelCell[][], formats) as T) : out);
   if (fn.fast !== undefined) {
     const quick = fn.fast(args);
-    if (quick !== undefined) return (typeof quick === "number" ? quick : fastTable(quick)) as ExcelOf<R>;
+    if (quick !== undefined) return shown(typeof quick === "number" ? quick : fastTable(quick)) as ExcelOf<R>;
   }
   let result: Result;
   try {
@@ -115,5 +205,5 @@ export function run<R extends Result>(fn: EngineFunction<any, R>, args: ArrayLik
     if (isEngineError(e)) throw excelError(e.code, e.message);
     throw excelError("VALUE", "LEV could not compute this from the arguments given");
   }
-  return toExcel(result) as ExcelOf<R>;
+  return shown(toExcel(result)) as ExcelOf<R>;
 }

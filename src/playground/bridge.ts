@@ -24,7 +24,9 @@ import { formulaName, spills, type FunctionMetadata, type FunctionsMetadata } fr
  *   blank cells as null, as Excel passes them;
  * - a `dimensionality: "matrix"` result spills; its size is found by calling the function on the
  *   arguments' current values, and re-found (`settle`) when the values change its shape;
- * - a thrown CustomFunctions.Error becomes the spreadsheet error of the same code, with its message.
+ * - a thrown CustomFunctions.Error becomes the spreadsheet error of the same code, with its message;
+ * - a number returned with its format (the "Double" data type) is the number in the cell, and its format is
+ *   kept beside the cell for the grid to show, as Excel shows it (`valueFormat`).
  */
 
 /** The spreadsheet error each Excel error text stands for. */
@@ -72,7 +74,33 @@ function matrixOf(v: unknown): Raw[][] | CellError {
   return out;
 }
 
+/** A number returned with its format: Excel's "Double" data type. */
+function formattedNumber(value: unknown): { basicValue: number; numberFormat?: string } | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const v = value as { type?: unknown; basicValue?: unknown; numberFormat?: unknown };
+  return v.type === "Double" && typeof v.basicValue === "number" ? { basicValue: v.basicValue, numberFormat: typeof v.numberFormat === "string" ? v.numberFormat : undefined } : undefined;
+}
+
+/** The formats a result's cells carry, row by row, or undefined when none does. */
+function formatsOf(value: unknown): (string | undefined)[][] | undefined {
+  if (!Array.isArray(value)) {
+    const f = formattedNumber(value)?.numberFormat;
+    return f ? [[f]] : undefined;
+  }
+  let any = false;
+  const out = value.map((row: unknown) =>
+    (Array.isArray(row) ? row : [row]).map((cell: unknown) => {
+      const f = formattedNumber(cell)?.numberFormat;
+      any ||= f !== undefined;
+      return f;
+    }),
+  );
+  return any ? out : undefined;
+}
+
 function scalarResult(value: unknown): number | string | boolean | CellError {
+  const formatted = formattedNumber(value);
+  if (formatted) value = formatted.basicValue;
   if (typeof value === "number") {
     return Number.isFinite(value) ? value : new CellError(ErrorType.NUM, "the result is not a finite number");
   }
@@ -145,6 +173,10 @@ export interface LevBridge {
   settle(hf: HyperFormula): number;
   /** Removes the LEV functions from HyperFormula's registry. */
   unregister(): void;
+  /** The format the value of a cell carries (a LEV table's dates, prices, money), if it carries one. */
+  valueFormat(hf: HyperFormula, address: SimpleCellAddress): string | undefined;
+  /** Every cell of a sheet whose value carries a format, with it. */
+  valueFormats(hf: HyperFormula, sheet: number): { row: number; col: number; format: string }[];
 }
 
 /** HyperFormula's configuration for an Excel-like workbook with LEV functions. */
@@ -163,6 +195,8 @@ export const HF_CONFIG = {
 export function registerLevFunctions(metadata: FunctionsMetadata, functions: Record<string, WorksheetFunction>): LevBridge {
   const pending = new Map<string, SimpleCellAddress>();
   const predicted = new Map<string, { width: number; height: number }>();
+  /** The formats of each spilling call's result, by the call's cell. */
+  const carried = new Map<string, { at: SimpleCellAddress; call: RegExp; formats: (string | undefined)[][] }>();
   const implementedFunctions: Record<string, Record<string, unknown>> = {};
   const translations: Record<string, string> = {};
 
@@ -178,6 +212,8 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
     const method = `lev${index}_${meta.id.replace(/\W/g, "_")}`;
     const matrixParams = meta.parameters.map((p) => p.dimensionality === "matrix");
     const spill = spills(meta);
+    /** A formula that calls this function. */
+    const calls = new RegExp(`(^|[^\\w.])${name.replace(/\./g, "\\.")}\\s*\\(`, "i");
 
     // Every argument is optional to HyperFormula so that a missing one reaches the function, which
     // answers #VALUE! naming it, as the catalog says.
@@ -239,9 +275,12 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
         if (wrong) return wrong;
         return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
           const r = invoke(args);
+          const at = key(state.formulaAddress);
+          const formats = r.ok ? formatsOf(r.value) : undefined;
+          if (formats) carried.set(at, { at: state.formulaAddress, call: calls, formats });
+          else carried.delete(at);
           if (!r.ok) return r.error;
           if (typeof r.value === "object" && r.value !== null && !Array.isArray(r.value)) return scalarResult(r.value);
-          const at = key(state.formulaAddress);
           const actual = sizeOf(r.value);
           // No size was predicted for this cell when the call sits inside a function that reads its argument
           // whole without sizing it first (ROWS, COLUMNS): the whole table is the answer there.
@@ -327,6 +366,31 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
       for (const n of names) {
         if (HyperFormula.getRegisteredFunctionNames("enGB").includes(n)) HyperFormula.unregisterFunction(n);
       }
+    },
+    valueFormats(hf, sheet) {
+      const out: { row: number; col: number; format: string }[] = [];
+      for (const { at, formats } of carried.values()) {
+        if (at.sheet !== sheet) continue;
+        formats.forEach((line, r) =>
+          line.forEach((format, c) => {
+            const address = { sheet, row: at.row + r, col: at.col + c };
+            if (format !== undefined && this.valueFormat(hf, address) === format) out.push({ row: address.row, col: address.col, format });
+          }),
+        );
+      }
+      return out;
+    },
+    valueFormat(hf, address) {
+      for (const { at, call, formats } of carried.values()) {
+        if (at.sheet !== address.sheet) continue;
+        const format = formats[address.row - at.row]?.[address.col - at.col];
+        if (format === undefined) continue;
+        // the call is still there, and the cell is its own or one it spills into
+        const formula = hf.getCellFormula(at);
+        const own = address.row === at.row && address.col === at.col;
+        if (formula !== undefined && call.test(formula) && (own || (hf.isCellPartOfArray(address) && hf.getCellFormula(address) === undefined))) return format;
+      }
+      return undefined;
     },
   };
 }

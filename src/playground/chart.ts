@@ -12,6 +12,7 @@ import {
   type ChartConfiguration,
   type Plugin,
 } from "chart.js";
+import { seriesColours } from "./chart-style";
 
 /*
  * Charts in the playground, drawn with Chart.js. This module (and Chart.js with it) is loaded only when a
@@ -43,17 +44,6 @@ export interface DrawnChart {
   destroy(): void;
 }
 
-const MAIN_COLOURS = ["#0f6cbd", "#7a3fb0", "#0b7a6b", "#6b6b6b"];
-
-/** A mark's colour says what it is: liquidation red, stop amber, target green. */
-function markerColour(name: string, i: number): string {
-  const n = name.toLowerCase();
-  if (n.includes("liquid") || n.includes("bankrupt")) return "#c00000";
-  if (n.includes("stop") || n.includes("call")) return "#c55a11";
-  if (n.includes("target") || n.includes("profit")) return "#2e7d32";
-  return ["#7030a0", "#806000", "#005f73"][i % 3]!;
-}
-
 /** Writes each mark's name beside the top of its vertical line. */
 const markerLabels: Plugin<"scatter" | "line"> = {
   id: "levMarkerLabels",
@@ -81,10 +71,10 @@ const markerLabels: Plugin<"scatter" | "line"> = {
 };
 
 function config(data: ChartData): ChartConfiguration<"scatter" | "line"> {
-  let marks = 0;
+  const colours = seriesColours(data.series);
   const datasets = data.series.map((s, i) => {
     const marker = s.role === "marker";
-    const colour = marker ? markerColour(s.name, marks++) : MAIN_COLOURS[i % MAIN_COLOURS.length]!;
+    const colour = colours[i]!;
     return {
       label: s.name,
       role: s.role,

@@ -54,3 +54,17 @@ export function installCustomFunctions(target: object = globalThis): Record<stri
   Object.defineProperty(target, "CustomFunctions", { value: shim, configurable: true, writable: true });
   return registry;
 }
+
+/** The requirement sets the playground's grid offers the functions, as Excel's do: data types in results (1.4). */
+const PLAYGROUND_SETS: Record<string, number> = { CustomFunctionsRuntime: 1.4 };
+
+/**
+ * Defines the part of `Office` the functions ask (`Office.context.requirements.isSetSupported`) on `target`
+ * when there is no Office.js there: the playground shows the formats LEV's tables return with their numbers,
+ * as Excel with CustomFunctionsRuntime 1.4 does.
+ */
+export function installHostRequirements(target: object = globalThis): void {
+  if ("Office" in target) return;
+  const isSetSupported = (set: string, version = "1.1") => (PLAYGROUND_SETS[set] ?? 0) >= Number(version);
+  Object.defineProperty(target, "Office", { value: { context: { requirements: { isSetSupported } } }, configurable: true, writable: true, enumerable: true });
+}

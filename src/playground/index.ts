@@ -1,14 +1,15 @@
 /* The playground page's entry: a HyperFormula workbook, a grid, and the task pane beside it. */
 import { registerLevFunctions, registeredFunctions } from "./bridge";
-import { installCustomFunctions } from "./customFunctions";
+import { installCustomFunctions, installHostRequirements } from "./customFunctions";
 import type { FunctionsMetadata } from "./metadata";
 import { PlaygroundPage } from "./page";
-import { sampleWorkbook } from "./sample";
-import { columnMeta, rect } from "./sheet";
+import { sampleMeta, sampleWorkbook } from "./sample";
 import { applyStyles } from "./styles";
 
 // Before functions.js runs: the same CustomFunctions global Excel's runtime gives it.
 const associated = installCustomFunctions();
+// and what Excel tells them it can show: numbers with their formats
+installHostRequirements();
 
 /** Loads a script the plain way Excel's runtime does, with <script src> (no eval). */
 function loadScript(src: string): Promise<void> {
@@ -38,11 +39,7 @@ async function start(): Promise<void> {
   const has = new Set(functions.map((f) => f.id.toUpperCase()));
   const rows = Number(new URLSearchParams(location.search).get("journal")) || undefined;
   const sample = sampleWorkbook((id) => has.has(id), rows);
-  const meta = Object.fromEntries(Object.keys(sample.sheets).map((name) => [name, columnMeta(sample.formats[name], sample.widths[name])]));
-  // the charts the sample requests (the Trades sheet's equity curve) are drawn as a written sheet's are
-  for (const [name, charts] of Object.entries(sample.charts)) meta[name]?.charts.push(...charts);
-  for (const [name, formats] of Object.entries(sample.cellFormats ?? {})) meta[name]?.formats.push(...formats.map((f) => ({ rect: rect(f.range), format: f.format })));
-  const page = new PlaygroundPage(root, { bridge, functions, sheets: sample.sheets, meta });
+  const page = new PlaygroundPage(root, { bridge, functions, sheets: sample.sheets, meta: sampleMeta(sample) });
   (globalThis as { levPlayground?: PlaygroundPage }).levPlayground = page;
   page.setStatus(`${functions.length} LEV functions ready`);
   document.documentElement.dataset.ready = "grid";

@@ -4,9 +4,10 @@ import { buildWorkbook, type DefinedName, type LevBridge } from "./bridge";
 import type { DrawnChart } from "./chart";
 import { cellName, dateParts, formatNumber, isDateFormat, parseCell, parseRange } from "./format";
 import { el, Grid, textWidth, type CellView } from "./grid";
+import { addinIdentity } from "./addin";
 import type { PlaygroundHost } from "./host";
 import type { FunctionMetadata } from "./metadata";
-import { emptyMeta, formatAt, inside, rect, shiftFormula, styleAt, writeTyped, type CellStyle, type SheetMeta, type WorkbookMeta } from "./sheet";
+import { DEFAULT_COLUMN_WIDTH, emptyMeta, formatAt, inside, rect, shiftFormula, styleAt, writeTyped, type CellStyle, type SheetMeta, type WorkbookMeta } from "./sheet";
 
 /*
  * The playground page: header (open/save), formula bar, the grid over the HyperFormula workbook, sheet
@@ -15,7 +16,7 @@ import { emptyMeta, formatAt, inside, rect, shiftFormula, styleAt, writeTyped, t
 
 const MIN_ROWS = 100;
 const MIN_COLS = 26;
-const DEFAULT_WIDTH = 104;
+const DEFAULT_WIDTH = DEFAULT_COLUMN_WIDTH;
 const HINT = 'Type a formula such as =LEV.LIQPRICE("long", 60000, 10) in any cell: LEV. names complete as you type. Errors show their message here.';
 
 export interface PageOptions {
@@ -54,9 +55,12 @@ export class PlaygroundPage implements PlaygroundHost {
   /** The cell the formula bar is editing, and what it held when the edit began. */
   private barEdit?: { row: number; col: number; original: string };
   private readonly bridge: LevBridge;
+  /** The LEV functions' ids, which a saved file lists for Excel. */
+  private readonly functionIds: string[];
 
   constructor(root: HTMLElement, options: PageOptions) {
     this.bridge = options.bridge;
+    this.functionIds = options.functions.map((f) => f.id.toUpperCase());
     this.meta = options.meta ?? {};
     this.hf = buildWorkbook(this.bridge, options.sheets, options.names);
     this.help = new FormulaHelp(options.functions);
@@ -86,11 +90,16 @@ export class PlaygroundPage implements PlaygroundHost {
     save.type = "button";
     save.id = "save-xlsx";
     save.addEventListener("click", () => void this.saveFile());
+    const saveValues = el("button", "btn", "Save a copy with values");
+    saveValues.type = "button";
+    saveValues.id = "save-values";
+    saveValues.title = "The same workbook with every formula replaced by its last value, to share with anyone: it opens in any spreadsheet program, Excel without LEV included.";
+    saveValues.addEventListener("click", () => void this.saveFile(true));
     const helpLink = el("a", "btn link", "Function reference");
     helpLink.href = "help.html";
     helpLink.target = "_blank";
     helpLink.rel = "noopener";
-    actions.append(open, file, save, helpLink);
+    actions.append(open, file, save, saveValues, helpLink);
     header.append(title, actions);
 
     const formulaBar = el("div", "formula-bar");
@@ -155,6 +164,7 @@ export class PlaygroundPage implements PlaygroundHost {
     this.bridge.settle(this.hf);
     const names = this.hf.getSheetNames();
     if (this.hf.getSheetName(this.sheet) === undefined) this.sheet = this.hf.getSheetId(names[0]!) ?? 0;
+    this.widenForDates();
     this.ruleCache.clear();
     this.drawTabs();
     this.grid.reset();
@@ -216,7 +226,7 @@ export class PlaygroundPage implements PlaygroundHost {
   }
 
   private colWidth(col: number): number {
-    return this.sheetMeta?.widths[col] ?? DEFAULT_WIDTH;
+    return this.sheetMeta?.widths[col] ?? this.sheetMeta?.defaultWidth ?? DEFAULT_WIDTH;
   }
 
   private view(row: number, col: number): CellView {
@@ -230,13 +240,33 @@ export class PlaygroundPage implements PlaygroundHost {
       // As Excel: as many digits as the column has room for in General, ### when a number does not fit.
       const room = this.colWidth(col) - CELL_INSET;
       const fits = (text: string) => textWidth(text, style?.bold) <= room;
-      return { text: formatNumber(v, formatAt(this.sheetMeta, row, col), fits), kind: "number", spilled, style };
+      return { text: formatNumber(v, this.formatOf(row, col), fits), kind: "number", spilled, style };
     }
     if (typeof v === "boolean") return { text: v ? "TRUE" : "FALSE", kind: "boolean", spilled, style };
     // Text runs on over an empty cell to its right, as in Excel.
     const next = this.hf.getCellValue(this.address(row, col + 1));
     const overflow = next === null || next === undefined || next === "";
     return { text: String(v), kind: "text", spilled, overflow, style };
+  }
+
+  /** A cell's number format: its own, or the one its value carries (a LEV table's dates, prices, money). */
+  private formatOf(row: number, col: number, sheet = this.sheet): string | undefined {
+    return formatAt(this.meta[this.hf.getSheetName(sheet) ?? ""], row, col) ?? this.bridge.valueFormat(this.hf, { sheet, row, col });
+  }
+
+  /**
+   * A column of the default width that a LEV table spills dates into widens to show them, as one a date is typed
+   * into does (a column given a width keeps it: ### there, as in Excel).
+   */
+  private widenForDates(): void {
+    const meta = this.sheetMeta;
+    for (const { row, col, format } of this.bridge.valueFormats(this.hf, this.sheet)) {
+      if (meta?.widths[col] !== undefined || meta?.defaultWidth !== undefined || !isDateFormat(format) || formatAt(meta, row, col)) continue;
+      const v = this.hf.getCellValue(this.address(row, col));
+      if (typeof v !== "number") continue;
+      const need = textWidth(formatNumber(v, format, 40), this.styleOf(row, col)?.bold) + CELL_INSET;
+      if (need > DEFAULT_WIDTH) (this.meta[this.sheetName] ??= emptyMeta()).widths[col] = need;
+    }
   }
 
   /** A cell's look: its table's style, then its own style, then any conditional format that holds. */
@@ -448,6 +478,7 @@ export class PlaygroundPage implements PlaygroundHost {
       if (meta.widths[col] === undefined && need > DEFAULT_WIDTH) meta.widths[col] = need;
     }
     this.bridge.settle(this.hf);
+    this.widenForDates();
     this.ruleCache.clear();
     this.grid.reset();
     this.onSelect();
@@ -517,14 +548,14 @@ export class PlaygroundPage implements PlaygroundHost {
   private chartData(sheet: string, index: number) {
     const plan = this.meta[sheet]!.charts[index]!;
     const id = this.hf.getSheetId(sheet)!;
-    const meta = this.meta[sheet];
     const values = (range: string) => {
+      if (!range) return []; // a series without x values (a chart from Excel) is drawn over 1, 2, 3…
       const r = rect(range);
       return this.hf.getRangeValues({ start: { sheet: id, row: r.top, col: r.left }, end: { sheet: id, row: r.bottom, col: r.right } }).flat();
     };
     const formatter = (range: string | undefined) => {
       const r = range ? rect(range) : undefined;
-      const format = r ? formatAt(meta, r.top, r.left) : undefined;
+      const format = r ? this.formatOf(r.top, r.left, id) : undefined;
       return (v: number) => formatNumber(v, format, 24);
     };
     const type = plan.type ?? "scatter";
@@ -572,18 +603,27 @@ export class PlaygroundPage implements PlaygroundHost {
     this.grid.select(0, 0);
   }
 
-  async saveFile(): Promise<void> {
-    const { writeXlsx } = await import("./xlsx");
-    const buffer = await writeXlsx(this.hf, this.meta);
+  /** Saves the workbook, or with `values` a copy with every formula replaced by its last value. */
+  async saveFile(values = false): Promise<void> {
+    const name = values ? "lev-playground-values.xlsx" : "lev-playground.xlsx";
+    let buffer: ArrayBuffer;
+    try {
+      const { writeXlsx } = await import("./xlsx");
+      const valueFormat = (sheet: number, row: number, col: number) => this.bridge.valueFormat(this.hf, { sheet, row, col });
+      buffer = await writeXlsx(this.hf, this.meta, { values, addin: addinIdentity(this.functionIds), valueFormat });
+    } catch (e) {
+      this.setStatus(`Could not save the file: ${(e as Error).message}`);
+      return;
+    }
     const blob = new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const a = el("a");
     a.href = URL.createObjectURL(blob);
-    a.download = "lev-playground.xlsx";
+    a.download = name;
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-    this.setStatus("Saved lev-playground.xlsx");
+    this.setStatus(values ? `Saved ${name}: every formula replaced by its last value` : `Saved ${name}`);
   }
 }
 

@@ -36,6 +36,8 @@ export interface SheetMeta {
   styles: { rect: Rect; style: CellStyle }[];
   /** Column widths in pixels. */
   widths: Record<number, number>;
+  /** The width of the other columns, when it is not DEFAULT_COLUMN_WIDTH (a sheet from Excel: 64 pixels). */
+  defaultWidth?: number;
   tables: TableMeta[];
   conditional: ConditionalFormat[];
   charts: ChartPlan[];
@@ -47,6 +49,9 @@ export type WorkbookMeta = Record<string, SheetMeta>;
 export function emptyMeta(): SheetMeta {
   return { formats: [], styles: [], widths: {}, tables: [], conditional: [], charts: [] };
 }
+
+/** A column's width in pixels until it is given one, in the grid and in a saved file's sheets. */
+export const DEFAULT_COLUMN_WIDTH = 104;
 
 export const INPUT_STYLE: CellStyle = { fill: "#FFF2CC", font: "#1F4E79" };
 

@@ -1,20 +1,40 @@
-import { DetailedCellError, type HyperFormula } from "hyperformula";
+import { DetailedCellError, ErrorType, type HyperFormula } from "hyperformula";
 import type { ChartPlan, ConditionalFormat } from "../taskpane/workbook";
 import type { DefinedName } from "./bridge";
 import { cellName, parseCell, parseRange } from "./format";
-import { emptyMeta, formatAt, rect, styleAt, type CellStyle, type Rect, type WorkbookMeta } from "./sheet";
+import { DEFAULT_COLUMN_WIDTH, emptyMeta, formatAt, rect, shiftFormula, styleAt, type CellStyle, type Rect, type WorkbookMeta } from "./sheet";
+import { addCharts, chartObjectName, readCharts, trimmed, type NativeChart } from "./xlsx-charts";
+import { callsLev, formulaFromFile, formulaToFile, isBroken } from "./xlsx-formulas";
+import {
+  addDynamicArrayMetadata,
+  addRelationship,
+  addWebExtension,
+  markDynamicArrays,
+  REL,
+  sheetParts,
+  text,
+  xmlEscape,
+  xmlUnescape,
+  type AddinIdentity,
+} from "./xlsx-package";
+
+export type { AddinIdentity } from "./xlsx-package";
 
 /*
- * .xlsx in and out (ExcelJS and JSZip, loaded on demand), so that Open → Save → Open loses nothing:
- * - formulas stay formulas, each saved with its last value (an error as an error value), so another
- *   program shows the last results; a spilled LEV table is an array formula over the block it fills;
- * - number formats, cell styles (input cells, bold headings), column widths, Excel tables and
- *   conditional formats;
+ * .xlsx in and out (ExcelJS and JSZip, loaded on demand), so that Open → Save → Open loses nothing and the
+ * file reads the same in Excel and in LibreOffice:
+ * - formulas stay formulas, each saved with its last value (an error as an error value), in Excel's own form:
+ *   LEV calls as `_xldudf_LEV_…`, newer functions with `_xlfn.` (xlsx-formulas.ts), and every formula that
+ *   calls LEV, spills or reads a range as a dynamic array (`cm="1"`, xl/metadata.xml), with the add-in part
+ *   that tells Excel which add-in the functions come from (xlsx-package.ts);
+ * - number formats, cell styles (input cells, bold headings), column widths (a column never resized has none:
+ *   the sheet's default width is the playground's), Excel tables and conditional formats;
  * - defined names, workbook-wide and sheet-scoped (two simulator sheets each have their own Entry):
  *   ExcelJS keeps names by name alone, so they are written to and read from xl/workbook.xml directly;
- * - charts: ExcelJS cannot write a chart, so the chart requests are kept in a custom XML part of the file
- *   (which Excel keeps and other programs ignore) and drawn again when the playground opens the file.
- * Formulas Excel saved with its own prefixes (_xlfn., _xldudf_LEV_…) are read back as typed.
+ * - charts: each chart request as a native chart (DrawingML, xlsx-charts.ts) that Excel and LibreOffice
+ *   show, and the request itself in a custom XML part (which Excel keeps and other programs ignore), which
+ *   the playground draws again; a chart from another program is read from its DrawingML.
+ * "Save a copy with values" writes the same workbook with every formula replaced by its last value.
  */
 
 /** Column number formats per sheet: sheet name → column index → Excel format ("0.00%", "#,##0.00"). */
@@ -27,12 +47,13 @@ export interface WorkbookData {
 }
 
 /** Excel measures a column in characters of the default font (7 pixels) plus 5 pixels of padding. */
+/** Excel's default column width in characters, for a sheet that does not set one. */
+const EXCEL_DEFAULT_WIDTH = 8.43;
 const pxToChars = (px: number) => Math.round(((px - 5) / 7) * 100) / 100;
 const charsToPx = (chars: number) => Math.round(chars * 7 + 5);
 
 const CHARTS_PART = "customXml/levCharts.xml";
 const CHARTS_NS = "urn:lev:playground:charts";
-const CUSTOM_XML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 
 async function excelJs() {
   const mod = (await import("exceljs")) as unknown as { default?: unknown };
@@ -42,13 +63,6 @@ async function excelJs() {
 async function jsZip() {
   const mod = (await import("jszip")) as unknown as { default?: unknown };
   return (mod.default ?? mod) as typeof import("jszip");
-}
-
-/** A formula as the playground writes it, from what Excel stored in the file. */
-export function formulaFromFile(stored: string): string {
-  return stored
-    .replace(/_xldudf_([A-Z0-9]+)_([A-Z0-9_]+)\(/gi, "$1.$2(")
-    .replace(/_xlfn\._xlws\.|_xlfn\.|_xlws\./gi, "");
 }
 
 /**
@@ -64,10 +78,6 @@ export function needsApostrophe(text: string): boolean {
     /^\d{1,4}\s*[:/-]\s*\d{1,2}([:/-]\d{1,4})*(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*(am|pm)?$/i.test(t)
   );
 }
-
-const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const xmlUnescape = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_m, d: string) => String.fromCharCode(Number(d))).replace(/&amp;/g, "&");
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 const hexOf = (c: { argb?: string } | undefined) => (c?.argb && /^[0-9A-F]{8}$/i.test(c.argb) ? `#${c.argb.slice(2).toUpperCase()}` : undefined);
@@ -88,25 +98,60 @@ function definedNames(hf: HyperFormula): DefinedName[] {
   return out;
 }
 
-/** The last value of a cell as a file stores it: a number, text, boolean, or an error value. */
+/** The error values Excel stores (and shows); HyperFormula's own (#ERROR!, #CYCLE!, #LIC!) are not among them. */
+const EXCEL_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
+
+/**
+ * The last value of a cell as a file stores it: a number, text, a boolean, or an error value. An error only
+ * HyperFormula has is no value Excel could store: none is written (Excel computes the formula again).
+ */
 function lastValue(hf: HyperFormula, address: { sheet: number; row: number; col: number }): unknown {
   const v = hf.getCellValue(address);
-  if (v instanceof DetailedCellError) return { error: v.value };
+  if (v instanceof DetailedCellError) return EXCEL_ERRORS.has(v.value) ? { error: v.value } : undefined;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   return undefined;
 }
 
-export async function writeXlsx(hf: HyperFormula, meta: WorkbookMeta = {}): Promise<ArrayBuffer> {
+/** What a cell shows, for a copy without formulas: its value, or an error only HyperFormula has as its text. */
+function shownValue(hf: HyperFormula, address: { sheet: number; row: number; col: number }): unknown {
+  const v = hf.getCellValue(address);
+  if (v instanceof DetailedCellError) return EXCEL_ERRORS.has(v.value) ? { error: v.value } : v.value;
+  return lastValue(hf, address);
+}
+
+/** A formula HyperFormula could not read (it shows #ERROR! "Parsing error"). */
+function unreadable(hf: HyperFormula, address: { sheet: number; row: number; col: number }): boolean {
+  const v = hf.getCellValue(address);
+  return v instanceof DetailedCellError && v.type === ErrorType.ERROR && /pars/i.test(v.message ?? "");
+}
+
+/** A range is read (A1:B2, A:A, 1:3): outside text in quotes, a colon. */
+const readsRange = (formula: string) => /:/.test(formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g, ""));
+
+export interface WriteOptions {
+  /**
+   * "Save a copy with values": every formula replaced by its last value (an error only the playground has, as
+   * its text), each cell with the format it shows, so that any program shows what the playground showed.
+   */
+  values?: boolean;
+  /** The add-in LEV's functions come from (manifest.xml's id and version): the file lists its functions for Excel. */
+  addin?: AddinIdentity;
+  /** The number format a cell's value carries (a LEV table's dates and money), shown where the cell has none of its own. */
+  valueFormat?: (sheet: number, row: number, col: number) => string | undefined;
+}
+
+export async function writeXlsx(hf: HyperFormula, meta: WorkbookMeta = {}, options: WriteOptions = {}): Promise<ArrayBuffer> {
   const ExcelJS = await excelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = "LEV playground";
-  const charts: { sheet: string; chart: ChartPlan }[] = [];
+  const charts: { sheet: string; sheetId: number; chart: ChartPlan }[] = [];
+  let levCalls = false;
   for (const name of hf.getSheetNames()) {
     const sheet = hf.getSheetId(name)!;
-    const ws = wb.addWorksheet(name);
+    // the sheet's default width is the playground's, so that a column never resized reads the same everywhere
     const m = meta[name] ?? emptyMeta();
+    const ws = wb.addWorksheet(name, { properties: { defaultColWidth: pxToChars(m.defaultWidth ?? DEFAULT_COLUMN_WIDTH) } as never });
     const serialized = hf.getSheetSerialized(sheet);
-    const fit: number[] = [];
     // what each cell was given (ExcelJS's getter drops a formula's last value when it is 0)
     const written = new Map<string, unknown>();
     const put = (cell: import("exceljs").Cell, value: unknown) => {
@@ -120,33 +165,40 @@ export async function writeXlsx(hf: HyperFormula, meta: WorkbookMeta = {}): Prom
         const address = { sheet, row: r, col: c };
         const spilled = (content === null || content === undefined) && hf.isCellPartOfArray(address);
         const cell = ws.getCell(cellName(r, c));
-        if (typeof content === "string" && content.startsWith("=")) {
+        const formula = typeof content === "string" && content.startsWith("=") ? content.slice(1) : undefined;
+        if (formula !== undefined && options.values) {
+          const value = shownValue(hf, address);
+          if (value !== undefined && value !== "") put(cell, value);
+        } else if (formula !== undefined && unreadable(hf, address) && isBroken(formula)) {
+          // text no program can read as a formula stays the text it is, never a formula with #ERROR!
+          put(cell, content);
+        } else if (formula !== undefined) {
           const range = arrayRange(hf, address);
-          const result = lastValue(hf, address);
-          put(cell, range ? { formula: content.slice(1), result, shareType: "array", ref: range } : { formula: content.slice(1), result });
+          const result = unreadable(hf, address) ? undefined : lastValue(hf, address);
+          levCalls ||= callsLev(formula);
+          const stored = formulaToFile(formula);
+          // Excel 365 stores a formula that spills, calls an add-in (LEV or another) or a function newer than the
+          // file format (UNIQUE, XLOOKUP), or reads a range, as a dynamic array
+          const dynamic = range !== undefined || /_xldudf_|_xlfn\./.test(stored) || readsRange(formula);
+          put(cell, dynamic ? { formula: stored, result, shareType: "array", ref: range ?? cellName(r, c) } : { formula: stored, result });
         } else if (spilled) {
           // the cells a spill fills hold its results, as Excel saves them
-          const value = lastValue(hf, address);
-          if (value !== undefined) put(cell, value);
+          const value = options.values ? shownValue(hf, address) : lastValue(hf, address);
+          if (value !== undefined && value !== "") put(cell, value);
         } else if (content !== null && content !== undefined && content !== "") {
           // the value, not the typed text: '1:50 (text by its apostrophe) is written as the text 1:50
           const value = lastValue(hf, address);
           put(cell, value === undefined ? String(content) : value);
         }
-        const format = formatAt(m, r, c);
+        const format = formatAt(m, r, c) ?? (options.values ? options.valueFormat?.(sheet, r, c) : undefined);
         if (format && format !== "General") cell.numFmt = format;
         const style = styleAt(m, r, c);
         if (style?.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
         if (style?.font || style?.bold) cell.font = { ...(style.font ? { color: { argb: argb(style.font) } } : {}), ...(style.bold ? { bold: true } : {}) };
-        if (content !== null && content !== undefined && content !== "") fit[c] = Math.max(fit[c] ?? 12, Math.min(40, String(content).length + 2));
       }
     }
-    const cols = Math.max(fit.length, ...Object.keys(m.widths).map((c) => Number(c) + 1));
-    for (let c = 0; c < cols; c++) {
-      const px = m.widths[c];
-      if (px) ws.getColumn(c + 1).width = pxToChars(px);
-      else if (fit[c]) ws.getColumn(c + 1).width = fit[c]!;
-    }
+    // only the columns given a width: the others keep the sheet's default
+    for (const [c, px] of Object.entries(m.widths)) if (px) ws.getColumn(Number(c) + 1).width = pxToChars(px);
     for (const t of m.tables) addTable(ws, written, t.name, t.range, t.style);
     m.conditional.forEach((c, i) => {
       ws.addConditionalFormatting({
@@ -154,17 +206,29 @@ export async function writeXlsx(hf: HyperFormula, meta: WorkbookMeta = {}): Prom
         rules: [
           {
             type: "expression",
-            priority: i + 1,
-            formulae: [c.formula.replace(/^=/, "")],
+            // the last rule the playground applies is the one Excel puts first
+            priority: m.conditional.length - i,
+            formulae: [formulaToFile(c.formula.replace(/^=/, ""))],
             style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(c.fill) } }, font: { color: { argb: argb(c.font) } } },
           },
         ],
       } as never);
     });
-    for (const chart of m.charts) charts.push({ sheet: name, chart });
+    for (const chart of m.charts) charts.push({ sheet: name, sheetId: sheet, chart });
   }
   const buffer = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
-  return addNamesAndCharts(buffer, hf.getSheetNames(), definedNames(hf), charts);
+  const JSZip = await jsZip();
+  const zip = await JSZip.loadAsync(buffer);
+  await addNames(zip, hf.getSheetNames(), definedNames(hf));
+  await addDynamicArrays(zip);
+  if (levCalls && options.addin) await addWebExtension(zip, options.addin);
+  await addChartParts(zip, hf, meta, charts, options.valueFormat);
+  return zip.generateAsync({ type: "arraybuffer", compression: "DEFLATE" });
+}
+
+/** "Save a copy with values": the same workbook, every formula replaced by its last value. */
+export function writeValuesXlsx(hf: HyperFormula, meta: WorkbookMeta = {}, options: Omit<WriteOptions, "values"> = {}): Promise<ArrayBuffer> {
+  return writeXlsx(hf, meta, { ...options, values: true });
 }
 
 /** An Excel table over cells already written: ExcelJS writes the rows again, so they are the cells' own. */
@@ -202,30 +266,72 @@ function addTable(ws: import("exceljs").Worksheet, written: Map<string, unknown>
   }
 }
 
-/** Adds the defined names (with their scopes) and the charts' part to the file ExcelJS wrote. */
-async function addNamesAndCharts(buffer: ArrayBuffer, sheets: string[], names: DefinedName[], charts: { sheet: string; chart: ChartPlan }[]): Promise<ArrayBuffer> {
-  if (names.length === 0 && charts.length === 0) return buffer;
-  const JSZip = await jsZip();
-  const zip = await JSZip.loadAsync(buffer);
-  if (names.length > 0) {
-    const path = "xl/workbook.xml";
-    let xml = await zip.file(path)!.async("string");
-    const items = names.map((n) => {
-      const scope = n.sheet === undefined ? "" : ` localSheetId="${sheets.indexOf(n.sheet)}"`;
-      return `<definedName name="${xmlEscape(n.name)}"${scope}>${xmlEscape(n.expression.replace(/^=/, ""))}</definedName>`;
+/** Adds the defined names (with their scopes) to the workbook ExcelJS wrote. */
+async function addNames(zip: import("jszip"), sheets: string[], names: DefinedName[]): Promise<void> {
+  if (names.length === 0) return;
+  const path = "xl/workbook.xml";
+  let xml = (await text(zip, path))!;
+  const items = names.map((n) => {
+    const scope = n.sheet === undefined ? "" : ` localSheetId="${sheets.indexOf(n.sheet)}"`;
+    return `<definedName name="${xmlEscape(n.name)}"${scope}>${xmlEscape(formulaToFile(n.expression.replace(/^=/, "")))}</definedName>`;
+  });
+  xml = xml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
+  xml = xml.replace("</sheets>", `</sheets><definedNames>${items.join("")}</definedNames>`);
+  zip.file(path, xml);
+}
+
+/** Marks the array formulas as Excel's dynamic arrays, with the metadata part they point at. */
+async function addDynamicArrays(zip: import("jszip")): Promise<void> {
+  let marked = 0;
+  for (const { part } of await sheetParts(zip)) {
+    const { xml, count } = markDynamicArrays((await text(zip, part))!);
+    if (count > 0) zip.file(part, xml);
+    marked += count;
+  }
+  if (marked > 0) await addDynamicArrayMetadata(zip);
+}
+
+/** Each chart request as a native chart, and the requests themselves in their custom XML part. */
+async function addChartParts(
+  zip: import("jszip"),
+  hf: HyperFormula,
+  meta: WorkbookMeta,
+  charts: { sheet: string; sheetId: number; chart: ChartPlan }[],
+  valueFormat: WriteOptions["valueFormat"],
+): Promise<void> {
+  if (charts.length === 0) return;
+  const parts = new Map((await sheetParts(zip)).map((p) => [p.name, p.part]));
+  const bySheet = new Map<string, typeof charts>();
+  for (const c of charts) (bySheet.get(c.sheet) ?? bySheet.set(c.sheet, []).get(c.sheet)!).push(c);
+  let chartNumber = 1;
+  let drawingNumber = 1;
+  const requests: string[] = [];
+  for (const [sheet, list] of bySheet) {
+    const id = list[0]!.sheetId;
+    const values = (range: string) => {
+      if (!range) return [];
+      const r = rect(range);
+      return hf.getRangeValues({ start: { sheet: id, row: r.top, col: r.left }, end: { sheet: id, row: r.bottom, col: r.right } }).flat();
+    };
+    // the axes show numbers as their cells do: the cell's own format, or the one its value carries
+    const formatOf = (range: string) => {
+      const r = range ? rect(range) : undefined;
+      return r ? (formatAt(meta[sheet], r.top, r.left) ?? valueFormat?.(id, r.top, r.left)) : undefined;
+    };
+    const native: NativeChart[] = list.map(({ chart }) => {
+      const main = chart.series.find((s) => s.role !== "marker");
+      return {
+        plan: chart,
+        series: trimmed(chart.series.map((s) => ({ name: s.name, role: s.role, x: s.x, y: s.y, xs: values(s.x), ys: values(s.y) }))),
+        xFormat: main ? formatOf(main.x) : undefined,
+        yFormat: main ? formatOf(main.y) : undefined,
+      };
     });
-    xml = xml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
-    xml = xml.replace("</sheets>", `</sheets><definedNames>${items.join("")}</definedNames>`);
-    zip.file(path, xml);
+    chartNumber = await addCharts(zip, parts.get(sheet)!, sheet, native, chartNumber, drawingNumber++);
+    list.forEach(({ chart }, i) => requests.push(`<chart sheet="${xmlEscape(sheet)}" name="${chartObjectName(i)}">${xmlEscape(JSON.stringify(chart))}</chart>`));
   }
-  if (charts.length > 0) {
-    const body = charts.map((c) => `<chart sheet="${xmlEscape(c.sheet)}">${xmlEscape(JSON.stringify(c.chart))}</chart>`).join("");
-    zip.file(CHARTS_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<charts xmlns="${CHARTS_NS}">${body}</charts>`);
-    const relsPath = "xl/_rels/workbook.xml.rels";
-    const rels = await zip.file(relsPath)!.async("string");
-    zip.file(relsPath, rels.replace("</Relationships>", `<Relationship Id="rIdLevCharts" Type="${CUSTOM_XML_REL}" Target="../${CHARTS_PART}"/></Relationships>`));
-  }
-  return zip.generateAsync({ type: "arraybuffer", compression: "DEFLATE" });
+  zip.file(CHARTS_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<charts xmlns="${CHARTS_NS}">${requests.join("")}</charts>`);
+  await addRelationship(zip, "xl/workbook.xml", REL.customXml, `../${CHARTS_PART}`);
 }
 
 /** The block an array (spilling) formula at `address` fills, e.g. "G2:M11", or undefined for one cell. */
@@ -265,6 +371,17 @@ function runs<T>(cells: Map<string, T>, same: (a: T, b: T) => boolean): { rect: 
   return out;
 }
 
+/** The numbers a worksheet's cells store, by address ("A2" → 45355.416666666664): cells without a type are numbers. */
+function storedNumbers(sheetXml: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of sheetXml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(?:<f\b[^>]*(?:\/>|>[^<]*<\/f>))?<v>([^<]*)<\/v>/g)) {
+    if (/\bt="(?!n")/.test(m[2]!)) continue;
+    const n = Number(m[3]);
+    if (Number.isFinite(n)) out.set(m[1]!, n);
+  }
+  return out;
+}
+
 /** Excel's serial number for a date ExcelJS read (it gives dates as UTC Date objects). */
 const serialOf = (d: Date) => d.getTime() / 86400000 + 25569;
 
@@ -276,8 +393,14 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
   const zip = await JSZip.loadAsync(data);
   const sheets: Record<string, unknown[][]> = {};
   const meta: WorkbookMeta = {};
+  // ExcelJS turns a number with a date format into a Date, to the millisecond; the file's own number is kept
+  const numbers = new Map<string, Map<string, number>>();
+  for (const { name, part } of await sheetParts(zip)) numbers.set(name, storedNumbers((await text(zip, part)) ?? ""));
   wb.eachSheet((ws) => {
     const m = emptyMeta();
+    // Excel's default is 8.43 characters (64 pixels) unless the sheet says otherwise
+    const defaultWidth = charsToPx((ws.properties as { defaultColWidth?: number }).defaultColWidth ?? EXCEL_DEFAULT_WIDTH);
+    if (defaultWidth !== DEFAULT_COLUMN_WIDTH) m.defaultWidth = defaultWidth;
     for (let c = 1; c <= ws.columnCount; c++) {
       const w = ws.getColumn(c).width;
       if (w) m.widths[c - 1] = charsToPx(w);
@@ -302,23 +425,35 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
         if (arrayBlocks.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right && !(r === b.top && c === b.left))) return;
         const v = cell.value as unknown;
         let content: unknown = v;
-        if (v instanceof Date) content = serialOf(v);
+        // text, not a formula, even when it reads as one
+        let text = typeof v === "string";
+        if (v instanceof Date) content = numbers.get(ws.name)?.get(cell.address) ?? serialOf(v);
         else if (v && typeof v === "object") {
-          const o = v as { formula?: string; sharedFormula?: string; shareType?: string; ref?: string; richText?: { text: string }[]; error?: string; text?: string };
+          const o = v as { formula?: string; sharedFormula?: string; shareType?: string; ref?: string; result?: { error?: string }; richText?: { text: string }[]; error?: string; text?: string };
           const formula = (cell as unknown as { formula?: string }).formula ?? o.formula;
-          if (formula) {
+          if (formula && (isBroken(formula) || o.result?.error === "#ERROR!")) {
+            // a formula no program can read (saved with the non-Excel #ERROR!) is kept as the text it is
+            content = `=${formula}`;
+            text = true;
+          } else if (formula) {
             content = `=${formulaFromFile(formula)}`;
             if (o.shareType === "array" && o.ref) {
               const block = parseRange(o.ref);
               if (block) arrayBlocks.push(block);
             }
-          } else if (o.richText) content = o.richText.map((t) => t.text).join("");
+          } else if (o.richText) {
+            content = o.richText.map((t) => t.text).join("");
+            text = true;
+          }
           else if (o.error) content = o.error;
-          else if (typeof o.text === "string") content = o.text;
+          else if (typeof o.text === "string") {
+            content = o.text;
+            text = true;
+          }
           else content = null;
         }
         // Text that would read as something else keeps Excel's apostrophe: "1:50" must not become a time.
-        if (typeof content === "string" && !content.startsWith("=") && needsApostrophe(content)) content = `'${content}`;
+        if (text && typeof content === "string" && needsApostrophe(content)) content = `'${content}`;
         if (content === undefined || content === null) return;
         (rows[r] ??= [])[c] = content;
       });
@@ -332,13 +467,20 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
       const ref = model.tableRef ?? model.ref;
       if (ref) m.tables.push({ name: model.name, range: ref, style: model.style?.theme ?? "TableStyleMedium2" });
     }
-    const cfs = (ws as unknown as { conditionalFormattings?: { ref: string; rules: { type: string; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } }; font?: { color?: { argb?: string } } } }[] }[] }).conditionalFormattings ?? [];
-    for (const cf of cfs) {
-      for (const rule of cf.rules) {
-        if (rule.type !== "expression" || !rule.formulae?.[0]) continue;
+    const cfs = (ws as unknown as { conditionalFormattings?: { ref: string; rules: (FileRule & { priority?: number })[] }[] }).conditionalFormattings ?? [];
+    // Excel applies the rule of lowest priority number over the others; the playground applies the last one
+    const rules = cfs.flatMap((cf) => cf.rules.map((rule) => ({ ref: cf.ref, rule }))).sort((a, b) => (b.rule.priority ?? 0) - (a.rule.priority ?? 0));
+    for (const { ref, rule } of rules) {
+      const areas = ref.trim().split(/\s+/);
+      const first = rect(areas[0]!);
+      const formula = ruleFormula(areas[0]!, rule);
+      if (!formula) continue;
+      // a rule over several areas is one rule per area, its formula moved to each area's first cell
+      for (const area of areas) {
+        const r = rect(area);
         m.conditional.push({
-          range: cf.ref,
-          formula: `=${rule.formulae[0]}`,
+          range: area,
+          formula: shiftFormula(formula, r.top - first.top, r.left - first.left),
           fill: hexOf(rule.style?.fill?.bgColor) ?? hexOf(rule.style?.fill?.fgColor) ?? "#FFFFFF",
           font: hexOf(rule.style?.font?.color) ?? "#000000",
           meaning: "",
@@ -363,17 +505,54 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
     if (local !== undefined && sheet === undefined) continue;
     names.push({ name, expression: `=${formulaFromFile(text)}`, sheet });
   }
-  const chartsXml = await zip.file(CHARTS_PART)?.async("string");
+  const chartsXml = await text(zip, CHARTS_PART);
+  const requested = new Set<string>();
   if (chartsXml) {
     for (const x of chartsXml.matchAll(/<chart\b[^>]*\bsheet="([^"]*)"[^>]*>([\s\S]*?)<\/chart>/g)) {
       const sheet = xmlUnescape(x[1]!);
       try {
         const chart = JSON.parse(xmlUnescape(x[2]!)) as ChartPlan;
-        if (meta[sheet] && Array.isArray(chart.series)) meta[sheet]!.charts.push(chart);
+        if (meta[sheet] && Array.isArray(chart.series)) {
+          meta[sheet]!.charts.push(chart);
+          requested.add(sheet);
+        }
       } catch {
         // a damaged chart part: the cells are still there
       }
     }
   }
+  // Charts from another program (Excel): their series, as the playground can draw them. The playground's own
+  // native charts are skipped where their requests are in the file: the requests are drawn instead.
+  for (const { name, part } of await sheetParts(zip)) {
+    if (meta[name]) meta[name]!.charts.push(...(await readCharts(zip, part, name, requested.has(name))));
+  }
   return { sheets, meta, names };
+}
+
+/** A conditional format's rule as the file has it (ExcelJS's model). */
+interface FileRule {
+  type: string;
+  operator?: string;
+  formulae?: (string | number)[];
+  style?: { fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } }; font?: { color?: { argb?: string } } };
+}
+
+const CELL_IS: Record<string, string> = { lessThan: "<", lessThanOrEqual: "<=", equal: "=", notEqual: "<>", greaterThanOrEqual: ">=", greaterThan: ">" };
+
+/**
+ * A rule as the playground keeps it, a formula for the range's first cell: an expression rule's own formula, a
+ * text or error rule's formula (Excel stores the test it makes, NOT(ISERROR(SEARCH("FALSE",A3)))), a "cell value
+ * is" rule as the comparison it makes (greater than 5 on A1:A9 is =A1>5). Other rules (colour scales, data bars,
+ * icon sets) are not kept.
+ */
+function ruleFormula(range: string, rule: FileRule): string | undefined {
+  const [first, second] = (rule.formulae ?? []).map((f) => formulaFromFile(String(f)));
+  if (rule.type === "expression" || rule.type === "containsText" || rule.type === "timePeriod") return first ? `=${first}` : undefined;
+  if (rule.type !== "cellIs" || first === undefined) return undefined;
+  const r = rect(range);
+  const top = cellName(r.top, r.left);
+  if (rule.operator === "between" && second !== undefined) return `=AND(${top}>=${first},${top}<=${second})`;
+  if (rule.operator === "notBetween" && second !== undefined) return `=OR(${top}<${first},${top}>${second})`;
+  const op = CELL_IS[rule.operator ?? ""];
+  return op ? `=${top}${op}${first}` : undefined;
 }

@@ -23,8 +23,9 @@ export const ErrorCode: Readonly<Record<string, string>> & {
 export const CustomFunctionsError: new (code: string, message?: string) => Error & { code: string } = shared.CustomFunctionsError;
 export type CustomFunctionsError = Error & { code: string };
 
-export function loadBundle(file?: string): LoadedBundle {
-  return shared.loadBundle(file);
+/** The bundle in a bare context, or with `host`'s globals beside CustomFunctions (an Office object). */
+export function loadBundle(file?: string, host?: Record<string, unknown>): LoadedBundle {
+  return shared.loadBundle(file, host);
 }
 
 /** Calls a worksheet function and returns its value, or the Excel error it threw as { error, message }. */
