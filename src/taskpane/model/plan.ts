@@ -174,7 +174,8 @@ export function scenarioPlan(s: Scenario): WritePlan {
       series,
       anchor: `${cellName(L.chartTop, 2)}:${cellName(L.chartBottom, 6)}`,
     },
-    columnWidths: SCENARIO_WIDTHS,
+    // the columns the sheet uses: up to H, and J to P where the cross account's block sits
+    columnWidths: SCENARIO_WIDTHS.slice(0, s.account ? SCENARIO_WIDTHS.length : 8),
     bold,
     inputRange: `${cellName(L.inputsRow + 1, 1)}:${cellName(L.inputsRow + s.inputs.length - 1, 1)}`,
     // the title: the sheet opens at its top, the key figures and the chart in view
