@@ -13,7 +13,12 @@ export const useStyles = makeStyles({
     // Visible focus everywhere in the pane, the journal import included: Fluent's buttons, tabs and radios
     // draw a 2 px ring of their own, but its text fields and drop-downs show focus only by recolouring their
     // bottom line (about 1.1:1 against the line it replaces), and a scrolling box has the browser's ring.
-    "& .fui-Input:focus-within, & .fui-Textarea:focus-within, & .fui-Select:focus-within, & .fui-Combobox:focus-within, & [role='region'][tabindex]:focus-visible": {
+    "& .fui-Input:focus-within, & .fui-Textarea:focus-within, & .fui-Select:focus-within, & [role='region'][tabindex]:focus-visible": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+    },
+    // The symbol's combobox: the ring goes round the text the trader types (its list button sits beside it).
+    "& .fui-Combobox__input:focus": {
       outline: `2px solid ${tokens.colorStrokeFocus2}`,
       outlineOffset: "2px",
     },
