@@ -201,7 +201,7 @@ export class Grid {
         return;
       }
       const cell = (e.target as HTMLElement).closest<HTMLElement>(".cell");
-      if (cell && !this.readOnly) this.events.edit(Number(cell.dataset.row), Number(cell.dataset.col));
+      if (cell) this.events.edit(Number(cell.dataset.row), Number(cell.dataset.col));
     });
     this.body.addEventListener("contextmenu", (e) => {
       const target = e.target as HTMLElement;
@@ -431,7 +431,7 @@ export class Grid {
         }
         if (r === sel.row && c === sel.col) {
           d.id = `${this.id}-active`;
-          d.className += " active";
+          d.className += " active selected";
           const said = this.source.describe(r, c);
           d.setAttribute("aria-label", said.name);
           this.description.textContent = said.description;
@@ -706,16 +706,16 @@ export class Grid {
         return;
       case "F2":
         e.preventDefault();
-        if (!this.readOnly) this.events.edit(row, col);
+        this.events.edit(row, col);
         return;
       case "Delete":
         e.preventDefault();
-        if (!this.readOnly) this.events.clear(this.selection.range);
+        this.events.clear(this.selection.range);
         return;
       case "Backspace":
         // as Excel: the cell is emptied and edited
         e.preventDefault();
-        if (!this.readOnly) this.events.edit(row, col, "");
+        this.events.edit(row, col, "");
         return;
     }
     if (ctrl && !e.altKey && (e.key === "a" || e.key === "A")) {
@@ -732,7 +732,7 @@ export class Grid {
     }
     if (e.key.length === 1 && !ctrl && !e.altKey) {
       e.preventDefault();
-      if (!this.readOnly) this.events.edit(row, col, e.key);
+      this.events.edit(row, col, e.key);
     }
   }
 }

@@ -240,7 +240,7 @@ export class PlaygroundPage implements PlaygroundHost {
     this.tabs.setAttribute("role", "tablist");
     this.tabs.setAttribute("aria-label", "Sheets");
     this.tabs.addEventListener("keydown", (e) => this.onTabKey(e));
-    const add = el("button", "sheet-btn add", "+");
+    const add = el("button", "tab sheet-btn add", "+");
     add.type = "button";
     add.title = "Add a sheet";
     add.setAttribute("aria-label", "Add a sheet");
