@@ -27,12 +27,11 @@ export function showMenu(at: { x: number; y: number } | HTMLElement, entries: Me
           getBoundingClientRect: () => ({ x: at.x, y: at.y, left: at.x, top: at.y, right: at.x, bottom: at.y, width: 0, height: 0, toJSON: () => ({}) }) as DOMRect,
         };
   let done = false;
-  const close = (run?: () => void) => {
+  const close = () => {
     if (done) return;
     done = true;
     root!.render(<></>);
     closed();
-    run?.();
   };
   root!.render(
     <FluentProvider theme={webLightTheme}>
@@ -43,7 +42,10 @@ export function showMenu(at: { x: number; y: number } | HTMLElement, entries: Me
               e === "divider" ? (
                 <MenuDivider key={i} />
               ) : (
-                <MenuItem key={i} disabled={e.disabled} secondaryContent={e.shortcut} onClick={() => close(e.run)}>
+                <MenuItem key={i} disabled={e.disabled} secondaryContent={e.shortcut} onClick={() => {
+                    close();
+                    e.run();
+                  }}>
                   {e.label}
                 </MenuItem>
               ),

@@ -286,6 +286,7 @@ export class PlaygroundPage implements PlaygroundHost {
     this.ruleCache.clear();
     this.drawTabs();
     this.grid.body.setAttribute("aria-label", `Sheet ${this.sheetName}`);
+    this.grid.mark(this.copied && this.copied.sheet === this.sheet ? this.copied.range : undefined);
     this.grid.reset();
     this.onSelect();
     this.drawCharts();
@@ -580,7 +581,7 @@ export class PlaygroundPage implements PlaygroundHost {
     let n = this.hf.getSheetNames().length + 1;
     while (this.hf.doesSheetExist(`Sheet${n}`)) n++;
     const name = `Sheet${n}`;
-    if (!this.act(() => void this.hf.addSheet(name))) return;
+    if (!this.act(() => void this.hf.addSheet(name), "add a sheet", true)) return;
     this.activateSheet(name);
     this.setStatus(`Added ${name}`);
   }
@@ -627,7 +628,7 @@ export class PlaygroundPage implements PlaygroundHost {
             this.meta[next] = this.meta[name]!;
             delete this.meta[name];
           }
-        });
+        }, "rename the sheet", true);
         this.setStatus(`Renamed ${name} to ${next}`);
       }
       done = true;
@@ -821,7 +822,7 @@ export class PlaygroundPage implements PlaygroundHost {
    * Makes one change: `fn` does one HyperFormula operation (or none, when it returns false) and may change the
    * meta; the change is one step of the undo history. Returns false when nothing could be done.
    */
-  private act(fn: () => void | boolean, label = "change"): boolean {
+  private act(fn: () => void | boolean, label = "change", keepCopy = false): boolean {
     if (this.readOnly) {
       this.setStatus(READ_ONLY);
       return false;
@@ -839,8 +840,11 @@ export class PlaygroundPage implements PlaygroundHost {
     }
     steps += this.bridge.settle(this.hf);
     this.record({ steps, before, after: structuredClone(this.meta), sheet });
-    this.copied = this.copied?.cut ? this.copied : undefined;
-    if (!this.copied) this.grid.mark(undefined);
+    // a change to the cells ends what Ctrl+C marked, as in Excel (a cut is kept for its paste)
+    if (!keepCopy && !this.copied?.cut) {
+      this.copied = undefined;
+      this.grid.mark(undefined);
+    }
     this.afterChange();
     return true;
   }
@@ -1171,7 +1175,7 @@ export class PlaygroundPage implements PlaygroundHost {
   private syntaxError(text: string): string | undefined {
     const t = text.trim();
     if (!t.startsWith("=") || this.hf.validateFormula(t)) return undefined;
-    this.scratch ??= HyperFormula.buildEmpty(HF_CONFIG);
+    this.scratch ??= HyperFormula.buildFromArray([[]], HF_CONFIG);
     this.scratch.setCellContents({ sheet: 0, row: 0, col: 0 }, [[t]]);
     const v = this.scratch.getCellValue({ sheet: 0, row: 0, col: 0 });
     const message = v instanceof DetailedCellError ? v.message : "";
@@ -1787,7 +1791,9 @@ export class PlaygroundPage implements PlaygroundHost {
       this.options.changed?.(this);
       this.setStatus(`Opened ${name}: ${Object.keys(data.sheets).join(", ")}`);
     } catch (e) {
-      this.setStatus(`Could not open ${name}: it is not an .xlsx workbook the playground can read (${plainError(e)}).`);
+      // the reader's own words (a zip library's) mean nothing to a trader
+      console.warn(e);
+      this.setStatus(`Could not open ${name}: it is not an .xlsx workbook the playground can read. The file may be damaged, or be another kind of file named .xlsx: open it in Excel or LibreOffice and save it as .xlsx again. Nothing was changed.`);
     }
   }
 
