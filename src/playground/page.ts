@@ -668,9 +668,15 @@ export class PlaygroundPage implements PlaygroundHost {
     const id = this.hf.getSheetId(name);
     if (id === undefined) return;
     this.act(() => {
+      if (id === this.sheet) {
+        // the sheet shown goes: its neighbour is shown instead, as in Excel
+        const names = this.hf.getSheetNames();
+        const i = names.indexOf(name);
+        this.sheet = this.hf.getSheetId(names[i + 1] ?? names[i - 1]!)!;
+      }
       this.hf.removeSheet(id);
       delete this.meta[name];
-    });
+    }, "delete the sheet");
     this.refresh();
     this.grid.select(0, 0);
     this.activeTab()?.focus();

@@ -25,7 +25,8 @@ async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE); // evaluated by the driver, as a script the page's CSP does not govern
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] }, resultTypes: ["violations"] });
+    // the task pane's own states are checked by the pane's tests; here, the page around it
+    const result = await axe.run({ exclude: [["#pane"]] } as unknown as Document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] }, resultTypes: ["violations"] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
@@ -107,14 +108,13 @@ describeInBrowser("the playground for keyboard, screen reader and zoom", () => {
 
   it("makes the sheet tabs a tablist: arrow keys switch sheets and the focus stays on the tab", async () => {
     const page = s.page;
-    const tablist = page.locator("[role=tablist]");
-    expect(await tablist.getAttribute("aria-label")).toBe("Sheets");
+    expect(await page.getByRole("tablist", { name: "Sheets" }).count()).toBe(1);
     await page.keyboard.press("F6");
     await page.keyboard.press("F6"); // grid → formula bar → sheet tabs
     expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-selected"))).toBe("true");
     await page.keyboard.press("ArrowRight");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Scenario");
-    expect(await page.locator('[role=tab][aria-selected="true"]').textContent()).toBe("Scenario");
+    expect(await page.locator('.tabs [role=tab][aria-selected="true"]').textContent()).toBe("Scenario");
     await page.keyboard.press("ArrowLeft");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Journal");
     expect(await page.getByRole("button", { name: "Add a sheet" }).count()).toBe(1);
@@ -128,13 +128,13 @@ describeInBrowser("the playground for keyboard, screen reader and zoom", () => {
     const focused = await page.screenshot({ clip });
     await page.focus("#formula-input");
     const unfocused = await page.screenshot({ clip });
-    await page.keyboard.press("Escape");
-    expect(focused.equals(unfocused)).toBe(false);
-    // the focused border: 3 px of #0f6cbd, 5.4:1 against white cells (WCAG's relative luminance: 0.151 vs 1)
     const style = await page.locator(".selection-box").evaluate((b) => {
       const c = getComputedStyle(b);
       return { width: c.borderTopWidth, color: c.borderTopColor };
     });
+    await page.keyboard.press("Escape");
+    expect(focused.equals(unfocused)).toBe(false);
+    // the focused border: 3 px of #0f6cbd, 5.4:1 against white cells (WCAG's relative luminance: 0.151 vs 1)
     await page.locator(".grid-body").focus();
     const focusedStyle = await page.locator(".selection-box").evaluate((b) => {
       const c = getComputedStyle(b);

@@ -229,17 +229,18 @@ describeInBrowser("editing in the playground as a trader does", () => {
     await page.getByRole("menuitem", { name: "Delete" }).click();
     await page.waitForSelector("dialog[open]");
     await page.click('dialog[open] [data-choice="delete"]');
-    expect(await page.locator('.tab[data-sheet="What if"]').count()).toBe(0);
+    await page.waitForSelector('.tab[data-sheet="What if"]', { state: "detached" });
+    expect(await page.textContent(".status")).toBe("Deleted the sheet What if");
     // twenty sheets: the tabs stay one line, the last one and + reachable left of the pane
     for (let i = 0; i < 16; i++) await page.click(".tab.add");
-    const names = await page.locator('[role=tab]').count();
+    const names = await page.locator('.tabs [role=tab]').count();
     expect(names).toBeGreaterThanOrEqual(20);
     const pane = await page.locator("#pane").boundingBox();
     const add = await page.locator(".tab.add").boundingBox();
     const strip = await page.locator(".tabs").boundingBox();
     expect(add!.x + add!.width).toBeLessThanOrEqual(pane!.x);
     expect(strip!.height).toBeLessThan(40); // one line
-    const last = page.locator('[role=tab][aria-selected="true"]');
+    const last = page.locator('.tabs [role=tab][aria-selected="true"]');
     const lastBox = await last.boundingBox();
     expect(lastBox!.x + lastBox!.width).toBeLessThanOrEqual(pane!.x);
     await page.locator(".sheetbar").screenshot({ path: path.join(RESULTS, "tabs-20-sheets.png") });

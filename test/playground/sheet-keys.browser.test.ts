@@ -54,7 +54,7 @@ describeWithX("sheets switched from the keyboard in a visible Chromium", () => {
     if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
-  const activeSheet = () => page.locator('[role=tab][aria-selected="true"]').textContent();
+  const activeSheet = () => page.locator('.tabs [role=tab][aria-selected="true"]').textContent();
 
   it("switches sheets with Ctrl+Alt+PgDn and Ctrl+Alt+PgUp, from the grid and from a tab", async () => {
     await page.locator(".grid-body").focus();
@@ -67,7 +67,7 @@ describeWithX("sheets switched from the keyboard in a visible Chromium", () => {
     expect(await activeSheet()).toBe("Scenario");
     // the focus stays where it was: the grid
     expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("grid");
-    await page.locator('[role=tab][aria-selected="true"]').focus();
+    await page.locator('.tabs [role=tab][aria-selected="true"]').focus();
     await page.keyboard.press("Control+Alt+PageUp");
     expect(await activeSheet()).toBe("Journal");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Journal"); // on the tab
