@@ -180,7 +180,7 @@ export class PlaygroundPage implements PlaygroundHost {
 
     this.banner = el("div", "banner");
     this.banner.hidden = true;
-    this.banner.setAttribute("role", "status");
+    this.banner.setAttribute("aria-live", "polite");
 
     const formulaBar = el("div", "formula-bar");
     this.nameBox = el("input", "name-box");
@@ -260,7 +260,9 @@ export class PlaygroundPage implements PlaygroundHost {
     main.append(sheetArea, this.pane);
 
     this.status = el("footer", "status");
-    this.status.setAttribute("role", "status");
+    // a live region: screen readers say each message as it comes ("Saved…", "Could not open the file…")
+    this.status.setAttribute("aria-live", "polite");
+    this.status.setAttribute("aria-atomic", "true");
     root.append(this.header, this.banner, formulaBar, this.info, main, this.status);
 
     this.installDocumentKeys();

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { describeInBrowser, goTo, openPlayground, typeInto, type Session } from "./browser";
+import { describeInBrowser, goTo, typeInto, usePlayground, type Session } from "./browser";
 
 /*
  * The playground for every trader: axe-core (WCAG 2.2 A and AA rules) over the page at load and on a written
@@ -47,13 +47,7 @@ const focusedRegion = (page: Page) =>
 
 describeInBrowser("the playground for keyboard, screen reader and zoom", () => {
   let s: Session;
-  beforeAll(async () => {
-    s = await openPlayground();
-    await s.page.waitForSelector("html[data-ready=pane]", { timeout: 60000 });
-  }, 90000);
-  afterAll(async () => {
-    await s?.close();
-  });
+  usePlayground((opened) => (s = opened));
 
   it("has no serious or critical axe violation at load", async () => {
     expect(await axeViolations(s.page)).toEqual([]);
@@ -155,11 +149,15 @@ describeInBrowser("the playground for keyboard, screen reader and zoom", () => {
     const chart = page.getByRole("img", { name: /./ }).first();
     expect(await chart.getAttribute("aria-describedby")).toBeTruthy();
     expect(await axeViolations(page)).toEqual([]);
+    // the name box takes the sheet's defined names: Margin is the key figure's cell
+    await page.fill(".name-box", "Margin");
+    await page.press(".name-box", "Enter");
+    expect(await page.locator("#formula-input").inputValue()).toBe("=LEV.MARGIN(Notional, Leverage)");
   }, 60000);
 
   it("announces the status bar (a live region)", async () => {
     const page = s.page;
-    expect(await page.locator(".status").getAttribute("role")).toBe("status");
+    expect(await page.locator(".status").getAttribute("aria-live")).toBe("polite");
     await typeInto(page, "P20", "1");
     expect(await page.textContent(".status")).toMatch(/Recalculated/);
   });

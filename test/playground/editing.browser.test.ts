@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { cellText, describeInBrowser, goTo, openPlayground, typeInto, type Session } from "./browser";
+import { SOFFICE } from "../helpers/soffice";
+import { cellText, describeInBrowser, goTo, typeInto, usePlayground, type Session } from "./browser";
 
 /*
  * Editing as a trader does it, in Chromium: copy a journal range to another sheet and through a text area as
@@ -29,26 +30,11 @@ const stored = (page: Page) =>
     return document.documentElement.dataset.stored === String(p.version);
   });
 
-/** LibreOffice, when installed (in CI it must be). */
-const SOFFICE = ["soffice", "libreoffice"].find((bin) => {
-  try {
-    execFileSync("which", [bin], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-});
 
 describeInBrowser("editing in the playground as a trader does", () => {
   let s: Session;
-  beforeAll(async () => {
-    s = await openPlayground();
-    await s.context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await s.page.waitForSelector("html[data-ready=pane]", { timeout: 60000 });
-  }, 90000);
-  afterAll(async () => {
-    await s?.close();
-  });
+  usePlayground((opened) => (s = opened));
+  beforeAll(() => s.context.grantPermissions(["clipboard-read", "clipboard-write"]));
 
   it("copies a journal range as Excel does (tab-separated text and an HTML table) and pastes it on another sheet with its formulas", async () => {
     const page = s.page;
@@ -252,6 +238,7 @@ describeInBrowser("editing in the playground as a trader does", () => {
     await goTo(page, "A3");
     await page.click('.grid-canvas [data-cell="B3"]', { button: "right" });
     await page.waitForSelector("[role=menu]");
+    await page.waitForTimeout(400); // the menu fades in
     await page.screenshot({ path: path.join(RESULTS, "context-menu.png") });
     await page.getByRole("menuitem", { name: "Insert row above" }).click();
     // row 3 is empty now, and the second trade's formulas moved to row 4, reading row 4
@@ -296,6 +283,26 @@ describeInBrowser("editing in the playground as a trader does", () => {
     }
   });
 
+  it("resizes a column by dragging its border, and fits it to its contents with a double-click", async () => {
+    const page = s.page;
+    await goTo(page, "A1");
+    const width = () => page.locator('.colhead[data-colhead="1"]').evaluate((h) => h.getBoundingClientRect().width);
+    const before = await width();
+    const head = (await page.locator('.colhead[data-colhead="1"]').boundingBox())!;
+    const border = { x: head.x + head.width - 1, y: head.y + head.height / 2 };
+    await page.mouse.move(border.x, border.y);
+    await page.mouse.down();
+    await page.mouse.move(border.x + 60, border.y, { steps: 4 });
+    await page.mouse.up();
+    expect(Math.round(await width())).toBe(Math.round(before + 60));
+    await page.mouse.dblclick(border.x + 60, border.y);
+    // fitted: as wide as the widest symbol (BTCUSDT…) and its padding, narrower than the dragged width
+    const fitted = await width();
+    expect(fitted).toBeLessThan(before + 60);
+    const widest = await page.$$eval('.grid-canvas .cell[data-col="1"]', (cells) => Math.max(...cells.map((c) => c.scrollWidth)));
+    expect(fitted).toBeGreaterThanOrEqual(widest);
+  });
+
   it("reads typed numbers and dates as Excel in en-US does", async () => {
     const page = s.page;
     await typeInto(page, "R2", "1,000");
@@ -328,13 +335,7 @@ describeInBrowser("editing in the playground as a trader does", () => {
 
 describeInBrowser("the workbook is never lost", () => {
   let s: Session;
-  beforeAll(async () => {
-    s = await openPlayground();
-    await s.page.waitForSelector("html[data-ready=pane]", { timeout: 60000 });
-  }, 90000);
-  afterAll(async () => {
-    await s?.close();
-  });
+  usePlayground((opened) => (s = opened));
 
   it("asks before a reload throws away unsaved work, and keeps it when the trader cancels", async () => {
     const page = s.page;

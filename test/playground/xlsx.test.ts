@@ -14,6 +14,7 @@ import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
 import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
 import { DIST, loadBundle } from "../helpers/bundle";
+import { SOFFICE } from "../helpers/soffice";
 
 /*
  * .xlsx out and back in, in Node: formulas stay formulas with their last values, spills become array
@@ -213,15 +214,6 @@ describe("the playground's .xlsx files", () => {
   });
 });
 
-/** LibreOffice, when installed; in CI it must be (.ci/run installs it). */
-const SOFFICE = ["soffice", "libreoffice"].find((bin) => {
-  try {
-    execFileSync("which", [bin], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-});
 const describeWithLibreOffice = SOFFICE || process.env.CI ? describe : describe.skip;
 if (!SOFFICE && !process.env.CI) process.stderr.write("\nSkipping the LibreOffice check of saved .xlsx files: soffice is not installed (apt-get install libreoffice-calc-nogui).\n");
 
