@@ -745,8 +745,13 @@ export class PlaygroundPage implements PlaygroundHost {
     ];
     if (this.editing) this.closeEditor(true);
     const at = regions.findIndex((r) => r.has(active));
-    const next = regions[(at < 0 ? (by > 0 ? -1 : 0) : at) + by < 0 ? regions.length - 1 : ((at < 0 ? (by > 0 ? -1 : 0) : at) + by) % regions.length]!;
-    next.focus();
+    // the next region that can take the focus (a hidden task pane cannot)
+    let i = at < 0 ? (by > 0 ? -1 : 0) : at;
+    for (let tries = 0; tries < regions.length; tries++) {
+      i = (i + by + regions.length) % regions.length;
+      regions[i]!.focus();
+      if (regions[i]!.has(document.activeElement)) return;
+    }
   }
 
   // ─── Menus ─────────────────────────────────────────────────────────────────────────────────────────

@@ -303,6 +303,22 @@ describeInBrowser("editing in the playground as a trader does", () => {
     expect(fitted).toBeGreaterThanOrEqual(widest);
   });
 
+  it("scrolls to a column's edge, never leaving a cut number under the row numbers", async () => {
+    const page = s.page;
+    await goTo(page, "D2");
+    await page.locator(".grid-body").evaluate((b) => b.scrollBy({ left: 37 }));
+    await page.waitForTimeout(400);
+    const where = await page.locator(".grid-body").evaluate((b) => {
+      const left = b.getBoundingClientRect().left + 56; // the row numbers' right edge
+      const cut = [...b.querySelectorAll<HTMLElement>(".cell.number")].filter((c) => c.getBoundingClientRect().left < left - 0.5 && c.textContent !== "").map((c) => c.dataset.cell);
+      return { scrollLeft: b.scrollLeft, cut };
+    });
+    expect(where.cut).toEqual([]);
+    // A is 54 pixels wide (the sample's Trade column): 37 pixels is past half of it, so the view rests at B's edge
+    expect(where.scrollLeft).toBe(54);
+    await page.locator(".grid-body").evaluate((b) => b.scrollTo({ left: 0 }));
+  });
+
   it("reads typed numbers and dates as Excel in en-US does", async () => {
     const page = s.page;
     await typeInto(page, "R2", "1,000");
