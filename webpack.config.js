@@ -40,7 +40,8 @@ module.exports = async (env, options) => {
   const serving = Boolean(process.env.WEBPACK_SERVE);
   const address = addressOrExit({ production: !dev, serving });
   return {
-    devtool: "source-map",
+    // Source maps for development only: the site and the package carry none (they would be most of its bytes).
+    devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",

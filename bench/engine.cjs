@@ -185,9 +185,21 @@ function floatTrades(times, symbols, sides, prices, quantities, fees) {
   return [["Symbol", "Side", "Opened", "Closed", "Fills", "Quantity", "Avg entry", "Avg exit", "Gross PnL", "Fees", "Net PnL", "Return", "Status"], ...rows];
 }
 
+/** The trades as floats in the account's order: open trades (blank close) left out, the rest by close time. */
+function floatCloseOrder(pnl, closed, risk) {
+  const rows = [];
+  pnl.forEach(([x], i) => {
+    if (closed && closed[i][0] === "") return;
+    rows.push({ x, t: closed ? closed[i][0] : 0, r: risk ? risk[i][0] : 1 });
+  });
+  if (closed) rows.sort((a, b) => a.t - b.t);
+  return rows;
+}
+
 /** JOURNALSTATS in floats: the same twenty figures in the same order (errors where LEV shows one). */
-function floatJournalStats(pnl, startBalance, risk) {
-  const p = pnl.map((r) => r[0]);
+function floatJournalStats(pnl, startBalance, risk, closed) {
+  const trades = floatCloseOrder(pnl, closed, risk);
+  const p = trades.map((t) => t.x);
   const n = p.length;
   let wins = 0, losses = 0, gp = 0, gl = 0, lw = -Infinity, ll = Infinity, wr = 0, lr = 0, mwr = 0, mlr = 0;
   let total = 0, peak = 0, mdd = 0, bpeak = startBalance, mddp = 0;
@@ -204,7 +216,7 @@ function floatJournalStats(pnl, startBalance, risk) {
     bpeak = Math.max(bpeak, b);
     mddp = Math.max(mddp, (bpeak - b) / bpeak);
   }
-  const r = p.map((x, i) => x / risk[i][0]);
+  const r = trades.map((t) => t.x / t.r);
   const mean = r.reduce((a, b) => a + b, 0) / n;
   const sd = Math.sqrt(r.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
   const aw = gp / wins;
@@ -215,11 +227,11 @@ function floatJournalStats(pnl, startBalance, risk) {
 const JOURNAL_LABELS = ["Trades", "Wins", "Losses", "Win rate", "Net profit", "Gross profit", "Gross loss", "Profit factor", "Average win", "Average loss", "Payoff ratio", "Expectancy", "Largest win", "Largest loss", "Max consecutive wins", "Max consecutive losses", "Max drawdown", "Max drawdown %", "Average R", "SQN"];
 
 /** EQUITYCURVE in floats. */
-function floatEquityCurve(start, pnl) {
+function floatEquityCurve(start, pnl, closed) {
   const out = [["Trade", "PnL", "Balance", "Peak", "Drawdown", "Drawdown %"], [0, 0, start, start, 0, 0]];
   let balance = start;
   let peak = start;
-  pnl.forEach(([x], i) => {
+  floatCloseOrder(pnl, closed).forEach(({ x }, i) => {
     balance += x;
     peak = Math.max(peak, balance);
     out.push([i + 1, x, balance, peak, peak - balance, (peak - balance) / peak]);
@@ -232,6 +244,11 @@ const jrnd = random(20261130);
 const jpick = (list) => list[Math.floor(jrnd() * list.length)];
 /** One PnL per trade for 1,000 trades: cents, wins a little larger than losses, some flat. */
 const pnlColumn = () => Array.from({ length: 1000 }, () => [Math.round((jrnd() < 0.45 ? 150 : -100) * jrnd() * 100 * (jrnd() < 0.05 ? 0 : 1)) / 100]);
+/**
+ * The Closed column TRADES gives those 1,000 trades, listed by opening time a minute apart: each held from a
+ * minute to two days, so that they close in another order than they opened; about 2 % still open (blank).
+ */
+const closedColumn = () => Array.from({ length: 1000 }, (_, i) => [jrnd() < 0.02 ? "" : 45355 + i / 1440 + Math.round(1 + jrnd() * 2880) / 1440]);
 
 /** The cases: the worksheet function, its argument rows, and the float formula for the same arguments. */
 
@@ -362,19 +379,20 @@ function cases() {
       target: { fills_per_s: 300000 },
     },
     {
-      // a journal's statistics over 1,000 trades, with a start balance and the amount risked on each
+      // a journal's statistics over 1,000 trades, with a start balance, the amount risked on each and their
+      // close times (the written journal's call: open trades left out, the rest in the order they closed)
       id: "JOURNALSTATS_1000",
       target: { float_over_lev: 50 },
       per: { trades_per_s: 1000 },
-      args: Array.from({ length: 64 }, () => [pnlColumn(), jpick([10000, 25000.5]), Array.from({ length: 1000 }, () => [jpick([50, 100, 125.5])])]),
+      args: Array.from({ length: 64 }, () => [pnlColumn(), jpick([10000, 25000.5]), Array.from({ length: 1000 }, () => [jpick([50, 100, 125.5])]), closedColumn()]),
       float: floatJournalStats,
     },
     {
-      // the equity curve of 1,000 trades
+      // the equity curve of 1,000 trades, in the order they closed
       id: "EQUITYCURVE_1000",
       target: { float_over_lev: 50 },
       per: { rows_per_s: 1000 },
-      args: Array.from({ length: 64 }, () => [jpick([10000, 25000.5]), pnlColumn()]),
+      args: Array.from({ length: 64 }, () => [jpick([10000, 25000.5]), pnlColumn(), closedColumn()]),
       float: floatEquityCurve,
     },
     {

@@ -7,7 +7,8 @@ const { loadBundle, loadMetadata, CustomFunctionsError } = require("./bundle.cjs
 const CODES = new Set(["#VALUE!", "#NUM!", "#DIV/0!", "#N/A"]);
 
 const WORDS = [
-  "", " ", "long", "SHORT", "buy", "sell", "l", "s", "1", "-1", "0", "1:0", "0:1", "1:50", "50:1", "50x", "x", "abc",
+  "", " ", "long", "SHORT", "buy", "sell", "l", "s", "b", " B ", "+1", "1", "-1", "0", "constructor", "2024-03-04 10:00",
+  "1:0", "0:1", "1:50", "50:1", "50x", "x", "abc",
   "1e309", "-1e309", "NaN", "Infinity", "1,000", "5%", "-0", "EUR/USD", "eurusd", "USD/JPY", "gbp-usd", "EUR", "USD",
   "JPY", "XYZ/ABC", "units", "value", "entry", "liquidation", "roe", "liq", "distance", "status", "nearest", "up",
   "down", "safe-long", "safe-short", "ESMA", "UK", "US", "fx_major", "crypto", "TRUE", "FALSE", "#N/A",

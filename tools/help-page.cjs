@@ -26,10 +26,12 @@ function renderHelpPage(metadata) {
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}code{font-family:Consolas,monospace}
 .sig code{background:#f3f3f3;padding:.2rem .4rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 nav a{display:inline-block;margin:.1rem .4rem .1rem 0}</style></head>
-<body><h1>LEV function reference</h1>
-<p>Every <code>LEV.*</code> worksheet function: what it returns, its formula and source, and an example. Rates and percentages are fractions (0.5 % is 0.005).</p>
-<nav>${toc}</nav>
+<body><header><h1>LEV function reference</h1>
+<p>Every <code>LEV.*</code> worksheet function: what it returns, its formula and source, and an example. Rates and percentages are fractions (0.5 % is 0.005).</p></header>
+<nav aria-label="Functions">${toc}</nav>
+<main>
 ${sections}
+</main>
 </body></html>
 `;
 }

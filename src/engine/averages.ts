@@ -1,7 +1,7 @@
 import { Dec, ZERO } from "./decimal";
 import { DivisionByZeroError, DomainError, InvalidArgumentError } from "./errors";
-import { at, cellsOf, describe, fromNumber, parseNumericText } from "./read";
-import { define, number, optional, option, Param } from "./spec";
+import { describe, fromNumber, isBlank, parseNumericText } from "./read";
+import { boundsChecker, define, number, optional, option, type Bounds, type Param } from "./spec";
 
 /**
  * Average entry prices and averaging down.
@@ -15,19 +15,14 @@ export const SIZE_KINDS: readonly SizeKind[] = ["units", "value"];
 
 /**
  * Average entry. `"units"` (quantities): Σ p·s / Σ s. `"value"` (cash amounts, or inverse contracts in
- * USD): Σ s / Σ (s/p). `prices` and `sizes` are paired by position; a total size of 0 is #DIV/0!.
+ * USD): Σ s / Σ (s/p). `prices` (each > 0) and `sizes` (each ≥ 0, as the readers check them) are paired by
+ * position; a total size of 0 is #DIV/0!.
  */
 export function averagePrice(a: { prices: readonly Dec[]; sizes: readonly Dec[]; sizeKind: SizeKind }): Dec {
   if (a.prices.length !== a.sizes.length) {
     throw new InvalidArgumentError("sizes", `needs one size per price: ${a.prices.length} prices, ${a.sizes.length} sizes`);
   }
   if (a.prices.length === 0) throw new InvalidArgumentError("prices", "needs at least one price");
-  a.prices.forEach((p, i) => {
-    if (p.lte(0)) throw new DomainError("prices", `price ${i + 1} must be greater than 0, got ${p}`);
-  });
-  a.sizes.forEach((s, i) => {
-    if (s.lt(0)) throw new DomainError("sizes", `size ${i + 1} must be 0 or more, got ${s}`);
-  });
   if (a.sizeKind === "units") {
     const average = runningAverages(a.prices, a.sizes, true).at(-1);
     if (average === undefined) throw new DivisionByZeroError("sizes", "add up to 0, so there is no average");
@@ -74,69 +69,91 @@ export function runningAverages(prices: readonly Dec[], sizes: readonly Dec[], l
   });
 }
 
-/** A range read cell by cell in reading order, blanks kept as undefined so two ranges pair by position. */
-export function positional(): Param<{ values: (Dec | undefined)[]; count: number }> {
+type Positional = { values: (Dec | undefined)[]; count: number };
+
+/** A range's cells in reading order (a single value is one cell), blanks as they are. */
+function cellsInOrder(raw: unknown): unknown[] {
+  if (!Array.isArray(raw)) return [raw];
+  return raw.flatMap((r) => (Array.isArray(r) ? (r as unknown[]) : [r]));
+}
+
+/**
+ * One of two ranges paired cell by cell (prices and sizes): blanks are kept as undefined so that the two pair
+ * by position. A pair with both cells blank is skipped; a blank beside a number is #VALUE! naming the blank
+ * one's range; each number is within `bounds`. The first range (`first`) is read in its turn with its own
+ * faults: a cell that is not a number or out of bounds, a blank beside a number of `partner`, no pair at all;
+ * the second then checks its size against the first's and reads its cells. So the left range's fault comes
+ * first, and within a range the first cell's.
+ */
+export function positional(bounds: Bounds, partner: string, first: boolean): Param<Positional> {
+  const check = boundsChecker(bounds);
   return {
     kind: "numbers",
     optional: false,
     range: true,
-    read(raw, field) {
+    cell: { kind: "number", bounds },
+    read(raw, field, call) {
       const rows = Array.isArray(raw) ? raw.map((r) => (Array.isArray(r) ? (r as unknown[]) : [r])) : [[raw]];
       const count = rows.reduce((n, r) => n + r.length, 0);
-      const values: (Dec | undefined)[] = new Array<Dec | undefined>(count).fill(undefined);
-      for (const cell of cellsOf(rows)) {
-        const v = cell.value;
-        let d: Dec | undefined;
-        if (typeof v === "number") d = fromNumber(v, field);
-        else if (typeof v === "string") d = parseNumericText(v);
-        if (d === undefined) throw new InvalidArgumentError(field, `${at(cell)} should be a number, got ${describe(v)}`);
-        values[cell.index - 1] = d;
+      const other = first ? cellsInOrder(call?.raw(partner)) : undefined;
+      const before = first ? undefined : (call?.read[partner] as Positional | undefined);
+      if (before !== undefined && before.count !== count) {
+        throw new InvalidArgumentError(field, `must be the same size as ${partner} (${before.count} cells), got ${count} cells`);
       }
+      const values: (Dec | undefined)[] = [];
+      let index = 0;
+      rows.forEach((r, i) =>
+        r.forEach((v, j) => {
+          index++;
+          const where = `cell ${index} (row ${i + 1}, column ${j + 1})`;
+          if (isBlank(v)) {
+            const beside = other !== undefined ? !isBlank(other[index - 1]) : before?.values[index - 1] !== undefined;
+            if (beside) throw new InvalidArgumentError(field, `${where} is blank but its ${partner} cell is not`);
+            values.push(undefined);
+            return;
+          }
+          let d: Dec | undefined;
+          if (typeof v === "number") d = fromNumber(v, field);
+          else if (typeof v === "string") d = parseNumericText(v);
+          if (d === undefined) throw new InvalidArgumentError(field, `${where} should be a number, got ${describe(v)}`);
+          try {
+            check(d, field);
+          } catch (e) {
+            throw new DomainError(field, `${where} ${(e as Error).message.slice(field.length + 2)}`);
+          }
+          values.push(d);
+        }),
+      );
+      if (first && values.every((x) => x === undefined) && (other ?? []).every(isBlank)) throw new InvalidArgumentError(field, "needs at least one number");
       return { values, count };
     },
   };
 }
 
-type Positional = { values: (Dec | undefined)[]; count: number };
-
-/**
- * Two ranges paired cell by cell: a pair with both cells blank is skipped, one blank beside a number is
- * #VALUE!, and the ranges must be the same size.
- */
-export function pairByPosition(
-  first: Positional,
-  second: Positional,
-  firstName: string,
-  secondName: string,
-): { prices: Dec[]; sizes: Dec[] } {
-  if (first.count !== second.count) {
-    throw new InvalidArgumentError(secondName, `must be the same size as ${firstName} (${first.count} cells), got ${second.count} cells`);
-  }
+/** Two ranges paired cell by cell, as `positional` read them: the pairs, both-blank ones skipped. */
+export function pairByPosition(first: Positional, second: Positional): { prices: Dec[]; sizes: Dec[] } {
   const prices: Dec[] = [];
   const sizes: Dec[] = [];
   first.values.forEach((p, i) => {
     const s = second.values[i];
-    if (p === undefined && s === undefined) return;
-    if (p === undefined) throw new InvalidArgumentError(firstName, `cell ${i + 1} is blank but its ${secondName} cell is not`);
-    if (s === undefined) throw new InvalidArgumentError(secondName, `cell ${i + 1} is blank but its ${firstName} cell is not`);
+    if (p === undefined || s === undefined) return;
     prices.push(p);
     sizes.push(s);
   });
-  if (prices.length === 0) throw new InvalidArgumentError(firstName, "needs at least one number");
   return { prices, sizes };
 }
 
 export const AVGPRICE = define(
   {
-    prices: positional(),
-    sizes: positional(),
+    prices: positional({ gt: 0 }, "sizes", true),
+    sizes: positional({ ge: 0 }, "prices", false),
     size_kind: optional(
       option(SIZE_KINDS, { quantity: "units", quantities: "units", qty: "units", cash: "value", amount: "value" }),
       "units" as SizeKind,
     ),
   },
   (a) => {
-    const { prices, sizes } = pairByPosition(a.prices, a.sizes, "prices", "sizes");
+    const { prices, sizes } = pairByPosition(a.prices, a.sizes);
     return averagePrice({ prices, sizes, sizeKind: a.size_kind });
   },
 );

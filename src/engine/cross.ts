@@ -28,35 +28,61 @@ export interface CrossPosition {
   cum: Dec;
 }
 
-const DEFAULT_MMR = new D(0.005);
-
 /** A per-row range: its cells in reading order (a row or a column), or one cell for every row. */
-interface Column {
+interface Shape {
   cells: unknown[];
   /** Omitted or a single blank: the default for every row. */
   omitted: boolean;
 }
 
-/** A range that is one row or one column; a block of several rows and columns is #VALUE!. */
-function column(tierHint = false): Param<Column> {
-  return {
-    kind: "numbers",
-    optional: tierHint,
-    range: true,
-    read(raw, field) {
-      if (!Array.isArray(raw)) return { cells: [raw], omitted: isBlank(raw) };
-      const rows = raw.map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]));
-      const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-      if (rows.length > 1 && width > 1) {
-        throw new InvalidArgumentError(
-          field,
-          `expected one cell per position (a row or a column), got a range of ${rows.length}×${width}${tierHint ? ": tier tables are not accepted here; give each row its bracket's rate" : ""}`,
-        );
-      }
-      const cells = rows.length === 1 ? rows[0]! : rows.map((r) => r[0]);
-      return { cells, omitted: cells.length === 1 && isBlank(cells[0]) };
-    },
-  };
+/** A positions table's range as read: its shape, and each kept row's value (undefined for a skipped row). */
+interface Column<T = unknown> extends Shape {
+  values: (T | undefined)[];
+}
+
+/** A range that is one row or one column, or undefined for a block of several rows and columns. */
+function shapeOf(raw: unknown): Shape | undefined {
+  if (!Array.isArray(raw)) return { cells: [raw], omitted: isBlank(raw) };
+  const rows = raw.map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  if (rows.length > 1 && width > 1) return undefined;
+  const cells = rows.length === 1 ? rows[0]! : rows.map((r) => r[0]);
+  return { cells, omitted: cells.length === 1 && isBlank(cells[0]) };
+}
+
+/** The ranges of a positions table in the catalog's order; `symbols` only where the function takes them. */
+const REQUIRED = ["symbols", "sides", "entries", "quantities", "marks"] as const;
+const OPTIONAL = ["mmr", "maint_amounts"] as const;
+type TableName = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
+
+/** The rows of a positions table: how many (the first range's cells), which are kept, which range is first. */
+interface Frame {
+  first: string;
+  n: number;
+  kept: boolean[];
+}
+
+/** Whether an optional range gives one value per row (rather than one value for every row). */
+const perRow = (c: Shape, n: number) => c.cells.length === n && n > 1;
+
+/**
+ * Which rows of the table are kept: a row whose cells are all blank, optional per-row cells included, is
+ * skipped. Worked out once per call from every range as given (a range of the wrong shape or length is that
+ * range's own fault, reported when it is read; here it only counts where it has cells).
+ */
+function frameOf(raws: (name: TableName) => unknown, names: readonly string[]): Frame {
+  const has = (name: string) => names.includes(name);
+  const required = REQUIRED.filter(has).map((name) => [name, shapeOf(raws(name))] as const);
+  const first = required[0]![0];
+  const n = required[0]![1]?.cells.length ?? 0;
+  const optional = OPTIONAL.filter(has)
+    .map((name) => shapeOf(raws(name)))
+    .filter((c): c is Shape => c !== undefined && perRow(c, n));
+  const kept: boolean[] = [];
+  for (let i = 0; i < n; i++) {
+    kept.push(required.some(([, c]) => c !== undefined && i < c.cells.length && !isBlank(c.cells[i])) || optional.some((c) => !isBlank(c.cells[i])));
+  }
+  return { first, n, kept };
 }
 
 /** A number cell of row `row`: numeric text read as the number; `check` gives the domain. */
@@ -74,101 +100,127 @@ const positive = (d: Dec) => (d.gt(0) ? undefined : "must be greater than 0");
 const rate = (d: Dec) => (d.gte(0) && d.lt(1) ? undefined : "must be 0 or more and less than 1");
 const notNegative = (d: Dec) => (d.gte(0) ? undefined : "must be 0 or more");
 
-interface TableArgs {
-  symbols?: Column;
-  sides: Column;
-  entries: Column;
-  quantities: Column;
-  marks: Column;
-  mmr: Column;
-  maint_amounts: Column;
+function readSymbol(v: unknown, field: string, row: number): string {
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  throw new InvalidArgumentError(field, `row ${row} should be a symbol, got ${describe(v)}`);
 }
 
+function readRowSide(v: unknown, field: string, row: number): Side {
+  try {
+    return readSide(v, field);
+  } catch (e) {
+    if (isEngineError(e)) throw new InvalidArgumentError(field, `row ${row}: ${e.message.replace(`${field}: `, "")}`);
+    throw e;
+  }
+}
+
+/** How each range's cells are read, and an optional range's default. */
+const CELLS: Record<TableName, { read: (v: unknown, field: string, row: number) => unknown; fallback?: unknown; cell: Param<unknown>["cell"] }> = {
+  symbols: { read: readSymbol, cell: { kind: "symbol" } },
+  sides: { read: readRowSide, cell: { kind: "side" } },
+  entries: { read: (v, f, r) => cellNumber(v, f, r, positive), cell: { kind: "number", bounds: { gt: 0 } } },
+  quantities: { read: (v, f, r) => cellNumber(v, f, r, positive), cell: { kind: "number", bounds: { gt: 0 } } },
+  marks: { read: (v, f, r) => cellNumber(v, f, r, positive), cell: { kind: "number", bounds: { gt: 0 } } },
+  mmr: { read: (v, f, r) => cellNumber(v, f, r, rate), fallback: new D(0.005), cell: { kind: "number", bounds: { ge: 0, lt: 1 } } },
+  maint_amounts: { read: (v, f, r) => cellNumber(v, f, r, notNegative), fallback: ZERO, cell: { kind: "number", bounds: { ge: 0 } } },
+};
+
 /**
- * Reads a positions table (catalog, "Cross-margin accounts"): aligned ranges of one length; a row whose
- * cells are all blank is skipped (undefined); in a kept row a blank optional cell is its default, a blank
- * required cell #VALUE! naming the range and row. With symbols, rows of one symbol must share one mark.
- * Faults are reported range lengths first, then row by row, each row's arguments in catalog order.
+ * Reads one range of a positions table (catalog, "Cross-margin accounts") and checks it: its shape, its
+ * length against the first range's, and each kept row's cell (a blank required cell is #VALUE! naming the
+ * range and the row; a blank optional cell is the default). Each range is read in its turn, left to right,
+ * so the leftmost range's fault comes first (and within it, the first row's): a bad positions table before a
+ * bad wallet_balance, which sits between the table's required and optional ranges.
  */
-export function readPositions(a: TableArgs): (CrossPosition | undefined)[] {
-  const required: [string, Column][] = [
-    ...(a.symbols ? [["symbols", a.symbols] as [string, Column]] : []),
-    ["sides", a.sides],
-    ["entries", a.entries],
-    ["quantities", a.quantities],
-    ["marks", a.marks],
-  ];
-  const [firstName, first] = required[0]!;
-  const n = first.cells.length;
-  for (const [name, c] of required) {
-    if (c.cells.length !== n) {
-      throw new InvalidArgumentError(name, `has ${c.cells.length} cells but ${firstName} has ${n}: the ranges must be the same length`);
-    }
+function readColumn(name: TableName, raw: unknown, frame: Frame, read: Readonly<Record<string, unknown>>): Column {
+  const optional = name === "mmr" || name === "maint_amounts";
+  const c = shapeOf(raw);
+  if (c === undefined) {
+    const rows = (raw as unknown[]).length;
+    const width = (raw as unknown[]).reduce<number>((w, r) => Math.max(w, Array.isArray(r) ? r.length : 1), 0);
+    throw new InvalidArgumentError(
+      name,
+      `expected one cell per position (a row or a column), got a range of ${rows}×${width}${optional ? ": tier tables are not accepted here; give each row its bracket's rate" : ""}`,
+    );
   }
-  const optionals: [string, Column][] = [
-    ["mmr", a.mmr],
-    ["maint_amounts", a.maint_amounts],
-  ];
-  for (const [name, c] of optionals) {
-    if (c.cells.length !== 1 && c.cells.length !== n) {
-      throw new InvalidArgumentError(name, `has ${c.cells.length} cells but ${firstName} has ${n}: give one value, or one per row`);
-    }
+  const { n, first } = frame;
+  if (!optional && c.cells.length !== n) {
+    throw new InvalidArgumentError(name, `has ${c.cells.length} cells but ${first} has ${n}: the ranges must be the same length`);
   }
-  const perRow = (c: Column) => c.cells.length === n && n > 1;
-  const optionalAt = (c: Column, i: number): unknown => (c.omitted ? undefined : perRow(c) ? c.cells[i] : c.cells[0]);
-  const marks = new Map<string, CrossPosition>();
-  const out: (CrossPosition | undefined)[] = [];
+  if (optional && c.cells.length !== 1 && c.cells.length !== n) {
+    throw new InvalidArgumentError(name, `has ${c.cells.length} cells but ${first} has ${n}: give one value, or one per row`);
+  }
+  const rule = CELLS[name];
+  const each = optional && !perRow(c, n);
+  const values: unknown[] = [];
   for (let i = 0; i < n; i++) {
     const row = i + 1;
-    const blank =
-      required.every(([, c]) => isBlank(c.cells[i])) && optionals.every(([, c]) => !perRow(c) || isBlank(c.cells[i]));
-    if (blank) {
-      out.push(undefined);
+    if (!frame.kept[i]) {
+      values.push(undefined);
       continue;
     }
-    for (const [name, c] of required) {
-      if (isBlank(c.cells[i])) throw new InvalidArgumentError(name, `row ${row} is blank: fill it, or clear the whole row`);
+    const v = c.omitted ? null : c.cells[each ? 0 : i];
+    if (isBlank(v)) {
+      if (!optional) throw new InvalidArgumentError(name, `row ${row} is blank: fill it, or clear the whole row`);
+      values.push(rule.fallback);
+      continue;
     }
-    let symbol = "";
-    if (a.symbols) {
-      const s = a.symbols.cells[i];
-      if (typeof s === "string") symbol = s.trim();
-      else if (typeof s === "number" && Number.isFinite(s)) symbol = String(s);
-      else throw new InvalidArgumentError("symbols", `row ${row} should be a symbol, got ${describe(s)}`);
-    }
-    let side: Side;
-    try {
-      side = readSide(a.sides.cells[i], "sides");
-    } catch (e) {
-      if (isEngineError(e)) throw new InvalidArgumentError("sides", `row ${row}: ${e.message.replace(/^sides: /, "")}`);
-      throw e;
-    }
-    const mmrCell = optionalAt(a.mmr, i);
-    const cumCell = optionalAt(a.maint_amounts, i);
-    const p: CrossPosition = {
-      row,
-      symbol,
-      side,
-      entry: cellNumber(a.entries.cells[i], "entries", row, positive),
-      quantity: cellNumber(a.quantities.cells[i], "quantities", row, positive),
-      mark: cellNumber(a.marks.cells[i], "marks", row, positive),
-      mmr: isBlank(mmrCell) ? DEFAULT_MMR : cellNumber(mmrCell, "mmr", row, rate),
-      cum: isBlank(cumCell) ? ZERO : cellNumber(cumCell, "maint_amounts", row, notNegative),
-    };
-    if (a.symbols) {
-      const key = symbol.toLowerCase();
-      const before = marks.get(key);
-      if (before === undefined) marks.set(key, p);
-      else if (!before.mark.eq(p.mark)) {
-        throw new InvalidArgumentError(
-          "marks",
-          `row ${row} (${symbol}) differs from row ${before.row}: rows of one symbol share one mark`,
-        );
-      }
-    }
-    out.push(p);
+    values.push(rule.read(v, name, row));
   }
-  return out;
+  if (name === "marks" && read.symbols !== undefined) sameMarks((read.symbols as Column<string>).values, values as (Dec | undefined)[]);
+  return { ...c, values };
+}
+
+/** Rows of one symbol share one price, so their marks must be equal: #VALUE! naming the later row. */
+function sameMarks(symbols: readonly (string | undefined)[], marks: readonly (Dec | undefined)[]): void {
+  const seen = new Map<string, number>();
+  marks.forEach((mark, i) => {
+    if (mark === undefined) return;
+    const symbol = symbols[i]!;
+    const key = symbol.toLowerCase();
+    const before = seen.get(key);
+    if (before === undefined) seen.set(key, i);
+    else if (!marks[before]!.eq(mark)) {
+      throw new InvalidArgumentError("marks", `row ${i + 1} (${symbol}) differs from row ${before + 1}: rows of one symbol share one mark`);
+    }
+  });
+}
+
+/** A range of a positions table as an argument: read in its turn, with the rows the whole table keeps. */
+function column(name: TableName): Param<Column> {
+  return {
+    kind: "numbers",
+    optional: name === "mmr" || name === "maint_amounts",
+    range: true,
+    cell: CELLS[name].cell,
+    read(raw, field, call) {
+      if (call === undefined) throw new Error(`${field}: a positions table's range is read within a call`);
+      const frame = (call.memo.positions ??= frameOf((n) => call.raw(n), call.names)) as Frame;
+      return readColumn(name, raw, frame, call.read);
+    },
+  };
+}
+
+/** The read ranges of a positions table. */
+type TableArgs = { symbols?: Column } & Record<Exclude<TableName, "symbols">, Column>;
+
+/** The kept rows of a read positions table as positions; a skipped row is undefined. */
+export function positionsOf(a: TableArgs): (CrossPosition | undefined)[] {
+  return a.sides.values.map((side, i) =>
+    side === undefined
+      ? undefined
+      : {
+          row: i + 1,
+          symbol: (a.symbols?.values[i] as string | undefined) ?? "",
+          side: side as Side,
+          entry: a.entries.values[i] as Dec,
+          quantity: a.quantities.values[i] as Dec,
+          mark: a.marks.values[i] as Dec,
+          mmr: a.mmr.values[i] as Dec,
+          cum: a.maint_amounts.values[i] as Dec,
+        },
+  );
 }
 
 /** Maintenance margin q·mark·mmr − cum and unrealised PnL side·q·(mark − E) of one row at its mark. */
@@ -346,17 +398,17 @@ function optionalFlat(x: unknown, n: number, fallback: number): number[] | undef
 }
 
 const TABLE = {
-  sides: column(),
-  entries: column(),
-  quantities: column(),
-  marks: column(),
+  sides: column("sides"),
+  entries: column("entries"),
+  quantities: column("quantities"),
+  marks: column("marks"),
   wallet_balance: number({ ge: 0 }),
-  mmr: column(true),
-  maint_amounts: column(true),
+  mmr: column("mmr"),
+  maint_amounts: column("maint_amounts"),
 };
 
-export const CROSSLIQ = define({ symbols: column(), ...TABLE }, (a): Table =>
-  crossLiquidation(readPositions(a), a.wallet_balance).map((c) => [c]),
+export const CROSSLIQ = define({ symbols: column("symbols"), ...TABLE }, (a): Table =>
+  crossLiquidation(positionsOf(a), a.wallet_balance).map((c) => [c]),
   fastCrossLiq,
 );
 
@@ -395,7 +447,7 @@ export function crossAccount(rows: readonly (CrossPosition | undefined)[], walle
   return CROSSACCOUNT_LABELS.map((label, i) => [label, values[i]!]);
 }
 
-export const CROSSACCOUNT = define(TABLE, (a): Table => crossAccount(readPositions(a), a.wallet_balance));
+export const CROSSACCOUNT = define(TABLE, (a): Table => crossAccount(positionsOf(a), a.wallet_balance));
 
 /**
  * A positions table as one block of cells, its columns in the catalog's order (symbol, side, entry,
@@ -411,14 +463,18 @@ export function readPositionsBlock(cells: readonly (readonly unknown[])[]): (Cro
     );
   }
   const columnOf = (j: number): unknown[][] => cells.map((r) => [j < r.length ? r[j] : null]);
-  const blank = [[null]];
-  return readPositions({
-    symbols: column().read(columnOf(0), "symbols"),
-    sides: column().read(columnOf(1), "sides"),
-    entries: column().read(columnOf(2), "entries"),
-    quantities: column().read(columnOf(3), "quantities"),
-    marks: column().read(columnOf(4), "marks"),
-    mmr: column(true).read(width > 5 ? columnOf(5) : blank, "mmr"),
-    maint_amounts: column(true).read(width > 6 ? columnOf(6) : blank, "maint_amounts"),
-  });
+  const raws: Record<TableName, unknown> = {
+    symbols: columnOf(0),
+    sides: columnOf(1),
+    entries: columnOf(2),
+    quantities: columnOf(3),
+    marks: columnOf(4),
+    mmr: width > 5 ? columnOf(5) : null,
+    maint_amounts: width > 6 ? columnOf(6) : null,
+  };
+  const names = [...REQUIRED, ...OPTIONAL];
+  const frame = frameOf((name) => raws[name], names);
+  const read: Record<string, Column> = {};
+  for (const name of names) read[name] = readColumn(name, raws[name], frame, read);
+  return positionsOf(read as TableArgs);
 }

@@ -14,6 +14,8 @@
  * Globals (Math, Number, Array) are read once, here, so a call never looks them up.
  */
 
+import { sideOf } from "./read";
+
 /** Powers of ten above 10^22 are not exact doubles. */
 const MAX_SCALE = 22;
 /** 10^0 … 10^22, each an exact double (10^k = 2^k·5^k with 5^22 < 2^53), so each product below is exact. */
@@ -171,11 +173,14 @@ function clearOfMidpoints(x: number, y: number, q: number, spread: number): bool
   return room > 2 * spread * U * (x < 0 ? -x : x) + (r < 0 ? -r : r) * 2 ** -50;
 }
 
-/** +1 or −1 for the plain spellings of a side; 0 for anything else (left to the full reader). */
+/**
+ * +1 or −1 for a side, in the catalog's one vocabulary (`sideOf`, read.ts), the two commonest spellings
+ * tried first; 0 for anything else (left to the full reader, which words the error).
+ */
 export function quickSide(x: unknown): 1 | -1 | 0 {
   if (x === "long" || x === 1) return 1;
   if (x === "short" || x === -1) return -1;
-  return 0;
+  return sideOf(x) ?? 0;
 }
 
 /**

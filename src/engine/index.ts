@@ -142,7 +142,7 @@ export {
   CROSSACCOUNT_LABELS,
   crossLiquidation,
   crossAccount,
-  readPositions,
+  positionsOf,
   readPositionsBlock,
   type CrossPosition,
 } from "./cross";

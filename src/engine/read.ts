@@ -84,18 +84,35 @@ export function readNumber(raw: unknown, field: string): Dec {
 /** +1 for long, −1 for short. */
 export type Side = 1 | -1;
 
-const SIDE_WORDS: Record<string, Side> = { long: 1, buy: 1, l: 1, short: -1, sell: -1, s: -1 };
+/**
+ * The catalog's one side vocabulary, for every function (fills tables included): long/short, buy/sell, l/s,
+ * b (buy), case-insensitive and trimmed, and the numbers 1/−1, also as text. Every reader of a side, the fast
+ * paths' included, asks `sideOf`. (A Map: a word every object has, such as "constructor", is no side.)
+ */
+const SIDE_WORDS = new Map<string, Side>([
+  ["long", 1],
+  ["buy", 1],
+  ["l", 1],
+  ["b", 1],
+  ["short", -1],
+  ["sell", -1],
+  ["s", -1],
+]);
+
+/** The side a cell value names, or undefined when it names none. */
+export function sideOf(v: unknown): Side | undefined {
+  if (v === 1 || v === -1) return v;
+  if (typeof v !== "string") return undefined;
+  const word = SIDE_WORDS.get(v.trim().toLowerCase());
+  if (word !== undefined) return word;
+  const n = parseNumericText(v);
+  return n !== undefined && n.abs().eq(1) ? (n.isPositive() ? 1 : -1) : undefined;
+}
 
 export function readSide(raw: unknown, field: string): Side {
   const v = scalar(raw, field);
-  if (typeof v === "number") {
-    if (v === 1 || v === -1) return v;
-  } else if (typeof v === "string") {
-    const word = SIDE_WORDS[v.trim().toLowerCase()];
-    if (word !== undefined) return word;
-    const n = parseNumericText(v);
-    if (n !== undefined && n.abs().eq(1)) return n.isPositive() ? 1 : -1;
-  }
+  const side = sideOf(v);
+  if (side !== undefined) return side;
   if (isBlank(v)) throw new InvalidArgumentError(field, 'is required: "long" or "short"');
   throw new InvalidArgumentError(field, `expected "long" or "short", got ${describe(v)}`);
 }
@@ -228,17 +245,17 @@ export function readLeverages(raw: unknown, field: string): Dec[] {
 
 /**
  * The numbers of a range, blanks skipped. Numeric text is read as a number; other text, booleans
- * and error values are #VALUE! naming the range and the position.
+ * and error values are #VALUE! naming the range and the position; `check` sees each number where it is.
  */
-export function readNumbers(raw: unknown, field: string): Dec[] {
+export function readNumbers(raw: unknown, field: string, check?: (d: Dec, where: string) => void): Dec[] {
   return cellsOf(raw).map((cell) => {
     const v = cell.value;
-    if (typeof v === "number") return fromNumber(v, `${field} ${at(cell)}`);
-    if (typeof v === "string") {
-      const d = parseNumericText(v);
-      if (d !== undefined) return d;
-    }
-    throw new InvalidArgumentError(field, `${at(cell)} should be a number, got ${describe(v)}`);
+    let d: Dec | undefined;
+    if (typeof v === "number") d = fromNumber(v, `${field} ${at(cell)}`);
+    else if (typeof v === "string") d = parseNumericText(v);
+    if (d === undefined) throw new InvalidArgumentError(field, `${at(cell)} should be a number, got ${describe(v)}`);
+    check?.(d, at(cell));
+    return d;
   });
 }
 

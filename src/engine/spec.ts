@@ -18,6 +18,9 @@ export type ParamKind =
   | "leverages"
   | "rateOrTiers";
 
+/** What a cell of a table's range holds: a number, a side, a symbol, a date-time, a hedge-mode position side. */
+export type CellKind = "number" | "leverage" | "side" | "symbol" | "time" | "positionSide";
+
 export interface Param<T> {
   readonly kind: ParamKind;
   readonly optional: boolean;
@@ -27,7 +30,26 @@ export interface Param<T> {
   readonly words?: readonly string[];
   /** For numbers: the bounds checked, so a form can state them before anything is computed. */
   readonly bounds?: Bounds;
-  read(raw: unknown, field: string): T;
+  /** For a range whose cells are read one by one (a column of a table): what each cell holds, and its bounds. */
+  readonly cell?: { readonly kind: CellKind; readonly bounds?: Bounds };
+  /**
+   * Reads and checks the argument. Arguments are read from left to right, so that the leftmost argument's
+   * fault is the one shown; `call` gives a reader whose rows depend on other arguments what it needs.
+   */
+  read(raw: unknown, field: string, call?: Call): T;
+}
+
+/**
+ * The call an argument is read in: the arguments already read (those to its left), the raw value of any
+ * argument, and a scratch object the call's readers share. A positions table's ranges, read one by one,
+ * share which rows are kept; JOURNALSTATS' pnl reads only the rows whose close time (a later argument) is
+ * filled.
+ */
+export interface Call {
+  readonly names: readonly string[];
+  readonly read: Readonly<Record<string, unknown>>;
+  raw(name: string): unknown;
+  readonly memo: Record<string, unknown>;
 }
 
 export interface Bounds {
@@ -115,19 +137,32 @@ export function tableKey<T extends string>(words: readonly T[], aliases: Readonl
   return { kind: "option", optional: false, range: false, read: (raw, field) => read.readOption(raw, field, words, aliases, true), words };
 }
 
-/** A range (or one value) of numbers; blank cells skipped; at least `min` numbers. */
-export function numbers(min = 1): Param<Dec[]> {
-  return required(
-    "numbers",
-    (raw, field) => {
-      const list = read.readNumbers(raw, field);
+/**
+ * A range (or one value) of numbers; blank cells skipped; at least `min` numbers; each within `bounds`
+ * (#NUM! naming the cell, `explain` saying why in the function's words).
+ */
+export function numbers(min = 1, bounds?: Bounds, explain?: (d: Dec) => string): Param<Dec[]> {
+  const check = bounds === undefined ? undefined : boundsChecker(bounds);
+  return {
+    kind: "numbers",
+    optional: false,
+    range: true,
+    cell: { kind: "number", bounds },
+    read: (raw, field) => {
+      const list = read.readNumbers(raw, field, (d, where) => {
+        if (check === undefined) return;
+        try {
+          check(d, field);
+        } catch (e) {
+          throw explain === undefined ? new DomainError(field, `${where} ${(e as Error).message.slice(field.length + 2)}`) : new DomainError(field, `${where} ${explain(d)}`);
+        }
+      });
       if (list.length < min) {
         throw new InvalidArgumentError(field, min === 1 ? "needs at least one number" : `needs at least ${min} numbers`);
       }
       return list;
     },
-    true,
-  );
+  };
 }
 
 function atLeastOne(list: Dec[], field: string): Dec[] {
@@ -135,8 +170,22 @@ function atLeastOne(list: Dec[], field: string): Dec[] {
   return list;
 }
 
-/** A range (or one value) of leverages, each read as a leverage argument is; blanks skipped; at least one. */
-export const leverages: Param<Dec[]> = { ...numbers(1), kind: "leverages", read: (raw, field) => atLeastOne(read.readLeverages(raw, field), field) };
+/** A range (or one value) of leverages, each read as a leverage argument is; blanks skipped; at least one, at most `most`. */
+export function leverages(most: number): Param<Dec[]> {
+  return {
+    kind: "leverages",
+    optional: false,
+    range: true,
+    cell: { kind: "leverage" },
+    read: (raw, field) => {
+      const list = atLeastOne(read.readLeverages(raw, field), field);
+      if (list.length > most) {
+        throw new DomainError(field, `has ${list.length.toLocaleString("en-US")} leverages; the limit is ${most.toLocaleString("en-US")}`);
+      }
+      return list;
+    },
+  };
+}
 
 /**
  * An optional argument: blank or omitted means the default (or undefined when there is none, for a
@@ -151,7 +200,8 @@ export function optional<T>(p: Param<T>, fallback?: T): Param<T | undefined> {
     range: p.range,
     words: p.words,
     bounds: p.bounds,
-    read: (raw, field) => (read.isBlank(raw) ? fallback : p.read(raw, field)),
+    cell: p.cell,
+    read: (raw, field, call) => (read.isBlank(raw) ? fallback : p.read(raw, field, call)),
   };
 }
 
@@ -232,13 +282,17 @@ export function define<P extends Params, R extends Result>(
     fast,
     call(raw) {
       const args: Record<string, unknown> = {};
-      for (const [name, p] of list()) args[name] = p.read(raw[name], name);
+      const all = list();
+      const call: Call = { names: names!, read: args, raw: (name) => raw[name], memo: {} };
+      for (const [name, p] of all) args[name] = p.read(raw[name], name, call);
       return checkFinite(compute(args as Args<P>));
     },
     apply(raw) {
       const args: Record<string, unknown> = {};
-      list().forEach(([name, p], i) => {
-        args[name] = p.read(raw[i], name);
+      const all = list();
+      const call: Call = { names: names!, read: args, raw: (name) => raw[names!.indexOf(name)], memo: {} };
+      all.forEach(([name, p], i) => {
+        args[name] = p.read(raw[i], name, call);
       });
       return checkFinite(compute(args as Args<P>));
     },

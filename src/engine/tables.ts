@@ -83,7 +83,6 @@ export function scenarios(a: {
   );
   const rows: Table = [SCENARIO_HEADER];
   for (const price of a.prices) {
-    if (price.lte(0)) throw new DomainError("prices", `every price must be greater than 0, got ${price.toString()}`);
     const p = pnl({ side: a.side, entry: a.entry, exit: price, quantity: a.quantity, contractSize: ONE, feeRate: a.feeRate, fixedFees: ZERO });
     const equity = balance.add(p);
     const level = equity.div(margin);
@@ -104,7 +103,7 @@ export const SCENARIOS = define(
     entry: number({ gt: 0 }),
     quantity: number({ gt: 0 }),
     leverage,
-    prices: numbers(1),
+    prices: numbers(1, { gt: 0 }),
     balance: optional(number({ gt: 0 })),
     mmr: maintenance(DEFAULT_MMR),
     fee_rate: optional(number({ ge: 0, lt: 1 }), ZERO),
@@ -131,16 +130,7 @@ export function grid(a: {
   moves: Dec[];
   mmr: Maintenance;
 }): Table {
-  if (a.leverages.length > MAX_GRID_LEVERAGES) {
-    throw new DomainError(
-      "leverages",
-      `has ${a.leverages.length.toLocaleString("en-US")} leverages; the limit is ${MAX_GRID_LEVERAGES.toLocaleString("en-US")}`,
-    );
-  }
   checkSize(a.moves.length, a.leverages.length, "GRID", "moves");
-  a.moves.forEach((m, i) => {
-    if (m.lte(-1)) throw new DomainError("moves", `move ${i + 1} is ${m.mul(100).toString()} %: a price cannot fall 100 % or more`);
-  });
   const liqs = a.leverages.map((l) =>
     cellOf(() =>
       liquidationPrice({
@@ -179,8 +169,8 @@ export const GRID = define(
     measure: option(GRID_MEASURES, { liquidation: "liq", "liq_price": "liq", return: "roe" }),
     side,
     entry: number({ gt: 0 }),
-    leverages,
-    moves: numbers(1),
+    leverages: leverages(MAX_GRID_LEVERAGES),
+    moves: numbers(1, { gt: -1 }, (m) => `is ${m.mul(100).toString()} %: a price cannot fall 100 % or more`),
     mmr: maintenance(DEFAULT_MMR),
   },
   grid,
@@ -203,12 +193,6 @@ export function ladder(a: {
   feeRate: Dec;
 }): Table {
   checkSize(a.prices.length + 1, LADDER_HEADER.length, "LADDER", "prices");
-  a.prices.forEach((p, i) => {
-    if (p.lte(0)) throw new DomainError("prices", `price ${i + 1} must be greater than 0, got ${p.toString()}`);
-  });
-  a.quantities.forEach((q, i) => {
-    if (q.lte(0)) throw new DomainError("quantities", `quantity ${i + 1} must be greater than 0, got ${q.toString()}`);
-  });
   const averages = runningAverages(a.prices, a.quantities);
   // BREAKEVEN(side, A, fee_rate, fee_rate) with no fixed fees: its fee factors are the same for every fill
   const feeFactors = breakEvenFactors(a.side, a.feeRate, a.feeRate);
@@ -240,14 +224,14 @@ export function ladder(a: {
 export const LADDER = define(
   {
     side,
-    prices: positional(),
-    quantities: positional(),
+    prices: positional({ gt: 0 }, "quantities", true),
+    quantities: positional({ gt: 0 }, "prices", false),
     leverage,
     mmr: maintenance(DEFAULT_MMR),
     fee_rate: optional(number({ ge: 0, lt: 1 }), ZERO),
   },
   (a) => {
-    const fills = pairByPosition(a.prices, a.quantities, "prices", "quantities");
+    const fills = pairByPosition(a.prices, a.quantities);
     return ladder({ side: a.side, prices: fills.prices, quantities: fills.sizes, leverage: a.leverage, mmr: a.mmr, feeRate: a.fee_rate });
   },
   (raw) => fastLadder(raw, LADDER_HEADER, MAX_CELLS),

@@ -8,6 +8,14 @@
 import * as F from "../engine";
 import { run } from "./boundary";
 
+// Excel gives this script a CustomFunctions global to register with (office.js in the task pane, or the
+// JavaScript-only runtime). In a task pane where office.js could not load (offline, a blocked network) there
+// is none: the registrations the build appends at the end then go nowhere, instead of stopping the page with
+// "CustomFunctions is not defined" before the pane can say what is wrong (src/taskpane/without-office.ts).
+if (typeof CustomFunctions === "undefined") {
+  Object.defineProperty(globalThis, "CustomFunctions", { value: { associate: () => undefined }, configurable: true, writable: true });
+}
+
 // ─── Leverage and margin ────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -113,7 +121,7 @@ export function marginStatus(equity: any, used_margin: any, call_level?: any, st
  * The price at which one position's margin level falls to level, with used margin entry × quantity × contract size ÷ leverage. Use level 0.5 (or the broker's stop-out) for the stop-out price. Example: =LEV.CALLPRICE("long", 1.1, 10000, 1000, 100, 0.5) returns 1.0055.
  * @customfunction CALLPRICE
  * @helpurl https://localhost:3000/help.html#CALLPRICE
- * @param side "long" or "short" (also buy/sell, 1/-1).
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param quantity Units, lots or contracts, greater than 0.
  * @param balance Account balance (account currency).
@@ -130,7 +138,7 @@ export function callPrice(side: any, entry: any, quantity: any, balance: any, le
  * Margin-account (stock) margin-call price: long P·(1 − IM)/(1 − MM), short P·(1 + IM)/(1 + MM) (Regulation T 50 %, FINRA 25 %). Example: =LEV.REGTCALL("long", 50, 0.6, 0.3) returns 28.57.
  * @customfunction REGTCALL
  * @helpurl https://localhost:3000/help.html#REGTCALL
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param price Purchase (or short-sale) price, greater than 0.
  * @param [initial_margin] Initial margin as a fraction [default 0.5].
  * @param [maintenance_margin] Maintenance margin as a fraction, below 1 [default 0.25].
@@ -170,7 +178,7 @@ export function dtbp(equity: any, maintenance_requirement: any): number {
  * Net profit of a linear position: side·(exit − entry)·quantity·contract size − fee rate·(entry + exit)·quantity·contract size − fixed fees. Serves stocks, crypto, CFDs, short selling and spread bets. Example: =LEV.PNL("long", 60000, 61000, 0.5) returns 500.
  * @customfunction PNL
  * @helpurl https://localhost:3000/help.html#PNL
- * @param side "long" or "short" (also buy/sell, 1/-1).
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param exit Exit price, greater than 0.
  * @param quantity Units, lots, contracts or stake per point, 0 or more.
@@ -187,7 +195,7 @@ export function pnl(side: any, entry: any, exit: any, quantity: any, contract_si
  * Return on initial margin of a linear position: (side·(exit − entry) − fee rate·(entry + exit)) ÷ (entry ÷ leverage) (Binance USDS-M). Example: =LEV.ROE("long", 60000, 61000, 20) returns 0.3333.
  * @customfunction ROE
  * @helpurl https://localhost:3000/help.html#ROE
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param exit Exit price, greater than 0.
  * @param leverage Leverage: 20, "20x" or "1:20".
@@ -202,7 +210,7 @@ export function roe(side: any, entry: any, exit: any, leverage: any, fee_rate?: 
  * Exit price for a target return on margin: linear entry·(1 + side·roe/leverage); inverse side·entry/(side − roe/leverage) (Binance target-price formulas). Example: =LEV.TARGETPRICE("long", 2000, 0.5, 25) returns 2040.
  * @customfunction TARGETPRICE
  * @helpurl https://localhost:3000/help.html#TARGETPRICE
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param roe Target return on margin as a fraction (negative for a loss).
  * @param leverage Leverage: 25, "25x" or "1:25".
@@ -217,7 +225,7 @@ export function targetPrice(side: any, entry: any, roe: any, leverage: any, inve
  * The exit price at which net profit is zero after fees: long (entry·(1 + open fee) + fixed/quantity)/(1 − close fee), short (entry·(1 − open fee) − fixed/quantity)/(1 + close fee). Example: =LEV.BREAKEVEN("long", 150, 0.01) returns 153.03.
  * @customfunction BREAKEVEN
  * @helpurl https://localhost:3000/help.html#BREAKEVEN
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param [open_fee_rate] Fee to open as a fraction of notional [default 0].
  * @param [close_fee_rate] Fee to close as a fraction of notional [default: open_fee_rate].
@@ -235,7 +243,7 @@ export function breakEven(side: any, entry: any, open_fee_rate?: any, close_fee_
  * Isolated liquidation price of a linear (USDS-M) position with margin quantity·entry/leverage. mm_basis "liquidation" (Binance): LP = (q·E/L + amount − side·q·E)/(q·(mmr + close fee) − side·q); "entry" (Bybit classic, BitMEX): LP = E − side·(q·E/L − q·E·mmr + amount)/q, i.e. E·(1 − side/L + side·mmr). Example: =LEV.LIQPRICE("long", 60000, 10, 0.004, 0, 1, 0, "entry") returns 54240.
  * @customfunction LIQPRICE
  * @helpurl https://localhost:3000/help.html#LIQPRICE
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param leverage Leverage: 10, "10x" or "1:10".
  * @param [mmr] Maintenance-margin rate (0.005 is 0.5 %) or a tier table range (floor, cap, mmr, [amount]); with a table the bracket is the one holding the notional at the liquidation price ("liquidation", Binance) or at entry ("entry"); a table has at most 100 filled rows [default 0.005].
@@ -253,7 +261,7 @@ export function liqPrice(side: any, entry: any, leverage: any, mmr?: any[][], ma
  * The price at which the initial margin is gone: linear entry·(1 − side/leverage); inverse entry·leverage/(leverage + side) (Bybit "Bankruptcy Price"). Example: =LEV.BANKRUPTCY("long", 20000, 50) returns 19600.
  * @customfunction BANKRUPTCY
  * @helpurl https://localhost:3000/help.html#BANKRUPTCY
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param leverage Leverage: 50, "50x" or "1:50".
  * @param [inverse] TRUE for an inverse (coin-margined) contract [default FALSE].
@@ -267,7 +275,7 @@ export function bankruptcy(side: any, entry: any, leverage: any, inverse?: any):
  * How far price may move before liquidation, as a fraction of price: side·(price − liq_price)/price. Example: =LEV.LIQDISTANCE("long", 60000, 54000) returns 0.1.
  * @customfunction LIQDISTANCE
  * @helpurl https://localhost:3000/help.html#LIQDISTANCE
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param price Current (mark) price, greater than 0.
  * @param liq_price Liquidation price, greater than 0.
  * @returns Distance as a fraction of price (0.1 is 10 %); negative when already beyond it.
@@ -316,7 +324,7 @@ export function invRiskSize(equity_coin: any, risk: any, entry: any, stop: any, 
  * Reward-to-risk ratio: |target − entry|/|entry − stop| (Quant-View, TradingVerdict); #NUM! when the stop or the target is on the wrong side of entry, #DIV/0! when stop = entry. Example: =LEV.RR("long", 2650, 2625, 2700) returns 2.
  * @customfunction RR
  * @helpurl https://localhost:3000/help.html#RR
- * @param side "long" or "short" (also buy/sell, 1/-1).
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param stop Stop price: below entry for a long, above for a short.
  * @param target Target price: above entry for a long, below for a short.
@@ -330,7 +338,7 @@ export function rr(side: any, entry: any, stop: any, target: any): number {
  * Take-profit price at ratio times the stop distance: entry + side·ratio·|entry − stop|; #N/A when that price would be at or below zero. Example: =LEV.TAKEPROFIT("long", 2650, 2625, 2) returns 2700.
  * @customfunction TAKEPROFIT
  * @helpurl https://localhost:3000/help.html#TAKEPROFIT
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param stop Stop price: below entry for a long, above for a short.
  * @param ratio Reward-to-risk ratio, 0 or more (2 for 2:1).
@@ -344,7 +352,7 @@ export function takeProfit(side: any, entry: any, stop: any, ratio: any): number
  * Stop price that loses max_loss on the position: entry − side·max_loss/(quantity·contract size); #N/A when a long's stop would be at or below zero. Example: =LEV.STOPPRICE("short", 50, 200, 300) returns 51.5.
  * @customfunction STOPPRICE
  * @helpurl https://localhost:3000/help.html#STOPPRICE
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param quantity Units, lots or contracts; #DIV/0! when 0.
  * @param max_loss Largest loss to accept (quote currency), 0 or more.
@@ -385,7 +393,7 @@ export function expectancy(win_rate: any, avg_win: any, avg_loss?: any): number 
  * The signed funding cash flow to the trader: −side·notional·rate·periods; with a positive rate longs pay and shorts receive (Binance "Introduction to Binance Futures Funding Rates", freqtrade). Example: =LEV.FUNDINGFEE("long", 20000, 0.0001) returns -2.
  * @customfunction FUNDINGFEE
  * @helpurl https://localhost:3000/help.html#FUNDINGFEE
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param notional Position value at the mark price (quote currency), 0 or more.
  * @param rate Funding rate per interval as a fraction (0.0001 is 0.01 %).
  * @param [periods] Number of funding intervals [default 1; 3 a day at 8-hour funding].
@@ -636,7 +644,7 @@ export function stakeReward(amount: any, apr: any, days: any, periods?: any): nu
  * One row per price (blank cells skipped) under the header Price, Move, PnL, ROE, Equity, Margin level, Status. With M = entry·quantity/leverage: Move = price/entry − 1; PnL = LEV.PNL(side, entry, price, quantity, 1, fee_rate); ROE = PnL/M; Equity = balance + PnL; Margin level = Equity/M. Without balance (isolated: balance = M) Status is LIQUIDATED at or beyond LEV.LIQPRICE(side, entry, leverage, mmr, 0, quantity), else OK; with balance (account view) LIQUIDATED at or beyond LEV.WALLETLIQ(side, entry, quantity, balance, mmr), else LEV.MARGINSTATUS(Equity, M). Example: =LEV.SCENARIOS("long", 60000, 1, 10, {54000;60000;66000}) spills four rows: the header, then 54,000 LIQUIDATED, 60,000 OK and 66,000 OK.
  * @customfunction SCENARIOS
  * @helpurl https://localhost:3000/help.html#SCENARIOS
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param quantity Position size in units, greater than 0.
  * @param leverage Leverage: 10, "10x" or "1:10".
@@ -655,7 +663,7 @@ export function scenarios(side: any, entry: any, quantity: any, leverage: any, p
  * @customfunction GRID
  * @helpurl https://localhost:3000/help.html#GRID
  * @param measure "roe", "liq", "distance" or "status".
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param leverages Leverages across the top: a row or range, each a positive number or text such as "20x" or "1:20"; at most 1,000 leverages (#NUM! beyond).
  * @param moves Price moves down the side, as fractions (−0.05 is −5 %).
@@ -672,7 +680,7 @@ export function grid(measure: any, side: any, entry: any, leverages: any[][], mo
  * Binance's one-way liquidation price from the balance that backs the position (matches Binance USDS-M, FAQ "How to Calculate Liquidation Price of USDS-M Futures Contracts"): LP = (WB − TMM + UPNL + cum − side·q·E)/(q·mmr − side·q). Isolated: WB is the position's margin including added margin, TMM = UPNL = 0. Cross: WB is the cross wallet, TMM and UPNL the maintenance margin and unrealised PnL of the other cross positions. With a tier table as mmr, the bracket is the one holding the notional at the liquidation price. Prices and balances in the quote currency (USDT). Example: =LEV.WALLETLIQ("long", 32481.98, 109.488, 1535443.01, 0.025, 16300) returns 18778.73.
  * @customfunction WALLETLIQ
  * @helpurl https://localhost:3000/help.html#WALLETLIQ
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param quantity Position size in units (base asset), greater than 0.
  * @param wallet_balance Balance backing the position (quote currency), 0 or more: isolated margin, or the cross wallet balance.
@@ -690,7 +698,7 @@ export function walletLiq(side: any, entry: any, quantity: any, wallet_balance: 
  * Isolated liquidation price of an inverse (coin-margined) position with wallet WB = contracts·cv/(entry·leverage) coin. mm_basis "liquidation" (matches Binance COIN-M and Bybit's 2026 inverse formula): LP = (c·mmr + side·c)/((WB + cum)/cv + side·c/entry), maintenance on the coin notional at the liquidation price (with a tier table in coin, the bracket holding it). "entry" (matches Bybit classic inverse and BTCMEX): with Q = c·cv, LP = Q/(Q/E + side·(Q/(E·L) − Q·mmr/E + cum)). Example: =LEV.INVLIQPRICE("long", 50000, 10, 0.005, 0, 60000, 1, "entry") returns 45662.1.
  * @customfunction INVLIQPRICE
  * @helpurl https://localhost:3000/help.html#INVLIQPRICE
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price (USD per coin), greater than 0.
  * @param leverage Leverage: 10, "10x" or "1:10".
  * @param [mmr] Maintenance-margin rate or a tier table range whose notionals are in coin (notional_floor, notional_cap, mmr, [maint_amount]); a table has at most 100 filled rows [default 0.005].
@@ -734,7 +742,7 @@ export function maintMargin(notional: any, mmr: any[][], maint_amount?: any): nu
  * The highest leverage whose isolated liquidation price (Binance form, maintenance at the liquidation price) is still beyond the stop, found by solving LEV.LIQPRICE = stop: long 1/(1 − stop·(1 − mmr)/entry), short 1/(stop·(1 + mmr)/entry − 1). Takes a rate only: without a quantity there is no notional to choose a tier by. Example: =LEV.MAXLEVERAGE("long", 60000, 54000) returns 9.57.
  * @customfunction MAXLEVERAGE
  * @helpurl https://localhost:3000/help.html#MAXLEVERAGE
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param stop Stop price: below entry for a long, above for a short.
  * @param [mmr] Maintenance-margin rate, 0 or more and below 1 [default 0.005].
@@ -764,7 +772,7 @@ export function roundStep(value: any, step: any, mode?: any): number {
  * @customfunction CROSSLIQ
  * @helpurl https://localhost:3000/help.html#CROSSLIQ
  * @param symbols Symbol of each position (a column); rows of one symbol are one symbol's legs, matched trimmed and case-insensitively.
- * @param sides "long" or "short" for each row.
+ * @param sides "long" or "short" for each row (also buy/sell, l/s, b, 1/-1).
  * @param entries Entry price of each row, greater than 0.
  * @param quantities Quantity of each row in the base asset, greater than 0.
  * @param marks Mark price of each row, greater than 0; rows of one symbol must have the same mark.
@@ -781,7 +789,7 @@ export function crossLiq(symbols: any[][], sides: any[][], entries: any[][], qua
  * A cross-margin account at the marks, as Binance USDS-M shows it: two columns, label and value: Positions; Notional Σ q·mark; Unrealized PnL Σ side·q·(mark − E); Margin balance = wallet + unrealized PnL; Maintenance margin Σ (q·mark·mmr − cum); Margin ratio = maintenance ÷ margin balance (Binance: liquidation at 100 %); Effective leverage = notional ÷ margin balance. Other venues define the ratio differently: OKX's margin ratio is equity ÷ (maintenance + liquidation fees), liquidated when it falls to 100 %; Bybit's unified account shows maintenance ÷ margin balance as here, its maintenance including the fee to close. A ratio over a margin balance ≤ 0 is #NUM!. Example: =LEV.CROSSACCOUNT({"long";"short"}, {60000;3000}, {0.2;3}, {58000;3100}, 5000, {0.004;0.005}) spills seven rows: notional 20,900, margin balance 4,300, maintenance 92.9, margin ratio 2.16 %.
  * @customfunction CROSSACCOUNT
  * @helpurl https://localhost:3000/help.html#CROSSACCOUNT
- * @param sides "long" or "short" for each position (a column).
+ * @param sides "long" or "short" for each position, a column (also buy/sell, l/s, b, 1/-1).
  * @param entries Entry price of each row, greater than 0.
  * @param quantities Quantity of each row in the base asset, greater than 0.
  * @param marks Mark price of each row, greater than 0.
@@ -800,7 +808,7 @@ export function crossAccount(sides: any[][], entries: any[][], quantities: any[]
  * Profit of an inverse (coin-margined) position, in coin: side·contracts·contract_value·(1/entry − 1/exit) (matches BitMEX and Bybit inverse contracts, Binance COIN-M). Example: =LEV.INVPNL("long", 10000, 10500, 100000) returns 0.47619.
  * @customfunction INVPNL
  * @helpurl https://localhost:3000/help.html#INVPNL
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price (USD per coin), greater than 0.
  * @param exit Exit price (USD per coin), greater than 0.
  * @param contracts Number of contracts, 0 or more.
@@ -815,7 +823,7 @@ export function invPnl(side: any, entry: any, exit: any, contracts: any, contrac
  * Return on initial margin of an inverse position: side·leverage·(1 − entry/exit), i.e. LEV.INVPNL over the coin margin contracts·cv/(entry·leverage) (matches Bybit's inverse ROI and Binance COIN-M). Example: =LEV.INVROE("long", 6800, 7000, 10) returns 0.2857.
  * @customfunction INVROE
  * @helpurl https://localhost:3000/help.html#INVROE
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param entry Entry price, greater than 0.
  * @param exit Exit price, greater than 0.
  * @param leverage Leverage: 10, "10x" or "1:10".
@@ -856,7 +864,7 @@ export function avgDown(shares: any, avg_cost: any, price: any, target_avg: any)
  * Scaling into a position: after each fill, Fill, Price, Quantity, Total quantity, Average entry, Margin, Liquidation, Break-even. With A the running average (LEV.AVGPRICE of the fills so far) and Q the running quantity: Margin = A·Q/leverage; Liquidation = LEV.LIQPRICE(side, A, leverage, mmr, 0, Q); Break-even = LEV.BREAKEVEN(side, A, fee_rate, fee_rate). Example: =LEV.LADDER("long", {100;90}, {1;1}, 10) spills a header and two fills, the second with average entry 95 and margin 19.
  * @customfunction LADDER
  * @helpurl https://localhost:3000/help.html#LADDER
- * @param side "long" or "short".
+ * @param side "long" or "short" (also buy/sell, l/s, b, 1/-1).
  * @param prices Fill prices, in order: a range, row or column; blank pairs skipped; at most 12,499 fills (100,000 cells; #NUM! beyond).
  * @param quantities Fill quantities in units, paired with prices by position.
  * @param leverage Leverage: 10, "10x" or "1:10".
@@ -891,7 +899,7 @@ export function compoundTable(start: any, rate: any, periods: any, contribution?
  * @helpurl https://localhost:3000/help.html#TRADES
  * @param times Fill times: date-time cells, or text "2024-01-08 09:30:00" (UTC as exchanges export it).
  * @param symbols Symbols, one per fill (BTCUSDT); matched ignoring case.
- * @param sides "buy" or "sell" ("long"/"short", 1/-1), one per fill.
+ * @param sides "buy" or "sell", one per fill (also long/short, b, l/s, 1/-1).
  * @param prices Fill prices, greater than 0.
  * @param quantities Fill quantities, greater than 0 (the side gives the direction).
  * @param [fees] Fee paid on each fill in the quote currency, a rebate negative; one value or one per fill [default 0].
@@ -904,26 +912,28 @@ export function trades(times: any[][], symbols: any[][], sides: any[][], prices:
 }
 
 /**
- * Journal statistics over one PnL per trade (MetaTrader's testing statistics, docs.mql4.com; Van K. Tharp's SQN): two columns, label and value, in this order: Trades, Wins, Losses, Win rate, Net profit, Gross profit, Gross loss, Profit factor (gross profit ÷ −gross loss), Average win, Average loss, Payoff ratio, Expectancy (net ÷ trades), Largest win, Largest loss, Max consecutive wins, Max consecutive losses, Max drawdown (largest fall of the cumulative total from a running peak, the start counting as one), Max drawdown % (on start_balance + total), Average R (pnl ÷ risk), SQN = √min(N, 100)·mean(R) ÷ stdev(R). A figure that does not exist is #DIV/0! or #N/A. Example: =LEV.JOURNALSTATS({150;-100;250;-100}, 10000) spills 20 rows: 4 trades, win rate 0.5, profit factor 2, max drawdown 100.
+ * Journal statistics over one PnL per trade (MetaTrader's testing statistics, docs.mql4.com; Van K. Tharp's SQN): two columns, label and value, in this order: Trades, Wins, Losses, Win rate, Net profit, Gross profit, Gross loss, Profit factor (gross profit ÷ −gross loss), Average win, Average loss, Payoff ratio, Expectancy (net ÷ trades), Largest win, Largest loss, Max consecutive wins, Max consecutive losses, Max drawdown (largest fall of the cumulative total from a running peak, the start counting as one), Max drawdown % (on start_balance + total), Average R (pnl ÷ risk), SQN = √min(N, 100)·mean(R) ÷ stdev(R). With closed (LEV.TRADES' Closed column) the trades are taken in the order the account realised them, by close time, and open trades (blank close time) are left out, so runs and drawdowns are the account's. A figure that does not exist is #DIV/0! or #N/A. Example: =LEV.JOURNALSTATS({150;-100;250;-100}, 10000, , {45300;45302;45301;45303}) spills 20 rows: 4 trades, win rate 0.5, profit factor 2, max drawdown 200 (closed in the order 150, 250, −100, −100).
  * @customfunction JOURNALSTATS
  * @helpurl https://localhost:3000/help.html#JOURNALSTATS
- * @param pnl One net PnL per closed trade, in order; blanks skipped.
+ * @param pnl One net PnL per trade (LEV.TRADES' Net PnL column); blanks skipped.
  * @param [start_balance] Account balance before the first trade, greater than 0 (for Max drawdown %).
  * @param [risk] Amount risked on each trade, greater than 0: one value or one per pnl cell (for Average R and SQN).
+ * @param [closed] Close time of each trade, one per pnl cell (LEV.TRADES' Closed column): blank for an open trade, which is left out; the rest are taken in close-time order [default: pnl as given].
  * @returns Twenty rows of label and value.
  */
-export function journalStats(pnl: any[][], start_balance?: any, risk?: any[][]): any[][] {
-  return run(F.JOURNALSTATS, [pnl, start_balance, risk]);
+export function journalStats(pnl: any[][], start_balance?: any, risk?: any[][], closed?: any[][]): any[][] {
+  return run(F.JOURNALSTATS, [pnl, start_balance, risk, closed]);
 }
 
 /**
- * The account after each trade, for a chart: header Trade, PnL, Balance, Peak, Drawdown, Drawdown %, then row 0 (the start) and one row per PnL: Balance = start_balance + running total, Peak its running maximum, Drawdown = Peak − Balance, Drawdown % = Drawdown/Peak. Example: =LEV.EQUITYCURVE(10000, {500;-1200;300}) spills the header, the start and three trades: balances 10500, 9300 and 9600, drawdown 1200 (11.43 %) after the second.
+ * The account after each trade, for a chart: header Trade, PnL, Balance, Peak, Drawdown, Drawdown %, then row 0 (the start) and one row per PnL: Balance = start_balance + running total, Peak its running maximum, Drawdown = Peak − Balance, Drawdown % = Drawdown/Peak. With closed (LEV.TRADES' Closed column) the trades are taken in the order they closed and open trades are left out. Example: =LEV.EQUITYCURVE(10000, {500;-1200;300}, {45302;45300;45301}) spills the header, the start and three trades in the order they closed: balances 8800, 9100 and 9600, drawdown 1200 (12 %) after the first.
  * @customfunction EQUITYCURVE
  * @helpurl https://localhost:3000/help.html#EQUITYCURVE
  * @param start_balance Account balance before the first trade, greater than 0.
- * @param pnl One PnL per trade, in order; blanks skipped.
+ * @param pnl One PnL per trade (LEV.TRADES' Net PnL column); blanks skipped.
+ * @param [closed] Close time of each trade, one per pnl cell (LEV.TRADES' Closed column): blank for an open trade, which is left out; the rest are taken in close-time order [default: pnl as given].
  * @returns A table with a header row, the start and one row per trade.
  */
-export function equityCurve(start_balance: any, pnl: any[][]): any[][] {
-  return run(F.EQUITYCURVE, [start_balance, pnl]);
+export function equityCurve(start_balance: any, pnl: any[][], closed?: any[][]): any[][] {
+  return run(F.EQUITYCURVE, [start_balance, pnl, closed]);
 }

@@ -144,24 +144,24 @@ function trades(has: (name: string) => boolean): { rows: unknown[][]; chart?: Ch
   if (!has("TRADES")) return { rows };
   const last = TRADES_REACH + 3;
   const col = (c: string) => `${c}4:${c}${last}`;
-  const closed = `IF(${col("T")}="closed", ${col("R")}, "")`;
   rows[2]![7] = `=LEV.TRADES(${col("A")}, ${col("B")}, ${col("C")}, ${col("D")}, ${col("E")}, ${col("F")})`;
+  // the trades' Net PnL (R) with their Closed column (K): open trades left out, the rest in the order they closed
   if (has("JOURNALSTATS")) {
-    rows[2]![21] = `=LEV.JOURNALSTATS(${closed}, B1)`;
+    rows[2]![21] = `=LEV.JOURNALSTATS(${col("R")}, B1, , ${col("K")})`;
     // beside each statistic that is an error (Average R: no risk is given), why, in plain words
     statNoteFormulas((i) => `W${3 + i}`).forEach((note, i) => {
       if (note) (rows[2 + i] ??= [])[23] = note;
     });
   }
   if (!has("EQUITYCURVE")) return { rows };
-  rows[2]![24] = `=LEV.EQUITYCURVE(B1, ${closed})`;
+  rows[2]![24] = `=LEV.EQUITYCURVE(B1, ${col("R")}, ${col("K")})`;
   // The curve (row 0 and one row per closed trade, from row 4) over its whole reach, so that the chart follows
   // trades that new fills close; the chart sits right of the curve, which grows down.
   const reach = (c: string) => `${c}4:${c}${last + 1}`;
   return {
     rows,
     chart: {
-      title: "Equity curve (closed trades)",
+      title: "Equity curve (closed trades, in the order they closed)",
       xTitle: "Trade",
       yTitle: "Balance",
       series: [

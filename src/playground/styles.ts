@@ -52,7 +52,7 @@ html, body { margin: 0; height: 100%; }
 .grid-overlay { position: absolute; top: 24px; left: 56px; overflow: hidden; pointer-events: none; z-index: 6; }
 .grid-overlay-inner { position: absolute; top: 0; left: 0; }
 .selection-box, .mark-box, .point-box, .fill-box { position: absolute; top: 0; left: 0; pointer-events: none; }
-.selection-box { border: 2px solid #6e6e6e; }
+.selection-box { border: 2px solid #cfd3d8; }
 .grid.focused .selection-box { border: 3px solid var(--accent); box-shadow: inset 0 0 0 1px #fff; }
 .mark-box { border: 2px dashed var(--accent); }
 .point-box { border: 2px dashed #b4009e; background: #b4009e12; }

@@ -56,6 +56,9 @@ describe("bench/results.json", () => {
     "bytes.functions_js",
     "bytes.taskpane_initial_gz",
     "startup.functions_ms",
+    "playground.wire_bytes",
+    "playground.decoded_bytes",
+    "playground.first_value_ms",
   ])("records %s as a number", (key) => {
     expect(typeof get(key)).toBe("number");
   });

@@ -305,4 +305,11 @@ describe("dist/, built by npm test", () => {
     const meta = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string; helpUrl: string }[] };
     for (const f of meta.functions) expect(f.helpUrl).toBe(`${address}help.html#${f.id}`);
   });
+
+  it("carries no source maps, and no script or page names one (what the published site serves)", () => {
+    const files = fs.readdirSync(dist, { recursive: true }).map(String);
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+    const naming = files.filter((f) => /\.(js|html)$/.test(f) && /sourceMappingURL/.test(fs.readFileSync(path.join(dist, f), "utf8")));
+    expect(naming).toEqual([]);
+  });
 });

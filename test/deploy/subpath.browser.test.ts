@@ -136,6 +136,13 @@ describeInBrowser("the package for an address, served under a sub-path", () => {
     }
   });
 
+  it("the .zip carries no source maps, and no script names one", async () => {
+    expect(zipEntries.filter((f) => f.endsWith(".map"))).toEqual([]);
+    for (const f of zipEntries.filter((f) => f.endsWith(".js"))) {
+      expect({ f, mapped: /sourceMappingURL/.test(fs.readFileSync(path.join(site, f), "utf8")) }).toEqual({ f, mapped: false });
+    }
+  });
+
   it("the manifest names only URLs under the sub-path, carries package.json's version, and is valid", async () => {
     expect(base).toMatch(/^http:\/\/localhost:\d+\/desk\/lev-addin\/$/);
     const xml = fs.readFileSync(path.join(site, "manifest.xml"), "utf8");

@@ -228,9 +228,24 @@ describe("bad input names the range and the row", () => {
     expect(() => F.CROSSLIQ.apply(args)).toThrow(/row 3 .*row 1/);
   });
 
-  it("the first row's fault comes first, whatever the range", () => {
+  it("the leftmost range's fault comes first, then within it the first row's (catalog, Errors)", () => {
+    // entries (argument 3) is bad in row 2, marks (argument 5) in row 1: the argument to the left wins
     const args = withArg(4, [[0], [3100]]).map((a, j) => (j === 2 ? [[60000], [-3]] : a));
-    expect(errorOf(F.CROSSLIQ, ...args)).toEqual({ code: "NUM", field: "marks" });
+    expect(errorOf(F.CROSSLIQ, ...args)).toEqual({ code: "NUM", field: "entries" });
+    expect(() => F.CROSSLIQ.apply(args)).toThrow(/row 2/);
+    // two bad rows in one range: the first
+    expect(() => F.CROSSLIQ.apply(withArg(2, [["x"], [-3]]))).toThrow(/entries: row 1/);
+  });
+
+  it("a bad positions table comes before a bad wallet_balance, and wallet_balance before a bad mmr", () => {
+    // a misspelt side with a negative wallet: the table's #VALUE!, not the wallet's #NUM!
+    const badSide = withArg(1, [["long"], ["shrot"]]);
+    expect(errorOf(F.CROSSLIQ, ...badSide.map((a, j) => (j === 5 ? -1 : a)))).toEqual({ code: "VALUE", field: "sides" });
+    expect(errorOf(F.CROSSACCOUNT, ...badSide.slice(1).map((a, j) => (j === 4 ? -1 : a)))).toEqual({ code: "VALUE", field: "sides" });
+    // a mark of text in the last required range, with a negative wallet
+    expect(errorOf(F.CROSSLIQ, ...withArg(4, [["x"], [3100]]).map((a, j) => (j === 5 ? -1 : a)))).toEqual({ code: "VALUE", field: "marks" });
+    // mmr sits right of wallet_balance: the wallet's fault first
+    expect(errorOf(F.CROSSLIQ, ...withArg(6, [[0.004], [1]]).map((a, j) => (j === 5 ? -1 : a)))).toEqual({ code: "NUM", field: "wallet_balance" });
   });
 
   it("an account already at or below maintenance at the marks is #NUM! as a whole", () => {
@@ -238,6 +253,17 @@ describe("bad input names the range and the row", () => {
     const { rows } = vectorRows("cross-liq-02");
     expect(errorOf(F.CROSSLIQ, ...liqArgs(rows, 792.9))).toEqual({ code: "NUM", field: undefined });
     expect(liq(rows, 793).every((c) => typeof c === "number")).toBe(true);
+  });
+
+  it("wallet_balance is 0 or more in both functions, as in WALLETLIQ: −0.01 is #NUM!, 0 is read", () => {
+    const rows = vectorRows("cross-liq-02").rows;
+    expect(errorOf(F.CROSSLIQ, ...liqArgs(rows, -0.01))).toEqual({ code: "NUM", field: "wallet_balance" });
+    expect(errorOf(F.CROSSACCOUNT, ...accountArgs(rows, -0.01))).toEqual({ code: "NUM", field: "wallet_balance" });
+    expect(errorOf(F.WALLETLIQ, "long", 60000, 0.2, -0.01)).toEqual({ code: "NUM", field: "wallet_balance" });
+    // a wallet of 0: the margin balance is the unrealised PnL alone (cross-liq-02: −700 at the marks), so the
+    // ratios over it are #NUM! cells, not a refused argument
+    expect(account(rows, 0)["Margin balance"]).toBe(-700);
+    expect(account(rows, 0)["Margin ratio"]).toBe("NUM");
   });
 
   it("CROSSACCOUNT reads the same table: a partly blank row is #VALUE! naming it", () => {

@@ -99,15 +99,25 @@ describe("JOURNALSTATS fast path (fast-check): the Decimal path's twenty cells",
     expect(answered).toBe(200);
   });
 
-  it("the benchmark's journal: 1,000 trades in cents, a start balance, risk 50, 100 or 125.5 per trade", () => {
+  it("the benchmark's journal: 1,000 trades in cents, a start balance, risk 50, 100 or 125.5 per trade, close times", () => {
     const rnd = mulberry(20261130);
     const pnl = Array.from({ length: 1000 }, () => Math.round((rnd() < 0.45 ? 150 : -100) * rnd() * 100 * (rnd() < 0.05 ? 0 : 1)) / 100);
     const risk = pnl.map(() => [50, 100, 125.5][Math.floor(rnd() * 3)]!);
-    for (const start of [10000, 25000.5]) {
-      const args = journalArgs({ pnl, start, risk });
-      const fast = fastPath(F.JOURNALSTATS, args);
-      expect(fast).toBeDefined();
-      expect(fast).toEqual(decimalPath(F.JOURNALSTATS, args));
+    // and as the written journal passes it: close times a minute to two days after openings a minute apart,
+    // on whole minutes (so some are equal), about 2 % open; and 3,000 trades, for more passes of the merge
+    for (const n of [1000, 3000]) {
+      const p = Array.from({ length: n }, (_, i) => pnl[i % 1000]!);
+      const closed = p.map((_, i) => (rnd() < 0.02 ? null : 45355 + Math.round(i + 1 + rnd() * 2880) / 1440));
+      for (const start of [10000, 25000.5]) {
+        for (const c of [null, col(closed)]) {
+          const args = [...journalArgs({ pnl: p, start, risk: p.map((_, i) => risk[i % 1000]!) }), c];
+          const fast = fastPath(F.JOURNALSTATS, args);
+          expect(fast).toBeDefined();
+          expect(fast).toEqual(decimalPath(F.JOURNALSTATS, args));
+          const curve = [start, col(p), c];
+          expect(fastPath(F.EQUITYCURVE, curve)).toEqual(decimalPath(F.EQUITYCURVE, curve));
+        }
+      }
     }
   });
 
@@ -157,7 +167,9 @@ describe("JOURNALSTATS fast path (fast-check): the Decimal path's twenty cells",
     const ok = [col([100, -50, 25]), 1000, [[50]]];
     expect(F.JOURNALSTATS.fast!(ok)).toBeDefined();
     expect(F.JOURNALSTATS.fast!([col([100]), 1000, [[50]]])).toBeUndefined(); // one trade
-    expect(F.JOURNALSTATS.fast!([col([100, null, -50]), 1000, null])).toBeUndefined(); // a blank inside
+    expect(F.JOURNALSTATS.fast!([col([100, null]), 1000, null])).toBeUndefined(); // one trade beside a blank
+    expect(F.JOURNALSTATS.fast!([col([100, -50, 7]), 1000, null, col([45000, "2024-01-01", null])])).toBeUndefined(); // a close time as text
+    expect(F.JOURNALSTATS.fast!([col([100, -50, 7]), 1000, null, col([45000, 45001])])).toBeUndefined(); // closed of another length
     expect(F.JOURNALSTATS.fast!([col([100, "-50"]), 1000, null])).toBeUndefined(); // numeric text
     expect(F.JOURNALSTATS.fast!([col([100, -50]), 0, null])).toBeUndefined(); // start balance not above 0
     expect(F.JOURNALSTATS.fast!([col([100, -50]), 1000, col([50, 0])])).toBeUndefined(); // a risk of 0
@@ -281,10 +293,57 @@ describe("EQUITYCURVE fast path (fast-check): the Decimal path's rows", () => {
     ]);
   });
 
-  it("declines blanks, text and a start balance not above 0", () => {
-    expect(F.EQUITYCURVE.fast!([1000, col([100, null])])).toBeUndefined();
+  it("declines text and a start balance not above 0", () => {
     expect(F.EQUITYCURVE.fast!([1000, col([100, "5"])])).toBeUndefined();
     expect(F.EQUITYCURVE.fast!([0, col([100])])).toBeUndefined();
+  });
+});
+
+/**
+ * A trades table as the written journal passes it: Net PnL and Closed columns of TRADES, with blank rows below
+ * the trades and open trades (a blank close time), close times out of row order and some equal, and risk
+ * beside each trade (anything beside a row that is not read).
+ */
+const journalRow = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ pnl: pnlCell, closed: fc.integer({ min: 0, max: 40 }).map((m) => 45000 + m / 8), risk: riskCell }) },
+  { weight: 1, arbitrary: fc.record({ pnl: pnlCell, closed: fc.constantFrom(null, ""), risk: fc.constantFrom<number | string | null>(null, "n/a", 0, 50) }) },
+  { weight: 1, arbitrary: fc.record({ pnl: fc.constantFrom(null, ""), closed: fc.constantFrom<number | string | null>(null, 45001, "not read"), risk: fc.constantFrom<number | string | null>(null, "n/a") }) },
+);
+
+describe("with close times, blank rows and open trades: the Decimal path's cells", () => {
+  const rowsArb = fc.array(journalRow, { minLength: 1, maxLength: 60 });
+  const trades = (rows: { pnl: unknown; closed: unknown }[]) => rows.filter((r) => r.pnl !== null && r.pnl !== "" && r.closed !== null && r.closed !== "").length;
+
+  it("JOURNALSTATS answers, and with the same twenty cells", () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(rowsArb, fc.option(startCell, { nil: null }), fc.boolean(), (rows, start, withRisk) => {
+        const args = [col(rows.map((r) => r.pnl)), start, withRisk ? col(rows.map((r) => r.risk)) : null, col(rows.map((r) => r.closed))];
+        const expected = decimalPath(F.JOURNALSTATS, args);
+        const fast = fastPath(F.JOURNALSTATS, args);
+        if (fast === undefined) {
+          // declined: fewer than 2 trades read, or R's averaging 0
+          expect(trades(rows) < 2 || (withRisk && expected[18]![1] === 0)).toBe(true);
+          return;
+        }
+        answered++;
+        expect(fast).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+    expect(answered).toBeGreaterThan(300);
+  });
+
+  it("EQUITYCURVE answers, and with the same rows", () => {
+    fc.assert(
+      fc.property(rowsArb, startCell, (rows, start) => {
+        const args = [start, col(rows.map((r) => r.pnl)), col(rows.map((r) => r.closed))];
+        const fast = fastPath(F.EQUITYCURVE, args);
+        if (trades(rows) > 0) expect(fast).toBeDefined();
+        if (fast !== undefined) expect(fast).toEqual(decimalPath(F.EQUITYCURVE, args));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

@@ -1,7 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
+import { focusRing, seriousViolations } from "../taskpane/a11y";
 import { describeInBrowser, goTo, typeInto, usePlayground, type Session } from "./browser";
+
+/** axe-core's serious and critical violations over the whole playground page, as "rule: help (nodes)". */
+const axeViolations = async (page: Page) => (await seriousViolations(page)).map((v) => `${v.id}: ${v.help} (${v.nodes.join(", ")})`);
 
 /*
  * The playground for every trader: axe-core (WCAG 2.2 A and AA rules) over the page at load and on a written
@@ -11,27 +15,6 @@ import { describeInBrowser, goTo, typeInto, usePlayground, type Session } from "
  * zoom (screenshots in test-results/: look at them).
  */
 const RESULTS = path.resolve(__dirname, "../../test-results");
-const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's serious and critical violations on the page as it is now, as "rule: help (targets)". */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE); // evaluated by the driver, as a script the page's CSP does not govern
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    // the task pane's own states are checked by the pane's tests; here, the page around it
-    const result = await axe.run({ exclude: [["#pane"]] } as unknown as Document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
-  });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
-
 /** What has the focus: the region of the page, as F6 moves between them. */
 const focusedRegion = (page: Page) =>
   page.evaluate(() => {
@@ -114,28 +97,21 @@ describeInBrowser("the playground for keyboard, screen reader and zoom", () => {
     expect(await page.getByRole("button", { name: "Add a sheet" }).count()).toBe(1);
   });
 
-  it("shows where the focus is: the active cell's border changes, at least 2 pixels at 3:1", async () => {
+  it("shows where the focus is: the active cell gets a border of at least 2 pixels that changes at 3:1", async () => {
     const page = s.page;
     await goTo(page, "C4");
     const box = (await page.locator('.grid-canvas [data-cell="C4"]').boundingBox())!;
-    const clip = { x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8 };
+    const clip = { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 };
     const focused = await page.screenshot({ clip });
     await page.focus("#formula-input");
     const unfocused = await page.screenshot({ clip });
-    const style = await page.locator(".selection-box").evaluate((b) => {
-      const c = getComputedStyle(b);
-      return { width: c.borderTopWidth, color: c.borderTopColor };
-    });
     await page.keyboard.press("Escape");
-    expect(focused.equals(unfocused)).toBe(false);
-    // the focused border: 3 px of #0f6cbd, 5.4:1 against white cells (WCAG's relative luminance: 0.151 vs 1)
-    await page.locator(".grid-body").focus();
-    const focusedStyle = await page.locator(".selection-box").evaluate((b) => {
-      const c = getComputedStyle(b);
-      return { width: c.borderTopWidth, color: c.borderTopColor };
-    });
-    expect(focusedStyle).toEqual({ width: "3px", color: "rgb(15, 108, 189)" });
-    expect(style.color).not.toBe(focusedStyle.color);
+    // WCAG 2.2's change of contrast, measured pixel by pixel between the two shots around the cell's edges
+    const ring = focusRing(unfocused, focused, { x: 8, y: 8, width: box.width, height: box.height }, { thickness: 2, reach: 4 });
+    expect(ring.sides.top).toBeGreaterThanOrEqual(0.9);
+    expect(ring.sides.bottom).toBeGreaterThanOrEqual(0.9);
+    expect(ring.sides.left).toBeGreaterThanOrEqual(0.9);
+    expect(ring.sides.right).toBeGreaterThanOrEqual(0.9);
   });
 
   it("has no serious or critical axe violation on a written sheet", async () => {

@@ -39,15 +39,35 @@ describe("the sample's Trades sheet", () => {
     expect(cell("H12")).toBeNull();
   });
 
-  it("gives statistics and the equity curve over the seven closed trades", () => {
-    // nets 21.503, 23.65, 20.1876, −9.1168, −15.0376, −46.7904, 51.2004: sum 45.5962, 4 wins, 3 losses
+  it("passes the statistics and the curve the trades' Closed column, so the open BTCUSDT long is left out", () => {
+    expect(cell("K11")).toBe(""); // the open trade's close time is blank (TRADES spills an empty text)
+    expect(hf.getCellFormula({ sheet: id, row: 2, col: parseCell("V3").col })).toBe("=LEV.JOURNALSTATS(R4:R203, B1, , K4:K203)");
+    expect(hf.getCellFormula({ sheet: id, row: 2, col: parseCell("Y3").col })).toBe("=LEV.EQUITYCURVE(B1, R4:R203, K4:K203)");
+  });
+
+  it("gives statistics and the equity curve over the seven closed trades, in the order they closed", () => {
+    // by close time: ETHUSDT's short 23.65 (day 1, 12:30) before BTCUSDT's long 21.503 (13:40), which opened
+    // first; then 20.1876 (day 2), −9.1168 (day 3), −15.0376 and −46.7904 (day 4), 51.2004 (day 6).
+    // Sum 45.5962, 4 wins, 3 losses; runs W W W L L L W, as in opening order
     expect([cell("V3"), cell("W3")]).toEqual(["Trades", 7]);
     expect([cell("W4"), cell("W5")]).toEqual([4, 3]);
     expect(cell("W7")).toBeCloseTo(45.5962, 9);
-    // cumulative peaks at 65.3406 (after three) and falls to −5.6042: max drawdown 70.9448
+    expect([cell("W17"), cell("W18")]).toEqual([3, 3]);
+    // cumulative 23.65, 45.153, 65.3406, 56.2238, 41.1862, −5.6042, 45.5962: from the peak 65.3406 down to
+    // −5.6042, a fall of 70.9448, of the balance 10,065.3406
     expect(cell("W19")).toBeCloseTo(70.9448, 9);
+    expect(cell("W20")).toBeCloseTo(70.9448 / 10065.3406, 12);
+    // the curve: the first trade to close is ETHUSDT's (in opening order it was BTCUSDT's 21.503, 10,021.503)
     expect(cell("AA4")).toBe(10000);
+    expect(["Y5", "Z5"].map(cell)).toEqual([1, 23.65]);
+    expect(cell("AA5")).toBeCloseTo(10023.65, 9);
+    expect(cell("Z6")).toBeCloseTo(21.503, 9);
+    expect(cell("AA6")).toBeCloseTo(10045.153, 9);
+    // the lowest balance, after ETHUSDT's loss on day 4: 10,000 − 5.6042
+    expect(cell("AA10")).toBeCloseTo(9994.3958, 9);
+    expect(cell("AC10")).toBeCloseTo(70.9448, 9);
     expect(cell("AA11")).toBeCloseTo(10045.5962, 9);
+    expect(cell("Y12")).toBeNull(); // no eighth row: the open trade is not on the curve
   });
 
   it("requests the equity curve's chart over the curve's whole reach, so that it follows new closed trades", () => {

@@ -35,9 +35,9 @@ describe("the journal sheet's plan", () => {
     expect(at("H6")[0]![0]).toBe(
       "=LEV.TRADES(LEVFills[Time], LEVFills[Symbol], LEVFills[Side], LEVFills[Price], LEVFills[Quantity], LEVFills[Fee])",
     );
-    // TRADES spills H:T; Net PnL is its 11th column (R), Status its 13th (T); 9 fills + 200 spare rows reach row 215
-    expect(at("V6")[0]![0]).toBe('=LEV.JOURNALSTATS(IF(T7:T215="closed", R7:R215, ""), StartBalance)');
-    expect(at("Y6")[0]![0]).toBe('=LEV.EQUITYCURVE(StartBalance, IF(T7:T215="closed", R7:R215, ""))');
+    // TRADES spills H:T; Net PnL is its 11th column (R), Closed its 4th (K); 9 fills + 200 spare rows reach row 215
+    expect(at("V6")[0]![0]).toBe("=LEV.JOURNALSTATS(R7:R215, StartBalance, , K7:K215)");
+    expect(at("Y6")[0]![0]).toBe("=LEV.EQUITYCURVE(StartBalance, R7:R215, K7:K215)");
     expect(p.names).toEqual([{ name: "StartBalance", cell: "B3" }]);
     expect(p.inputRange).toBe("B3");
   });
@@ -118,11 +118,14 @@ describe("the journal sheet in the playground's spreadsheet engine", () => {
     // SOLUSDT: 10 @ 140, 4 sold @ 136.5: open, realised (136.5 − 140) × 4 = −14
     expect([cell(id, "H10"), cell(id, "T10")]).toEqual(["SOLUSDT", "open"]);
     expect(cell(id, "P10")).toBeCloseTo(-14, 9);
-    // statistics over the three closed trades: 21.503 + 23.65 + 20.1876 = 65.3406
+    // statistics over the three closed trades (SOLUSDT's is open, left out): 21.503 + 23.65 + 20.1876 = 65.3406
     expect([cell(id, "V6"), cell(id, "W6")]).toEqual(["Trades", 3]);
     expect(cell(id, "W10")).toBeCloseTo(65.3406, 9);
-    // equity curve: 10,000 then 10,021.503 after the first
-    expect(cell(id, "AA8")).toBeCloseTo(10021.503, 9);
+    // equity curve in the order the trades closed: ETHUSDT's short first (12:30), though BTCUSDT's long opened
+    // first and closed at 13:40: 10,000, then 10,023.65, then 10,045.153
+    expect(cell(id, "Z8")).toBeCloseTo(23.65, 9);
+    expect(cell(id, "AA8")).toBeCloseTo(10023.65, 9);
+    expect(cell(id, "AA9")).toBeCloseTo(10045.153, 9);
 
     // the trader types a fill under the table: SOLUSDT sell 6 @ 141, fee 0.3384, on 2024-03-06 10:00
     // cell by cell, as typed: the first one (A16, directly below the table A6:F15) makes row 16 part of the table

@@ -6,7 +6,8 @@ import { quoteFee, type FeeRates, type Fill } from "./journal-import";
 /**
  * The journal sheet a fills import writes: the fills as an Excel table, LEV.TRADES over the table's columns
  * (structured references, so fills added to the table later are picked up), LEV.JOURNALSTATS and
- * LEV.EQUITYCURVE over the closed trades' Net PnL from a start-balance input, the equity curve's chart, and
+ * LEV.EQUITYCURVE over the trades' Net PnL with their Closed column (open trades left out, the rest in the
+ * order they closed, as the account realised them) from a start-balance input, the equity curve's chart, and
  * number formats on every block.
  */
 
@@ -75,7 +76,9 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
     `=LEV.TRADES(${ref("Time")}, ${ref("Symbol")}, ${ref("Side")}, ${ref("Price")}, ${ref("Quantity")}, ${ref("Fee")}` +
     (hedge ? `, , ${ref("Position side")})` : ")");
   const span = (col: number) => `${cellName(first, col)}:${cellName(lastRow, col)}`;
-  const closedPnl = `IF(${span(tradesAt + 12)}="closed", ${span(tradesAt + 10)}, "")`;
+  // The trades' Net PnL with their Closed column: open trades left out, the rest in the order they closed
+  const net = span(tradesAt + 10);
+  const closed = span(tradesAt + 3);
 
   const blocks: Block[] = [];
   const note =
@@ -87,8 +90,8 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
   blocks.push({ at: "A3", rows: [["Start balance", input.startBalance, note]] });
   blocks.push({ at: cellName(headRow - 1, 0), rows: [["Fills"]] });
   blocks.push({ at: cellName(headRow - 1, tradesAt), rows: [["Trades (LEV.TRADES over the fills table)"]] });
-  blocks.push({ at: cellName(headRow - 1, statsAt), rows: [["Statistics (closed trades)"]] });
-  blocks.push({ at: cellName(headRow - 1, curveAt), rows: [["Equity curve (closed trades)"]] });
+  blocks.push({ at: cellName(headRow - 1, statsAt), rows: [["Statistics (closed trades, in the order they closed)"]] });
+  blocks.push({ at: cellName(headRow - 1, curveAt), rows: [["Equity curve (closed trades, in the order they closed)"]] });
   const body: CellValue[][] = [
     columns,
     ...fills.map((f) => {
@@ -99,8 +102,8 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
   ];
   blocks.push({ at: cellName(headRow, 0), rows: body });
   blocks.push({ at: cellName(headRow, tradesAt), rows: [[tradesFormula]] });
-  blocks.push({ at: cellName(headRow, statsAt), rows: [[`=LEV.JOURNALSTATS(${closedPnl}, ${START_BALANCE_NAME})`]] });
-  blocks.push({ at: cellName(headRow, curveAt), rows: [[`=LEV.EQUITYCURVE(${START_BALANCE_NAME}, ${closedPnl})`]] });
+  blocks.push({ at: cellName(headRow, statsAt), rows: [[`=LEV.JOURNALSTATS(${net}, ${START_BALANCE_NAME}, , ${closed})`]] });
+  blocks.push({ at: cellName(headRow, curveAt), rows: [[`=LEV.EQUITYCURVE(${START_BALANCE_NAME}, ${net}, ${closed})`]] });
 
   const formats: NumberFormat[] = [{ range: "B3", format: MONEY }];
   const fillSpan = (j: number) => `${cellName(first, j)}:${cellName(first + Math.max(n, 1) - 1, j)}`;
@@ -139,7 +142,7 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
       { range: span(tradesAt + 10), formula: `=${cellName(first, tradesAt + 10)}<0`, fill: "#F4B6B6", font: "#9C0006", meaning: "a losing trade" },
     ],
     chart: {
-            title: "Equity curve (closed trades)",
+            title: "Equity curve (closed trades, in the order they closed)",
             xTitle: "Trade",
             yTitle: "Balance",
             series: [

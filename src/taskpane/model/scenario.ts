@@ -162,15 +162,10 @@ export function buildScenario(t: Trade): Scenario {
   input("FundingHours", "Funding interval", num(t.fundingIntervalHours), "hours", "hours between funding or financing charges");
   input("HoldingDays", "Holding period", num(t.holdingDays), "days", "how long you expect to hold");
   input("WalkMove", "Adverse move (walkthrough)", num(t.walkMove), "percent", "the move against you the walkthrough follows");
-  // +1 for a long, −1 for a short, from any side word LEV reads (long/buy/l, short/sell/s, 1/−1).
-  const direction: Expr = {
-    text: 'IF(OR(Side=-1,ISNUMBER(SEARCH("s",Side))),-1,1)',
-    value: (e) => {
-      const s = e.get("Side");
-      return s === -1 || (typeof s === "string" && s.toLowerCase().includes("s")) ? -1 : 1;
-    },
-  };
-  input("Direction", "Direction", 0, "ratio", "+1 long, −1 short (worked out from Side)", direction);
+  // +1 for a long, −1 for a short, read by the engine as every LEV function reads a side: the PnL of one unit
+  // from 1 to 2 is the side itself, and a Side LEV cannot read is #VALUE! here as in every figure.
+  const direction = lev("PNL", { side: ref("Side"), entry: lit(1), exit: lit(2), quantity: lit(1) });
+  input("Direction", "Direction", 0, "ratio", "+1 long, −1 short: Side as LEV reads it (the PnL of one unit from 1 to 2)", direction);
   if (t.view === "cross" && t.others) {
     input("OtherPositions", "Other positions", `${othersWords(t.others.count)} at ${t.others.label}`, "text",
       "read live from that table (block at the right): change a mark there and the liquidation price follows");

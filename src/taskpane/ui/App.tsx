@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
+import { Button, Divider, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
 import { fieldIds, SCENARIO_FIELDS, TRADE_FIELDS, type FieldContext } from "../model/fields";
 import { othersSummary } from "../model/account";
 import { applyPreset, checkOthers, checkTierTable, coinOf, GUIDE_EXAMPLE, validate, type FieldErrors, type FieldId, type FormValues, type TierRead } from "../model/form";
@@ -9,6 +9,8 @@ import { scenarioPlan } from "../model/plan";
 import { parseSheetRange, type WorkbookAdapter } from "../workbook";
 import { JournalAction, type ActionProps, type Status } from "./actions";
 import { Fields } from "./fields";
+import { usePaneFocus } from "./focus";
+import { Message } from "./messages";
 import { MarketStep } from "./MarketStep";
 import { ReviewStep } from "./ReviewStep";
 import { useStyles } from "./styles";
@@ -20,6 +22,8 @@ import { PositionsAction } from "./PositionsSheet";
  * The guided simulator: market, account and trade, review, scenarios, write. Each step is a tab (arrow
  * keys move between them) and one component; Back and Next walk the same path. The form is checked before
  * the review and before anything is written; a problem shows under its field and focus moves there.
+ * Otherwise a step change moves focus to the new step's heading, and closing a panel returns it to the
+ * button that opened it (usePaneFocus). Results and refusals are announced through live regions.
  */
 
 /** The pane's actions in its header, each one component (see actions.tsx): add one here. */
@@ -54,21 +58,19 @@ export function App({ workbook }: AppProps) {
   // The other positions' table (cross mode) as last read, the same way.
   const [othersRead, setOthersRead] = React.useState<TierRead | undefined>(undefined);
   const [reading, setReading] = React.useState(false);
-  // Where focus goes after a step change: a field at fault, or the step's first control.
-  const [focusRequest, setFocusRequest] = React.useState<{ id?: string; n: number }>({ n: 0 });
-  const panel = React.useRef<HTMLElement>(null);
-  React.useEffect(() => {
-    if (focusRequest.n === 0) return;
-    const target = focusRequest.id
-      ? document.getElementById(focusRequest.id)
-      : [...(panel.current?.querySelectorAll<HTMLElement>("input:not([disabled]), select, textarea, button:not([disabled])") ?? [])].find(
-          (el) => !(el instanceof HTMLInputElement && el.type === "radio" && !el.checked),
-        );
-    target?.focus();
-  }, [focusRequest]);
+  // Where focus goes after a step change: a field at fault, or the new step's heading.
+  const paneRoot = React.useRef<HTMLDivElement>(null);
+  const heading = React.useRef<HTMLHeadingElement>(null);
+  const focus = usePaneFocus(paneRoot, () => heading.current);
   const moveTo = (to: Step, focusId?: string) => {
     setStep(to);
-    setFocusRequest((r) => ({ id: focusId, n: r.n + 1 }));
+    focus.focusAfterRender(() => (focusId ? document.getElementById(focusId) : heading.current));
+  };
+  // A panel (the journal import) opens under the header; closing it returns focus to its button.
+  const show = (panel: React.ReactNode) => {
+    if (panel === undefined) focus.closed();
+    else if (opened === undefined) focus.opened();
+    setOpened(panel);
   };
   const market = preset(values.market);
   const context: FieldContext = {
@@ -179,14 +181,14 @@ export function App({ workbook }: AppProps) {
   const others = { read: () => void readOthers(), reading, summary: summaryOfOthers(values.others, othersRead) };
 
   return (
-    <div className={s.root}>
+    <div className={s.root} ref={paneRoot}>
       <div className={s.header}>
         <Text as="h1" size={400} weight="semibold" style={{ margin: 0 }}>
           Trade simulator
         </Text>
         <div className={s.actions}>
           {ACTIONS.map((Action, i) => (
-            <Action key={i} workbook={workbook} busy={busy} report={setStatus} show={setOpened} />
+            <Action key={i} workbook={workbook} busy={busy} report={setStatus} show={show} />
           ))}
         </div>
       </div>
@@ -199,7 +201,10 @@ export function App({ workbook }: AppProps) {
         ))}
       </TabList>
 
-      <section ref={panel} className={s.section} role="tabpanel" aria-labelledby={`lev-tab-${step}`}>
+      <section className={s.section} role="tabpanel" aria-labelledby={`lev-tab-${step}`}>
+        <h2 ref={heading} id="lev-step-heading" className={s.stepHeading} tabIndex={-1}>
+          {`Step ${index + 1} of ${STEPS.length}: ${step}`}
+        </h2>
         {step === "Market" && (
           <MarketStep
             market={market}
@@ -222,20 +227,21 @@ export function App({ workbook }: AppProps) {
         {step === "Write" && <WriteStep scenario={scenario} write={() => void write()} busy={busy} />}
       </section>
 
-      {status.kind === "busy" && <Spinner size="tiny" label={status.what} />}
-      {status.kind === "done" && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{status.text}</MessageBarBody>
-        </MessageBar>
-      )}
-      {status.kind === "error" && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>Nothing was written.</MessageBarTitle>
-            {status.text}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {/* Live regions, always in the page so that what appears in them is announced: progress and results
+          politely, a refusal at once. */}
+      <div className={s.messages}>
+        <div role="status" aria-live="polite" id="lev-status">
+          {status.kind === "busy" && <Spinner size="tiny" label={status.what} />}
+          {status.kind === "done" && <Message intent="success">{status.text}</Message>}
+        </div>
+        <div role="alert" id="lev-alert">
+          {status.kind === "error" && (
+            <Message intent="error" title="Nothing was written.">
+              {status.text}
+            </Message>
+          )}
+        </div>
+      </div>
 
       <Divider />
       <div className={s.nav}>
@@ -243,7 +249,7 @@ export function App({ workbook }: AppProps) {
           Back
         </Button>
         {index < STEPS.length - 1 && (
-          <Button appearance={step === "Write" ? "secondary" : "primary"} onClick={() => void go(STEPS[index + 1]!)} disabled={reading}>
+          <Button appearance={step === "Write" ? "secondary" : "primary"} onClick={() => void go(STEPS[index + 1]!)} disabledFocusable={reading}>
             Next: {STEPS[index + 1]}
           </Button>
         )}

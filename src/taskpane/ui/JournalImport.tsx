@@ -16,6 +16,7 @@ import { FIELD_LABELS, FILL_FIELDS, REQUIRED_FIELDS, type FillField } from "../m
 import { journalImportPlan, tradesOf } from "../model/journal-plan";
 import type { WorkbookAdapter } from "../workbook";
 import type { ActionProps } from "./actions";
+import { Message } from "./messages";
 
 /**
  * The journal import: a CSV export (a file, or pasted text) → its layout or a mapping the trader corrects →
@@ -42,7 +43,7 @@ const yieldToPage = () => new Promise((r) => setTimeout(r, 0));
 /** "Import fills…" in the pane's header: opens the import under it. */
 export function ImportAction({ workbook, busy, show }: ActionProps) {
   return (
-    <Button size="small" onClick={() => show(<JournalImport workbook={workbook} onClose={() => show(undefined)} />)} disabled={busy}>
+    <Button size="small" onClick={() => show(<JournalImport workbook={workbook} onClose={() => show(undefined)} />)} disabledFocusable={busy}>
       Import fills…
     </Button>
   );
@@ -152,9 +153,9 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
           Read pasted text
         </Button>
       </div>
-      {busy && <Spinner size="tiny" label={busy} />}
+      <div role="status">{busy && <Spinner size="tiny" label={busy} />}</div>
       {problem && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" role="alert">
           <MessageBarBody>
             <MessageBarTitle>Nothing was written</MessageBarTitle>
             {problem}
@@ -190,9 +191,7 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
             </div>
           )}
           {missingFields(loaded.mapping).length > 0 && (
-            <MessageBar intent="warning">
-              <MessageBarBody>Choose a column for {missingFields(loaded.mapping).map((f) => FIELD_LABELS[f]).join(", ")}.</MessageBarBody>
-            </MessageBar>
+            <Message intent="warning">Choose a column for {missingFields(loaded.mapping).map((f) => FIELD_LABELS[f]).join(", ")}.</Message>
           )}
           <ul className={s.counts} aria-label="Import counts">
             <li>{loaded.fills.length.toLocaleString("en-US")} fills read</li>
@@ -224,7 +223,7 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
             </Field>
           ))}
           {loaded.fills.length > 0 && (
-            <div className={s.scroll}>
+            <div className={s.scroll} tabIndex={0} role="region" aria-label="Fills preview (scrolls)">
               <table className={s.table} aria-label="Fills preview">
                 <thead>
                   <tr>
@@ -258,7 +257,7 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
             </div>
           )}
           {loaded.rejected.length > 0 && (
-            <div className={s.scroll}>
+            <div className={s.scroll} tabIndex={0} role="region" aria-label="Rejected rows (scrolls)">
               <table className={s.table} aria-label="Rejected rows">
                 <thead>
                   <tr>
@@ -278,11 +277,9 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
             </div>
           )}
           {leftOut > 0 && (
-            <MessageBar intent="warning">
-              <MessageBarBody>
-                {leftOut} fee{leftOut === 1 ? " is" : "s are"} in another currency and will be left out of the journal&apos;s Fee column unless you give a rate above.
-              </MessageBarBody>
-            </MessageBar>
+            <Message intent="warning">
+              {leftOut} fee{leftOut === 1 ? " is" : "s are"} in another currency and will be left out of the journal&apos;s Fee column unless you give a rate above.
+            </Message>
           )}
           {loaded.fills.length === 0 && missingFields(loaded.mapping).length === 0 && (
             <MessageBar intent="error">
@@ -296,17 +293,13 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
             <Input aria-label="Start balance" inputMode="decimal" value={start} onChange={(_, d) => setStart(d.value)} />
           </Field>
           <div className={s.row}>
-            <Button appearance="primary" disabled={loaded.fills.length === 0 || !startOk || busy !== undefined} onClick={() => void write()}>
+            <Button appearance="primary" disabled={loaded.fills.length === 0 || !startOk || busy !== undefined} disabledFocusable={busy !== undefined} onClick={() => void write()}>
               Write journal sheet
             </Button>
           </div>
         </>
       )}
-      {done && (
-        <MessageBar intent="success">
-          <MessageBarBody>{done}</MessageBarBody>
-        </MessageBar>
-      )}
+      <div role="status">{done && <Message intent="success">{done}</Message>}</div>
     </section>
   );
 }

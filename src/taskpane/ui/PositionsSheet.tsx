@@ -20,7 +20,7 @@ export function PositionsAction({ workbook, busy, report }: ActionProps) {
     }
   };
   return (
-    <Button size="small" onClick={() => void create()} disabled={busy}>
+    <Button size="small" onClick={() => void create()} disabledFocusable={busy}>
       New positions sheet
     </Button>
   );

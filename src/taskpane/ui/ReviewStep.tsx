@@ -1,6 +1,7 @@
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { display } from "../model/formats";
 import type { Scenario } from "../model/scenario";
+import { Message } from "./messages";
 import { useStyles } from "./styles";
 
 /** Status colours, as the sheet's conditional formats colour them. */
@@ -38,9 +39,9 @@ export function ReviewStep({ scenario }: { scenario: Scenario }) {
         </MessageBar>
       )}
       {scenario.warnings.map((w) => (
-        <MessageBar key={w.id} intent="warning" data-warning={w.id}>
-          <MessageBarBody>{w.text}</MessageBarBody>
-        </MessageBar>
+        <Message key={w.id} intent="warning" data-warning={w.id}>
+          {w.text}
+        </Message>
       ))}
       <Text weight="semibold" data-view={scenario.view.id}>
         {scenario.view.label}

@@ -16,7 +16,7 @@ export function WriteStep({ scenario, write, busy }: { scenario: Scenario | unde
           would happen if it were.
         </Text>
       )}
-      <Button appearance="primary" onClick={write} disabled={busy}>
+      <Button appearance="primary" onClick={write} disabledFocusable={busy}>
         Write to the workbook
       </Button>
     </>

@@ -30,7 +30,7 @@ export function JournalAction({ workbook, busy, report }: ActionProps) {
     }
   };
   return (
-    <Button size="small" onClick={journal} disabled={busy}>
+    <Button size="small" onClick={journal} disabledFocusable={busy}>
       New trading journal
     </Button>
   );

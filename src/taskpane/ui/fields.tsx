@@ -94,7 +94,7 @@ function OneField({ spec, context, errors, onChange, tier, others }: { spec: Fie
       <div className={s.withButton}>
         {input}
         <div className={s.buttonSlot}>
-          <Button id={button} onClick={controls.read} disabled={controls.reading} aria-describedby={status}>
+          <Button id={button} onClick={controls.read} disabledFocusable={controls.reading} aria-describedby={status}>
             Read {what}
           </Button>
         </div>
