@@ -208,17 +208,22 @@ export function writeBlock(hf: HyperFormula, meta: SheetMeta | undefined, sheet:
   const filled = rows.some((r) => r.some((c) => c !== null && c !== "" && c !== undefined));
   const grown = filled ? growTableAt(meta, top, left, top + rows.length - 1, left + width - 1) : undefined;
   try {
-    hf.batch(() => {
-      hf.setCellContents({ sheet, row: top, col: left }, rows);
-      if (!grown) return;
-      const bottom = top + rows.length - 1;
+    // The formulas over the table's columns, read before the block is written (the sheet is smaller then, and
+    // the block's own cells are not among them); the block's cells are not moved.
+    const bottom = top + rows.length - 1;
+    const moves: { row: number; col: number; formula: string }[] = [];
+    if (grown) {
       hf.getSheetFormulas(sheet).forEach((line, r) =>
         line.forEach((f, c) => {
-          if (!f) return;
+          if (!f || (r >= top && r <= bottom && c >= left && c < left + width)) return;
           const moved = growColumnRefs(f, grown.before, bottom);
-          if (moved !== f) hf.setCellContents({ sheet, row: r, col: c }, [[moved]]);
+          if (moved !== f) moves.push({ row: r, col: c, formula: moved });
         }),
       );
+    }
+    hf.batch(() => {
+      hf.setCellContents({ sheet, row: top, col: left }, rows);
+      for (const m of moves) hf.setCellContents({ sheet, row: m.row, col: m.col }, [[m.formula]]);
     });
   } catch (e) {
     if (grown && meta && tables && formats) {
