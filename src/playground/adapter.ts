@@ -62,6 +62,9 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
     },
 
     async write(given: WritePlan): Promise<WriteResult> {
+      if (host.writable === false) {
+        throw new WorkbookError("This workbook is open in another tab, so this tab is read-only: nothing was written. Close the other tab, then choose Edit here.");
+      }
       const hf = host.hf;
       // HyperFormula has no tables: a structured reference becomes its column's range, which grows with the table (see growTableAt).
       const plan = structuredAsRanges(given, 0);

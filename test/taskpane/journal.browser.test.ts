@@ -1,5 +1,5 @@
 import * as path from "path";
-import { cellText, describeInBrowser, goTo, typeInto, usePlayground, type Session } from "../playground/browser";
+import { cellText, describeInBrowser, goTo, typeInto, usePlayground, type Session, openFile } from "../playground/browser";
 
 /*
  * The journal import end to end, in Chromium, in the playground, as a trader works: open the import, choose an
@@ -173,7 +173,7 @@ describeInBrowser("the journal import in the playground's pane", () => {
     await page.click("#save-xlsx");
     const file = path.join(RESULTS, "journal-grown.xlsx");
     await (await download).saveAs(file);
-    await page.setInputFiles("#open-file", file);
+    await openFile(page, file);
     await page.waitForSelector("text=Opened journal-grown.xlsx");
     await page.locator('.tabs [data-sheet="LEV Journal"]').click();
     expect(await tableRange()).toBe("A6:F17");
