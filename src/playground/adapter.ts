@@ -10,8 +10,10 @@ import {
   type CellValue,
   type RangeValues,
   type WorkbookAdapter,
+  type WriteOptions,
   type WritePlan,
   type WriteResult,
+  planCells,
 } from "../taskpane/workbook";
 import type { PlaygroundHost } from "./host";
 import { freeTableName, metaFromPlan } from "./sheet";
@@ -34,6 +36,16 @@ function absolute(cell: string): string {
   const m = /^([A-Z]+)(\d+)$/i.exec(cell);
   return m ? `$${m[1]!.toUpperCase()}$${m[2]}` : cell;
 }
+
+/**
+ * A plan of more cells than this is written in parts, one HyperFormula batch each with the page free in
+ * between (a journal of 100,000 fills is 700,000 cells: one batch would hold the page for seconds), values
+ * first and formulas last, so that nothing is recalculated until every value is in.
+ */
+export const CHUNK_CELLS = 20_000;
+
+const hasFormula = (rows: CellValue[][]) => rows.some((r) => r.some((c) => typeof c === "string" && c.startsWith("=")));
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
   return {
@@ -61,24 +73,56 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
       return { sheet: name, range, values: out };
     },
 
-    async write(given: WritePlan): Promise<WriteResult> {
+    async write(given: WritePlan, options: WriteOptions = {}): Promise<WriteResult> {
       const hf = host.hf;
       // HyperFormula has no tables: a structured reference becomes its column's range, which grows with the table (see growTableAt).
       const plan = structuredAsRanges(given, 0);
       const name = freeSheetName(plan.baseName, hf.getSheetNames());
+      const total = planCells(plan);
       let sheetId: number | undefined;
       try {
-        hf.batch(() => {
-          hf.addSheet(name);
-          sheetId = hf.getSheetId(name)!;
-          for (const n of plan.names) {
-            hf.addNamedExpression(n.name, `=${quoted(name)}!${absolute(n.cell)}`, sheetId);
-          }
-          for (const block of plan.blocks) {
+        if (total <= CHUNK_CELLS) {
+          hf.batch(() => {
+            hf.addSheet(name);
+            sheetId = hf.getSheetId(name)!;
+            for (const n of plan.names) hf.addNamedExpression(n.name, `=${quoted(name)}!${absolute(n.cell)}`, sheetId);
+            for (const block of plan.blocks) {
+              const { row, col } = parseCell(block.at);
+              hf.setCellContents({ sheet: sheetId, row, col }, block.rows);
+            }
+          });
+        } else {
+          hf.batch(() => {
+            hf.addSheet(name);
+            sheetId = hf.getSheetId(name)!;
+            for (const n of plan.names) hf.addNamedExpression(n.name, `=${quoted(name)}!${absolute(n.cell)}`, sheetId);
+          });
+          let done = 0;
+          const values = plan.blocks.filter((b) => !hasFormula(b.rows));
+          const formulas = plan.blocks.filter((b) => hasFormula(b.rows));
+          for (const block of values) {
             const { row, col } = parseCell(block.at);
-            hf.setCellContents({ sheet: sheetId, row, col }, block.rows);
+            const width = block.rows[0]?.length ?? 1;
+            const step = Math.max(1, Math.floor(CHUNK_CELLS / width));
+            for (let i = 0; i < block.rows.length; i += step) {
+              const part = block.rows.slice(i, i + step);
+              hf.batch(() => hf.setCellContents({ sheet: sheetId!, row: row + i, col }, part));
+              done += part.length * width;
+              options.onProgress?.(done, total);
+              await nextTask();
+            }
           }
-        });
+          // The formulas last: HyperFormula computes them once, over every value.
+          globalThis.performance?.mark?.("lev-recalculation-start");
+          hf.batch(() => {
+            for (const block of formulas) {
+              const { row, col } = parseCell(block.at);
+              hf.setCellContents({ sheet: sheetId!, row, col }, block.rows);
+            }
+          });
+          globalThis.performance?.mark?.("lev-recalculation-end");
+          options.onProgress?.(total, total);
+        }
       } catch (e) {
         if (sheetId !== undefined && hf.doesSheetExist(name)) {
           try {

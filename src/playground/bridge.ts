@@ -154,6 +154,9 @@ export const HF_CONFIG = {
   useArrayArithmetic: true,
   // Cells keep the full double a function returned, as Excel does; the grid shows 15 significant digits.
   smartRounding: false,
+  // Excel's own sheet size (HyperFormula's default stops at 40,000 rows; a journal import can have 100,000 fills).
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
 } as const;
 
 /**

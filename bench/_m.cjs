@@ -1,0 +1,22 @@
+require("./ts.cjs");
+const fs=require("fs"),path=require("path"),vm=require("vm");
+const { DIST } = require("../tools/bundle.cjs");
+const { installCustomFunctions } = require("../src/playground/customFunctions.ts");
+const { registerLevFunctions, HF_CONFIG } = require("../src/playground/bridge.ts");
+const {HyperFormula}=require("hyperformula");
+const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
+const associated = installCustomFunctions(globalThis);
+vm.runInThisContext(fs.readFileSync(path.join(DIST,"functions.js"),"utf8"));
+const orig=associated.TRADES; let eng=0, calls=0;
+associated.TRADES=(...a)=>{const t=performance.now(); const r=orig(...a); eng+=performance.now()-t; calls++; return r;};
+const bridge = registerLevFunctions(metadata, associated);
+const N=+process.argv[2]||100000;
+const rows=[["Time","Symbol","Side","Price","Quantity","Fee"]];
+let t=45000;
+for(let i=0;i<N;i++){const s="S"+(i%5); rows.push([t+i/1440,s,(i>>1)%2?"sell":"buy",100+(i%7),1,0.04]);}
+let t0=performance.now();
+const hf=HyperFormula.buildFromSheets({J:rows},{...HF_CONFIG,maxRows:1048576});
+console.log("build fills", (performance.now()-t0).toFixed(0));
+t0=performance.now();
+hf.setCellContents({sheet:0,row:0,col:8},[[`=LEV.TRADES(A2:A${N+1},B2:B${N+1},C2:C${N+1},D2:D${N+1},E2:E${N+1},F2:F${N+1})`]]);
+console.log("trades formula", (performance.now()-t0).toFixed(0), "engine", eng.toFixed(0), calls);
