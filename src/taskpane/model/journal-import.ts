@@ -20,7 +20,7 @@ import {
   type OrderDecision,
   type Zone,
 } from "./journal-read";
-import { csvGrid, ImportError, type Grid, type Source } from "./journal-source";
+import { csvGrid, ImportError, recogniseHeadersWith, type Grid, type Source } from "./journal-source";
 
 export { ImportError } from "./journal-source";
 
@@ -197,6 +197,8 @@ export function recogniseLayout(header: readonly string[]): Layout | undefined {
   const found = LAYOUTS.filter((l) => fits(l, header));
   return found.sort((a, b) => b.requires.length - a.requires.length)[0];
 }
+
+recogniseHeadersWith((row) => recogniseLayout(row) !== undefined);
 
 /** Where the header is: the first row a known layout fits, else the first row of four or more cells. */
 export function findHeader(grid: Grid): { index: number; layout: Layout | undefined } {

@@ -268,12 +268,13 @@ export function decideOrder(cells: Iterable<{ line: number; text: string; parts:
   let differs = false;
   for (const c of cells) {
     const e = orderEvidence(c.parts);
+    const said = { line: c.line, text: c.text };
     if (e === "ymd") yearFirst = true;
-    else if (e === "dmy") dmy ??= c;
-    else if (e === "mdy") mdy ??= c;
+    else if (e === "dmy") dmy ??= said;
+    else if (e === "mdy") mdy ??= said;
     else if (e === "either") {
       if (c.parts.a !== c.parts.b) differs = true;
-      if (ambiguous.length < 3 && c.parts.a !== c.parts.b) ambiguous.push(c);
+      if (ambiguous.length < 3 && c.parts.a !== c.parts.b) ambiguous.push(said);
     }
   }
   if (dmy && mdy) return { order: undefined, ambiguous: [], conflict: { dmy, mdy } };

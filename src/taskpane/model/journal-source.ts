@@ -44,9 +44,40 @@ export function decode(bytes: Uint8Array): { text: string; encoding: string } {
 
 const clean = (c: unknown) => String(c ?? "").replace(/\uFEFF/g, "").trim();
 
+const DELIMITERS = [",", ";", "\t", "|"] as const;
+
+/**
+ * The delimiter of a CSV: the one under which a known export's header appears in the first lines (a
+ * semicolon file with decimal commas has more commas than semicolons), else the one whose lines split most
+ * evenly into the header's number of cells (papaparse's own guess breaks ties).
+ */
+export function delimiterOf(text: string, knownHeader?: (row: string[]) => boolean): string {
+  const head = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/, 40).join("\n");
+  const guess = Papa.parse<string[]>(head, { delimitersToGuess: [...DELIMITERS], preview: 40 }).meta.delimiter;
+  let best = { delimiter: guess, score: -1 };
+  for (const d of DELIMITERS) {
+    const rows = Papa.parse<string[]>(head, { delimiter: d, preview: 40 }).data.map((r) => r.map(clean));
+    const header = rows.findIndex((r) => r.filter((c) => c !== "").length >= 4);
+    if (header < 0) continue;
+    const width = rows[header]!.length;
+    const even = rows.slice(header).filter((r) => r.length === width).length;
+    const known = knownHeader !== undefined && rows.some((r) => knownHeader(r));
+    const score = (known ? 10_000 : 0) + even * 10 + (d === guess ? 1 : 0);
+    if (score > best.score) best = { delimiter: d, score };
+  }
+  return best.delimiter;
+}
+
+/** Whether a row is a known export's header: set by the import model, which knows the layouts. */
+let knownHeader: ((row: string[]) => boolean) | undefined;
+export function recogniseHeadersWith(test: (row: string[]) => boolean): void {
+  knownHeader = test;
+}
+
 /** A CSV's rows, with papaparse; rows of blank cells are kept out, each row with its line. */
 export function csvGrid(text: string): Grid {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false, delimitersToGuess: [",", ";", "\t", "|"] });
+  const body = text.replace(/^\uFEFF/, "");
+  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: delimiterOf(body, knownHeader) });
   const rows: string[][] = [];
   const lines: number[] = [];
   parsed.data.forEach((r, i) => {
