@@ -1,4 +1,4 @@
-import { FIELD_HINTS, FILL_FIELDS, LAYOUTS, NOT_FIELD, REQUIRED_FIELDS, type ExtraField, type FillField, type Layout, type SideWord } from "./journal-layouts";
+import { FIELD_HINTS, FILL_FIELDS, LAYOUTS, NOT_FIELD, REQUIRED_FIELDS, SHAPES, type ExtraField, type FillField, type Layout, type SideWord } from "./journal-layouts";
 import {
   AS_WRITTEN,
   convertMs,
@@ -211,7 +211,29 @@ export function findHeader(grid: Grid): { index: number; layout: Layout | undefi
     if (layout) return { index: i, layout };
   }
   const first = grid.rows.findIndex((r, i) => i < 100 && r.filter((c) => c !== "").length >= 4);
-  return { index: first, layout: undefined };
+  return { index: first, layout: first >= 0 ? byShape(grid, first) : undefined };
+}
+
+/**
+ * A known export whose header is in another language: recognised when its header has that export's number of
+ * columns and its first rows' cells are, column by column, what that export writes. Its columns are then the
+ * header's cells at the export's positions.
+ */
+function byShape(grid: Grid, header: number): Layout | undefined {
+  const head = grid.rows[header]!;
+  const rows = grid.rows.slice(header + 1, header + 21);
+  if (rows.length === 0) return undefined;
+  for (const shape of SHAPES) {
+    if (head.length !== shape.cells.length) continue;
+    if (!rows.every((r) => r.length === shape.cells.length && shape.cells.every((re, j) => re.test(r[j]!)))) continue;
+    const known = LAYOUTS.find((l) => l.id === shape.layout)!;
+    const columns: Layout["columns"] = {};
+    shape.fields.forEach((f, j) => {
+      if (f) columns[f] = head[j]!;
+    });
+    return { ...known, id: `${known.id}-by-shape`, name: `${known.name} (header in another language, recognised by its columns' contents)`, requires: [], columns };
+  }
+  return undefined;
 }
 
 export function layoutMapping(layout: Layout, header: readonly string[]): Mapping {

@@ -102,7 +102,7 @@ const BINANCE_REALISED: Realised = {
 export const LAYOUTS: readonly Layout[] = [
   {
     id: "binance-futures",
-    name: "Binance USDⓈ-M futures trade history",
+    name: "Binance USDS-M futures trade history",
     exchange: "Binance",
     requires: ["Uid", "Time", "Symbol", "Side", "Price", "Quantity", "Fee", "Realized Profit"],
     columns: { time: "Time", symbol: "Symbol", side: "Side", price: "Price", quantity: "Quantity", fee: "Fee", positionSide: "Position Side", realised: "Realized Profit", orderId: "Order ID" },
@@ -112,7 +112,7 @@ export const LAYOUTS: readonly Layout[] = [
   },
   {
     id: "binance-futures-utc",
-    name: "Binance USDⓈ-M futures trade history (Date(UTC) layout)",
+    name: "Binance USDS-M futures trade history (Date(UTC) layout)",
     exchange: "Binance",
     requires: ["Date(UTC)", "Symbol|Pair", "Side", "Price", "Quantity", "Fee", "Realized Profit"],
     columns: { time: "Date(UTC)", symbol: "Symbol|Pair", side: "Side", price: "Price", quantity: "Quantity", fee: "Fee", feeAsset: "Fee Coin", positionSide: "Position Side", realised: "Realized Profit" },
@@ -299,3 +299,37 @@ export const NOT_FIELD: Record<FillField, readonly string[]> = {
   feeAsset: [],
   positionSide: [],
 };
+
+/**
+ * Exports recognised by what their columns hold when their header is in a language LEV does not list (Binance
+ * writes the header in the language of its site): the columns in Binance's order, each row's cells of the
+ * kinds that layout writes. The columns are then read by position.
+ */
+export interface Shape {
+  layout: string;
+  /** The fields of each column, in order (undefined: a column not read). */
+  fields: readonly (FillField | ExtraField | undefined)[];
+  /** What each cell of a row must look like, column by column. */
+  cells: readonly RegExp[];
+}
+
+const DATE = /^(?:\d{2}|\d{4})-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+const SYMBOL = /^[A-Z0-9]{4,}$/;
+const SIDE = /^(?:BUY|SELL)$/i;
+const NUM = /^-?\d[\d,]*(?:\.\d+)?$/;
+const WITH_COIN = /^-?\d[\d,]*(?:\.\d+)?\s?[A-Z0-9]{2,}$/;
+const BOOL = /^(?:true|false)$/i;
+const DIGITS = /^\d+$/;
+
+export const SHAPES: readonly Shape[] = [
+  {
+    layout: "binance-spot",
+    fields: ["time", "symbol", "side", "price", "quantity", undefined, "fee"],
+    cells: [DATE, SYMBOL, SIDE, NUM, WITH_COIN, WITH_COIN, WITH_COIN],
+  },
+  {
+    layout: "binance-futures",
+    fields: [undefined, "time", "symbol", "side", "price", "quantity", undefined, "fee", "realised", undefined, undefined, "orderId", undefined],
+    cells: [DIGITS, DATE, SYMBOL, SIDE, NUM, NUM, NUM, WITH_COIN, NUM, BOOL, BOOL, DIGITS, DIGITS],
+  },
+];

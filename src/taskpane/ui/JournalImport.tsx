@@ -49,6 +49,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   box: { display: "flex", flexDirection: "column", gap: "6px", padding: "6px 8px", borderLeft: `3px solid ${tokens.colorBrandStroke1}`, background: tokens.colorNeutralBackground2 },
   wrap: { whiteSpace: "normal" },
+  stack: { display: "flex", flexDirection: "column", gap: "8px" },
 });
 
 const MAPPINGS_KEY = "lev.journal.mappings";
@@ -305,7 +306,7 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
               <Text className={s.muted}>
                 {a.layout?.lots === "lots" ? "Volumes are lots" : "Amounts are contracts"}: each symbol&apos;s units per {a.layout?.lots === "lots" ? "lot" : "contract"} make the money right.
               </Text>
-              <div className={s.grid}>
+              <div className={s.stack}>
                 {a.contracts.map((c) => (
                   <Field key={c.symbol} label={`${c.symbol}: units per ${a.layout?.lots === "lots" ? "lot" : "contract"}`} hint={c.from === "given" ? undefined : c.why} validationState={c.size === undefined ? "error" : "none"}>
                     <Input aria-label={`Contract size of ${c.symbol}`} inputMode="decimal" value={sizeText[c.symbol] ?? (c.size === undefined ? "" : String(c.size))} onChange={(_, d) => setSizeText((x) => ({ ...x, [c.symbol]: d.value }))} />

@@ -198,6 +198,18 @@ describe("Binance spot", () => {
   });
 });
 
+describe("a known export with its header in a language LEV does not list", () => {
+  it("is recognised by what its columns hold, and read by position", async () => {
+    // Binance's spot export as its site writes it in another language: the header's words are unknown, the cells are Binance's
+    const name = "Binance-Spot-Trade-History-202405061230(UTC+7)-part1-of1.csv";
+    const text = Buffer.from(fixtureBytes(name)).toString("utf8").replace("Time,Pair,Side,Price,Executed,Amount,Fee", "Hora,Par,Lado,Precio,Ejecutado,Importe,Comisión");
+    const a = importText(text, { fileName: name });
+    expect(a.layout?.id).toBe("binance-spot-by-shape");
+    expect(a.layout?.name).toMatch(/header in another language/);
+    expect(a.fills.map((f) => [f.symbol, f.quantity, f.fee, f.feeAsset])).toEqual((await load(name)).fills.map((f) => [f.symbol, f.quantity, f.fee, f.feeAsset]));
+  });
+});
+
 describe("Bybit", () => {
   it("reads the derivatives trade history: Direction is the side, funding rows are not fills", async () => {
     const a = await load("BybitTradeHistoryUSDTPerpetual20220223-20220516.csv");
