@@ -13,6 +13,7 @@ import {
   type WriteOptions,
   type WritePlan,
   type WriteResult,
+  hasFormula,
   planCells,
 } from "../taskpane/workbook";
 import type { PlaygroundHost } from "./host";
@@ -42,9 +43,8 @@ function absolute(cell: string): string {
  * between (a journal of 100,000 fills is 700,000 cells: one batch would hold the page for seconds), values
  * first and formulas last, so that nothing is recalculated until every value is in.
  */
-export const CHUNK_CELLS = 20_000;
+export const CHUNK_CELLS = 5_000;
 
-const hasFormula = (rows: CellValue[][]) => rows.some((r) => r.some((c) => typeof c === "string" && c.startsWith("=")));
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
@@ -112,16 +112,17 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
               await nextTask();
             }
           }
-          // The formulas last: HyperFormula computes them once, over every value.
+          // The formulas last, each in a task of its own and in the plan's order (the trades before the statistics
+          // that read them, so that each spill is sized over computed values and nothing is computed twice).
           globalThis.performance?.mark?.("lev-recalculation-start");
-          hf.batch(() => {
-            for (const block of formulas) {
-              const { row, col } = parseCell(block.at);
-              hf.setCellContents({ sheet: sheetId!, row, col }, block.rows);
-            }
-          });
+          for (const block of formulas) {
+            const { row, col } = parseCell(block.at);
+            hf.batch(() => hf.setCellContents({ sheet: sheetId!, row, col }, block.rows));
+            await nextTask();
+          }
           globalThis.performance?.mark?.("lev-recalculation-end");
           options.onProgress?.(total, total);
+          await nextTask(); // the page draws the sheet in a task of its own
         }
       } catch (e) {
         if (sheetId !== undefined && hf.doesSheetExist(name)) {
@@ -134,10 +135,19 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
         const detail = e instanceof Error ? e.message : String(e);
         throw new WorkbookError(`The playground could not write the sheet (${detail}). Nothing else was changed.`, detail);
       }
+      const mark = (m: string) => globalThis.performance?.mark?.(m);
+      mark("lev-meta-start");
       host.setSheetMeta?.(name, metaFromPlan(plan, freeTableName(plan.baseName.replace(/[^A-Za-z0-9_]/g, ""), host.workbookMeta ?? {})));
+      mark("lev-meta-end");
+      if (total > CHUNK_CELLS) await nextTask();
+      mark("lev-refresh-start");
       host.refresh();
+      mark("lev-refresh-end");
+      if (total > CHUNK_CELLS) await nextTask();
+      mark("lev-activate-start");
       host.activateSheet(name);
       host.select(name, plan.select);
+      mark("lev-activate-end");
       return { sheet: name };
     },
   };

@@ -307,5 +307,11 @@ export function structuredAsRanges(plan: WritePlan, spare: number): WritePlan {
           return `${before}$${col}$${r.top + 2}:$${col}$${r.bottom + 1 + spare}`;
         })
       : c;
-  return { ...plan, blocks: plan.blocks.map((b) => ({ ...b, rows: b.rows.map((row) => row.map(rewrite)) })) };
+  // only blocks with a formula change (a block of 100,000 fills is passed on as it is)
+  return { ...plan, blocks: plan.blocks.map((b) => (hasFormula(b.rows) ? { ...b, rows: b.rows.map((row) => row.map(rewrite)) } : b)) };
+}
+
+/** Whether a block's rows hold a formula. */
+export function hasFormula(rows: CellValue[][]): boolean {
+  return rows.some((r) => r.some((c) => typeof c === "string" && c.startsWith("=")));
 }

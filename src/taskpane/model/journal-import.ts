@@ -3,7 +3,7 @@ import {
   AS_WRITTEN,
   convertMs,
   dateParts,
-  decideMark,
+  markDecider,
   decideOrder,
   markEvidence,
   msSerial,
@@ -304,7 +304,17 @@ export function missingFields(m: Mapping): FillField[] {
 const QUOTES = ["USDT", "USDC", "FDUSD", "BUSD", "TUSD", "DAI", "USD", "EUR", "GBP", "TRY", "BRL", "JPY", "AUD", "CAD", "CHF", "PLN", "BTC", "ETH", "BNB"];
 
 /** The base and quote currencies of a symbol (BTCUSDT, BTC-USDT-SWAP, ETH/BTC, ltc_usdt, EURAUD), when they can be told. */
+const pairs = new Map<string, { base: string; quote: string } | undefined>();
+
 export function pairOf(symbol: string): { base: string; quote: string } | undefined {
+  if (pairs.has(symbol)) return pairs.get(symbol);
+  const pair = pairOfText(symbol);
+  if (pairs.size > 10_000) pairs.clear();
+  pairs.set(symbol, pair);
+  return pair;
+}
+
+function pairOfText(symbol: string): { base: string; quote: string } | undefined {
   const s = symbol.trim().toUpperCase();
   const parts = s.split(/[-/_:]/);
   if (parts.length >= 2 && parts[0] && parts[1]) return { base: parts[0], quote: parts[1] };
@@ -326,6 +336,7 @@ export function quoteOf(symbol: string): string | undefined {
  * not cut).
  */
 export function splitAmount(text: string, assets: readonly string[] = []): { number: string; asset: string | undefined } {
+  if (/^-?\d+(?:\.\d+)?$/.test(text)) return { number: text, asset: undefined };
   const t = text.trim();
   for (const a of assets) {
     if (a && t.length > a.length && t.toUpperCase().endsWith(a.toUpperCase())) {
@@ -535,17 +546,15 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
 
   // The decimal mark, from every number cell the reading will use.
   const numberColumns = (["price", "quantity", "fee", "realised", "entryPrice", "exitPrice", "positionAfter"] as const).filter((f) => cols[f] >= 0);
-  const decision: MarkDecision = decideMark(
-    (function* () {
-      for (const r of rows) {
-        for (const f of numberColumns) {
-          const text = cell(r, cols[f]);
-          if (text === "" || text === "--") continue;
-          yield { line: lineOf(r), column: header[cols[f]]!, text: layout?.amountsWithAsset || f === "fee" ? splitAmount(text).number : text };
-        }
-      }
-    })(),
-  );
+  const decider = markDecider();
+  for (const r of rows) {
+    for (const f of numberColumns) {
+      const text = cell(r, cols[f]);
+      if (text === "" || text === "--") continue;
+      decider.add(lineOf(r), header[cols[f]]!, layout?.amountsWithAsset || f === "fee" ? splitAmount(text).number : text);
+    }
+  }
+  const decision: MarkDecision = decider.decision();
   const markQuestion: Question<DecimalMark> | undefined =
     decision.mark === undefined && (decision.ambiguous.length > 0 || decision.conflict)
       ? {

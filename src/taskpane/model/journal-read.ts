@@ -48,7 +48,15 @@ function grouped(s: string, sep: string): boolean {
 }
 
 /** What a number cell says about the decimal mark: decisive, ambiguous (1,234 or 1.234), none (integers) or invalid. */
+/** A plain number with a decimal point or none ("-12.5", "0.007393", "42"): most cells of most exports. */
+const PLAIN = /^-?(\d+)(?:\.(\d+))?$/;
+
 export function markEvidence(text: string): MarkEvidence {
+  const plain = PLAIN.exec(text);
+  if (plain) {
+    if (plain[2] === undefined) return "none";
+    return plain[2].length === 3 && /^[1-9]\d{0,2}$/.test(plain[1]!) ? "ambiguous" : ".";
+  }
   const c = core(text);
   if (!c) return "invalid";
   const b = c.body.replace(GROUP_SPACE, "");
@@ -78,6 +86,10 @@ export function markEvidence(text: string): MarkEvidence {
  * undefined when it is not a number written that way.
  */
 export function readNumber(text: string, mark: DecimalMark): number | undefined {
+  if (PLAIN.test(text) && (mark === "." || !text.includes("."))) {
+    const n = Number(text);
+    return n === 0 ? 0 : n;
+  }
   const c = core(text);
   if (!c) return undefined;
   const other = mark === "." ? "," : ".";
@@ -118,23 +130,30 @@ export interface MarkDecision {
 }
 
 export function decideMark(cells: Iterable<{ line: number; column: string; text: string }>): MarkDecision {
+  const d = markDecider();
+  for (const c of cells) d.add(c.line, c.column, c.text);
+  return d.decision();
+}
+
+/** decideMark one cell at a time, without a record per cell (a file of 100,000 fills has half a million numbers). */
+export function markDecider(): { add(line: number, column: string, text: string): void; decision(): MarkDecision } {
   let point: { line: number; column: string; text: string } | undefined;
   let comma: { line: number; column: string; text: string } | undefined;
   const ambiguous: MarkDecision["ambiguous"] = [];
-  let ambiguousCount = 0;
-  for (const c of cells) {
-    const e = markEvidence(c.text);
-    if (e === ".") point ??= c;
-    else if (e === ",") comma ??= c;
-    else if (e === "ambiguous") {
-      ambiguousCount++;
-      if (ambiguous.length < 3) ambiguous.push(c);
-    }
-  }
-  if (point && comma) return { mark: undefined, ambiguous: [], conflict: { point, comma } };
-  if (point) return { mark: ".", ambiguous: [] };
-  if (comma) return { mark: ",", ambiguous: [] };
-  return { mark: undefined, ambiguous: ambiguousCount > 0 ? ambiguous : [] };
+  return {
+    add(line, column, text) {
+      const e = markEvidence(text);
+      if (e === ".") point ??= { line, column, text };
+      else if (e === ",") comma ??= { line, column, text };
+      else if (e === "ambiguous" && ambiguous.length < 3) ambiguous.push({ line, column, text });
+    },
+    decision() {
+      if (point && comma) return { mark: undefined, ambiguous: [], conflict: { point, comma } };
+      if (point) return { mark: ".", ambiguous: [] };
+      if (comma) return { mark: ",", ambiguous: [] };
+      return { mark: undefined, ambiguous };
+    },
+  };
 }
 
 // ─── Dates ───────────────────────────────────────────────────────────────────────────────────────────
@@ -169,7 +188,13 @@ const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?$/;
 const OFFSET = /(?:\s*(?:Z|UTC|GMT)|\s*([+-])(\d{2}):?(\d{2}))$/i;
 
 /** Takes a date-time cell apart, or undefined when it is not one. `yearFirstTwoDigits` reads 26-03-17 as 2026-03-17 (Binance). */
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
+
 export function dateParts(text: string, yearFirstTwoDigits = false): DateParts | undefined {
+  const iso = ISO_TIME.exec(text);
+  if (iso) {
+    return { yearFirst: true, a: +iso[1]!, b: +iso[2]!, c: +iso[3]!, twoDigitYear: undefined, hour: +iso[4]!, minute: +iso[5]!, second: +iso[6]!, ms: 0, meridiem: undefined, offset: undefined };
+  }
   let t = text.replace(/\uFEFF/g, "").trim();
   if (/^\d{13}$/.test(t) || /^\d{10}$/.test(t)) {
     const ms = t.length === 13 ? Number(t) : Number(t) * 1000;

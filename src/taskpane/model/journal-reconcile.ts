@@ -242,10 +242,12 @@ export function tradeMembers(fills: readonly Fill[], table: TradesTable): number
     const mine = g.slice(start, start + n);
     members.push(mine);
     // shared with the next trade when its exits exceed what the trade entered (a flip)
+    // (a flip exits more than the trade held by at least a quantity step; doubles' last bits are far below that)
     const side = t[SIDE] === "long" ? "buy" : "sell";
-    let exits = dec(0);
-    for (const i of mine) if (fills[i]!.side !== side) exits = exits.add(fills[i]!.quantity);
-    const flip = !hedge && t[STATUS] === "closed" && exits.gt(dec(Number(t[QUANTITY])));
+    let exits = 0;
+    if (!hedge && t[STATUS] === "closed") for (const i of mine) if (fills[i]!.side !== side) exits += fills[i]!.quantity;
+    const q = Number(t[QUANTITY]);
+    const flip = !hedge && t[STATUS] === "closed" && exits > q * (1 + 1e-9);
     at.set(k, start + n - (flip ? 1 : 0));
   }
   return members;
@@ -273,6 +275,7 @@ export function reconcile(fills: readonly Fill[], trades: TradesResult, r: Reali
     const t = trades.table[row]!;
     const stated = trades.members[row]!.filter((i) => owner.get(i) === row && fills[i]!.realised !== undefined);
     if (stated.length === 0) continue;
+    // the exchange's figures summed exactly (they are short decimals; a double sum could drift in their last digit)
     let exchange = dec(0);
     for (const i of stated) exchange = exchange.add(fills[i]!.realised!);
     const lev = Number(t[compared === "Gross PnL" ? GROSS : NET]);

@@ -298,8 +298,8 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
           {a.layout?.note && <Text className={s.muted}>{a.layout.note}</Text>}
           {!a.layout && <MappingEditor header={a.header} mapping={a.mapping} onChange={(m) => set({ mapping: m })} />}
           <ZoneBox preview={preview} onFile={(z) => set({ zone: z })} onWrite={(z) => set({ writeZone: z })} />
-          {a.decimal && <DecimalQuestion q={a.decimal} lineWord={a.source.lineWord} onAnswer={(m) => set({ decimal: m })} />}
-          {a.dateOrder && <DateQuestion q={a.dateOrder} lineWord={a.source.lineWord} onAnswer={(o) => set({ dateOrder: o })} />}
+          {a.decimal && <DecimalQuestion q={{ ...a.decimal, answer: options.decimal ?? a.decimal.answer }} lineWord={a.source.lineWord} onAnswer={(m) => set({ decimal: m })} />}
+          {a.dateOrder && <DateQuestion q={{ ...a.dateOrder, answer: options.dateOrder ?? a.dateOrder.answer }} lineWord={a.source.lineWord} onAnswer={(o) => set({ dateOrder: o })} />}
           {a.contracts.length > 0 && (
             <div className={s.box} aria-label="Contract sizes">
               <Text weight="semibold">Contract sizes</Text>
@@ -597,7 +597,7 @@ function ReconciliationBox({ preview }: { preview: Preview }) {
     <div className={s.box} aria-label="Reconciliation">
       <Text weight="semibold">Checked against {r.label}</Text>
       <Text>
-        {r.agree} of {plural(r.checked, "trade")} agree
+        {r.agree.toLocaleString("en-US")} of {plural(r.checked, "trade")} agree
         {r.checked > 0 ? ` within half a unit of its last digit per fill (${half})` : ""}
         {r.differCount > 0 ? `; ${r.differCount} differ${r.differCount === 1 ? "s" : ""}` : ""}
         {r.ratedCount > 0 ? `; ${r.ratedCount} in another currency (the rate each implies is shown)` : ""}.
