@@ -1,4 +1,4 @@
-import type { Fill } from "./journal-import";
+import type { Fill } from "./journal-fill";
 
 /**
  * The fills to write as columns (numbers in typed arrays, text in small tables), so that a hundred thousand

@@ -1,7 +1,7 @@
 import { TRADES } from "../../engine";
 import { cellName, type Block, type CellValue, type NumberFormat, type WritePlan } from "../workbook";
 import { STAT_NOTES, statNoteFormulas } from "./journal-notes";
-import { quoteFee, type FeeRates, type Fill } from "./journal-import";
+import { quoteFee, type FeeRates, type Fill } from "./journal-fill";
 
 /**
  * The journal sheet a fills import writes: the fills as an Excel table, LEV.TRADES over the table's columns

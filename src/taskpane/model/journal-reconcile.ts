@@ -1,6 +1,6 @@
 import { D, type Dec } from "../../engine";
 import type { Layout, Realised } from "./journal-layouts";
-import { quoteOf, type FeeRates, type Fill } from "./journal-import";
+import { quoteOf, type FeeRates, type Fill } from "./journal-fill";
 import { tradesOf } from "./journal-plan";
 
 /**

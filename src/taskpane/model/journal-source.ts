@@ -104,12 +104,12 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
   if (bytes.length === 0) throw new ImportError("The file is empty: there is nothing to import.");
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (zip && /\.(xlsx|xlsm)$/i.test(name)) {
-    const { xlsxGrid } = await import("./journal-xlsx");
+    const { xlsxGrid } = await import(/* webpackChunkName: "import-xlsx" */ "./journal-xlsx");
     return { name, kind: "xlsx", grid: await xlsxGrid(bytes), lineWord: "row" };
   }
   if (zip && !/\.(csv|txt|tsv)$/i.test(name)) {
     // A workbook saved under another name is still a workbook
-    const { xlsxGrid, isWorkbook } = await import("./journal-xlsx");
+    const { xlsxGrid, isWorkbook } = await import(/* webpackChunkName: "import-xlsx" */ "./journal-xlsx");
     if (isWorkbook(bytes)) return { name, kind: "xlsx", grid: await xlsxGrid(bytes), lineWord: "row" };
   }
   refuseBinary(bytes, name);
@@ -123,7 +123,7 @@ export async function textSourceAsync(text: string, name: string): Promise<Sourc
 }
 
 async function htmlSource(text: string, name: string): Promise<Source> {
-  const { htmlGrid } = await import("./journal-html");
+  const { htmlGrid } = await import(/* webpackChunkName: "import-html" */ "./journal-html");
   return { name, kind: "html", grid: htmlGrid(text), lineWord: "row" };
 }
 

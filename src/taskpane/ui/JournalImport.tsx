@@ -16,7 +16,8 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import type { FeeRates, Fill, Mapping, ReadOptions } from "../model/journal-import";
+import type { Mapping, ReadOptions } from "../model/journal-import";
+import type { FeeRates, Fill } from "../model/journal-fill";
 import type { DateOrder, DecimalMark, Zone } from "../model/journal-read";
 import { AS_WRITTEN, namedZones, serialText, UTC, zoneFromKey, zoneKey, zoneLabel } from "../model/journal-read";
 import type { Preview } from "../model/journal-prepare";

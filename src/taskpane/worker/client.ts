@@ -14,7 +14,7 @@ export interface ImportWorker {
 }
 
 export function createImportWorker(): ImportWorker {
-  const worker = new Worker(new URL("./journal-worker.ts", import.meta.url), { name: "lev-journal-import" });
+  const worker = new Worker(new URL("./journal-worker.ts", import.meta.url), { name: "import-worker" });
   const pending = new Map<number, Pending>();
   let next = 1;
   worker.onmessage = (e: MessageEvent<Reply>) => {
