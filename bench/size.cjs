@@ -29,11 +29,12 @@ function sizes() {
   // Loaded later, only when used: the pane (the simulator and the import's page side), the import's worker
   // (reading, the engine's trades, the check), and its readers of .xlsx and HTML (only when such a file is chosen).
   const later = {};
-  for (const [key, file] of [["pane_chunk", "pane.js"], ["import_worker", "import-worker.js"], ["import_xlsx_chunk", "import-xlsx.js"], ["import_html_chunk", "import-html.js"]]) {
-    const p = path.join(DIST, file);
-    if (!fs.existsSync(p)) continue;
-    const bytes = fs.readFileSync(p);
-    later[key] = { file, bytes: bytes.length, gz: zlib.gzipSync(bytes, { level: 9 }).length };
+  const groups = fs.existsSync(path.join(DIST, "chunks.json")) ? JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8")) : {};
+  for (const [key, group] of [["pane_chunk", "pane"], ["import_worker", "import-worker"], ["import_xlsx_chunk", "import-xlsx"], ["import_html_chunk", "import-html"]]) {
+    const files = groups[group];
+    if (!files) continue;
+    const all = files.map((f) => fs.readFileSync(path.join(DIST, f)));
+    later[key] = { file: group, files, bytes: all.reduce((n, b) => n + b.length, 0), gz: all.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0) };
   }
   return {
     loaded_later: later,

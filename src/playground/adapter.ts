@@ -103,10 +103,16 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
           for (const block of values) {
             const { row, col } = parseCell(block.at);
             const width = block.rows[0]?.length ?? 1;
-            const step = Math.max(1, Math.floor(CHUNK_CELLS / width));
-            for (let i = 0; i < block.rows.length; i += step) {
+            // parts of about CHUNK_CELLS cells, halved when one takes the page more than 50 ms (a slow or busy machine)
+            let step = Math.max(1, Math.floor(CHUNK_CELLS / width));
+            for (let i = 0; i < block.rows.length; ) {
               const part = block.rows.slice(i, i + step);
+              const t0 = Date.now();
               hf.batch(() => hf.setCellContents({ sheet: sheetId!, row: row + i, col }, part));
+              const took = Date.now() - t0;
+              if (took > 50) step = Math.max(50, Math.floor(step / 2));
+              else if (took < 15) step = Math.min(step * 2, Math.floor(CHUNK_CELLS / width));
+              i += part.length;
               done += part.length * width;
               options.onProgress?.(done, total);
               await nextTask();

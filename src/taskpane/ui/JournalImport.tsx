@@ -605,36 +605,22 @@ function ReconciliationBox({ preview }: { preview: Preview }) {
       </Text>
       <Text className={s.muted}>{r.means}.</Text>
       {(r.differ.length > 0 || r.rated.length > 0) && (
-        <div className={s.scroll}>
-          <table className={s.table} aria-label="Reconciliation differences">
-            <thead>
-              <tr>
-                <th>Trade</th>
-                <th>Opened</th>
-                <th>LEV {r.compared}</th>
-                <th>Exchange</th>
-                <th>Difference</th>
-                <th>Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...r.differ, ...r.rated].map((c) => (
-                <tr key={c.row}>
-                  <td>
-                    {c.symbol} {c.side} ({lineWord}
-                    {c.lines.length === 1 ? "" : "s"} {c.lines.filter((l) => l > 0).slice(0, 4).join(", ")}
-                    {c.lines.length > 4 ? ", …" : ""})
-                  </td>
-                  <td>{serialText(c.opened)}</td>
-                  <td>{fmt(c.lev)}</td>
-                  <td>{fmt(c.exchange)}</td>
-                  <td>{c.rate !== undefined ? "—" : fmt(Number(c.difference.toPrecision(10)))}</td>
-                  <td className={s.wrap}>{c.why}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className={s.counts} aria-label="Reconciliation differences">
+          {[...r.differ, ...r.rated].map((c) => {
+            const lines = [...new Set(c.lines.filter((l) => l > 0))];
+            return (
+              <li key={c.row} className={s.wrap}>
+                <b>
+                  {c.symbol} {c.side}
+                </b>{" "}
+                opened {serialText(c.opened)} ({lineWord}
+                {lines.length === 1 ? "" : "s"} {lines.slice(0, 4).join(", ")}
+                {lines.length > 4 ? ", …" : ""}): LEV&apos;s {r.compared} {fmt(c.lev)}, {r.label} {fmt(c.exchange)}
+                {c.rate === undefined ? `, ${fmt(Number(Math.abs(c.difference).toPrecision(10)))} apart` : ""}. {c.why ? `${c.why[0]!.toUpperCase()}${c.why.slice(1)}.` : ""}
+              </li>
+            );
+          })}
+        </ul>
       )}
     </div>
   );
