@@ -107,13 +107,18 @@ export function readNumber(text: string, mark: DecimalMark): number | undefined 
   return Number.isFinite(n) ? (n === 0 ? 0 : n) : undefined;
 }
 
-/** Decimals of a number as written, trailing zeros not counted ("0.49020000" has 4, "0.09367512000000000000" 8). */
+/**
+ * Decimals of a number as written, its last digit's place: "0.49020000" has 8 (Binance writes eight). A
+ * fixed width beyond 12 decimals is padding, not precision (Bybit writes twenty): there the trailing zeros
+ * are not counted ("0.09367512000000000000" has 8).
+ */
 export function writtenDecimals(text: string): number {
   const c = core(text);
   if (!c) return 0;
   const b = c.body.replace(GROUP_SPACE, "");
   const i = Math.max(b.lastIndexOf("."), b.lastIndexOf(","));
-  const frac = i < 0 ? "" : b.slice(i + 1).replace(/0+$/, "");
+  let frac = i < 0 ? "" : b.slice(i + 1);
+  if (frac.length > 12) frac = frac.replace(/0+$/, "");
   return Math.max(0, frac.length - Number(c.exponent || 0));
 }
 

@@ -44,7 +44,15 @@ const useStyles = makeStyles({
   head: { display: "flex", justifyContent: "space-between", alignItems: "center" },
   row: { display: "flex", gap: "8px", alignItems: "end", flexWrap: "wrap" },
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: "8px" },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%", "& td, & th": { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "left", whiteSpace: "nowrap" } },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    width: "100%",
+    "& td, & th": { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "left", whiteSpace: "nowrap", verticalAlign: "top" },
+    // a reason, a note and a date-time wrap, so that a narrow pane shows the figures beside them
+    "& td.wrap, & td.time": { whiteSpace: "normal" },
+    "& td.time": { minWidth: "74px" },
+  },
   scroll: { overflowX: "auto", maxHeight: "220px", overflowY: "auto" },
   counts: { margin: 0, paddingLeft: "16px", fontSize: tokens.fontSizeBase300 },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -381,7 +389,7 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
                   {a.rejected.map((r) => (
                     <tr key={r.line}>
                       <td>{r.line}</td>
-                      <td className={s.wrap}>{r.reason}</td>
+                      <td className="wrap">{r.reason}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -653,7 +661,7 @@ function FillsTable({ preview, rates, zone }: { preview: Preview; rates: FeeRate
             const rate = foreign ? rates[f.feeAsset!] : 1;
             return (
               <tr key={`${f.line}-${i}`}>
-                <td>{serialText(f.time)}</td>
+                <td className="time">{serialText(f.time)}</td>
                 <td>{f.symbol}</td>
                 <td>{f.side}</td>
                 <td>{fmt(f.price)}</td>
@@ -661,7 +669,7 @@ function FillsTable({ preview, rates, zone }: { preview: Preview; rates: FeeRate
                 <td>{rate === undefined ? `left out (${fmt(f.fee)} ${f.feeAsset})` : fmt(Number((f.fee * rate).toPrecision(12)))}</td>
                 {sized && <td>{f.contractSize === undefined ? "" : fmt(f.contractSize)}</td>}
                 {a.hedge && <td>{f.positionSide ?? "BOTH"}</td>}
-                {noted && <td className={s.wrap}>{f.note ?? ""}</td>}
+                {noted && <td className="wrap">{f.note ?? ""}</td>}
               </tr>
             );
           })}

@@ -86,8 +86,8 @@ describe("numbers: the decimal mark is decided by the values", () => {
     expect(decideMark([cell("0.5", 2), cell("1,5", 3)]).conflict).toEqual({ point: cell("0.5", 2), comma: cell("1,5", 3) });
   });
 
-  it("counts the decimals an export writes, trailing zeros apart", () => {
-    expect([writtenDecimals("0.49020000"), writtenDecimals("-0.09367512000000000000"), writtenDecimals("50.71"), writtenDecimals("4")]).toEqual([4, 8, 2, 0]);
+  it("counts the decimals an export writes (its last digit's place), a fixed width of twenty being padding", () => {
+    expect([writtenDecimals("0.49020000"), writtenDecimals("-0.09367512000000000000"), writtenDecimals("50.71"), writtenDecimals("4")]).toEqual([8, 8, 2, 0]);
   });
 });
 
