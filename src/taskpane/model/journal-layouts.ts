@@ -93,6 +93,18 @@ export interface Layout {
   note?: string;
 }
 
+const BINANCE_ZONE = "Binance writes the zone in the file name, as (UTC+6); this file's name does not say it";
+
+/** What Binance's spot exports share, whatever the language of their header. */
+const BINANCE_SPOT = {
+  exchange: "Binance",
+  zoneUnstated: BINANCE_ZONE,
+  yearFirstTwoDigits: true,
+  amountsWithAsset: true,
+  spot: true,
+  note: "Binance spot charges fees in the coin received or in BNB: they are in another currency than the price.",
+} as const;
+
 const BINANCE_REALISED: Realised = {
   kind: "gross-fill",
   label: "Binance's Realized Profit",
@@ -106,7 +118,7 @@ export const LAYOUTS: readonly Layout[] = [
     exchange: "Binance",
     requires: ["Uid", "Time", "Symbol", "Side", "Price", "Quantity", "Fee", "Realized Profit"],
     columns: { time: "Time", symbol: "Symbol", side: "Side", price: "Price", quantity: "Quantity", fee: "Fee", positionSide: "Position Side", realised: "Realized Profit", orderId: "Order ID" },
-    zoneUnstated: "Binance writes the zone in the file name, as (UTC+6); this file's name does not say it",
+    zoneUnstated: BINANCE_ZONE,
     yearFirstTwoDigits: true,
     realised: BINANCE_REALISED,
   },
@@ -119,30 +131,20 @@ export const LAYOUTS: readonly Layout[] = [
     realised: BINANCE_REALISED,
   },
   {
+    ...BINANCE_SPOT,
     id: "binance-spot",
     name: "Binance spot trade history",
-    exchange: "Binance",
     requires: ["Time|Date(UTC)", "Pair", "Side", "Price", "Executed", "Amount", "Fee"],
     columns: { time: "Time|Date(UTC)", symbol: "Pair", side: "Side", price: "Price", quantity: "Executed", fee: "Fee" },
-    zoneUnstated: "Binance writes the zone in the file name, as (UTC+6); this file's name does not say it",
-    yearFirstTwoDigits: true,
-    amountsWithAsset: true,
-    spot: true,
-    note: "Binance spot charges fees in the coin received or in BNB: they are in another currency than the price.",
   },
   {
     // Binance's spot export with its header in the language of Binance's site (Czech: everytrade-io/everytrade-plugins,
-    // EverytradeCsvMultiParser.java); the cells are written as in English.
+    // BinanceBeanV3Test.java); the cells are written as in English.
+    ...BINANCE_SPOT,
     id: "binance-spot-cs",
     name: "Binance spot trade history (header in Czech)",
-    exchange: "Binance",
     requires: ["Čas", "Pár", "Strana", "Cena", "Provedeno", "Částka", "Poplatek"],
     columns: { time: "Čas", symbol: "Pár", side: "Strana", price: "Cena", quantity: "Provedeno", fee: "Poplatek" },
-    zoneUnstated: "Binance writes the zone in the file name, as (UTC+6); this file's name does not say it",
-    yearFirstTwoDigits: true,
-    amountsWithAsset: true,
-    spot: true,
-    note: "Binance spot charges fees in the coin received or in BNB: they are in another currency than the price.",
   },
   {
     id: "binance-spot-market",

@@ -140,6 +140,22 @@ describe("Binance USDⓈ-M futures", () => {
   });
 });
 
+describe("a position side column (hedge mode)", () => {
+  it("keeps each fill's LONG or SHORT side, and the engine keeps the two positions apart", async () => {
+    // hand-made: no export seen carries the column (Binance's API names it positionSide). LONG: bought 2 at 3000, sold 1
+    // at 3100: open, realised (3100 − 3000)·1 = 100. SHORT: sold 1 at 3010, bought 1 at 2950: closed, (3010 − 2950)·1 = 60
+    const a = await load("binance-futures-hedge.csv");
+    expect(a.hedge).toBe(true);
+    expect(a.fills.map((f) => f.positionSide)).toEqual(["LONG", "SHORT", "LONG", "SHORT"]);
+    const p = prepare(a, { orphans: "leave", rates: {} });
+    expect(p.trades).toEqual({ count: 2, closed: 1, open: 1 });
+    expect(p.reconciliation!.checks.map((c) => [c.side, c.lev, c.exchange, c.agrees])).toEqual([
+      ["long", 100, 100, true],
+      ["short", 60, 60, true],
+    ]);
+  });
+});
+
 describe("Binance spot", () => {
   it("reads the old semicolon export's decimal points as decimal points", async () => {
     const a = await load("binance_v001.csv");
