@@ -117,11 +117,6 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
   return textSource(text, name, /\.html?$/i.test(name));
 }
 
-/** A source from text (a decoded file, or text pasted into the pane). */
-export async function textSourceAsync(text: string, name: string): Promise<Source> {
-  return textSource(text, name, false);
-}
-
 async function htmlSource(text: string, name: string): Promise<Source> {
   const { htmlGrid } = await import(/* webpackChunkName: "import-html" */ "./journal-html");
   return { name, kind: "html", grid: htmlGrid(text), lineWord: "row" };
