@@ -3,7 +3,7 @@ import { FormulaHelp, type HelpEntry } from "./autocomplete";
 import { buildWorkbook, HF_CONFIG, type DefinedName, type LevBridge } from "./bridge";
 import type { DrawnChart } from "./chart";
 import { fromHtml, fromTsv, toHtml, toTsv } from "./clipboard";
-import type { DateOrder, ReadCells } from "./csv-open";
+import type { Answers, DateOrder, ReadCells } from "./csv-open";
 import { ask } from "./dialog";
 import { series, type Content } from "./fill";
 import { cellName, dateParts, formatNumber, isDateFormat, parseRange } from "./format";
@@ -1433,38 +1433,59 @@ export class PlaygroundPage implements PlaygroundHost {
     document.documentElement.dataset.pasted = String(Number(document.documentElement.dataset.pasted ?? 0) + 1);
   }
 
-  /** Text from another program, read as a CSV is (asking when a column's dates can be read two ways). */
+  /** Text from another program, read as a CSV is (asking when its numbers or a column's dates can be read two ways). */
   private async readPasted(rows: string[][]): Promise<ReadCells | undefined> {
     const { readCells } = await import(/* webpackChunkName: "csv" */ "./csv-open");
-    return this.answerDates((orders) => readCells(rows, false, orders));
+    return this.answerQuestions((answers) => readCells(rows, answers));
   }
 
-  /** Reads cells, and asks the trader about a column of dates nothing tells the order of; undefined when cancelled. */
-  private async answerDates(read: (orders: Record<number, DateOrder>) => ReadCells): Promise<ReadCells | undefined> {
-    const orders: Record<number, DateOrder> = {};
+  /**
+   * Reads cells, and asks the trader what the text does not tell: the decimal mark of numbers such as 1,250, or the
+   * order of a column's dates such as 04/03/2024; undefined when cancelled.
+   */
+  private async answerQuestions(read: (answers: Answers) => ReadCells): Promise<ReadCells | undefined> {
+    const answers: Answers & { orders: Record<number, DateOrder> } = { orders: {} };
     for (;;) {
-      const result = read(orders);
-      if (!result.question) {
-        if (result.mixed.length) this.setStatus(`Dates in column ${result.mixed.map((c) => c + 1).join(", ")} are written both day-first and month-first: they are kept as text.`);
+      const result = read(answers);
+      const q = result.question;
+      if (!q) {
+        const notes: string[] = [];
+        if (result.mixed.length) notes.push(`Dates in column ${result.mixed.map((c) => c + 1).join(", ")} are written both day-first and month-first: they are kept as text.`);
+        if (result.markConflict) notes.push(`Numbers are written with both decimal marks (${result.markConflict.point} and ${result.markConflict.comma}): those with a separator are kept as text.`);
+        if (notes.length) this.setStatus(notes.join(" "));
         return result;
       }
-      const q = result.question;
-      const [a, b] = q.examples[0]!.split(/[/.-]/);
-      const answer = await ask(
-        `How are the dates in ${q.header ? `"${q.header}"` : `column ${q.column + 1}`} written?`,
-        [`Dates such as ${q.examples.join(", ")} can be read two ways, and nothing in the column tells which.`, `Is ${q.examples[0]} day ${a} of month ${b}, or month ${a}, day ${b}?`],
-        [
-          { value: "day-first", label: `Day first (${a} = day)` },
-          { value: "month-first", label: `Month first (${a} = month)` },
-          { value: "cancel", label: "Cancel" },
-        ],
-        "cancel",
-      );
+      let answer: string;
+      if (q.kind === "mark") {
+        answer = await ask(
+          "Which is the decimal mark?",
+          [`Numbers such as ${q.examples.join(", ")} can be read two ways, and nothing else in the text tells which.`, `Is ${q.examples[0]} ${q.examples[0]!.replace(/[.,]/g, "")} (a thousands separator), or ${q.examples[0]!.replace(/[.,]/, ".")}?`],
+          [
+            { value: q.examples[0]!.includes(",") ? "." : ",", label: `${q.examples[0]} is ${q.examples[0]!.replace(/[.,]/g, "")}` },
+            { value: q.examples[0]!.includes(",") ? "," : ".", label: `${q.examples[0]} is ${q.examples[0]!.replace(/[.,]/, ".")}` },
+            { value: "cancel", label: "Cancel" },
+          ],
+          "cancel",
+        );
+        if (answer !== "cancel") answers.mark = answer as "." | ",";
+      } else {
+        const [a, b] = q.examples[0]!.split(/[/.-]/);
+        answer = await ask(
+          `How are the dates in ${q.header ? `"${q.header}"` : `column ${q.column + 1}`} written?`,
+          [`Dates such as ${q.examples.join(", ")} can be read two ways, and nothing in the column tells which.`, `Is ${q.examples[0]} day ${a} of month ${b}, or month ${a}, day ${b}?`],
+          [
+            { value: "day-first", label: `Day first (${a} = day)` },
+            { value: "month-first", label: `Month first (${a} = month)` },
+            { value: "cancel", label: "Cancel" },
+          ],
+          "cancel",
+        );
+        if (answer !== "cancel") answers.orders[q.column] = answer as DateOrder;
+      }
       if (answer === "cancel") {
         this.setStatus("Nothing was pasted or opened.");
         return undefined;
       }
-      orders[q.column] = answer;
     }
   }
 
@@ -1846,8 +1867,8 @@ export class PlaygroundPage implements PlaygroundHost {
   private async openCsv(file: Blob, name: string): Promise<void> {
     try {
       const { readCells, sheetNameOf, splitCsv } = await import(/* webpackChunkName: "csv" */ "./csv-open");
-      const { cells, decimalComma } = splitCsv(await file.text(), name);
-      const read = await this.answerDates((orders) => readCells(cells, decimalComma, orders));
+      const { cells } = splitCsv(await file.text(), name);
+      const read = await this.answerQuestions((answers) => readCells(cells, answers));
       if (!read) return;
       let sheetName = sheetNameOf(name);
       for (let n = 2; this.hf.doesSheetExist(sheetName); n++) sheetName = `${sheetNameOf(name).slice(0, 27)} (${n})`;

@@ -1,5 +1,5 @@
 import { fromTsv, toTsv } from "../../src/playground/clipboard";
-import { readCells, sheetNameOf } from "../../src/playground/csv-open";
+import { readCells, sheetNameOf, splitCsv } from "../../src/playground/csv-open";
 import { series } from "../../src/playground/fill";
 import { formatNumber } from "../../src/playground/format";
 import { fillTarget } from "../../src/playground/grid";
@@ -120,25 +120,41 @@ describe("fill series", () => {
 describe("text from another program, read by evidence", () => {
   it("reads day-first dates when a day above 12 shows it, and asks when nothing does", () => {
     // 13/03/2024 can only be 13 March: the column is day-first, so 04/03/2024 is 4 March (45292 + 31 + 29 + 3 = 45355)
-    const read = readCells([["Date", "Price"], ["13/03/2024", "62,000.50"], ["04/03/2024", "61,000"]], false);
+    const read = readCells([["Date", "Price"], ["13/03/2024", "62,000.50"], ["04/03/2024", "61,000"]]);
     expect(read.question).toBeUndefined();
     expect(read.rows[2]).toEqual([45355, 61000]);
     expect(read.rows[1]).toEqual([45364, 62000.5]);
     expect(read.formats[0]).toBe("yyyy-mm-dd");
     // 04/03/2024 alone: 4 March or April 3 — asked about, and kept as text until answered
-    const ask = readCells([["Date"], ["04/03/2024"]], false);
-    expect(ask.question).toEqual({ column: 0, header: "Date", examples: ["04/03/2024"] });
+    const ask = readCells([["Date"], ["04/03/2024"]]);
+    expect(ask.question).toEqual({ kind: "dates", column: 0, header: "Date", examples: ["04/03/2024"] });
     expect(ask.rows[1]).toEqual(["04/03/2024"]);
-    expect(readCells([["Date"], ["04/03/2024"]], false, { 0: "month-first" }).rows[1]).toEqual([JAN_1_2024 + 31 + 29 + 31 + 2]); // April 3 = 45385
+    expect(readCells([["Date"], ["04/03/2024"]], { orders: { 0: "month-first" } }).rows[1]).toEqual([JAN_1_2024 + 31 + 29 + 31 + 2]); // April 3 = 45385
   });
 
-  it("keeps a column written both ways as text, and reads decimal commas only in a semicolon file", () => {
-    const mixed = readCells([["13/03/2024"], ["03/13/2024"]], false);
+  it("keeps a column written both ways as text", () => {
+    const mixed = readCells([["13/03/2024"], ["03/13/2024"]]);
     expect(mixed.mixed).toEqual([0]);
     expect(mixed.rows).toEqual([["13/03/2024"], ["03/13/2024"]]);
-    expect(readCells([["1,5"]], true).rows).toEqual([[1.5]]);
-    expect(readCells([["1,5"]], false).rows).toEqual([["1,5"]]);
-    expect(readCells([["5%", "=A1*2", "BTCUSDT", ""]], false).rows).toEqual([[0.05, "=A1*2", "BTCUSDT", null]]);
+    expect(readCells([["5%", "=A1*2", "BTCUSDT", ""]]).rows).toEqual([[0.05, "=A1*2", "BTCUSDT", null]]);
+  });
+
+  it("decides the decimal mark from the numbers themselves, never from the delimiter", () => {
+    // a semicolon file with decimal points, as Binance's older spot export writes it: 0.007393 stays 0.007393
+    const { cells } = splitCsv("Date(UTC);Market;Price;Amount\n2021-05-17 10:00:00;DOGEBTC;0.007393;1250.5\n", "old.csv");
+    expect(readCells(cells).rows[1]!.slice(2)).toEqual([0.007393, 1250.5]);
+    // a decimal comma shows itself where a number has fewer or more than 3 digits after it: 1,5 is one and a half
+    expect(readCells([["1,5"], ["1.250,75"]]).rows).toEqual([[1.5], [1250.75]]);
+    // 1,250 alone could be 1250 or 1.25: asked, kept as text until answered
+    const ask = readCells([["Amount"], ["1,250"]]);
+    expect(ask.question).toEqual({ kind: "mark", examples: ["1,250"] });
+    expect(ask.rows[1]).toEqual(["1,250"]);
+    expect(readCells([["Amount"], ["1,250"]], { mark: "," }).rows[1]).toEqual([1.25]);
+    expect(readCells([["Amount"], ["1,250"]], { mark: "." }).rows[1]).toEqual([1250]);
+    // both marks in one text (1.5 and 2,5): neither is read as a number
+    const both = readCells([["1.5"], ["2,5"], ["7"]]);
+    expect(both.markConflict).toEqual({ point: "1.5", comma: "2,5" });
+    expect(both.rows).toEqual([["1.5"], ["2,5"], [7]]);
   });
 
   it("names the sheet after the file, within Excel's rules", () => {
