@@ -46,6 +46,29 @@ function addinIdentity() {
   };
 }
 
+/**
+ * Emits chunks.json: the files of every named chunk group (the pane, the journal import's worker, its .xlsx and
+ * HTML readers, each with the library chunks it loads), so that bench/size.cjs measures what each one costs.
+ */
+class ChunkFilesPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ChunkFilesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "ChunkFilesPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const groups = {};
+        const add = (c) => {
+          for (const g of c.namedChunkGroups ?? []) {
+            if (!g[0] || g[0].startsWith("HtmlWebpackPlugin")) continue;
+            groups[g[0]] = [...new Set(g[1].chunks.flatMap((ch) => [...ch.files].filter((f) => f.endsWith(".js"))))];
+          }
+        };
+        add(compilation);
+        for (const child of compilation.children) add(child);
+        compilation.emitAsset("chunks.json", new compiler.webpack.sources.RawSource(JSON.stringify(groups, null, 2)));
+      });
+    });
+  }
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   const serving = Boolean(process.env.WEBPACK_SERVE);
@@ -82,6 +105,7 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HelpPagePlugin(),
       new (require("webpack").DefinePlugin)({ __LEV_ADDIN__: JSON.stringify(addinIdentity()) }),
+      new ChunkFilesPlugin(),
       new DeployPlugin(address),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

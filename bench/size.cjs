@@ -1,5 +1,6 @@
 // Size and start-up: bytes of dist/functions.js; gzipped bytes of the task pane's initial JavaScript (every
-// local script taskpane.html loads, which is what runs before the lazily loaded simulator chunk); and the
+// local script taskpane.html loads, which is what runs before the lazily loaded simulator chunk); the bytes of
+// what the pane loads later (its chunk, the journal import's worker and its .xlsx and HTML readers); and the
 // time to load functions.js and associate every function in a bare context (tools/bundle.cjs), measured in
 // fresh processes so that nothing is compiled or cached beforehand.
 const fs = require("fs");
@@ -25,7 +26,18 @@ function sizes() {
     const bytes = fs.readFileSync(path.join(DIST, s));
     return { file: s, bytes: bytes.length, gz: zlib.gzipSync(bytes, { level: 9 }).length };
   });
+  // Loaded later, only when used: the pane (the simulator and the import's page side), the import's worker
+  // (reading, the engine's trades, the check), and its readers of .xlsx and HTML (only when such a file is chosen).
+  const later = {};
+  const groups = fs.existsSync(path.join(DIST, "chunks.json")) ? JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8")) : {};
+  for (const [key, group] of [["pane_chunk", "pane"], ["import_worker", "import-worker"], ["import_xlsx_chunk", "import-xlsx"], ["import_html_chunk", "import-html"]]) {
+    const files = groups[group];
+    if (!files) continue;
+    const all = files.map((f) => fs.readFileSync(path.join(DIST, f)));
+    later[key] = { file: group, files, bytes: all.reduce((n, b) => n + b.length, 0), gz: all.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0) };
+  }
   return {
+    loaded_later: later,
     functions_js: functionsJs,
     functions_js_gz: zlib.gzipSync(fs.readFileSync(path.join(DIST, "functions.js")), { level: 9 }).length,
     taskpane_initial_gz: parts.reduce((n, p) => n + p.gz, 0),

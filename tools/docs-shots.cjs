@@ -17,7 +17,7 @@ const DIST = path.join(ROOT, "dist");
 const DOCS = path.join(ROOT, "docs");
 const CHROMIUM = process.env.LEV_CHROMIUM || "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const JOURNAL_EXPORT = path.join(ROOT, "test/fixtures/journal/binance-futures.csv");
+const JOURNAL_EXPORT = path.join(ROOT, "test/fixtures/journal/Export Trade History-2.csv");
 
 /** Opens a fresh playground (new profile, so the sample loads) and waits for its pane. */
 async function open(chromium, url, viewport) {
@@ -98,7 +98,7 @@ const SHOTS = {
     const { page, close } = await open(chromium, url, { width: 1900, height: 900 });
     try {
       await page.getByRole("button", { name: "Import fills…" }).click();
-      await page.locator('input[aria-label="CSV file of fills"]').setInputFiles(JOURNAL_EXPORT);
+      await page.locator('input[aria-label="Export file of fills"]').setInputFiles(JOURNAL_EXPORT);
       await page.getByRole("button", { name: "Write journal sheet" }).click();
       await page.waitForSelector("text=/Wrote \\d+ fills/");
       await page.waitForSelector("html[data-charts='1']");

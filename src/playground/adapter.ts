@@ -10,8 +10,11 @@ import {
   type CellValue,
   type RangeValues,
   type WorkbookAdapter,
+  type WriteOptions,
   type WritePlan,
   type WriteResult,
+  hasFormula,
+  planCells,
 } from "../taskpane/workbook";
 import type { PlaygroundHost } from "./host";
 import { freeTableName, metaFromPlan } from "./sheet";
@@ -34,6 +37,15 @@ function absolute(cell: string): string {
   const m = /^([A-Z]+)(\d+)$/i.exec(cell);
   return m ? `$${m[1]!.toUpperCase()}$${m[2]}` : cell;
 }
+
+/**
+ * A plan of more cells than this is written in parts, one HyperFormula batch each with the page free in
+ * between (a journal of 100,000 fills is 700,000 cells: one batch would hold the page for seconds), values
+ * first and formulas last, so that nothing is recalculated until every value is in.
+ */
+export const CHUNK_CELLS = 5_000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
   return {
@@ -61,24 +73,66 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
       return { sheet: name, range, values: out };
     },
 
-    async write(given: WritePlan): Promise<WriteResult> {
+    async write(given: WritePlan, options: WriteOptions = {}): Promise<WriteResult> {
+      if (host.writable === false) {
+        throw new WorkbookError("This workbook is open in another tab, so this tab is read-only: nothing was written. Close the other tab, then choose Edit here.");
+      }
       const hf = host.hf;
       // HyperFormula has no tables: a structured reference becomes its column's range, which grows with the table (see growTableAt).
       const plan = structuredAsRanges(given, 0);
       const name = freeSheetName(plan.baseName, hf.getSheetNames());
+      const total = planCells(plan);
       let sheetId: number | undefined;
       try {
-        hf.batch(() => {
-          hf.addSheet(name);
-          sheetId = hf.getSheetId(name)!;
-          for (const n of plan.names) {
-            hf.addNamedExpression(n.name, `=${quoted(name)}!${absolute(n.cell)}`, sheetId);
-          }
-          for (const block of plan.blocks) {
+        if (total <= CHUNK_CELLS) {
+          hf.batch(() => {
+            hf.addSheet(name);
+            sheetId = hf.getSheetId(name)!;
+            for (const n of plan.names) hf.addNamedExpression(n.name, `=${quoted(name)}!${absolute(n.cell)}`, sheetId);
+            for (const block of plan.blocks) {
+              const { row, col } = parseCell(block.at);
+              hf.setCellContents({ sheet: sheetId, row, col }, block.rows);
+            }
+          });
+        } else {
+          hf.batch(() => {
+            hf.addSheet(name);
+            sheetId = hf.getSheetId(name)!;
+            for (const n of plan.names) hf.addNamedExpression(n.name, `=${quoted(name)}!${absolute(n.cell)}`, sheetId);
+          });
+          let done = 0;
+          const values = plan.blocks.filter((b) => !hasFormula(b.rows));
+          const formulas = plan.blocks.filter((b) => hasFormula(b.rows));
+          for (const block of values) {
             const { row, col } = parseCell(block.at);
-            hf.setCellContents({ sheet: sheetId, row, col }, block.rows);
+            const width = block.rows[0]?.length ?? 1;
+            // parts of about CHUNK_CELLS cells, halved when one takes the page more than 50 ms (a slow or busy machine)
+            let step = Math.max(1, Math.floor(CHUNK_CELLS / width));
+            for (let i = 0; i < block.rows.length; ) {
+              const part = block.rows.slice(i, i + step);
+              const t0 = Date.now();
+              hf.batch(() => hf.setCellContents({ sheet: sheetId!, row: row + i, col }, part));
+              const took = Date.now() - t0;
+              if (took > 50) step = Math.max(50, Math.floor(step / 2));
+              else if (took < 15) step = Math.min(step * 2, Math.floor(CHUNK_CELLS / width));
+              i += part.length;
+              done += part.length * width;
+              options.onProgress?.(done, total);
+              await nextTask();
+            }
           }
-        });
+          // The formulas last, each in a task of its own and in the plan's order (the trades before the statistics
+          // that read them, so that each spill is sized over computed values and nothing is computed twice).
+          globalThis.performance?.mark?.("lev-recalculation-start");
+          for (const block of formulas) {
+            const { row, col } = parseCell(block.at);
+            hf.batch(() => hf.setCellContents({ sheet: sheetId!, row, col }, block.rows));
+            await nextTask();
+          }
+          globalThis.performance?.mark?.("lev-recalculation-end");
+          options.onProgress?.(total, total);
+          await nextTask(); // the page draws the sheet in a task of its own
+        }
       } catch (e) {
         if (sheetId !== undefined && hf.doesSheetExist(name)) {
           try {
@@ -90,10 +144,19 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
         const detail = e instanceof Error ? e.message : String(e);
         throw new WorkbookError(`The playground could not write the sheet (${detail}). Nothing else was changed.`, detail);
       }
+      const mark = (m: string) => globalThis.performance?.mark?.(m);
+      mark("lev-meta-start");
       host.setSheetMeta?.(name, metaFromPlan(plan, freeTableName(plan.baseName.replace(/[^A-Za-z0-9_]/g, ""), host.workbookMeta ?? {})));
+      mark("lev-meta-end");
+      if (total > CHUNK_CELLS) await nextTask();
+      mark("lev-refresh-start");
       host.refresh();
+      mark("lev-refresh-end");
+      if (total > CHUNK_CELLS) await nextTask();
+      mark("lev-activate-start");
       host.activateSheet(name);
       host.select(name, plan.select);
+      mark("lev-activate-end");
       return { sheet: name };
     },
   };

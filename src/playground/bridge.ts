@@ -167,7 +167,8 @@ export interface LevBridge {
   readonly names: string[];
   /**
    * Re-enters the spilling formulas whose result changed shape since their size was set, so that each
-   * spill covers its whole result. Returns how many formulas were re-entered. Call after loading a
+   * spill covers its whole result. Returns how many batches it ran (each is one step of HyperFormula's undo
+   * history, which the page undoes together with the edit that caused it). Call after loading a
    * workbook and after edits.
    */
   settle(hf: HyperFormula): number;
@@ -186,6 +187,10 @@ export const HF_CONFIG = {
   useArrayArithmetic: true,
   // Cells keep the full double a function returned, as Excel does; the grid shows 15 significant digits.
   smartRounding: false,
+  // Excel's sheet size (1,048,576 rows, XFD = 16,384 columns), and room to undo as far as Excel does (100 steps).
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
+  undoLimit: 100,
 } as const;
 
 /**
@@ -342,25 +347,23 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
   return {
     names,
     settle(hf) {
-      let count = 0;
+      let batches = 0;
       for (let round = 0; round < 5 && pending.size > 0; round++) {
         const anchors = [...pending.values()];
         pending.clear();
+        batches++;
         hf.batch(() => {
           for (const a of anchors) {
             try {
               const formula = hf.getCellFormula(a);
-              if (formula) {
-                hf.setCellContents(a, [[formula]]);
-                count++;
-              }
+              if (formula) hf.setCellContents(a, [[formula]]);
             } catch {
               // the sheet or cell is gone
             }
           }
         });
       }
-      return count;
+      return batches;
     },
     unregister() {
       for (const n of names) {

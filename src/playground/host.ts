@@ -17,4 +17,6 @@ export interface PlaygroundHost {
   readonly workbookMeta?: WorkbookMeta;
   /** Sets what a sheet holds beside its cells; shown at the next refresh. */
   setSheetMeta?(sheet: string, meta: SheetMeta): void;
+  /** False when the workbook is read-only here (open in another tab). */
+  readonly writable?: boolean;
 }

@@ -144,22 +144,22 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
  * the new one too (banding follows from the range). Returns the table that grew, with its range before, or
  * undefined when the cell is not directly below a table.
  */
-export function growTableAt(meta: SheetMeta | undefined, row: number, col: number): { table: TableMeta; before: Rect } | undefined {
+export function growTableAt(meta: SheetMeta | undefined, row: number, col: number, lastRow = row, lastCol = col): { table: TableMeta; before: Rect } | undefined {
   if (!meta) return undefined;
   for (const t of meta.tables) {
     const r = rect(t.range);
-    if (row !== r.bottom + 1 || col < r.left || col > r.right) continue;
+    if (row !== r.bottom + 1 || lastCol < r.left || col > r.right) continue;
     for (const f of meta.formats) {
       const x = f.rect;
-      if (x.bottom === r.bottom && x.top > r.top && x.left <= r.right && x.right >= r.left) f.rect = { ...x, bottom: row };
+      if (x.bottom === r.bottom && x.top > r.top && x.left <= r.right && x.right >= r.left) f.rect = { ...x, bottom: lastRow };
     }
-    t.range = `${rangeName({ ...r, bottom: row })}`;
+    t.range = `${rangeName({ ...r, bottom: lastRow })}`;
     return { table: t, before: r };
   }
   return undefined;
 }
 
-function rangeName(r: Rect): string {
+export function rangeName(r: Rect): string {
   const name = (row: number, col: number) => {
     let s = "";
     for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
@@ -197,20 +197,38 @@ export function growColumnRefs(formula: string, before: Rect, newBottom: number)
  * back as it was and the error is thrown on.
  */
 export function writeTyped(hf: HyperFormula, meta: SheetMeta | undefined, sheet: number, row: number, col: number, content: RawCellContent): void {
+  writeBlock(hf, meta, sheet, row, col, [[content]]);
+}
+
+/**
+ * Writes a block of cells (a paste, a fill) in one batch, so that it is one step to undo and one recalculation.
+ * A block that starts in the row under a table, within its columns, grows the table to the block's last row
+ * (Excel's AutoExpansion, as pasting fills under a journal does), and the formulas over the table's columns
+ * follow it.
+ */
+export function writeBlock(hf: HyperFormula, meta: SheetMeta | undefined, sheet: number, top: number, left: number, rows: RawCellContent[][]): void {
   const tables = meta?.tables.map((t) => t.range);
   const formats = meta?.formats.map((f) => f.rect);
-  const grown = content !== null && content !== "" ? growTableAt(meta, row, col) : undefined;
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  const filled = rows.some((r) => r.some((c) => c !== null && c !== "" && c !== undefined));
+  const grown = filled ? growTableAt(meta, top, left, top + rows.length - 1, left + width - 1) : undefined;
   try {
-    hf.batch(() => {
-      hf.setCellContents({ sheet, row, col }, [[content]]);
-      if (!grown) return;
+    // The formulas over the table's columns, read before the block is written (the sheet is smaller then, and
+    // the block's own cells are not among them); the block's cells are not moved.
+    const bottom = top + rows.length - 1;
+    const moves: { row: number; col: number; formula: string }[] = [];
+    if (grown) {
       hf.getSheetFormulas(sheet).forEach((line, r) =>
         line.forEach((f, c) => {
-          if (!f) return;
-          const moved = growColumnRefs(f, grown.before, row);
-          if (moved !== f) hf.setCellContents({ sheet, row: r, col: c }, [[moved]]);
+          if (!f || (r >= top && r <= bottom && c >= left && c < left + width)) return;
+          const moved = growColumnRefs(f, grown.before, bottom);
+          if (moved !== f) moves.push({ row: r, col: c, formula: moved });
         }),
       );
+    }
+    hf.batch(() => {
+      hf.setCellContents({ sheet, row: top, col: left }, rows);
+      for (const m of moves) hf.setCellContents({ sheet, row: m.row, col: m.col }, [[m.formula]]);
     });
   } catch (e) {
     if (grown && meta && tables && formats) {
@@ -218,5 +236,71 @@ export function writeTyped(hf: HyperFormula, meta: SheetMeta | undefined, sheet:
       meta.formats.forEach((f, i) => (f.rect = formats[i]!));
     }
     throw e;
+  }
+}
+
+const MAX_ROW = 1_048_575;
+
+/** A span [a, b] after `n` rows or columns are inserted at `at` (n > 0) or deleted from `at` (n < 0); undefined when deleted whole. */
+function shiftSpan(a: number, b: number, at: number, n: number, max: number): [number, number] | undefined {
+  if (n > 0) {
+    if (a >= at) return [Math.min(max, a + n), Math.min(max, b + n)];
+    if (b >= at) return [a, Math.min(max, b + n)];
+    return [a, b];
+  }
+  const del = -n;
+  const end = at + del - 1;
+  if (b < at) return [a, b];
+  if (a > end) return [a - del, b - del];
+  const na = a < at ? a : at;
+  const nb = b > end ? b - del : at - 1;
+  return nb < na ? undefined : [na, nb];
+}
+
+/**
+ * What a sheet holds beside its cells, moved as Excel moves it when rows or columns are inserted (n > 0) at
+ * `at` or deleted (n < 0) from it: formats, styles, tables, conditional formats and charts shift, grow or shrink
+ * with their cells, and go when all their cells go; column widths move with their columns.
+ */
+export function shiftMeta(meta: SheetMeta, axis: "rows" | "cols", at: number, n: number): void {
+  const max = axis === "rows" ? MAX_ROW : 16_383;
+  const moveRect = (r: Rect): Rect | undefined => {
+    const s = axis === "rows" ? shiftSpan(r.top, r.bottom, at, n, max) : shiftSpan(r.left, r.right, at, n, max);
+    if (!s) return undefined;
+    return axis === "rows" ? { ...r, top: s[0], bottom: s[1] } : { ...r, left: s[0], right: s[1] };
+  };
+  const moveRange = (range: string): string | undefined => {
+    const r = moveRect(rect(range));
+    return r && rangeName(r);
+  };
+  meta.formats = meta.formats.flatMap((f) => {
+    const r = moveRect(f.rect);
+    return r ? [{ ...f, rect: r }] : [];
+  });
+  meta.styles = meta.styles.flatMap((f) => {
+    const r = moveRect(f.rect);
+    return r ? [{ ...f, rect: r }] : [];
+  });
+  meta.tables = meta.tables.flatMap((t) => {
+    const range = moveRange(t.range);
+    return range ? [{ ...t, range }] : [];
+  });
+  meta.conditional = meta.conditional.flatMap((c) => {
+    const range = moveRange(c.range);
+    return range ? [{ ...c, range }] : [];
+  });
+  meta.charts = meta.charts.flatMap((c) => {
+    const anchor = moveRange(c.anchor);
+    if (!anchor) return [];
+    const series = c.series.map((x) => ({ ...x, x: moveRange(x.x) ?? x.x, y: moveRange(x.y) ?? x.y }));
+    return [{ ...c, anchor, series }];
+  });
+  if (axis === "cols") {
+    const widths: Record<number, number> = {};
+    for (const [k, w] of Object.entries(meta.widths)) {
+      const s = shiftSpan(Number(k), Number(k), at, n, max);
+      if (s) widths[s[0]] = w;
+    }
+    meta.widths = widths;
   }
 }

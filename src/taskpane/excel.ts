@@ -13,6 +13,8 @@ import {
   type RangeValues,
   type WorkbookAdapter,
   type WritePlan,
+  type WriteOptions,
+  planCells,
   type WriteResult,
   withTableName,
 } from "./workbook";
@@ -122,14 +124,18 @@ export class RequestBudget {
  * Queues the whole plan on `sheet`, syncing through `budget` whenever the cells queued so far would take
  * one request past it; whatever is left stays queued for the caller's last sync.
  */
-export async function queuePlan(sheet: Excel.Worksheet, plan: WritePlan, budget: RequestBudget): Promise<void> {
+export async function queuePlan(sheet: Excel.Worksheet, plan: WritePlan, budget: RequestBudget, options: WriteOptions = {}): Promise<void> {
   // Names first, so the formulas that use them resolve as they arrive.
   for (const n of plan.names) sheet.names.add(n.name, sheet.getRange(n.cell));
+  const total = planCells(plan);
+  let done = 0;
   for (const block of plan.blocks) {
     const { row, col } = parseCell(block.at);
     await budget.addRows(block.rows, (offset, rows) => {
       const part = { at: cellName(row + offset, col), rows };
       sheet.getRange(blockRange(part)).formulas = cells(part.rows);
+      done += rows.length * (rows[0]?.length ?? 1);
+      options.onProgress?.(done, total);
     });
   }
   for (const f of plan.formats) {
@@ -257,7 +263,7 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookA
       }
     },
 
-    async write(plan: WritePlan): Promise<WriteResult> {
+    async write(plan: WritePlan, options?: WriteOptions): Promise<WriteResult> {
       if (!supports(REQUIRED_API.set, REQUIRED_API.version)) {
         throw new WorkbookError(
           "This version of Excel is too old for LEV to write sheets (it needs Excel 2019, Microsoft 365 or Excel on the web). The figures in the pane are still right.",
@@ -275,7 +281,7 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookA
           const named = tables ? withTableName(plan, freeTableName(plan.table!.name!, tables.items.map((t) => t.name))) : plan;
           const sheet = sheets.add(name);
           try {
-            await queuePlan(sheet, named, new RequestBudget(() => context.sync()));
+            await queuePlan(sheet, named, new RequestBudget(() => context.sync()), options);
             await context.sync();
           } catch (e) {
             // Leave no half-written sheet behind: the new sheet is ours alone, so removing it is safe.

@@ -96,6 +96,16 @@ export interface WritePlan {
   select: string;
 }
 
+/** How a write reports its progress: cells written so far of the plan's total (a large journal takes a few seconds). */
+export interface WriteOptions {
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The cells a plan's blocks hold (what a write's progress counts). */
+export function planCells(plan: WritePlan): number {
+  return plan.blocks.reduce((n, b) => n + b.rows.length * (b.rows[0]?.length ?? 1), 0);
+}
+
 export interface WriteResult {
   /** The name the new sheet got. */
   sheet: string;
@@ -126,7 +136,7 @@ export interface WorkbookAdapter {
    * Writes `plan` into a NEW sheet with a free name, then activates it and selects `plan.select`.
    * Never writes into an existing sheet. Fails with a `WorkbookError` whose message is plain words.
    */
-  write(plan: WritePlan): Promise<WriteResult>;
+  write(plan: WritePlan, options?: WriteOptions): Promise<WriteResult>;
 }
 
 /** A failure the pane shows as it is: the message is written for the trader, not the developer. */
@@ -297,5 +307,11 @@ export function structuredAsRanges(plan: WritePlan, spare: number): WritePlan {
           return `${before}$${col}$${r.top + 2}:$${col}$${r.bottom + 1 + spare}`;
         })
       : c;
-  return { ...plan, blocks: plan.blocks.map((b) => ({ ...b, rows: b.rows.map((row) => row.map(rewrite)) })) };
+  // only blocks with a formula change (a block of 100,000 fills is passed on as it is)
+  return { ...plan, blocks: plan.blocks.map((b) => (hasFormula(b.rows) ? { ...b, rows: b.rows.map((row) => row.map(rewrite)) } : b)) };
+}
+
+/** Whether a block's rows hold a formula. */
+export function hasFormula(rows: CellValue[][]): boolean {
+  return rows.some((r) => r.some((c) => typeof c === "string" && c.startsWith("=")));
 }

@@ -154,6 +154,17 @@ export async function typeInto(page: Page, ref: string, text: string): Promise<v
   await page.keyboard.press("Enter");
 }
 
+/**
+ * Opens a file with Open as a trader does; when the page asks before replacing unsaved work, answers Replace.
+ * Resolves once the page has said it opened the file (or why it could not).
+ */
+export async function openFile(page: Page, file: string): Promise<void> {
+  const before = await page.textContent(".status");
+  await page.setInputFiles("#open-file", file);
+  await page.waitForFunction((b) => document.querySelector("dialog[open]") || document.querySelector(".status")?.textContent !== b, before);
+  if (await page.locator("dialog[open]").count()) await page.click('dialog[open] [data-choice="replace"]');
+}
+
 /** Whether the built functions.json has the function `id` (a sheet or test that needs it is left out otherwise). */
 export function hasFunction(id: string): boolean {
   const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };

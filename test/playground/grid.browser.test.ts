@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { cellText, describeInBrowser, goTo, typeInto, usePlayground, type Session } from "./browser";
+import { cellText, describeInBrowser, goTo, typeInto, usePlayground, type Session, openFile } from "./browser";
 import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
@@ -264,7 +264,7 @@ describeInBrowser("the playground grid as a trader uses it", () => {
     await page.click("#save-xlsx");
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lev-grid-")), "scenario.xlsx");
     await (await download).saveAs(file);
-    await page.setInputFiles("#open-file", file);
+    await openFile(page, file);
     await page.waitForFunction(() => document.querySelector(".status")?.textContent?.startsWith("Opened"));
     await page.click('.tab[data-sheet="LEV Scenario"]');
     expect(await cellText(page, cellOf("Margin"))).toBe("2,000.00");
@@ -303,7 +303,7 @@ describeInBrowser("the playground grid as a trader uses it", () => {
     ws.getColumn(1).width = 20;
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lev-date-")), "dates.xlsx");
     await wb.xlsx.writeFile(file);
-    await s.page.setInputFiles("#open-file", file);
+    await openFile(s.page, file);
     await s.page.waitForFunction(() => document.querySelector(".status")?.textContent?.startsWith("Opened dates.xlsx"));
     expect(await cellText(s.page, "A2")).toBe("2024-03-04 09:30");
     expect(await s.page.inputValue("#formula-input")).toBe("2024-03-04 09:30");
@@ -330,7 +330,7 @@ describeInBrowser("the playground grid as a trader uses it", () => {
     bridge.unregister();
 
     const page = s.page;
-    await page.setInputFiles("#open-file", file);
+    await openFile(page, file);
     await page.waitForFunction(() => document.querySelector(".status")?.textContent?.startsWith("Opened equity.xlsx"));
     await page.waitForFunction(() => document.documentElement.dataset.charts === "1");
     expect(await page.locator(".chart").getAttribute("aria-label")).toBe("Equity curve");

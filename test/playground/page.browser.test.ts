@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cellText, describeInBrowser, goTo, hasFunction, openPlayground, typeInto, type Session } from "./browser";
+import { cellText, describeInBrowser, goTo, hasFunction, openPlayground, typeInto, type Session, openFile } from "./browser";
 
 /*
  * The playground in a real browser (Chromium): formulas typed into the grid, spills, error messages,
@@ -130,7 +130,7 @@ describeInBrowser("the playground page in Chromium", () => {
 
     // Change the grid, then open the file: the saved workbook comes back, formulas and all.
     await typeInto(s.page, "P2", "1");
-    await s.page.setInputFiles("#open-file", file);
+    await openFile(s.page, file);
     await s.page.waitForFunction(() => document.querySelector(".status")?.textContent?.startsWith("Opened"));
     expect(await cellText(s.page, "P2")).toBe("2000");
     await goTo(s.page, "I2");

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
-import { cellText, describeInBrowser, goTo, hasFunction, typeInto, usePlayground, type Session } from "./browser";
+import { cellText, describeInBrowser, goTo, hasFunction, openFile, typeInto, usePlayground, type Session } from "./browser";
 
 /*
  * Files as a trader saves and opens them in the playground (Chromium): Save .xlsx writes Excel's own form with
@@ -67,7 +67,7 @@ describeInBrowser("saving and opening files in the playground (Chromium)", () =>
 
   it("opens a chart made in Excel and draws its series (rust_xlsxwriter's chart_scatter01.xlsx)", async () => {
     const page = s.page;
-    await page.setInputFiles("#open-file", path.join(__dirname, "../fixtures/xlsx/chart_scatter01.xlsx"));
+    await openFile(page, path.join(__dirname, "../fixtures/xlsx/chart_scatter01.xlsx"));
     await page.waitForFunction(() => document.querySelector(".status")?.textContent?.startsWith("Opened chart_scatter01.xlsx"));
     await page.waitForFunction(() => document.documentElement.dataset.charts === "1");
     // the file's chart: two series over A1:A5, against B1:B5 (2, 4 … 10) and C1:C5 (3, 6 … 15)

@@ -119,7 +119,7 @@ export const TRADE_FIELDS: FieldRow[] = [
       kind: "text",
       id: "rate",
       label: "Conversion rate",
-      hint: (c) => `The pair's price now: ${conversionWords(c)} amounts are converted at it`,
+      hint: (c) => `The pair's price now: ${quoteOf(c.values.symbol) ?? "quote-currency"} amounts are converted into ${c.values.accountCcy.trim().toUpperCase() || "the account currency"} at it`,
       show: (c) => needsRate(c),
     },
   ],

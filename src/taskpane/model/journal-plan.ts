@@ -1,7 +1,7 @@
-import { TRADES, type Table } from "../../engine";
+import { TRADES } from "../../engine";
 import { cellName, type Block, type CellValue, type NumberFormat, type WritePlan } from "../workbook";
 import { STAT_NOTES, statNoteFormulas } from "./journal-notes";
-import { quoteFee, type FeeRates, type Fill } from "./journal-import";
+import { quoteFee, type FeeRates, type Fill } from "./journal-fill";
 
 /**
  * The journal sheet a fills import writes: the fills as an Excel table, LEV.TRADES over the table's columns
@@ -31,33 +31,46 @@ export interface JournalPlanInput {
   startBalance: number;
   /** Where the fills came from, said on the sheet ("binance.csv, Binance spot trade history, UTC"). */
   source: string;
+  /** The number of trades the fills make, when the caller has it from the engine already (a large import's worker). */
+  tradeCount?: number;
 }
 
-/** The header row of the fills table (with Position side for a hedge-mode account). */
-export function fillColumns(hedge: boolean): string[] {
-  return ["Time", "Symbol", "Side", "Price", "Quantity", "Fee", ...(hedge ? ["Position side"] : [])];
+/**
+ * The header row of the fills table: Contract size where volumes are lots, Position side for a hedge-mode
+ * account, Note where a fill is marked (an inferred opening).
+ */
+export function fillColumns(hedge: boolean, sized = false, noted = false): string[] {
+  return ["Time", "Symbol", "Side", "Price", "Quantity", "Fee", ...(sized ? ["Contract size"] : []), ...(hedge ? ["Position side"] : []), ...(noted ? ["Note"] : [])];
 }
 
-/** The fills' columns as LEV.TRADES reads them, for counting the trades the sheet will show (the engine's own count). */
-export function tradesOf(fills: readonly Fill[], rates: FeeRates): Table {
+/**
+ * The fills' columns as LEV.TRADES reads them, and the engine's own trades table over them (its exact fast
+ * path when it answers, else the Decimal path), cells as numbers and text: the trades the sheet will show.
+ */
+export function tradesOf(fills: readonly Fill[], rates: FeeRates): (string | number | null)[][] {
   const col = <T>(f: (x: Fill) => T) => fills.map((x) => [f(x)]);
   const hedge = fills.some((f) => f.positionSide !== undefined);
-  return TRADES.apply([
+  const sized = fills.some((f) => f.contractSize !== undefined);
+  const args = [
     col((f) => f.time),
     col((f) => f.symbol),
     col((f) => f.side),
     col((f) => f.price),
     col((f) => f.quantity),
     col((f) => quoteFee(f, rates) ?? null),
-    null,
+    sized ? col((f) => f.contractSize ?? 1) : null,
     hedge ? col((f) => f.positionSide ?? null) : null,
-  ]) as Table;
+  ];
+  const table = (TRADES.fast?.(args) ?? TRADES.apply(args)) as unknown[][];
+  return table.map((row) => row.map((c) => (c === null || typeof c === "string" || typeof c === "number" ? c : Number(String(c)))));
 }
 
 export function journalImportPlan(input: JournalPlanInput): WritePlan {
   const { fills, rates } = input;
   const hedge = fills.some((f) => f.positionSide !== undefined);
-  const columns = fillColumns(hedge);
+  const sized = fills.some((f) => f.contractSize !== undefined);
+  const noted = fills.some((f) => f.note !== undefined);
+  const columns = fillColumns(hedge, sized, noted);
   const n = fills.length;
   const left = columns.length + 1; // one blank column between blocks
   const tradesAt = left;
@@ -65,8 +78,8 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
   const curveAt = statsAt + 3;
   const headRow = 5; // 0-based: row 6 holds the table's header and the formulas
   const first = headRow + 1;
-  const trades = tradesOf(fills, rates);
-  const reach = Math.max(n, trades.length - 1) + SPARE_ROWS;
+  const tradeCount = input.tradeCount ?? tradesOf(fills, rates).length - 1;
+  const reach = Math.max(n, tradeCount) + SPARE_ROWS;
   const lastRow = first + reach - 1;
   const left_out = fills.filter((f) => quoteFee(f, rates) === undefined);
 
@@ -74,7 +87,8 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
   const ref = (c: string) => `${T}[${c}]`;
   const tradesFormula =
     `=LEV.TRADES(${ref("Time")}, ${ref("Symbol")}, ${ref("Side")}, ${ref("Price")}, ${ref("Quantity")}, ${ref("Fee")}` +
-    (hedge ? `, , ${ref("Position side")})` : ")");
+    (sized ? `, ${ref("Contract size")}` : hedge ? ", " : "") +
+    (hedge ? `, ${ref("Position side")})` : ")");
   const span = (col: number) => `${cellName(first, col)}:${cellName(lastRow, col)}`;
   // The trades' Net PnL with their Closed column: open trades left out, the rest in the order they closed
   const net = span(tradesAt + 10);
@@ -96,7 +110,9 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
     columns,
     ...fills.map((f) => {
       const row: CellValue[] = [f.time, f.symbol, f.side, f.price, f.quantity, quoteFee(f, rates) ?? null];
+      if (sized) row.push(f.contractSize ?? 1);
       if (hedge) row.push(f.positionSide ?? "BOTH");
+      if (noted) row.push(f.note ?? null);
       return row;
     }),
   ];
@@ -126,7 +142,7 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
   // drawdown is the gap between them (a drawdown line of tens beside a balance of thousands would flatten both).
   const curveCol = (j: number) => `${cellName(first, curveAt + j)}:${cellName(lastRow + 1, curveAt + j)}`;
   const widths: number[] = [];
-  [130, 90, 50, 90, 80, 80, 100].slice(0, columns.length).forEach((w) => widths.push(w));
+  columns.forEach((c) => widths.push(c === "Note" ? 300 : c === "Time" ? 130 : c === "Side" ? 50 : c === "Contract size" ? 90 : c === "Position side" ? 100 : c === "Symbol" || c === "Price" ? 90 : 80));
   widths.push(20);
   // Opened and Closed hold a date-time "2024-03-04 09:00:00": 130 points leave it room
   [80, 50, 130, 130, 45, 70, 90, 90, 90, 70, 90, 70, 60].forEach((w) => widths.push(w));
