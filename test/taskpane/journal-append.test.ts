@@ -9,7 +9,7 @@ import type { SheetMeta, WorkbookMeta } from "../../src/playground/sheet";
 import { analyse, type Analysis, type Fill, type Payment } from "../../src/taskpane/model/journal-import";
 import { journalImportPlan } from "../../src/taskpane/model/journal-plan";
 import { prepareImport, type JournalContent } from "../../src/taskpane/model/journal-prepare";
-import { journalAppendPlan, journalsOf, readJournal, appendProblems } from "../../src/taskpane/model/journal-sheet";
+import { journalAppendPlan, journalsOf, readJournal, appendProblems, needsOf } from "../../src/taskpane/model/journal-sheet";
 import { readSource } from "../../src/taskpane/model/journal-source";
 import { parseCell, type WorkbookAdapter } from "../../src/taskpane/workbook";
 import { DIST, loadBundle } from "../helpers/bundle";
@@ -69,7 +69,7 @@ describe("a journal that keeps growing, in the playground's spreadsheet engine",
     const journal = await readJournal(adapter, found);
     const content: JournalContent = { fills: journal.fills, payments: journal.payments };
     const p = prepareImport(files, content, { orphans: "leave", rates: {} });
-    expect(appendProblems(journal, p.fills)).toEqual([]);
+    expect(appendProblems(journal, needsOf(p.fills))).toEqual([]);
     await adapter.append(journalAppendPlan({ journal, fills: p.fills, payments: p.payments, rates: {}, totalFills: journal.fills.length + p.fills.length, totalTrades: p.trades?.count ?? 0 }));
     return { journal, prepared: p };
   }

@@ -67,7 +67,8 @@ describe("the journal sheet's plan", () => {
     expect(format("I7:I7")).toBe("yyyy-mm-dd hh:mm:ss"); // the funding table's Time
     expect(format("O7:O215")).toBe("yyyy-mm-dd hh:mm:ss"); // Opened
     expect(format("X7:X215")).toBe("0.00%"); // Return
-    expect(format("Z7:Z215")).toBe("#,##0.00"); // Funding
+    expect(format("Z7:Z215")).toBe("#,##0.00##"); // Funding: cents or less a payment
+    expect(format("AA7:AA215")).toBe("#,##0.00"); // Net after funding
     expect(format("AD10")).toBe("0.00%"); // Win rate, the 4th statistic (row 7 + 3), on Net PnL
     expect(format("AE10")).toBe("0.00%"); // and on the net after funding
     expect(format("AM7:AM216")).toBe("0.00%"); // Drawdown %

@@ -44,6 +44,7 @@ export const TITLES = {
 const TIME = "yyyy-mm-dd hh:mm:ss";
 const PRICE = "#,##0.00######";
 const MONEY = "#,##0.00";
+const FUNDING = "#,##0.00##";
 const PERCENT = "0.00%";
 const COUNT = "0";
 const QUANTITY = "General";
@@ -277,7 +278,8 @@ export function tradeFormats(l: JournalLayout, from: number, to: number): Number
   [null, null, TIME, TIME, COUNT, QUANTITY, PRICE, PRICE, MONEY, MONEY, MONEY, PERCENT, null].forEach((f, j) => {
     if (f) rows(l.trades + j, f);
   });
-  if (l.perTrade !== undefined) PER_TRADE_COLUMNS.forEach((_, j) => rows(l.perTrade! + j, MONEY));
+  // funding is cents or less a payment: up to four decimals
+  if (l.perTrade !== undefined) [FUNDING, MONEY].forEach((f, j) => rows(l.perTrade! + j, f));
   // the curve has its row 0 on the first row: it reaches one row further
   [COUNT, MONEY, MONEY, MONEY, MONEY, PERCENT].forEach((f, j) => rows(l.curve + j, f, to + 1));
   return out;

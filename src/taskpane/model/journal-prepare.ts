@@ -41,7 +41,7 @@ export interface Prepared {
   /** Why the engine refused the fills (a hedge-mode side going below zero…), when it did. */
   tradesError: string | undefined;
   reconciliations: Reconciliation[];
-  /** Trades that continue a position already in the journal: the exchange's figures cover only part of them. */
+  /** Trades of the journal that the new fills continue: the exchange's figures cover only part of them. */
   continued: number;
 }
 
@@ -209,7 +209,10 @@ export function prepareImport(analyses: readonly Analysis[], journal: JournalCon
     // each export's figures checked against the trades made only of its files' fills
     const reconciliations: Reconciliation[] = [];
     let continued = 0;
-    for (let row = 1; row < trades.table.length; row++) if (trades.members[row]!.some((i) => i < old.length)) continued++;
+    for (let row = 1; row < trades.table.length; row++) {
+      const members = trades.members[row]!;
+      if (members.some((i) => i < old.length) && members.some((i) => i >= old.length)) continued++;
+    }
     const groups = new Map<string, number[]>();
     ready.forEach((a, i) => {
       if (a.layout?.realised && a.fills.some((f) => f.realised !== undefined)) groups.set(a.layout.realised.label, [...(groups.get(a.layout.realised.label) ?? []), i]);

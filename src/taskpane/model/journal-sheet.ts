@@ -188,30 +188,45 @@ export async function readJournal(adapter: WorkbookAdapter, found: { sheet: stri
   return { sheet: area.sheet, layout, fillsTable: fills, fundingTable: funding, zone, fills: read.fills, payments, unread, fundingBlank };
 }
 
+/** What the new fills need of a journal's fills table: position sides, contract sizes, notes (inferred openings), ids. */
+export interface FillNeeds {
+  hedge: boolean;
+  sized: boolean;
+  noted: boolean;
+  ids: boolean;
+}
+
+/** The needs of a list of fills. */
+export function needsOf(fills: readonly Fill[]): FillNeeds {
+  return {
+    hedge: fills.some((f) => f.positionSide !== undefined),
+    sized: fills.some((f) => f.contractSize !== undefined && f.contractSize !== 1),
+    noted: fills.some((f) => f.note !== undefined),
+    ids: fills.some((f) => f.tradeId !== undefined),
+  };
+}
+
 /** What keeps the new fills from going into this journal's table, in plain words (nothing: they can). */
-export function appendProblems(journal: JournalSheet, fills: readonly Fill[]): string[] {
+export function appendProblems(journal: JournalSheet, needs: FillNeeds): string[] {
   const has = (name: string) => journal.layout.columns.some((c) => lower(c) === name.toLowerCase());
   const out: string[] = [];
-  if (fills.some((f) => f.positionSide !== undefined) && !has("Position side")) {
-    out.push(`The new fills are hedge mode (LONG and SHORT), but "${journal.sheet}" has no Position side column: write them to a new sheet.`);
-  }
-  if (fills.some((f) => f.contractSize !== undefined && f.contractSize !== 1) && !has("Contract size")) {
-    out.push(`The new fills are in lots or contracts, but "${journal.sheet}" has no Contract size column: write them to a new sheet.`);
-  }
-  if (fills.some((f) => f.note !== undefined) && !has("Note")) {
-    out.push(`An inferred opening would be written unmarked: "${journal.sheet}" has no Note column. Leave the positions opened before the file out, or write to a new sheet.`);
-  }
+  if (needs.hedge && !has("Position side")) out.push(`The new fills are hedge mode (LONG and SHORT), but "${journal.sheet}" has no Position side column: write them to a new sheet.`);
+  if (needs.sized && !has("Contract size")) out.push(`The new fills are in lots or contracts, but "${journal.sheet}" has no Contract size column: write them to a new sheet.`);
+  if (needs.noted && !has("Note")) out.push(`An inferred opening would be written unmarked: "${journal.sheet}" has no Note column. Leave the positions opened before the file out, or write to a new sheet.`);
   return out;
 }
 
 /** What the trader should know before the new rows go in (they can). */
-export function appendWarnings(journal: JournalSheet, fills: readonly Fill[], payments: readonly Payment[]): string[] {
+export function appendWarnings(journal: JournalSheet, needs: FillNeeds, payments: number): string[] {
   const out: string[] = [];
-  if (payments.length > 0 && !journal.fundingTable) {
-    out.push(`"${journal.sheet}" has no funding table (it was written before LEV read funding): the ${payments.length} funding payment${payments.length === 1 ? " is" : "s are"} not written. Write a new sheet to see funding per trade.`);
+  if (payments > 0 && !journal.fundingTable) {
+    out.push(`"${journal.sheet}" has no funding table (it was written before LEV read funding): the ${payments} funding payment${payments === 1 ? " is" : "s are"} not written. Write a new sheet to see funding per trade.`);
   }
-  if (fills.some((f) => f.tradeId !== undefined) && !journal.layout.columns.some((c) => lower(c) === TRADE_ID.toLowerCase())) {
+  if (needs.ids && !journal.layout.columns.some((c) => lower(c) === TRADE_ID.toLowerCase())) {
     out.push(`"${journal.sheet}" has no ${TRADE_ID} column: the exchange's ids are not kept, and a later import recognises these fills by time, symbol, side, price and quantity.`);
+  }
+  if (journal.unread.length > 0) {
+    out.push(`Row${journal.unread.length === 1 ? "" : "s"} ${journal.unread.slice(0, 8).join(", ")}${journal.unread.length > 8 ? ", …" : ""} of "${journal.sheet}" ${journal.unread.length === 1 ? "is" : "are"} not a fill or payment LEV can read: the new rows are compared with the others only.`);
   }
   return out;
 }
