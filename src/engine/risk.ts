@@ -1,4 +1,4 @@
-import { D, Dec } from "./decimal";
+import { D, Dec, ZERO } from "./decimal";
 import { DivisionByZeroError, DomainError, NotAvailableError } from "./errors";
 import { Side } from "./read";
 import { roundToStep } from "./rounding";
@@ -36,9 +36,11 @@ function checkStopSide(s: Side, entry: Dec, stop: Dec): void {
 }
 
 /**
- * Quantity that loses `equity·risk` at the stop: equity·risk / (|entry − stop|·cs). With `leverage`, the
- * quantity is capped so that its margin, quantity·entry·cs/leverage, is at most the equity; with
- * `step`, it is then rounded down to a multiple of the step (never more risk than asked).
+ * Quantity that loses `equity·risk` at the stop, the fees of opening at `entry` and closing at `stop`
+ * included: equity·risk / ((|entry − stop| + fee_rate·(entry + stop))·cs), so that LEV.PNL at the stop with the
+ * same fee rate is −equity·risk. With `leverage`, the quantity is capped so that its margin,
+ * quantity·entry·cs/leverage, is at most the equity; with `step`, it is then rounded down to a multiple of the
+ * step (never more risk than asked).
  */
 export function riskSize(a: {
   equity: Dec;
@@ -48,9 +50,16 @@ export function riskSize(a: {
   contractSize: Dec;
   leverage?: Dec;
   step?: Dec;
+  feeRate?: Dec;
 }): Dec {
-  const quantity = a.equity.mul(a.risk).div(stopDistance(a.entry, a.stop).mul(a.contractSize));
+  const perUnit = stopDistance(a.entry, a.stop).add(feesPerUnit(a.entry, a.stop, a.feeRate));
+  const quantity = a.equity.mul(a.risk).div(perUnit.mul(a.contractSize));
   return capped(quantity, a.leverage && a.equity.mul(a.leverage).div(a.entry.mul(a.contractSize)), a.step);
+}
+
+/** The fees of opening at `entry` and closing at `stop`, per unit of the position: fee_rate·(entry + stop). */
+function feesPerUnit(entry: Dec, stop: Dec, feeRate: Dec | undefined): Dec {
+  return feeRate === undefined ? ZERO : entry.add(stop).mul(feeRate);
 }
 
 /** A size no larger than `cap` (what the equity can margin), then rounded down to `step`: never more risk than asked. */
@@ -67,8 +76,9 @@ export const RISKSIZE = define(
     contract_size: optional(number({ gt: 0 }), new D(1)),
     leverage: optional(leverage),
     step: optional(number({ gt: 0 })),
+    fee_rate: optional(number({ ge: 0, lt: 1 }), ZERO),
   },
-  (a) => riskSize({ ...a, contractSize: a.contract_size }),
+  (a) => riskSize({ ...a, contractSize: a.contract_size, feeRate: a.fee_rate }),
 );
 
 /**
@@ -76,6 +86,9 @@ export const RISKSIZE = define(
  * computed as equity·risk·entry·stop / (cv·|entry − stop|) so that no reciprocal is rounded. With
  * `leverage`, capped as RISKSIZE caps a linear size: the margin contracts·cv/(entry·leverage) is at most the
  * equity, so contracts ≤ equity·entry·leverage/cv; with `step` (1 for whole contracts), then rounded down.
+ * With `feeRate` (the task pane's sizing; the worksheet function has no fee argument), the fees on the coin
+ * value at open and at the stop are counted too, fee_rate·cv·n·(1/entry + 1/stop), so the distance becomes
+ * |entry − stop| + fee_rate·(entry + stop) over entry·stop, as RISKSIZE's does.
  */
 export function inverseRiskSize(a: {
   equityCoin: Dec;
@@ -85,8 +98,10 @@ export function inverseRiskSize(a: {
   contractValue: Dec;
   leverage?: Dec;
   step?: Dec;
+  feeRate?: Dec;
 }): Dec {
-  const contracts = a.equityCoin.mul(a.risk).mul(a.entry).mul(a.stop).div(stopDistance(a.entry, a.stop).mul(a.contractValue));
+  const perUnit = stopDistance(a.entry, a.stop).add(feesPerUnit(a.entry, a.stop, a.feeRate));
+  const contracts = a.equityCoin.mul(a.risk).mul(a.entry).mul(a.stop).div(perUnit.mul(a.contractValue));
   return capped(contracts, a.leverage && a.equityCoin.mul(a.entry).mul(a.leverage).div(a.contractValue), a.step);
 }
 export const INVRISKSIZE = define(

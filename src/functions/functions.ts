@@ -287,7 +287,7 @@ export function liqDistance(side: any, price: any, liq_price: any): number {
 // ─── Risk, sizing, stops and targets ────────────────────────────────────────────────────────────────
 
 /**
- * Quantity that loses equity × risk at the stop: equity·risk/(|entry − stop|·contract size) (BabyPips "Position sizing"). With leverage, capped so that the margin quantity·entry·contract size/leverage is at most the equity; with step, rounded down to a multiple of it. Example: =LEV.RISKSIZE(10000, 0.01, 60000, 58800, 1, 10, 0.001) returns 0.083.
+ * Quantity that loses equity × risk at the stop, the fees of opening at entry and closing at the stop included: equity·risk/((|entry − stop| + fee_rate·(entry + stop))·contract size) (BabyPips "Position sizing"; fees on each side's value as Bybit charges them). With leverage, capped so that the margin quantity·entry·contract size/leverage is at most the equity; with step, rounded down to a multiple of it, never over the risk. Example: =LEV.RISKSIZE(10000, 0.01, 60000, 58800, 1, 10, 0.001, 0.00055) returns 0.079.
  * @customfunction RISKSIZE
  * @helpurl https://localhost:3000/help.html#RISKSIZE
  * @param equity Account equity (account currency), 0 or more.
@@ -297,10 +297,11 @@ export function liqDistance(side: any, price: any, liq_price: any): number {
  * @param [contract_size] Units per lot or contract [default 1].
  * @param [leverage] Leverage (10, "10x" or "1:10"): caps the size so that margin ≤ equity [default no cap].
  * @param [step] Lot or quantity step: the size is rounded down to it [default no rounding].
+ * @param [fee_rate] Fee rate charged on each side's value (0.00055 is 0.055 %): the fees of opening at entry and closing at the stop count in the risk [default 0].
  * @returns Quantity in lots or contracts (units when contract_size is 1).
  */
-export function riskSize(equity: any, risk: any, entry: any, stop: any, contract_size?: any, leverage?: any, step?: any): number {
-  return run(F.RISKSIZE, [equity, risk, entry, stop, contract_size, leverage, step]);
+export function riskSize(equity: any, risk: any, entry: any, stop: any, contract_size?: any, leverage?: any, step?: any, fee_rate?: any): number {
+  return run(F.RISKSIZE, [equity, risk, entry, stop, contract_size, leverage, step, fee_rate]);
 }
 
 /**

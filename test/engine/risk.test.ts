@@ -44,6 +44,22 @@ describe("RISKSIZE", () => {
   });
 
   it.each([
+    // hand: the fee of opening at 60,000 and closing at 58,800 at 0.055 % (Bybit's taker rate) is
+    // 0.00055 × 118,800 = 65.34 per BTC, so 100 / (1,200 + 65.34) = 0.07903…, rounded down to 0.001: 0.079
+    // (0.079 × 1,265.34 = 99.96 ≤ 100; 0.080 would lose 101.23)
+    [10000, 0.01, 60000, 58800, 1, 10, 0.001, 0.00055, "0.079"],
+    // hand: a long at 150 stopped at 100 with 1 % fees: 50 + 0.01 × 250 = 52.5 per unit; 105 / 52.5 = 2
+    // (PnL at the stop: −50 × 2 − 0.01 × 250 × 2 = −105, exactly 1 % of 10,500)
+    [10500, 0.01, 150, 100, undefined, undefined, undefined, 0.01, "2"],
+    // hand: a short at 1,000 stopped at 1,100 with 1 % fees: 100 + 0.01 × 2,100 = 121; 242 / 121 = 2
+    [24200, 0.01, 1000, 1100, undefined, undefined, undefined, 0.01, "2"],
+    // hand: a fee rate of 0 is the size without fees (the row above's 0.083)
+    [10000, 0.01, 60000, 58800, 1, 10, 0.001, 0, "0.083"],
+  ])("RISKSIZE(%p, %p, %p, %p, %p, %p, %p, %p) counts the fees of opening and of closing at the stop: %s", (equity, risk, entry, stop, cs, lev, step, fee, expected) => {
+    expect(exact(F.RISKSIZE, equity, risk, entry, stop, cs, lev, step, fee)).toBe(expected);
+  });
+
+  it.each([
     ["a stop equal to entry", [1000, 0.01, 100, 100], "DIV0", "stop"],
     ["a risk above 100 %", [1000, 2, 100, 90], "NUM", "risk"],
     ["a negative equity", [-1000, 0.01, 100, 90], "NUM", "equity"],
@@ -53,11 +69,13 @@ describe("RISKSIZE", () => {
     ["a zero step", [1000, 0.01, 100, 90, 1, 10, 0], "NUM", "step"],
     ["text for a price", [1000, 0.01, "abc", 90], "VALUE", "entry"],
     ["a missing stop", [1000, 0.01, 100], "VALUE", "stop"],
+    ["a fee rate of 100 %", [1000, 0.01, 100, 90, 1, 10, 0.01, 1], "NUM", "fee_rate"],
+    ["a negative fee rate", [1000, 0.01, 100, 90, 1, 10, 0.01, -0.001], "NUM", "fee_rate"],
   ])("rejects %s", (_what, args, code, field) => {
     expect(errorOf(F.RISKSIZE, ...args)).toEqual({ code, field });
   });
 
-  it("loses exactly equity × risk at the stop: size × stop distance × contract size = equity × risk", () => {
+  it("loses exactly equity × risk at the stop, fees included: LEV.PNL at the stop with the same fee rate (0 or more) is −equity × risk", () => {
     fc.assert(
       fc.property(
         decimal(1, 10 ** 9, 2),
@@ -65,12 +83,14 @@ describe("RISKSIZE", () => {
         decimal(1, 10 ** 8, 4),
         decimal(1, 10 ** 8, 4),
         decimal(1, 10 ** 6, 2),
-        (equity, risk, entry, stop, cs) => {
+        fc.oneof(fc.constant("0"), decimal(0, 2000, 6)),
+        (equity, risk, entry, stop, cs, fee) => {
           fc.pre(entry !== stop);
-          const q = dec(F.RISKSIZE, equity, risk, entry, stop, cs);
-          const lost = q.mul(new D(entry).sub(stop).abs()).mul(cs);
+          const q = dec(F.RISKSIZE, equity, risk, entry, stop, cs, undefined, undefined, fee);
+          const side = new D(stop).lt(entry) ? "long" : "short";
+          const pnl = dec(F.PNL, side, entry, stop, q.toString(), cs, fee);
           const target = new D(equity).mul(risk);
-          expect(lost.sub(target).abs().lte(target.mul("1e-30"))).toBe(true);
+          expect(pnl.add(target).abs().lte(target.mul("1e-30"))).toBe(true);
         },
       ),
     );
@@ -156,6 +176,16 @@ describe("INVRISKSIZE", () => {
     [[0.01, 0.01, 50000, 49000, 100, undefined, 0.5], "2"],
   ])("INVRISKSIZE(%j) caps the size at the equity's margin and rounds down to the step: %s", (args, expected) => {
     expect(exact(F.INVRISKSIZE, ...args)).toBe(expected);
+  });
+
+  it("counts the fees on the coin value at open and at the stop when the task pane gives a fee rate", () => {
+    // hand: long at 100 stopped at 80, contract value 1, fees 1 %: INVPNL of n contracts is n·(1/100 − 1/80) =
+    // −0.0025·n coin, fees 0.01·(n/100 + n/80) = 0.000225·n coin; a loss of 0.0218 coin (1 % of 2.18) is n = 8
+    const n = F.inverseRiskSize({ equityCoin: new D("2.18"), risk: new D("0.01"), entry: new D(100), stop: new D(80), contractValue: new D(1), feeRate: new D("0.01") });
+    expect(n.toString()).toBe("8");
+    // without the fee rate, the distance alone: 0.0218 / 0.0025 = 8.72
+    const bare = F.inverseRiskSize({ equityCoin: new D("2.18"), risk: new D("0.01"), entry: new D(100), stop: new D(80), contractValue: new D(1) });
+    expect(bare.toString()).toBe("8.72");
   });
 
   it("rejects a leverage of 0 and a step of 0 (#NUM!) naming them", () => {

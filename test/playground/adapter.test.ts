@@ -65,6 +65,9 @@ const CASES: Case[] = [
   ["a spread-bet short sized from risk", { ...applyPreset(GUIDE_EXAMPLE, "spread-bet"), side: "short", balance: "10000", sizeMode: "risk", riskPct: "1", stop: "7600", target: "7300" }],
   ["a COIN-M long with stop, target, fees and funding", { ...coinm, balance: "0.5", stop: "47000", target: "56000", holdingDays: "3" }],
   ["a COIN-M short at 20x sized from risk over a price list", { ...coinm, side: "short", leverage: "20", balance: "1", sizeMode: "risk", riskPct: "2", stop: "52000", scenarioKind: "list", priceList: "40000 50000 52421.05 52500 60000" }],
+  ["a USD/JPY long in a USD account, converted at the rate given", { ...applyPreset(GUIDE_EXAMPLE, "forex"), symbol: "USD/JPY", tick: "0.001", entry: "150", quantity: "1", ratePair: "USD/JPY", rate: "150", balance: "5000", stop: "148.5" }],
+  ["a EUR/GBP short in a USD account, converted through GBP/USD", { ...applyPreset(GUIDE_EXAMPLE, "forex"), symbol: "EUR/GBP", side: "short", entry: "0.85", quantity: "2", ratePair: "GBP/USD", rate: "1.27", balance: "8000" }],
+  ["a sub-cent coin (NEIROUSDT) on cross margin", { ...crypto, symbol: "NEIROUSDT", tick: "0.0000001", quantityStep: "1", entry: "0.0012345", quantity: "1000000", leverage: "20", mmr: "1", marginMode: "cross", balance: "500", stop: "0.0011" }],
   ["a crypto long whose liquidation price reads a tier table", { ...crypto, balance: "1000000", entry: "40000", quantity: "100", mmrSource: "table", mmrTable: "'Binance tiers'!A2:C5" },
     { sheet: "Binance tiers", range: "A2:C5", rows: USDM_TIERS }],
   ["a COIN-M long whose liquidation price reads a tier table", { ...coinm, balance: "1", quantity: "2400", mmrSource: "table", mmrTable: "Brackets!B2:E4" },
@@ -122,7 +125,7 @@ describe("the playground adapter over HyperFormula with the LEV functions", () =
     // PnL (0.99 − 1) × 100,000 = −1,000, equity 1,000
     expect(row).toEqual([0.98, -1000, 1000, "closed", "STOP OUT"]);
     // the guide's own figure: (0.98 − 1) × 100,000 = −2,000 had the broker not closed it
-    expect(hf.getCellValue({ sheet: id, row: last, col: 7 })).toMatch(/closed at the stop-out price.*would have lost 2000\.$/);
+    expect(hf.getCellValue({ sheet: id, row: last, col: 7 })).toMatch(/closed at the stop-out price, and negative balance protection .*would have lost 2000\.00: equity 0\.00, margin level 0\.00 %\.$/);
   });
 
   it("recalculates the sheet from its named inputs: a larger balance lifts equity and margin level", async () => {

@@ -183,11 +183,14 @@ describeInBrowser("the playground grid as a trader uses it", () => {
     const page = s.page;
     // Chart.js is a chunk of its own, asked for only once a sheet has a chart
     expect(requested.filter((p) => p.endsWith("/chart.js"))).toEqual([]);
+    // the guide's example is a named example, loaded from the market step
+    await page.click("#lev-tab-Market");
+    await page.getByRole("button", { name: /Load the guide's example/ }).click();
     await page.click("#lev-tab-Write");
     await page.getByRole("button", { name: "Write to the workbook" }).click();
     await page.waitForSelector('text=Written to the new sheet "LEV Scenario"');
     expect(await page.locator(".tab.active").textContent()).toBe("LEV Scenario");
-    // the view stays at the top: the title is on screen and the first input selected
+    // the view stays at the top: the title is on screen and selected
     expect(await page.locator(".grid-body").evaluate((b) => b.scrollTop)).toBe(0);
     expect(await selected(page)).toBe(plan.select);
     // formats: money, percent, price (entry under 10: five decimals)

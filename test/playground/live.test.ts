@@ -42,6 +42,13 @@ const CRYPTO: Change[] = [
   ["FeeRate", 0, "feeRate", "0"],
   ["WalkMove", 0.2, "walkMove", "20"],
 ];
+/** A forex pair quoted in another currency than the account's: the conversion rate is an input too. */
+const FX: Change[] = [
+  ["Rate", 140, "rate", "140"],
+  ["Entry", 151.5, "entry", "151.5"],
+  ["Balance", 20000, "balance", "20000"],
+  ["WalkMove", 0.1, "walkMove", "10"],
+];
 /** With a stop: moving it, or the entry, changes the risk figures and whether liquidation comes first. */
 const STOPPED: Change[] = [
   ["Stop", 58000, "stop", "58000"],
@@ -59,7 +66,9 @@ const COINM: Change[] = [
 
 const crypto = { ...applyPreset(GUIDE_EXAMPLE, "crypto-linear"), region: "none" as const, balance: "10000", quantity: "0.1" };
 const CASES: [string, FormValues, Change[]][] = [
-  ["the guide's example (account view, ESMA)", GUIDE_EXAMPLE, ACCOUNT],
+  ["the guide's example (account view, no retail cap)", GUIDE_EXAMPLE, ACCOUNT],
+  ["the guide's example under ESMA (cannot be opened)", { ...GUIDE_EXAMPLE, region: "ESMA" }, ACCOUNT],
+  ["USD/JPY in a USD account, converted at a rate", { ...applyPreset(GUIDE_EXAMPLE, "forex"), symbol: "USD/JPY", tick: "0.001", entry: "150", quantity: "1", ratePair: "USD/JPY", rate: "150", balance: "5000" }, FX],
   ["a USDS-M long on isolated margin", crypto, CRYPTO],
   ["a USDS-M long on cross margin", { ...crypto, marginMode: "cross" }, CRYPTO],
   ["a USDS-M long with a stop, isolated", { ...crypto, stop: "57000", target: "66000" }, STOPPED],
@@ -114,15 +123,15 @@ describe("a written scenario sheet follows every input cell", () => {
         if (!plan.names.some((n) => n.name === f.name)) continue;
         same(`figure ${f.name}`, shown(hf.getCellValue(at(named(f.name)))), f.value);
       }
-      // The walkthrough: each step (found by its title, since a new value may reorder them) and its story.
+      // The walkthrough, row by row: a new value may reorder the steps (the order price reaches them), and the
+      // sheet's rows follow, titles included.
       const walk = plan.blocks.find((b) => b.rows[0]?.[0] === "Step")!;
       const w0 = parseCell(walk.at);
-      const titleOf = (step: string) => step.replace(/^\d+\.\s*/, "").replace(/\d+(\.\d+)? %/, "N %");
-      before.walkthrough.forEach((w, i) => {
+      after.walkthrough.forEach((w, i) => {
         const row = w0.row + 1 + i;
-        const twin = after.walkthrough.find((x) => titleOf(x.step) === titleOf(w.step))!;
-        twin.cells.forEach((c, j) => same(`${w.step} column ${j + 2}`, shown(hf.getCellValue({ sheet: id, row, col: 1 + j })), c.value));
-        same(`${w.step} story`, shown(hf.getCellValue({ sheet: id, row, col: 7 })), twin.story.value);
+        same(`step ${i + 1} title`, shown(hf.getCellValue({ sheet: id, row, col: 0 })), w.step);
+        w.cells.forEach((c, j) => same(`${w.step} column ${j + 2}`, shown(hf.getCellValue({ sheet: id, row, col: 1 + j })), c.value));
+        same(`${w.step} story`, shown(hf.getCellValue({ sheet: id, row, col: 7 })), w.story.value);
       });
       // The scenario table, row by row.
       const table = plan.blocks.find((b) => b.rows[0]?.[0] === "Price")!;
@@ -133,8 +142,8 @@ describe("a written scenario sheet follows every input cell", () => {
     });
   });
 
-  it("says on the sheet, live, that the guide's 1:50 cannot be opened under ESMA, and stops saying so at 1:30", async () => {
-    const plan = scenarioPlan(scenarioOf(GUIDE_EXAMPLE));
+  it("says on the sheet, live, that the guide's 1:50 cannot be opened under ESMA, and stops saying so at 1:30 with 5,000", async () => {
+    const plan = scenarioPlan(scenarioOf({ ...GUIDE_EXAMPLE, region: "ESMA" }));
     const { sheet } = await createPlaygroundAdapter({ hf, refresh: () => {}, activateSheet: () => {}, select: () => {} }).write(plan);
     const id = hf.getSheetId(sheet)!;
     const line = () => hf.getCellValue({ sheet: id, row: 2, col: 0 });
@@ -144,6 +153,6 @@ describe("a written scenario sheet follows every input cell", () => {
     // 1:30 needs 100,000 / 30 = 3,333.33 of margin against 2,000: still not, but now for the margin
     expect(line()).toMatch(/^THIS TRADE CANNOT BE OPENED AS SET: the required margin is larger than the balance; /);
     hf.setCellContents(hf.simpleCellAddressFromString(plan.names.find((n) => n.name === "Balance")!.cell, id)!, [[5000]]);
-    expect(line()).toMatch(/^The trade can be opened as set\. Account \(margin level\)\.$/);
+    expect(line()).toBe("The trade can be opened as set: the broker calls at the margin-call level and closes it at the stop-out level.");
   });
 });

@@ -123,22 +123,25 @@ const shown = (text: string) => Number(text.replace(/,/g, "").replace(/%$/, ""))
     await page.getByRole("button", { name: "New positions sheet" }).click();
     await page.waitForSelector('text=Created the positions sheet "LEV Positions"');
     expect(await page.locator(".tab.active").textContent()).toBe("LEV Positions");
-    // the same account as the sample's, in the written sheet's formats (prices #,##0.00##, the ratio 0.00%):
-    // 62,850 − 7,486.74/0.498 = 47,816.38554; 3,240 − 7,486.74/3.96 = 1,349.40909; 382.26/7,869 = 4.8578 %
-    expect(await cellText(page, "H5")).toBe("47,816.3855");
-    expect(await cellText(page, "H7")).toBe("1,349.4091");
+    // the same account as the sample's, in the written sheet's formats (each row's prices as its symbol shows
+    // them: BTCUSDT and ETHUSDT to their ticks' 2 decimals; a symbol LEV has no tick for, to 5 significant digits
+    // of its entry; the ratio 0.00%): 62,850 − 7,486.74/0.498 = 47,816.38554; 3,240 − 7,486.74/3.96 = 1,349.40909;
+    // 382.26/7,869 = 4.8578 %
+    expect(await cellText(page, "H5")).toBe("47,816.39");
+    expect(await cellText(page, "H7")).toBe("1,349.41");
+    expect(await cellText(page, "C9")).toBe("0.158"); // DOGE's entry and mark keep their digits (not 0.16)
+    expect(await cellText(page, "E9")).toBe("0.1612");
     expect(await cellText(page, "B26")).toBe("4.86%");
 
     // SOLUSDT's mark up to 160: SOL uPnL −700 (was −348), maintenance 32 (was 30.24): surplus 7,132.98;
     // BTC 62,850 − 7,132.98/0.498 = 48,526.7470; ETH 3,240 − 7,132.98/3.96 = 1,438.7424; SOL 160 + 7,132.98/40.2 = 337.4373;
     // DOGE 0.1612 − 7,132.98/59,400 = 0.0411162; margin ratio 384.02/7,517 = 0.051087
     await typeInto(page, "E8", "160");
-    // (48,526.74699 shows its fourth decimal only when it is not 0: 48,526.747)
-    expect(await cellText(page, "H5")).toBe("48,526.747");
-    expect(await cellText(page, "H6")).toBe("1,438.7424");
-    expect(await cellText(page, "H7")).toBe("1,438.7424");
-    expect(await cellText(page, "H8")).toBe("337.4373");
-    expect(await cellText(page, "H9")).toBe("0.0411");
+    expect(await cellText(page, "H5")).toBe("48,526.75");
+    expect(await cellText(page, "H6")).toBe("1,438.74");
+    expect(await cellText(page, "H7")).toBe("1,438.74");
+    expect(await cellText(page, "H8")).toBe("337.44"); // SOL: 5 significant digits of 142.50
+    expect(await cellText(page, "H9")).toBe("0.04112"); // DOGE: 5 significant digits of 0.158
     expect(await cellText(page, "B26")).toBe("5.11%");
 
     await page.locator(".grid-body").evaluate((b) => b.scrollTo(0, 0));

@@ -15,8 +15,8 @@ describe("sheet meta", () => {
     expect(styleAt(meta, 0, 0)).toEqual({ bold: true });
     const firstInput = Number(plan.inputRange!.split(":")[0]!.slice(1)) - 1;
     expect(styleAt(meta, firstInput, 1)).toEqual({ fill: "#FFF2CC", font: "#1F4E79" });
-    // Excel's points are 4/3 of a pixel: 190 pt = 253.3 px, 90 pt = 120 px
-    expect([meta.widths[0], meta.widths[1]]).toEqual([253, 120]);
+    // Excel's points are 4/3 of a pixel: 215 pt = 286.7 px, 85 pt = 113.3 px
+    expect([meta.widths[0], meta.widths[1]]).toEqual([287, 113]);
     expect(meta.tables).toEqual([{ name: "LEVScenario1", range: plan.table!.range, style: "TableStyleMedium2" }]);
     expect(meta.conditional).toEqual(plan.conditionalFormats);
     expect(meta.charts).toEqual([plan.chart]);

@@ -199,8 +199,8 @@ describe("the playground's .xlsx files", () => {
     const input = /([A-Z]+)(\d+)/.exec(plan.inputRange!.split(":")[0]!)!;
     expect(styleAt(m, Number(input[2]) - 1, 1)).toEqual({ fill: "#FFF2CC", font: "#1F4E79" });
     expect(styleAt(m, 0, 0)).toEqual({ bold: true }); // the title
-    // 190 points is 253 pixels
-    expect(m.widths[0]).toBe(253);
+    // 215 points is 287 pixels
+    expect(m.widths[0]).toBe(287);
     expect(m.tables).toEqual([{ name: "LEVScenario1", range: plan.table!.range, style: "TableStyleMedium2" }]);
     expect(back.meta["LEV Scenario 2"]!.tables[0]!.name).toBe("LEVScenario2");
     expect(m.conditional.map((c) => [c.range, c.formula, c.fill, c.font])).toEqual(plan.conditionalFormats.map((c) => [c.range, c.formula, c.fill.toUpperCase(), c.font.toUpperCase()]));

@@ -70,6 +70,11 @@ describeInBrowser("the task pane with the keyboard and a screen reader (Chromium
 
   it("passes axe at each simulator step, after a write, and with the journal import open on a file with warnings", async () => {
     const page = s.page;
+    // The guide's example, for a retail client under ESMA: a refusal and warnings to name.
+    await page.locator("#lev-tab-Market").click();
+    await page.locator("#pane button", { hasText: "Load the guide's example" }).click();
+    await page.locator("#lev-tab-Trade").click();
+    await page.selectOption("#lev-region", "ESMA");
     await page.locator("#lev-tab-Market").click();
     for (const [n, step] of ["Market", "Trade", "Review", "Scenarios", "Write"].entries()) {
       if (n > 0) await page.locator("#pane button", { hasText: `Next: ${step}` }).click();
@@ -135,7 +140,7 @@ describeInBrowser("the task pane with the keyboard and a screen reader (Chromium
       await expectStepHeading(page, n, step);
     };
 
-    // Market: the guide's example is loaded; on to the trade.
+    // Market: the guide's example is loaded (by the test above, under ESMA); on to the trade.
     await go("Next: Trade", 2, "Trade");
     // Trade: 1:30 is within ESMA's cap for a major pair, and half a lot needs 100,000 × 0.5 ÷ 30 = 1,666.67 of
     // the 2,000 balance, so the trade can be opened.
@@ -190,7 +195,7 @@ describeInBrowser("the task pane with the keyboard and a screen reader (Chromium
 
     // A focused control that is disabled under the trader goes to the step's heading, not to the <body>.
     await page.locator("#lev-tab-Market").click();
-    await tabTo(page, button("Load the guide's example (2,000 at 1:50, one lot of EUR/USD)"));
+    await tabTo(page, button("Load the guide's example (2,000 at 1:50, one lot of EUR/USD, no retail cap)"));
     await page.evaluate(() => (document.activeElement as HTMLButtonElement).setAttribute("disabled", ""));
     await page.waitForFunction(() => document.activeElement?.id === "lev-step-heading");
     await page.locator("#pane button", { hasText: "Load the guide's example" }).evaluate((el) => el.removeAttribute("disabled"));

@@ -42,19 +42,23 @@ describeInBrowser("the simulator pane in the playground", () => {
     // The one pointer-free entry: focus lands on the pane's first step, as a click into the pane would.
     await page.locator("#lev-tab-Market").focus();
 
-    // Market: move to crypto and back to forex with the arrow keys, so the preset refills the form.
+    // Market: the pane starts on the first market's defaults (USDS-M); the arrow keys move to forex through
+    // COIN-M, so each preset refills the form.
+    expect(await page.locator('input[type=radio][value="crypto-linear"]').isChecked()).toBe(true);
     await page.keyboard.press("Tab");
     await tabTo(page, `el.type === "radio" && el.checked`);
-    await page.keyboard.press("ArrowUp"); // forex → crypto inverse (COIN-M)
+    await page.keyboard.press("ArrowDown"); // USDS-M → COIN-M
     expect(await page.locator('input[type=radio][value="crypto-inverse"]').isChecked()).toBe(true);
     await page.keyboard.press("ArrowDown");
     expect(await page.locator('input[type=radio][value="forex"]').isChecked()).toBe(true);
     // The forex preset's sources are shown
     expect(await page.locator('[aria-label="Preset defaults and their sources"]').textContent()).toContain("standard lot is 100,000 units");
 
-    // Trade step: the guide's account, with a typo in the balance first.
+    // Trade step: the guide's account, with a typo in the balance first. The symbol is the preset's EUR/USD.
     await tabTo(page, button("Next: Trade"));
     await page.keyboard.press("Enter");
+    expect(await page.inputValue("#lev-symbol")).toBe("EUR/USD");
+    expect(await page.inputValue("#lev-tick")).toBe("0.00001");
     await tabTo(page, byId("lev-balance"));
     await retype(page, "2,000x");
     await page.keyboard.press("Tab");
@@ -86,8 +90,8 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(await figure("Margin")).toBe("2,000.00"); // 100,000 / 50
     expect(await figure("FreeMargin")).toBe("0.00"); // 2,000 − 2,000
     expect(await figure("StopOutPrice")).toBe("0.99000"); // equity 1,000 = 50 % of 2,000: a 0.0100 fall
-    // 50x is above ESMA's 30:1 for majors: the review says first that a retail account cannot open it,
-    // and does not walk it through as opened.
+    // 50x is above ESMA's 30:1 for majors (the start state's region is ESMA): the review says first that a
+    // retail account cannot open it, and does not walk it through as opened.
     expect(await page.locator('[data-blocker="above-retail-cap"]').count()).toBe(1);
     expect(await page.locator('[data-blocked="true"]').first().textContent()).toMatch(/^This trade cannot be opened as set\..*above the ESMA retail cap of 30:1/);
     expect(await page.locator('[data-warning="call-at-open"]').count()).toBe(1); // level 100 % at open
@@ -110,12 +114,12 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(await page.locator('[data-blocked="true"]').count()).toBe(0);
     const walk = (await page.locator('[aria-label="Walkthrough"] li').last().textContent()) ?? "";
     // the 2 % adverse move (0.98000) lies beyond the stop-out at 0.99: the position closed there with
-    // equity 1,000.00, and the guide's 2,000 is the loss had it stayed open
+    // equity 1,000.00, and the guide's 2,000 is the loss had it stayed open (equity 0, margin level 0 %)
     expect(walk).toContain("0.98000");
     expect(walk).toContain("equity 1,000.00");
     expect(walk).toContain("margin level closed");
     expect(walk).toContain("STOP OUT");
-    expect(walk).toMatch(/would have lost 2000\./);
+    expect(walk).toMatch(/would have lost 2000\.00: equity 0\.00, margin level 0\.00 %\./);
 
     // Scenarios, then write.
     await tabTo(page, button("Next: Scenarios"));
@@ -131,7 +135,7 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(await page.locator('[role="status"]').textContent()).toContain('"LEV Scenario"');
 
     // Read the new sheet back from the grid, where the model says each figure lives.
-    const plan = scenarioPlan(buildScenario(validate({ ...GUIDE_EXAMPLE, region: "none" }).trade!));
+    const plan = scenarioPlan(buildScenario(validate(GUIDE_EXAMPLE).trade!));
     const cell = (name: string) => plan.names.find((n) => n.name === name)!.cell;
     expect(await page.locator(".tab.active").textContent()).toContain("LEV Scenario");
     expect(await cellText(page, cell("Margin"))).toMatch(/^2,?000(\.00)?$/);
@@ -142,7 +146,18 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(await cellText(page, `G${lastStep}`)).toBe("STOP OUT");
     expect(await cellText(page, `E${lastStep}`)).toMatch(/^1,?000(\.00)?$/); // closed at the stop-out: equity 1,000
     expect(await cellText(page, `F${lastStep}`)).toBe("closed");
-    expect(await cellText(page, "A3")).toMatch(/^The trade can be opened as set\. Account \(margin level\)\.$/);
+    // The sheet's words, read back from the grid: the title, the opening line, the walkthrough's steps and stories.
+    expect(await cellText(page, "A1")).toBe("LEV scenario: EUR/USD long 1 lot at 1.00000, leverage 50x, broker account");
+    expect(await cellText(page, "A3")).toBe("The trade can be opened as set: the broker calls at the margin-call level and closes it at the stop-out level.");
+    const first = Number(walkBlock.at.slice(1)) + 1;
+    const steps: string[] = [];
+    for (let r = first; r <= lastStep; r++) steps.push(`${await cellText(page, `A${r}`)} | ${await cellText(page, `H${r}`)}`);
+    expect(steps).toEqual([
+      "1. Open the trade | You open the trade: the required margin is locked up and the rest of the balance is free margin.",
+      "2. Margin call | At this price the margin level reaches the margin-call level: the broker asks for more money or for positions to be closed.",
+      "3. Stop-out | At this price the margin level reaches the stop-out level: the broker closes the position at a loss.",
+      "4. Price moves 2 % against you | The position no longer exists here: it was closed at the stop-out price, and negative balance protection keeps the loss within the balance. Had it stayed open, this move would have lost 2000.00: equity 0.00, margin level 0.00 %.",
+    ]);
     // The scenario table: at −2 % stopped out, at −0.5 % … no such row; at +1 % OK.
     const table = plan.blocks.find((b) => b.rows[0]?.[0] === "Price")!;
     const top = Number(table.at.slice(1));
@@ -165,6 +180,12 @@ describeInBrowser("the simulator pane in the playground", () => {
     // Journal: Binance's example, 0.5 × (61,000 − 60,000) = 500
     expect(await cellText(page, "J2")).toMatch(/^500(\.00)?$/);
     expect(await cellText(page, "M2")).toMatch(/^1(\.00)?$/);
+    // Prices by row as the row's symbol shows them: BTCUSDT to its tick's 2 decimals, EUR/USD to 5. The EUR/USD
+    // short's liquidation price, LEV.LIQPRICE("short", 1.1, 30) at the default 0.5 %, is 1.1 × (31/30) / 1.005 =
+    // 1.1310116…, shown 1.13101 (not 1.13).
+    expect(await cellText(page, "D2")).toBe("60,000.00");
+    expect(await cellText(page, "D3")).toBe("1.10000");
+    expect(await cellText(page, "L3")).toBe("1.13101");
     const names = await page.evaluate(() => (globalThis as unknown as { levPlayground: { hf: { getSheetNames(): string[] } } }).levPlayground.hf.getSheetNames());
     expect(names).toEqual(expect.arrayContaining(["LEV Scenario", "LEV Scenario 2", "LEV Journal"]));
     expect(s.offsite).toEqual([]);
@@ -186,8 +207,11 @@ describeInBrowser("the simulator pane in the playground", () => {
     }
     expect(await page.locator('input[type=radio][value="crypto-inverse"]').isChecked()).toBe(true);
     const sources = (await page.locator('[aria-label="Preset defaults and their sources"]').textContent()) ?? "";
-    expect(sources).toContain("Contract value: 100 USD");
+    expect(sources).toContain("Symbol: BTCUSD_PERP");
     expect(sources).toContain("COIN-M regular taker fee 0.05 %");
+    const symbols = (await page.locator('[aria-label="Common symbols and their sources"]').textContent()) ?? "";
+    expect(symbols).toContain("BTCUSD_PERP: tick 0.1, quantity step 1, up to 125x on Binance");
+    expect(symbols).toContain("contract value 100 USD");
 
     await tabTo(page, button("Next: Trade"));
     await page.keyboard.press("Enter");
@@ -221,14 +245,15 @@ describeInBrowser("the simulator pane in the playground", () => {
 
     // Review, in BTC: 100 × 100 / 50,000 = 0.2 BTC; margin 0.02 BTC; the first bracket (0.2 BTC < 5):
     // LP = (100 × 1.004) / (0.02/100 + 100/50,000) = 100.4 / 0.0022 = 45,636.36; bankruptcy 50,000 × 10/11.
+    // BTCUSD_PERP's tick is 0.1: prices show one decimal (5 significant digits of 50,000 need none).
     await page.waitForSelector('[aria-label="Key figures"]');
     const figure = async (name: string) => (await page.locator(`[data-figure="${name}"] dd`).first().textContent())?.trim();
     expect(await page.locator('[data-figure="Notional"] dt').textContent()).toBe("Position value (BTC)");
     expect(await figure("Notional")).toBe("0.20000000");
     expect(await figure("Margin")).toBe("0.02000000");
-    expect(await figure("LiqPrice")).toBe("45,636.36");
-    expect(await figure("Bankruptcy")).toBe("45,454.55");
-    expect(await figure("DoublingPrice")).toBe("55,555.56"); // 50,000 / (1 − 1/10)
+    expect(await figure("LiqPrice")).toBe("45,636.4");
+    expect(await figure("Bankruptcy")).toBe("45,454.5");
+    expect(await figure("DoublingPrice")).toBe("55,555.6"); // 50,000 / (1 − 1/10)
     expect(await page.locator('[data-figure="LiqPrice"]').textContent()).toContain("tier table at Tiers!A1:C3");
     expect(await page.locator("[data-view]").textContent()).toBe("Isolated margin");
     expect(await page.locator('[data-figure="LiqPrice"]').textContent()).toMatch(/Isolated margin: where the position's own margin/);
@@ -256,7 +281,7 @@ describeInBrowser("the simulator pane in the playground", () => {
     const trade = validate(values, { address: "Tiers!A1:C3", sheet: "Tiers", range: "A1:C3", cells: COINM_TIERS }).trade!;
     const plan = scenarioPlan(buildScenario(trade));
     const cell = (name: string) => plan.names.find((n) => n.name === name)!.cell;
-    expect(await cellText(page, cell("LiqPrice"))).toMatch(/^45,?636\.36/);
+    expect(await cellText(page, cell("LiqPrice"))).toBe("45,636.4"); // the tick's one decimal
     expect(await cellText(page, cell("Margin"))).toMatch(/^0\.02(0*)?$/);
     const formula = await page.evaluate((a1: readonly [string, string]) => {
       const hf = (globalThis as unknown as { levPlayground: { hf: { getSheetId(n: string): number; simpleCellAddressFromString(a: string, s: number): object; getCellFormula(a: object): string } } }).levPlayground.hf;
@@ -278,19 +303,25 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(await page.locator('input[type=radio][value="crypto-linear"]').isChecked()).toBe(true);
     await tabTo(page, button("Next: Trade"));
     await page.keyboard.press("Enter");
-    // the account turned from BTC to USDT, so the preset's balance is filled: 1 BTC at 60,000, 10x
+    // the account turned from BTC to USDT, so the preset's balance is filled: 0.1 BTC at 60,000, 10x
     expect(await page.inputValue("#lev-balance")).toBe("10000");
-    expect(await page.inputValue("#lev-quantity")).toBe("1");
+    expect(await page.inputValue("#lev-quantity")).toBe("0.1");
+    expect(await page.inputValue("#lev-symbol")).toBe("BTCUSDT");
     await tabTo(page, button("Next: Review"));
     await page.keyboard.press("Enter");
     await page.waitForSelector('[aria-label="Key figures"]');
     const figure = async (name: string) => (await page.locator(`[data-figure="${name}"] dd`).first().textContent())?.trim();
     const explains = () => page.locator("[data-figure] dd:nth-of-type(2)").allTextContents();
     expect(await page.locator("[data-view]").textContent()).toBe("Isolated margin");
-    // margin 60,000 / 10 = 6,000; LIQPRICE = 60,000 × (1 − 1/10) / (1 − 0.4 %) = 54,000 / 0.996 = 54,216.87
-    expect(await figure("Margin")).toBe("6,000.00");
+    // margin 6,000 / 10 = 600; LIQPRICE = 60,000 × (1 − 1/10) / (1 − 0.4 %) = 54,000 / 0.996 = 54,216.87
+    expect(await figure("Margin")).toBe("600.00");
     expect(await figure("LiqPrice")).toBe("54,216.87");
-    expect(await figure("EndResult")).toBe("-6,000.00"); // the isolated margin is what is lost
+    expect(await figure("EndResult")).toBe("-600.00"); // the isolated margin is what is lost
+    // the ratio at open, before fees: maintenance 6,000 × 0.4 % = 24 over the margin 600 = 4.00 %, in the review
+    // and in the walkthrough's first step alike
+    expect(await figure("MarginRatio")).toBe("4.00 %");
+    expect(await page.locator('[aria-label="Walkthrough"] li').first().textContent()).toContain("margin ratio 4.00 %");
+    expect(await page.locator("[data-instrument]").textContent()).toBe("BTCUSDT: tick 0.10, quantity step 0.001. Binance allows up to 125x.");
     expect((await explains()).every((t) => t.startsWith("Isolated margin: "))).toBe(true);
     expect(await page.locator('[data-blocked="true"]').count()).toBe(0);
     await page.setViewportSize({ width: 1440, height: 2100 });
@@ -298,9 +329,11 @@ describeInBrowser("the simulator pane in the playground", () => {
     await page.locator("#pane").screenshot({ path: USDM_ISOLATED_SCREENSHOT });
     await page.setViewportSize({ width: 1440, height: 860 });
 
-    // Cross: the whole balance backs the position.
+    // Cross, with 1 BTC: the whole balance backs the position.
     await page.locator("#lev-tab-Trade").focus();
     await page.keyboard.press("Enter");
+    await tabTo(page, byId("lev-quantity"));
+    await retype(page, "1");
     await tabTo(page, `el.type === "radio" && el.checked && el.closest("#lev-marginMode") !== null`);
     await page.keyboard.press("ArrowRight");
     expect(await page.locator('#lev-marginMode input[value="cross"]').isChecked()).toBe(true);
@@ -312,6 +345,8 @@ describeInBrowser("the simulator pane in the playground", () => {
     expect(await figure("LiqPrice")).toBe("50,200.80");
     expect(await figure("EndResult")).toBe("-10,000.00");
     expect(await figure("LevelAtOpen")).toBe("166.67 %"); // 10,000 / 6,000
+    // 60,000 USDT is beyond the first bracket (50,000) that Binance's 125x and 0.40 % are for
+    expect(await page.locator('[data-warning="beyond-first-bracket"]').count()).toBe(1);
     // the earlier write's message was about another trade, and went when the trade changed
     expect(await page.locator('[role="status"]').filter({ hasText: "Written to the new sheet" }).count()).toBe(0);
     expect((await explains()).every((t) => t.startsWith("Cross margin: "))).toBe(true);

@@ -1,34 +1,33 @@
-import { cellName, parseRange, sheetReference, type CellValue } from "../workbook";
+import { cellName, columnName, parseRange, sheetReference, type CellValue } from "../workbook";
 import { isError, levIndex, mul, rangeArg, ref, type Env, type Expr, type Val } from "./expr";
 import type { OtherPositions, Trade } from "./form";
+import type { AccountAt } from "./position";
 
 /**
  * The cross account on the scenario sheet, when the trader gives the account's other positions as a
  * positions table: a block of the same seven columns as the table (symbol, side, entry, quantity, mark,
  * maintenance rate and amount), one row per table row, each cell a formula over the table's own cell
- * (so a mark changed there follows here), and a last row for the simulated trade. LEV.CROSSLIQ and
- * LEV.CROSSACCOUNT read the block: the engine holds every rule, the block only gathers the rows into one
- * range, which a worksheet function needs.
+ * (so a mark changed there follows here), and a last row for the simulated trade at its entry. LEV.CROSSLIQ
+ * and LEV.CROSSACCOUNT read the block: the engine holds every rule, the block only gathers the rows into one
+ * range, which a worksheet function needs. LEV.CROSSACCOUNT reads it with the rows of the trade's symbol at a
+ * price (the entry at open, a row's price in the walkthrough and the scenarios), every other row at its mark.
  */
 
 export const ACCOUNT_COLUMNS = ["Symbol", "Side", "Entry", "Quantity", "Mark", "Maintenance rate", "Maintenance amount"] as const;
 
 /** The block's cells, on the sheet: the title, the column headers, then the rows. */
-export interface AccountBlock {
+export interface AccountBlock extends AccountAt {
   /** 0-based row and column of the title cell. */
   top: number;
   left: number;
   title: string;
   rows: { expr?: Expr; value: Val }[][];
-  /** The simulated trade's liquidation price (its row of LEV.CROSSLIQ) and the account's margin ratio. */
+  /** The simulated trade's liquidation price (its row of LEV.CROSSLIQ). */
   liqPrice: Expr;
-  marginRatio: Expr;
-  /** How many positions the table holds (kept rows). */
-  others: number;
 }
 
-/** Where the block sits: right of the inputs, under the chart and its marks (columns J to P). */
-export const ACCOUNT_AT = { row: 34, col: 9 } as const;
+/** Where the block sits: at the top right, beyond the key figures' explanations (columns J to P, from row 5). */
+export const ACCOUNT_AT = { row: 4, col: 9 } as const;
 
 /** "1 other position", "3 other positions". */
 export function othersWords(n: number): string {
@@ -54,22 +53,15 @@ export function accountBlock(t: Trade, o: OtherPositions, env: Env): AccountBloc
   const rows: { expr?: Expr; value: Val }[][] = [];
   for (let i = 0; i < n; i++) rows.push(ACCOUNT_COLUMNS.map((_, j) => tableCell(o, i, j)));
 
-  // The trade's own row. Its mark is its symbol's mark in the table (rows of one symbol share one mark,
-  // as the catalog requires), or the entry where the table does not hold the symbol.
+  // The trade's own row, at its entry: at open the trade's symbol is at the entry price.
   const column = (j: number, to = tradeRow) => `${cellName(first, left + j)}:${cellName(to, left + j)}`;
-  const same = o.rows.find((p) => p !== undefined && p.symbol.toLowerCase() === t.symbol.trim().toLowerCase());
   const entry = ref("Entry");
-  const symbolCell = cellName(tradeRow, left);
-  const mark: Expr = {
-    text: `IFERROR(INDEX(${column(4, tradeRow - 1)},MATCH(${symbolCell},${column(0, tradeRow - 1)},0)),Entry)`,
-    value: (e) => (same ? same.mark.toNumber() : entry.value(e)),
-  };
   const cells: Expr[] = [
     { text: `"${t.symbol.replace(/"/g, '""')}"`, value: () => t.symbol },
     ref("Side"),
     entry,
     mul(ref("Quantity"), ref("ContractSize")),
-    mark,
+    entry,
     ref("MMR"),
     { text: "0", value: () => 0 },
   ];
@@ -77,31 +69,41 @@ export function accountBlock(t: Trade, o: OtherPositions, env: Env): AccountBloc
   // The symbol is a constant, written as it is: no formula.
   rows[n]![0] = { value: t.symbol };
 
+  const valueOf = (v: Val) => (isError(v) ? null : v);
   const range = (j: number) =>
     rangeArg(
       column(j),
-      rows.map((r) => {
-        const v = r[j]!.value;
-        return [isError(v) ? null : v];
-      }),
+      rows.map((r) => [valueOf(r[j]!.value)]),
     );
+  // Every row at its mark, except the rows of this trade's symbol (its own and the table's), which are at
+  // `price`: the catalog's rows of one symbol share one price.
+  const symbolCell = `$${columnName(left)}$${tradeRow + 1}`;
+  const same = (r: { value: Val }[]) => typeof r[0]!.value === "string" && r[0]!.value.trim().toLowerCase() === t.symbol.trim().toLowerCase();
+  const marksAt = (price: Expr) =>
+    rangeArg(`IF(${column(0)}=${symbolCell},${price.text},${column(4)})`, (e) => {
+      const p = price.value(e);
+      return rows.map((r) => [same(r) ? valueOf(p) : valueOf(r[4]!.value)]);
+    });
   const args = {
     sides: range(1),
     entries: range(2),
     quantities: range(3),
-    marks: range(4),
     wallet_balance: ref("Balance"),
     mmr: range(5),
     maint_amounts: range(6),
   };
+  const account = (price: Expr, row: number) => levIndex("CROSSACCOUNT", { ...args, marks: marksAt(price) }, row, 2);
   return {
     top,
     left,
     title: `Cross account: the ${othersWords(o.count)} read live from ${o.label}, and this trade (last row)`,
     rows,
-    liqPrice: levIndex("CROSSLIQ", { symbols: range(0), ...args }, n + 1, 1),
-    // LEV.CROSSACCOUNT's sixth row: maintenance ÷ margin balance.
-    marginRatio: levIndex("CROSSACCOUNT", args, 6, 2),
+    // CROSSLIQ solves for the symbol's price, so its rows' marks do not count; they are given at the entry, as
+    // one price for the symbol, which the function requires.
+    liqPrice: levIndex("CROSSLIQ", { symbols: range(0), ...args, marks: marksAt(entry) }, n + 1, 1),
+    // LEV.CROSSACCOUNT's fourth and sixth rows: margin balance, and maintenance ÷ margin balance.
+    marginBalance: (price) => account(price, 4),
+    marginRatio: (price) => account(price, 6),
     others: o.count,
   };
 }

@@ -1,6 +1,7 @@
 import * as engine from "../../engine";
 import type { AnyEngineFunction, Result } from "../../engine";
 import { ERROR_TEXT, errorCell, type ErrorCell } from "../../functions/boundary";
+import { decimalsFormat, formatDecimals, type PriceDigits } from "./formats";
 
 /**
  * A worksheet expression together with its value. Each cell the simulator writes is built once as an
@@ -107,10 +108,11 @@ export function ifAtMost(a: Expr, b: Expr, then: Expr, otherwise: Expr): Expr {
 export interface RangeArg {
   kind: "range";
   text: string;
-  cells: readonly (readonly unknown[])[];
+  /** The cells as read, or as an array expression gives them for the current values (`IF(range=x, p, range)`). */
+  cells: readonly (readonly unknown[])[] | ((env: Env) => readonly (readonly unknown[])[]);
 }
 
-export function rangeArg(text: string, cells: readonly (readonly unknown[])[]): RangeArg {
+export function rangeArg(text: string, cells: RangeArg["cells"]): RangeArg {
   return { kind: "range", text, cells };
 }
 
@@ -194,7 +196,8 @@ function levWith(
       for (const n of order) {
         const a = byName[n]!;
         if (isRangeArg(a)) {
-          raw[n] = a.cells.map((row) => [...row]);
+          const cells = typeof a.cells === "function" ? a.cells(env) : a.cells;
+          raw[n] = cells.map((row) => [...row]);
           continue;
         }
         const v = a.value(env);
@@ -333,6 +336,23 @@ export function concat(...parts: (Expr | string)[]): Expr {
         out += generalText(v);
       }
       return out;
+    },
+  };
+}
+
+/**
+ * TEXT(a, format) for a number shown with fixed and optional decimals and no grouping ("0.00", "0.00000##"),
+ * the formats the sheet's sentences use (the playground's spreadsheet engine reads TEXT formats without a
+ * thousands separator, and does not scale "%" formats); `percent` shows a fraction as "12.50 %".
+ */
+export function textOf(a: Expr, digits: PriceDigits, percent = false): Expr {
+  const format = decimalsFormat(digits, false);
+  return {
+    text: percent ? `TEXT((${a.text})*100,"${format}")&" %"` : `TEXT(${a.text},"${format}")`,
+    value: (env) => {
+      const x = numeric(a.value(env));
+      if (isError(x)) return x;
+      return percent ? `${formatDecimals(x * 100, digits, false)} %` : formatDecimals(x, digits, false);
     },
   };
 }

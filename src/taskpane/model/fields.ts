@@ -1,5 +1,6 @@
 import type { FieldId, FormValues } from "./form";
 import type { Preset } from "./presets";
+import { findSymbol } from "./symbols";
 
 /**
  * The simulator's form fields as data: each field's id, label, hint and when it shows, grouped in the
@@ -48,7 +49,12 @@ export interface PositionsFieldSpec extends Base {
   kind: "positionsTable";
 }
 
-export type FieldSpec = TextFieldSpec | ChoiceFieldSpec | TierFieldSpec | PositionsFieldSpec;
+/** The symbol: typed freely, or picked from the market's common symbols (which fills their steps). */
+export interface SymbolFieldSpec extends Base {
+  kind: "symbol";
+}
+
+export type FieldSpec = TextFieldSpec | ChoiceFieldSpec | TierFieldSpec | PositionsFieldSpec | SymbolFieldSpec;
 /** Fields laid out side by side. */
 export type FieldRow = FieldSpec[];
 
@@ -58,7 +64,29 @@ export function textOf(t: Text | undefined, c: FieldContext): string | undefined
 
 const inCoin = (c: FieldContext) => c.inverse;
 
+/** What caps the leverage in this market, for the region field's hint. */
+function capHint(c: FieldContext): string {
+  if (c.market.cap.kind === "retail") {
+    return "ESMA, the FCA and ASIC cap the leverage retail clients get on CFDs, spread bets and forex; a professional client has no such cap.";
+  }
+  const x = findSymbol(c.market.id, c.values.symbol)?.cap;
+  const max = x && x.leverage !== "" ? `: ${x.venue} allows up to ${x.leverage}x on ${c.values.symbol.trim()}` : "";
+  return `Retail caps are for CFDs, spread bets and forex. A perpetual on an exchange is capped by the exchange's maximum for the symbol${max || " (LEV's table does not carry one for this symbol: check your exchange's)"}.`;
+}
+
 export const TRADE_FIELDS: FieldRow[] = [
+  [
+    {
+      kind: "symbol",
+      id: "symbol",
+      label: "Symbol",
+      hint: (c) => symbolHint(c),
+    },
+  ],
+  [
+    { kind: "text", id: "tick", label: "Price step (tick)", hint: "The smallest price move the venue quotes" },
+    { kind: "text", id: "quantityStep", label: "Quantity step", hint: (c) => `In ${c.market.quantityLabel.toLowerCase()}: sizes are whole steps` },
+  ],
   [
     {
       kind: "text",
@@ -67,6 +95,33 @@ export const TRADE_FIELDS: FieldRow[] = [
       hint: (c) => (c.inverse ? `In ${c.coin}: a coin-margined account is kept in the coin` : "Your deposit, in the account currency"),
     },
     { kind: "choice", id: "side", label: "Side", options: [{ value: "long", label: "Long" }, { value: "short", label: "Short" }] },
+  ],
+  [
+    {
+      kind: "text",
+      id: "accountCcy",
+      label: "Account currency",
+      hint: "The currency your balance is kept in",
+      inputMode: "text",
+      show: (c) => c.market.id === "forex",
+    },
+  ],
+  [
+    {
+      kind: "text",
+      id: "ratePair",
+      label: "Conversion pair",
+      hint: (c) => `Joins ${conversionWords(c)}`,
+      inputMode: "text",
+      show: (c) => needsRate(c),
+    },
+    {
+      kind: "text",
+      id: "rate",
+      label: "Conversion rate",
+      hint: (c) => `The pair's price now: ${quoteOf(c.values.symbol) ?? "quote-currency"} amounts are converted into ${c.values.accountCcy.trim().toUpperCase() || "the account currency"} at it`,
+      show: (c) => needsRate(c),
+    },
   ],
   [
     { kind: "text", id: "entry", label: "Entry price" },
@@ -105,20 +160,25 @@ export const TRADE_FIELDS: FieldRow[] = [
       kind: "text",
       id: "value",
       label: (c) => (c.inverse ? `Position value (${c.coin})` : "Position value"),
-      hint: (c) => (c.inverse ? "Contracts × contract value ÷ price; rounded down to whole contracts" : "Price × quantity × contract size"),
+      hint: (c) => (c.inverse ? "Contracts × contract value ÷ price; rounded down to whole contracts" : "Price × quantity × contract size; rounded down to the quantity step"),
       show: (c) => c.values.sizeMode === "value",
     },
     {
       kind: "text",
       id: "riskPct",
       label: "Risk (% of balance)",
-      hint: "Lost if the stop is hit; the stop below is required",
+      hint: "Lost if the stop is hit, the fees of opening and of closing there included",
       show: (c) => c.values.sizeMode === "risk",
     },
   ],
   [
-    { kind: "text", id: "stop", label: "Stop price (optional)" },
-    { kind: "text", id: "target", label: "Take profit (optional)" },
+    {
+      kind: "text",
+      id: "stop",
+      label: "Stop price",
+      hint: (c) => (c.values.sizeMode === "risk" ? "Required: the size is worked out from it" : "Optional: where you would close at a loss"),
+    },
+    { kind: "text", id: "target", label: "Take profit", hint: "Optional" },
   ],
   [
     {
@@ -161,6 +221,7 @@ export const TRADE_FIELDS: FieldRow[] = [
       kind: "choice",
       id: "region",
       label: "Region (for the retail leverage cap)",
+      hint: capHint,
       select: true,
       options: [
         { value: "ESMA", label: "EU (ESMA)" },
@@ -214,4 +275,35 @@ export const SCENARIO_FIELDS: FieldRow[] = [
 /** The ids of every field in `rows`, in order. */
 export function fieldIds(rows: FieldRow[]): FieldId[] {
   return rows.flat().map((f) => f.id);
+}
+
+/** A forex pair whose quote currency is not the account's: amounts need a conversion rate. */
+function needsRate(c: FieldContext): boolean {
+  if (c.market.id !== "forex") return false;
+  const quote = quoteOf(c.values.symbol);
+  const account = c.values.accountCcy.trim().toUpperCase();
+  return quote !== undefined && /^[A-Z]{3}$/.test(account) && quote !== account;
+}
+
+/** "JPY and USD": the quote currency and the account's. */
+function conversionWords(c: FieldContext): string {
+  return `${quoteOf(c.values.symbol) ?? "the quote currency"} and ${c.values.accountCcy.trim().toUpperCase() || "the account currency"}`;
+}
+
+/** The quote currency of a pair typed as EUR/USD or EURUSD. */
+function quoteOf(symbol: string): string | undefined {
+  const m = /^([A-Z]{3})\s*[/\-_. ]?\s*([A-Z]{3})$/.exec(symbol.trim().toUpperCase());
+  return m ? m[2] : undefined;
+}
+
+/** What the symbol field says about the typed symbol: what the table carries for it, or that it has none. */
+function symbolHint(c: FieldContext): string {
+  const typed = c.values.symbol.trim();
+  const known = findSymbol(c.market.id, typed);
+  if (!typed) return "Type your symbol, or pick a common one";
+  if (!known) return `Not in LEV's table of common symbols: set ${typed}'s price step, quantity step and contract size below`;
+  if (known.tick !== c.values.tick.trim() || known.step !== c.values.quantityStep.trim()) {
+    return `${known.symbol} is in LEV's table: pick it from the list to fill its steps (tick ${known.tick}, quantity step ${known.step})`;
+  }
+  return `Steps from LEV's table: ${known.source}`;
 }

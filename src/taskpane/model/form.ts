@@ -4,8 +4,14 @@ import {
   crossAccount,
   D,
   DomainError,
-  INVRISKSIZE,
+  convert,
+  inverseRiskSize,
   isEngineError,
+  pairText,
+  readCurrency,
+  readPair,
+  roundToStep,
+  ROUNDSTEP,
   LIQPRICE,
   MAINTMARGIN,
   NOTIONAL,
@@ -17,11 +23,14 @@ import {
   SCENARIOS,
   type CrossPosition,
   type Dec,
+  type Pair,
   type Param,
   type Side,
 } from "../../engine";
 import { parseSheetRange, sheetRangeText, sheetReference, type CellValue } from "../workbook";
 import { preset, PRESETS, type MarketId, type Preset } from "./presets";
+import { findSymbol, type ExchangeCap, type SymbolInfo } from "./symbols";
+import { priceDigits, stepDecimals, type PriceDigits } from "./formats";
 
 /**
  * The simulator's form: what the trader typed (text, as typed), its defaults, and its validation.
@@ -45,8 +54,18 @@ export type MmrSource = "rate" | "table";
 
 export interface FormValues {
   market: MarketId;
+  /** The instrument, as the trader types or picks it: "BTCUSDT", "EUR/USD". */
   symbol: string;
+  /** Its price step (tick) and quantity step, as the venue writes them. */
+  tick: string;
+  quantityStep: string;
+  /** The symbol whose steps and defaults were last filled in (from the preset or the list), whatever is typed since. */
+  filledFor: string;
   balance: string;
+  /** Forex: the account's currency, and the rate that converts the quote currency into it when they differ. */
+  accountCcy: string;
+  ratePair: string;
+  rate: string;
   side: "long" | "short";
   entry: string;
   leverage: string;
@@ -88,6 +107,18 @@ export type FieldErrors = Partial<Record<FieldId, string>>;
 export interface Trade {
   market: Preset;
   symbol: string;
+  /** The table's entry for the symbol, when it has one. */
+  info?: SymbolInfo;
+  /** The price step as typed ("0.10") and the quantity step. */
+  tick: string;
+  quantityStep: Dec;
+  /** How prices are shown: the tick's decimals, more for 5 significant digits of the entry. */
+  prices: PriceDigits;
+  /** What caps the leverage: a region's retail cap for the asset class, or the exchange's maximum for the symbol (when known). */
+  cap: { kind: "retail"; assetClass: RetailClass } | { kind: "exchange"; exchange?: ExchangeCap };
+  /** Forex: the account currency, and the conversion of the quote currency into it when they differ. */
+  accountCcy?: string;
+  fx?: Conversion;
   balance: Dec;
   side: Side;
   sideWord: "long" | "short";
@@ -127,6 +158,19 @@ export interface Trade {
   /** The adverse move the walkthrough follows, as a positive fraction (0.02 is a 2 % move against). */
   walkMove: Dec;
   output: OutputKind;
+}
+
+/** The RETAILCAP asset classes a preset or symbol names. */
+export type RetailClass = Extract<Preset["cap"], { kind: "retail" }>["assetClass"];
+
+/** Forex amounts in the quote currency converted into the account currency at a rate the trader gives. */
+export interface Conversion {
+  base: string;
+  quote: string;
+  account: string;
+  /** The pair whose price `rate` is ("USD/JPY"), joining the quote and the account currency. */
+  ratePair: string;
+  rate: Dec;
 }
 
 /** A tier table read from the workbook, checked by the engine's tier reader. */
@@ -173,15 +217,22 @@ export type TierRead =
 export const MAX_SCENARIO_ROWS = 10000;
 
 /**
- * The guide's own example: deposit 2,000, leverage 1:50, one standard lot (100,000) of EUR/USD. The
- * guide counts the position as worth 100,000 in the account currency, which for a USD account is an
- * entry of 1.0000 (EUR/USD traded at parity in July 2022). A 2 % move against the long (to 0.9800)
- * loses 2,000: equity 0, margin level 0 %.
+ * The guide's own example, a named example rather than a market's defaults: deposit 2,000, leverage 1:50,
+ * one standard lot (100,000) of EUR/USD. The guide counts the position as worth 100,000 in the account
+ * currency, which for a USD account is an entry of 1.0000 (EUR/USD traded at parity in July 2022). A 2 %
+ * move against the long (to 0.9800) loses 2,000: equity 0, margin level 0 %, had it stayed open. It loads
+ * with no retail cap, as the guide assumes (under ESMA's 30:1 it could not be opened; the review says so).
  */
 export const GUIDE_EXAMPLE: FormValues = {
   market: "forex",
   symbol: "EUR/USD",
+  tick: "0.00001",
+  quantityStep: "0.01",
+  filledFor: "EUR/USD",
   balance: "2000",
+  accountCcy: "USD",
+  ratePair: "",
+  rate: "",
   side: "long",
   entry: "1.0000",
   leverage: "1:50",
@@ -202,7 +253,7 @@ export const GUIDE_EXAMPLE: FormValues = {
   feeRate: "0",
   fundingRate: "0",
   fundingIntervalHours: "24",
-  region: "ESMA",
+  region: "none",
   scenarioKind: "range",
   moveFrom: "-20",
   moveTo: "20",
@@ -213,13 +264,15 @@ export const GUIDE_EXAMPLE: FormValues = {
   output: "formulas",
 };
 
-/** The form filled from a market's preset, keeping the trader's account, side and scenario choices. */
+/**
+ * The form filled from a market's preset, keeping the trader's side, region and scenario choices, and the
+ * balance while the account stays in the same unit (a USDT balance means nothing in BTC).
+ */
 export function applyPreset(values: FormValues, market: MarketId): FormValues {
   const p = preset(market);
   const d = p.defaults;
-  // A balance in USDT means nothing in BTC: when the account currency changes, the balance is refilled.
   const sameAccount = PRESETS.find((x) => x.id === values.market)?.account === p.account;
-  return {
+  const filled: FormValues = {
     ...values,
     market,
     balance: sameAccount ? values.balance : d.balance.value,
@@ -227,22 +280,74 @@ export function applyPreset(values: FormValues, market: MarketId): FormValues {
     mmrSource: sameAccount ? values.mmrSource : "rate",
     mmrTable: sameAccount ? values.mmrTable : "",
     others: sameAccount ? values.others : "",
-    symbol: d.symbol.value,
-    entry: d.entry.value,
+    accountCcy: values.accountCcy || "USD",
     leverage: d.leverage.value,
-    contractSize: d.contractSize.value,
     mmr: d.mmr.value,
     callLevel: d.callLevel.value,
     stopoutLevel: d.stopoutLevel.value,
     feeRate: d.feeRate.value,
     fundingRate: d.fundingRate.value,
     fundingIntervalHours: d.fundingIntervalHours.value,
-    quantity: d.quantity.value,
+    sizeMode: "quantity",
     value: "",
     stop: "",
     target: "",
   };
+  const info = findSymbol(market, d.symbol.value);
+  if (!info) throw new Error(`the ${market} preset's symbol ${d.symbol.value} is not in the symbol table`);
+  return applySymbol(filled, info, !sameAccount);
 }
+
+/**
+ * The form filled from a symbol picked from the table: its steps, contract size, an illustrative price and
+ * size, its first bracket's maintenance rate where the table has it (blank where it does not, so the trader
+ * enters the rate rather than keep another symbol's), the conversion rate a forex pair needs, and for an
+ * inverse contract a balance in its coin when the coin changes.
+ */
+export function applySymbol(values: FormValues, info: SymbolInfo, refillBalance = false): FormValues {
+  const liquidates = preset(info.market).ending === "liquidation";
+  // A balance in BTC means nothing in ETH: the coin the balance was filled for is the last filled symbol's.
+  const coinChanged = info.balance !== undefined && coinOf(values.filledFor) !== coinOf(info.symbol);
+  return {
+    ...values,
+    symbol: info.symbol,
+    filledFor: info.symbol,
+    tick: info.tick,
+    quantityStep: info.step,
+    contractSize: info.contractSize,
+    entry: info.price,
+    quantity: info.quantity,
+    value: "",
+    stop: "",
+    target: "",
+    balance: info.balance !== undefined && (refillBalance || coinChanged) ? info.balance : values.balance,
+    mmr: liquidates ? (info.cap?.mmr ?? "") : values.mmr,
+    ...conversionFor(info, values.accountCcy || "USD"),
+  };
+}
+
+/**
+ * The conversion a forex pair needs for an account currency: none when the quote is the account currency;
+ * the pair's own price when the account holds the base (USD/JPY in USD); otherwise the price of the quote in
+ * the account currency, from the table where it has that pair (GBP/USD for EUR/GBP in USD).
+ */
+function conversionFor(info: SymbolInfo, account: string): { ratePair: string; rate: string } {
+  if (info.market !== "forex") return { ratePair: "", rate: "" };
+  const pair = readPair(info.symbol, "symbol");
+  if (pair.quote === account) return { ratePair: "", rate: "" };
+  if (pair.base === account) return { ratePair: info.symbol, rate: info.price };
+  for (const ratePair of [`${pair.quote}/${account}`, `${account}/${pair.quote}`]) {
+    const known = findSymbol("forex", ratePair);
+    if (known) return { ratePair: known.symbol, rate: known.price };
+  }
+  return { ratePair: `${pair.quote}/${account}`, rate: "" };
+}
+
+/** The simulator's first state: the first market's defaults over the guide's scenario choices. */
+export const START: FormValues = {
+  ...applyPreset({ ...GUIDE_EXAMPLE, region: "ESMA" }, PRESETS[0]!.id),
+  balance: PRESETS[0]!.defaults.balance.value,
+};
 
 // ─── Reading fields ──────────────────────────────────────────────────────────────────────────────────
 
@@ -440,6 +545,32 @@ function readRisk(text: string): Dec {
   return r;
 }
 
+/** "60,000.05": a typed number as the trader reads it back, grouped, every digit kept (at least `places`). */
+function shown(d: Dec, places = 0): string {
+  const [int, frac] = (d.decimalPlaces() < places ? d.toFixed(places) : d.toFixed()).split(".");
+  return int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
+}
+
+/**
+ * A price on the symbol's tick, or the two prices the venue would take instead: a price between ticks is
+ * asked about, never rounded silently.
+ */
+function onTick(price: Dec, tick: Dec | undefined, tickText: string, symbol: string, what: string): Dec {
+  if (!tick || roundToStep(price, tick, "nearest").eq(price)) return price;
+  const below = roundToStep(price, tick, "down");
+  const places = stepDecimals(tickText);
+  throw new FieldProblem(
+    `${capital(what)} ${shown(price)} is not on ${symbol}'s price step of ${tickText.trim()}: the venue takes ${shown(below, places)} or ${shown(below.add(tick), places)}.`,
+  );
+}
+
+/** A quantity that is a whole number of quantity steps, or the two sizes around it. */
+function onStep(q: Dec, step: Dec | undefined, what: string): Dec {
+  if (!step || roundToStep(q, step, "nearest").eq(q)) return q;
+  const below = roundToStep(q, step, "down");
+  throw new FieldProblem(`${capital(what)} ${shown(q)} is not a whole number of quantity steps (${step.toString()}): enter ${shown(below)} or ${shown(below.add(step))}.`);
+}
+
 // ─── Validation ──────────────────────────────────────────────────────────────────────────────────────
 
 export interface Validation {
@@ -447,15 +578,49 @@ export interface Validation {
   errors: FieldErrors;
 }
 
+/** Reads one field: its value, or its problem recorded in `errors` and undefined. */
+type FieldReader = <T>(id: FieldId, read: () => T) => T | undefined;
+
+/** The forex conversion: the account currency, and where it is not the quote currency, the rate pair and rate. */
+function readConversion(v: FormValues, field: FieldReader, pair: Pair | undefined): { accountCcy?: string; fx?: Conversion } {
+  const account = field("accountCcy", () => {
+    try {
+      return readCurrency(v.accountCcy, "accountCcy");
+    } catch {
+      throw new FieldProblem('The account currency is a three-letter code, such as "USD".');
+    }
+  });
+  if (!account || !pair || pair.quote === account) return { accountCcy: account };
+  const ratePair = field("ratePair", () => {
+    let rp: Pair;
+    try {
+      rp = readPair(v.ratePair, "ratePair");
+    } catch {
+      throw new FieldProblem(`Give the pair whose price converts ${pair.quote} into ${account}, such as ${pair.quote}/${account} or ${account}/${pair.quote}.`);
+    }
+    try {
+      convert({ amount: new D(1), from: pair.quote, to: account, ratePair: rp, rate: new D(1) });
+    } catch {
+      throw new FieldProblem(`${pairText(rp)} does not join ${pair.quote} and ${account}: give the price of ${pair.quote}/${account} or ${account}/${pair.quote}.`);
+    }
+    return rp;
+  });
+  const rate = field("rate", () =>
+    positive(num(v.rate, `the price of ${ratePair ? pairText(ratePair) : "the rate pair"}, which converts ${pair.quote} amounts into ${account}`), "the conversion rate"),
+  );
+  if (!ratePair || !rate) return { accountCcy: account };
+  return { accountCcy: account, fx: { base: pair.base, quote: pair.quote, account, ratePair: pairText(ratePair), rate } };
+}
+
 /**
  * Reads and checks every field. Returns the trade when all is well, otherwise one message per field
- * at fault. Sizing from risk is the engine's RISKSIZE (capped so the margin fits the balance, rounded
- * down to the market's quantity step).
+ * at fault. Sizing from risk is the engine's RISKSIZE with the fee rate (capped so the margin fits the
+ * balance, rounded down to the quantity step), or its inverse form for coin-margined contracts.
  */
 export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead): Validation {
   const errors: FieldErrors = {};
   const market = PRESETS.find((p) => p.id === v.market);
-  const field = <T>(id: FieldId, read: () => T): T | undefined => {
+  const field: FieldReader = (id, read) => {
     try {
       return read();
     } catch (e) {
@@ -469,19 +634,39 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
   const liquidates = market?.ending === "liquidation";
   const inverse = market?.account === "coin";
 
+  const symbol = field("symbol", () => {
+    const t = v.symbol.trim();
+    if (t === "") throw new FieldProblem(`Enter the symbol you trade, such as ${market?.defaults.symbol.value ?? "BTCUSDT"}.`);
+    return t;
+  });
+  const pair = market?.id === "forex" && symbol
+    ? field("symbol", () => {
+        try {
+          return readPair(symbol, "symbol");
+        } catch {
+          throw new FieldProblem(`A forex symbol is a currency pair, such as EUR/USD or USDJPY; "${symbol}" is not one.`);
+        }
+      })
+    : undefined;
+  const info = market && symbol ? findSymbol(market.id, symbol) : undefined;
+  const tick = field("tick", () => viaSpec(ROUNDSTEP.params.step, v.tick, "the price step (tick)"));
+  const quantityStep = field("quantityStep", () => viaSpec(ROUNDSTEP.params.step, v.quantityStep, "the quantity step"));
+  const named = symbol ?? "the symbol";
+
   // Each field is read by the engine argument it feeds (its reader and bounds).
   const balance = field("balance", () => viaSpec(SCENARIOS.params.balance, v.balance, "the account balance"));
-  const entry = field("entry", () => viaSpec(LIQPRICE.params.entry, v.entry, "the entry price"));
+  const entry = field("entry", () => onTick(viaSpec(LIQPRICE.params.entry, v.entry, "the entry price"), tick, v.tick, named, "the entry price"));
   const leverage = field("leverage", () => readLev(v.leverage));
   const contractSize = field("contractSize", () => viaSpec(NOTIONAL.params.contract_size, v.contractSize, "the contract size"));
   const side = v.side === "short" ? -1 : 1;
+  const conversion = market?.id === "forex" ? readConversion(v, field, pair) : {};
 
   const stop = field("stop", () => {
     if (blank(v.stop)) {
       if (v.sizeMode === "risk") throw new FieldProblem("Enter a stop price: sizing from risk needs one.");
       return undefined;
     }
-    const s = viaSpec(RISKSIZE.params.stop, v.stop, "the stop price");
+    const s = onTick(viaSpec(RISKSIZE.params.stop, v.stop, "the stop price"), tick, v.tick, named, "the stop price");
     if (entry && (side === 1 ? s.gte(entry) : s.lte(entry))) {
       throw new FieldProblem(
         side === 1 ? "For a long, the stop must be below the entry price." : "For a short, the stop must be above the entry price.",
@@ -491,7 +676,7 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
   });
   const target = field("target", () => {
     if (blank(v.target)) return undefined;
-    const t = viaSpec(RISKSIZE.params.stop, v.target, "the take-profit price");
+    const t = onTick(viaSpec(RISKSIZE.params.stop, v.target, "the take-profit price"), tick, v.tick, named, "the take-profit price");
     if (entry && (side === 1 ? t.lte(entry) : t.gte(entry))) {
       throw new FieldProblem(
         side === 1 ? "For a long, the take profit must be above the entry price." : "For a short, the take profit must be below the entry price.",
@@ -512,6 +697,9 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
     : undefined;
   const mmr = field("mmr", () => {
     if (!liquidates || v.mmrSource === "table") return new D(0);
+    if (blank(v.mmr)) {
+      throw new FieldProblem(`Enter the maintenance-margin rate of your bracket for ${named}${info ? ": LEV's table of symbols does not carry it" : ""}.`);
+    }
     return viaSpec(MAINTMARGIN.params.mmr, v.mmr, "the maintenance-margin rate", true);
   });
   const levelField = (id: "callLevel" | "stopoutLevel", what: string) =>
@@ -541,32 +729,23 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
     if (m.lte(0) || m.gte(1)) throw new FieldProblem("The adverse move must be more than 0 % and below 100 %.");
     return m;
   });
+  const scenario = readScenario(v, field, errors);
 
-  let scenario: Trade["scenario"] | undefined;
-  if (v.scenarioKind === "list") {
-    const prices = field("priceList", () => priceList(v.priceList));
-    if (prices) scenario = { kind: "list", prices };
-  } else {
-    const from = field("moveFrom", () => pct(v.moveFrom, "the first move"));
-    const to = field("moveTo", () => pct(v.moveTo, "the last move"));
-    const step = field("moveStep", () => positive(pct(v.moveStep, "the step between moves"), "the step"));
-    if (from && from.lte(-1)) errors.moveFrom = "A move of −100 % or more would take the price to zero. Start above −100 %.";
-    if (from && to && to.lt(from)) errors.moveTo = "The last move must not be below the first.";
-    if (from && to && step && !errors.moveFrom && !errors.moveTo) {
-      const rows = to.sub(from).div(step).floor().add(1);
-      if (rows.gt(MAX_SCENARIO_ROWS)) {
-        errors.moveStep = `That makes ${rows.toString()} rows; use a larger step (at most ${MAX_SCENARIO_ROWS} rows).`;
-      } else scenario = { kind: "range", from, to, step };
-    }
-  }
-
-  const region = v.region;
-
+  const exchangeCap = info?.cap && info.cap.leverage !== "" ? info.cap : undefined;
   const base =
-    market && balance && entry && leverage && contractSize && mmr && (table || !liquidates || v.mmrSource !== "table") && callLevel && stopoutLevel && feeRate && fundingRate && fundingIntervalHours && holdingDays && walkMove && scenario && (others || !usesOthers)
+    market && symbol && tick && quantityStep && balance && entry && leverage && contractSize && mmr && (table || !liquidates || v.mmrSource !== "table") && callLevel && stopoutLevel && feeRate && fundingRate && fundingIntervalHours && holdingDays && walkMove && scenario && (others || !usesOthers)
       ? {
           market,
-          symbol: v.symbol.trim() || market.defaults.symbol.value,
+          symbol,
+          info,
+          tick: v.tick.trim(),
+          quantityStep,
+          prices: priceDigits(entry.toNumber(), v.tick.trim()),
+          cap:
+            market.cap.kind === "exchange"
+              ? { kind: "exchange" as const, exchange: exchangeCap }
+              : { kind: "retail" as const, assetClass: info?.assetClass ?? market.cap.assetClass },
+          ...conversion,
           balance,
           side: side as Side,
           sideWord: v.side,
@@ -579,7 +758,7 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
           stop,
           target,
           inverse,
-          coin: inverse ? coinOf(v.symbol || market.defaults.symbol.value) : "",
+          coin: inverse ? coinOf(symbol) : "",
           mmr,
           tierTable: table,
           others,
@@ -589,85 +768,117 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
           fundingRate,
           fundingIntervalHours,
           holdingDays,
-          region,
+          region: v.region,
           scenario,
           walkMove,
           output: v.output,
         }
       : undefined;
+  if (market?.id === "forex" && conversion.accountCcy && pair && pair.quote !== conversion.accountCcy && !conversion.fx) return { errors };
 
-  let quantity: Dec | undefined;
-  let risk: Dec | undefined;
+  const sized = readSize(v, field, { base, inverse, entry, contractSize, stop, quantityStep });
+  if (Object.keys(errors).length > 0 || !base || !sized.quantity) return { errors };
+  return { errors, trade: { ...base, quantity: sized.quantity, risk: sized.risk } };
+}
+
+/** The scenario prices: a range of moves or a list of prices. */
+function readScenario(v: FormValues, field: FieldReader, errors: FieldErrors): Trade["scenario"] | undefined {
+  if (v.scenarioKind === "list") {
+    const prices = field("priceList", () => priceList(v.priceList));
+    return prices ? { kind: "list", prices } : undefined;
+  }
+  const from = field("moveFrom", () => pct(v.moveFrom, "the first move"));
+  const to = field("moveTo", () => pct(v.moveTo, "the last move"));
+  const step = field("moveStep", () => positive(pct(v.moveStep, "the step between moves"), "the step"));
+  if (from && from.lte(-1)) errors.moveFrom = "A move of −100 % or more would take the price to zero. Start above −100 %.";
+  if (from && to && to.lt(from)) errors.moveTo = "The last move must not be below the first.";
+  if (!from || !to || !step || errors.moveFrom || errors.moveTo) return undefined;
+  const rows = to.sub(from).div(step).floor().add(1);
+  if (rows.gt(MAX_SCENARIO_ROWS)) {
+    errors.moveStep = `That makes ${rows.toString()} rows; use a larger step (at most ${MAX_SCENARIO_ROWS} rows).`;
+    return undefined;
+  }
+  return { kind: "range", from, to, step };
+}
+
+/**
+ * The size: a quantity typed on the quantity step; a position value turned into whole steps (rounded down, so
+ * the position is never worth more than asked); or the size that loses the risk at the stop, fees included
+ * (RISKSIZE, or the engine's inverse sizing in whole contracts).
+ */
+function readSize(
+  v: FormValues,
+  field: FieldReader,
+  t: {
+    base?: Omit<Trade, "quantity" | "risk">;
+    inverse: boolean;
+    entry?: Dec;
+    contractSize?: Dec;
+    stop?: Dec;
+    quantityStep?: Dec;
+  },
+): { quantity?: Dec; risk?: Dec } {
+  const { inverse, entry, contractSize, quantityStep: step } = t;
   if (v.sizeMode === "quantity") {
-    quantity = field("quantity", () => {
+    const quantity = field("quantity", () => {
       const q = viaSpec(SCENARIOS.params.quantity, v.quantity, inverse ? "the number of contracts" : "the quantity");
       if (inverse && !q.isInteger()) throw new FieldProblem("Inverse contracts come whole: enter a whole number of contracts, such as 100.");
+      return onStep(q, step, inverse ? "the number of contracts" : "the quantity");
+    });
+    return { quantity };
+  }
+  if (v.sizeMode === "value") {
+    const value = field("value", () => positive(num(v.value, "the position value"), "the position value"));
+    if (!value || !entry || !contractSize || !step) return {};
+    const quantity = field("value", () => {
+      // Quantity is value ÷ (price × contract size), the NOTIONAL relation read backwards; contracts are the coin
+      // value × price ÷ contract value (INVNOTIONAL read backwards). Whole steps, rounded down.
+      const exact = inverse ? value.mul(entry).div(contractSize) : value.div(entry.mul(contractSize));
+      const q = roundStep({ value: exact, step: inverse ? D.max(step, 1) : step, mode: "down" });
+      if (q.lte(0)) {
+        throw new FieldProblem(
+          inverse
+            ? `That value buys less than one contract of ${contractSize.toString()} USD at this price.`
+            : `That value buys less than one quantity step (${step.toString()}) at this price.`,
+        );
+      }
       return q;
     });
-  } else if (v.sizeMode === "value") {
-    const value = field("value", () => positive(num(v.value, "the position value"), "the position value"));
-    if (value && entry && contractSize && !inverse) {
-      // Quantity is value ÷ (price × contract size): the NOTIONAL relation read backwards.
-      quantity = value.div(entry.mul(contractSize));
-    } else if (value && entry && contractSize) {
-      // Contracts are the coin value × price ÷ contract value (INVNOTIONAL read backwards), whole contracts
-      // rounded down so the position is never worth more than asked.
-      quantity = field("value", () => {
-        const c = roundStep({ value: value.mul(entry).div(contractSize), step: new D(1), mode: "down" });
-        if (c.lte(0)) throw new FieldProblem(`That value buys less than one contract of ${contractSize.toString()} USD at this price.`);
-        return c;
-      });
-    }
-  } else if (inverse) {
-    risk = field("riskPct", () => readRisk(v.riskPct));
-    if (base && risk && stop) {
-      quantity = field("riskPct", () => {
-        let c: Dec;
-        try {
-          // INVRISKSIZE: contracts that lose balance × risk (in coin) at the stop, no more than the balance can
-          // margin at this leverage, in whole contracts rounded down.
-          c = INVRISKSIZE.call({
-            equity_coin: base.balance.toString(),
-            risk: risk!.toString(),
-            entry: base.entry.toString(),
-            stop: stop.toString(),
-            contract_value: base.contractSize.toString(),
-            leverage: base.leverage.toString(),
-            step: "1",
-          }) as Dec;
-        } catch (e) {
-          if (isEngineError(e)) throw new FieldProblem(`The size cannot be worked out from this risk: ${e.message}.`);
-          throw e;
-        }
-        if (c.lte(0)) throw new FieldProblem("That risk buys less than one contract. Raise the risk or move the stop closer.");
-        return c;
-      });
-    }
-  } else {
-    risk = field("riskPct", () => readRisk(v.riskPct));
-    if (base && risk && stop) {
-      quantity = field("riskPct", () => {
-        let q: Dec;
-        try {
-          q = RISKSIZE.call({
+    return { quantity };
+  }
+  const risk = field("riskPct", () => readRisk(v.riskPct));
+  const base = t.base;
+  if (!base || !risk || !t.stop) return { risk };
+  const stop = t.stop;
+  const quantity = field("riskPct", () => {
+    let q: Dec;
+    try {
+      q = inverse
+        ? // contracts that lose balance × risk (in coin) at the stop with both fees, no more than the balance can
+          // margin at this leverage, in whole steps rounded down
+          inverseRiskSize({ equityCoin: base.balance, risk, entry: base.entry, stop, contractValue: base.contractSize, leverage: base.leverage, step: D.max(base.quantityStep, 1), feeRate: base.feeRate })
+        : (RISKSIZE.call({
             equity: base.balance.toString(),
-            risk: risk!.toString(),
+            risk: risk.toString(),
             entry: base.entry.toString(),
             stop: stop.toString(),
             contract_size: base.contractSize.toString(),
             leverage: base.leverage.toString(),
-            step: base.market.quantityStep.value,
-          }) as Dec;
-        } catch (e) {
-          if (isEngineError(e)) throw new FieldProblem(`The size cannot be worked out from this risk: ${e.message}.`);
-          throw e;
-        }
-        if (q.lte(0)) throw new FieldProblem("That risk buys less than the smallest quantity step. Raise the risk or move the stop closer.");
-        return q;
-      });
+            step: base.quantityStep.toString(),
+            fee_rate: base.feeRate.toString(),
+          }) as Dec);
+    } catch (e) {
+      if (isEngineError(e)) throw new FieldProblem(`The size cannot be worked out from this risk: ${e.message}.`);
+      throw e;
     }
-  }
-
-  if (Object.keys(errors).length > 0 || !base || !quantity) return { errors };
-  return { errors, trade: { ...base, quantity, risk } };
+    if (q.lte(0)) {
+      throw new FieldProblem(
+        inverse
+          ? "That risk buys less than one contract. Raise the risk or move the stop closer."
+          : "That risk buys less than the smallest quantity step. Raise the risk or move the stop closer.",
+      );
+    }
+    return q;
+  });
+  return { quantity, risk };
 }

@@ -1,6 +1,6 @@
-import { D } from "../../engine";
 import { isError, lev, lit, ref, type Env, type Expr, type Val } from "./expr";
-import { excelFormat, type Unit } from "./formats";
+import { anySymbol } from "./symbols";
+import { decimalsFormat, excelFormat, priceDigits, type Unit } from "./formats";
 import { type ComputedRow, type Scenario } from "./scenario";
 import { accountCells } from "./account";
 import { cellName, columnName, type Block, type CellValue, type ConditionalFormat, type NumberFormat, type WritePlan } from "../workbook";
@@ -24,14 +24,17 @@ export function content(expr: Expr | undefined, value: Val, live: boolean): Cell
   return value;
 }
 
+/** Column widths (points) of the scenario sheet: the chart spans C to G beside the key figures. */
+const SCENARIO_WIDTHS = [215, 85, 80, 80, 80, 80, 80, 420, 20, 80, 80, 80, 80, 80, 80, 80];
+
 export function scenarioPlan(s: Scenario): WritePlan {
   const live = s.trade.output === "formulas";
-  const entry = s.trade.entry;
-  const fmt = (u: Unit) => excelFormat(u, entry);
+  const fmt = (u: Unit) => excelFormat(u, s.trade.prices);
   const money: Unit = s.trade.inverse ? "coin" : "money";
-  const pnlTitle = s.trade.inverse ? `PnL (${s.trade.coin})` : "PnL";
-  // Column headers say the coin where amounts are in it.
-  const heading = (c: string): string => (s.trade.inverse && (c === "PnL" || c === s.view.equityLabel) ? `${c} (${s.trade.coin})` : c);
+  const pnlTitle = s.trade.inverse ? `PnL (${s.trade.coin})` : s.trade.fx ? `PnL (${s.trade.fx.account})` : "PnL";
+  // Column headers say the coin (or the converted currency) where amounts are in it.
+  const unitWord = s.trade.inverse ? s.trade.coin : s.trade.fx?.account;
+  const heading = (c: string): string => (unitWord && (c === "PnL" || c === s.view.equityLabel) ? `${c} (${unitWord})` : c);
   const blocks: Block[] = [];
   const formats: NumberFormat[] = [];
   const names: WritePlan["names"] = [];
@@ -44,7 +47,7 @@ export function scenarioPlan(s: Scenario): WritePlan {
       [content(s.title.expr, s.title.value, live)],
       [
         live
-          ? "Change an input (column B, top block) and every figure, step and scenario below recalculates."
+          ? "Change an input (column B of the Inputs block, under the chart) and every figure, step and scenario recalculates."
           : "Values only: computed once by LEV when written; nothing here recalculates.",
       ],
       // Whether the trade can be opened as set, and why not: first, above every figure.
@@ -53,25 +56,29 @@ export function scenarioPlan(s: Scenario): WritePlan {
   });
   bold.push(cellName(L.titleRow, 0), cellName(L.titleRow + 2, 0));
 
-  /** A titled block of label | value | note rows whose value cells are named and formatted. */
-  const namedBlock = (
-    top: number,
-    header: CellValue[],
-    items: { name: string; label: string; expr?: Expr; value: Val; unit: Unit; note: string }[],
-  ) => {
-    blocks.push({ at: cellName(top, 0), rows: [header] });
-    bold.push(`${cellName(top, 0)}:${cellName(top, 2)}`);
-    items.forEach((item, i) => {
-      const row = top + 1 + i;
-      names.push({ name: item.name, cell: cellName(row, 1) });
-      formats.push({ range: cellName(row, 1), format: fmt(item.unit) });
-    });
-    blocks.push({ at: cellName(top + 1, 0), rows: items.map((item) => [item.label, content(item.expr, item.value, live), item.note]) });
-  };
-  namedBlock(L.inputsRow, ["Inputs", "", ""], s.inputs);
-  namedBlock(L.figuresRow, ["Key figures", "", "What it means"], s.figures.map((f) => ({ ...f, note: f.explain })));
+  // Key figures: label and value in A:B, the chart beside them (C:G), what each means in H.
+  blocks.push({ at: cellName(L.figuresRow, 0), rows: [["Key figures", ""]] });
+  blocks.push({ at: cellName(L.figuresRow, 7), rows: [["What it means"]] });
+  bold.push(`${cellName(L.figuresRow, 0)}:${cellName(L.figuresRow, 1)}`, cellName(L.figuresRow, 7));
+  s.figures.forEach((f, i) => {
+    const row = L.figuresRow + 1 + i;
+    names.push({ name: f.name, cell: cellName(row, 1) });
+    formats.push({ range: cellName(row, 1), format: fmt(f.unit) });
+  });
+  blocks.push({ at: cellName(L.figuresRow + 1, 0), rows: s.figures.map((f) => [f.label, content(f.expr, f.value, live)]) });
+  blocks.push({ at: cellName(L.figuresRow + 1, 7), rows: s.figures.map((f) => [f.explain]) });
 
-  // Walkthrough: the guide's story, step by step.
+  // Inputs: label, value (named, yellow), note.
+  blocks.push({ at: cellName(L.inputsRow, 0), rows: [["Inputs", "", ""]] });
+  bold.push(`${cellName(L.inputsRow, 0)}:${cellName(L.inputsRow, 2)}`);
+  s.inputs.forEach((item, i) => {
+    const row = L.inputsRow + 1 + i;
+    names.push({ name: item.name, cell: cellName(row, 1) });
+    formats.push({ range: cellName(row, 1), format: fmt(item.unit) });
+  });
+  blocks.push({ at: cellName(L.inputsRow + 1, 0), rows: s.inputs.map((item) => [item.label, content(item.expr, item.value, live), item.note]) });
+
+  // Walkthrough: the guide's story, step by step, in the order price reaches each step.
   blocks.push({ at: cellName(L.walkRow, 0), rows: [["Walkthrough"]] });
   bold.push(cellName(L.walkRow, 0));
   const walkHeader = L.walkRow + 1;
@@ -81,7 +88,7 @@ export function scenarioPlan(s: Scenario): WritePlan {
     at: cellName(walkHeader, 0),
     rows: [
       s.walkColumns.map(heading),
-      ...s.walkthrough.map((w) => [w.step, ...w.cells.map((c) => content(c.expr, c.value, live)), content(w.story.expr, w.story.value, live)]),
+      ...s.walkthrough.map((w) => [content(w.stepExpr, w.step, live), ...w.cells.map((c) => content(c.expr, c.value, live)), content(w.story.expr, w.story.value, live)]),
     ],
   });
   bold.push(`${cellName(walkHeader, 0)}:${cellName(walkHeader, s.walkColumns.length - 1)}`);
@@ -115,25 +122,34 @@ export function scenarioPlan(s: Scenario): WritePlan {
   if (s.rows.length > 0) colour(`${cellName(first, 0)}:${cellName(last, s.columns.length - 1)}`, first, 6);
   colour(`${cellName(walkFirst, 0)}:${cellName(walkLast, s.walkColumns.length - 1)}`, walkFirst, 6);
 
-  // Chart marks: each mark is a vertical line from the lowest to the highest PnL in the table.
-  const marksTop = L.inputsRow + 20;
+  // Helper cells under the chart, labelled as such: each mark is a vertical line from the lowest to the
+  // highest PnL in the table; then the walkthrough's order.
+  const H = L.helpersRow;
   const pnlRange = `${cellName(first, 2)}:${cellName(last, 2)}`;
   const pnls = s.rows.map((r) => r.cells[2]!.value).filter((v): v is number => typeof v === "number");
   const low = pnls.length ? Math.min(...pnls) : 0;
   const high = pnls.length ? Math.max(...pnls) : 0;
-  const markRows: CellValue[][] = [["Chart marks", "Price", pnlTitle]];
+  const helperRows: CellValue[][] = [
+    ["Helper cells: the chart's data and the walkthrough's order, not figures", null, null],
+    ["Chart mark", "Price", pnlTitle],
+  ];
   const series: NonNullable<WritePlan["chart"]>["series"] = [
     { name: "PnL", x: `${cellName(first, 0)}:${cellName(last, 0)}`, y: pnlRange },
   ];
   s.marks.forEach((m, i) => {
-    const r = marksTop + 1 + 2 * i;
-    markRows.push([m.label, content(m.price, m.value, live), live ? `=MIN(${pnlRange})` : low]);
-    markRows.push([m.label, content(m.price, m.value, live), live ? `=MAX(${pnlRange})` : high]);
-    series.push({ name: m.label, x: `${cellName(r, 10)}:${cellName(r + 1, 10)}`, y: `${cellName(r, 11)}:${cellName(r + 1, 11)}`, role: "marker" });
-    formats.push({ range: `${cellName(r, 10)}:${cellName(r + 1, 10)}`, format: fmt("price") });
-    formats.push({ range: `${cellName(r, 11)}:${cellName(r + 1, 11)}`, format: fmt(money) });
+    const r = H + 2 + 2 * i;
+    helperRows.push([m.label, content(m.price, m.value, live), live ? `=MIN(${pnlRange})` : low]);
+    helperRows.push([m.label, content(m.price, m.value, live), live ? `=MAX(${pnlRange})` : high]);
+    series.push({ name: m.label, x: `${cellName(r, 3)}:${cellName(r + 1, 3)}`, y: `${cellName(r, 4)}:${cellName(r + 1, 4)}`, role: "marker" });
+    formats.push({ range: `${cellName(r, 3)}:${cellName(r + 1, 3)}`, format: fmt("price") });
+    formats.push({ range: `${cellName(r, 4)}:${cellName(r + 1, 4)}`, format: fmt(money) });
   });
-  blocks.push({ at: cellName(marksTop, 9), rows: markRows });
+  const orderRow = H + 2 + 2 * s.marks.length;
+  helperRows.push(["Adverse move's place", null, content(s.walkOrder.expr, s.walkOrder.value, live)]);
+  names.push({ name: "WalkOrder", cell: cellName(orderRow, 4) });
+  formats.push({ range: cellName(orderRow, 4), format: "0" });
+  blocks.push({ at: cellName(H, 2), rows: helperRows });
+  bold.push(cellName(H, 2), `${cellName(H + 1, 2)}:${cellName(H + 1, 4)}`);
 
   // Cross mode with other positions: the account block LEV.CROSSLIQ and LEV.CROSSACCOUNT read.
   if (s.account) {
@@ -143,7 +159,6 @@ export function scenarioPlan(s: Scenario): WritePlan {
     const rows = (j: number) => `${cellName(b.top + 2, b.left + j)}:${cellName(b.top + 1 + b.rows.length, b.left + j)}`;
     formats.push({ range: rows(2), format: fmt("price") }, { range: rows(4), format: fmt("price") }, { range: rows(5), format: "0.00%" });
   }
-  bold.push(`${cellName(marksTop, 9)}:${cellName(marksTop, 11)}`);
 
   return {
     baseName: SCENARIO_SHEET,
@@ -157,13 +172,14 @@ export function scenarioPlan(s: Scenario): WritePlan {
       xTitle: "Price",
       yTitle: pnlTitle,
       series,
-      anchor: `${cellName(L.inputsRow, 9)}:${cellName(L.inputsRow + 18, 16)}`,
+      anchor: `${cellName(L.chartTop, 2)}:${cellName(L.chartBottom, 6)}`,
     },
-    columnWidths: [190, 90, 90, 90, 90, 90, 90, 420, 20, 80, 80, 80],
+    // the columns the sheet uses: up to H, and J to P where the cross account's block sits
+    columnWidths: SCENARIO_WIDTHS.slice(0, s.account ? SCENARIO_WIDTHS.length : 8),
     bold,
     inputRange: `${cellName(L.inputsRow + 1, 1)}:${cellName(L.inputsRow + s.inputs.length - 1, 1)}`,
-    // the first input: the view stays at the top of the new sheet, where the trader starts
-    select: cellName(L.inputsRow + 1, 1),
+    // the title: the sheet opens at its top, the key figures and the chart in view
+    select: cellName(L.titleRow, 0),
   };
 }
 
@@ -258,19 +274,21 @@ export function journalPlan(): WritePlan {
   const last = rows.length;
   const range = `A1:${cellName(last, JOURNAL_COLUMNS.length - 1)}`;
   const col = (j: number) => `${cellName(1, j)}:${cellName(last, j)}`;
-  const price = excelFormat("price", new D(100));
+  // Prices by row, as the row's symbol shows them (its tick, 5 significant digits): a column holds
+  // BTCUSDT at 60,000.00 and EUR/USD at 1.10000.
+  const priceFormats = JOURNAL_EXAMPLES.flatMap((example, i) => {
+    const format = decimalsFormat(priceDigits(Number(example[3]), anySymbol(String(example[1]))?.tick));
+    return [3, 4, 8, 11].map((j) => ({ range: cellName(1 + i, j), format }));
+  });
   return {
     baseName: JOURNAL_SHEET,
     blocks: [{ at: "A1", rows: [[...JOURNAL_COLUMNS], ...rows.map((r) => r.map((c) => content(c.expr, c.value, true)))] }],
     formats: [
       { range: col(0), format: "yyyy-mm-dd" },
-      { range: col(3), format: "General" },
-      { range: col(4), format: "General" },
+      ...priceFormats,
       { range: col(7), format: "#,##0.00" },
-      { range: col(8), format: "General" },
       { range: col(9), format: "#,##0.00" },
       { range: col(10), format: "0.00%" },
-      { range: col(11), format: price },
       { range: col(12), format: "0.00" },
     ],
     names: [],

@@ -1,4 +1,6 @@
 import { cellName, columnName, type CellValue, type WritePlan } from "../workbook";
+import { ANY_PRICE, decimalsFormat, priceDigits } from "./formats";
+import { anySymbol } from "./symbols";
 
 /**
  * The positions sheet: a cross-margin account typed as an Excel table (one row per position), its
@@ -113,20 +115,32 @@ export function positionsGrid(positions: readonly PositionRow[] = EXAMPLE_POSITI
   return grid;
 }
 
-const PRICE = "#,##0.00##";
 const MONEY = "#,##0.00";
 
+/**
+ * The price format of each row (entry, mark and liquidation price): the row's symbol's tick and 5 significant
+ * digits of its entry, so DOGE at 0.158 and 0.1612 read as such; rows still empty take any price to 8 decimals.
+ */
+function priceFormats(positions: readonly PositionRow[]): { range: string; format: string }[] {
+  const out: { range: string; format: string }[] = [];
+  for (let i = 0; i < POSITION_ROWS; i++) {
+    const r = LAYOUT.firstRow + i;
+    const p = positions[i];
+    const format = decimalsFormat(p ? priceDigits(p[2], anySymbol(p[0])?.tick) : ANY_PRICE);
+    for (const j of [2, 4, LAYOUT.liqCol]) out.push({ range: cellName(r, j), format });
+  }
+  return out;
+}
+
 /** Number formats by column over the table and by cell over the account block. */
-export function positionsFormats(): { range: string; format: string }[] {
+export function positionsFormats(positions: readonly PositionRow[] = EXAMPLE_POSITIONS): { range: string; format: string }[] {
   const a = LAYOUT.accountRow + 1;
   return [
     { range: WALLET, format: MONEY },
-    { range: col(2), format: PRICE },
+    ...priceFormats(positions),
     { range: col(3), format: "#,##0.####" },
-    { range: col(4), format: PRICE },
     { range: col(5), format: "0.00%" },
     { range: col(6), format: MONEY },
-    { range: col(LAYOUT.liqCol), format: PRICE },
     { range: col(LAYOUT.distanceCol), format: "0.00%" },
     { range: cellName(a, 1), format: "0" },
     { range: `${cellName(a + 1, 1)}:${cellName(a + 4, 1)}`, format: MONEY },

@@ -29,21 +29,19 @@ export interface Preset {
   account: "quote" | "coin";
   /** What the contract-size field means in this market. */
   contractSizeLabel: string;
-  /** The RETAILCAP asset class the leverage is checked against. */
-  assetClass: "fx_major" | "fx_minor" | "gold" | "index_major" | "index_minor" | "commodity" | "equity" | "crypto";
-  /** The smallest quantity step the venue trades, used when sizing from risk (rounded down to it). */
-  quantityStep: PresetDefault;
+  /**
+   * What caps the leverage: a regulator's retail cap by RETAILCAP asset class (CFDs, spread bets and forex),
+   * or the exchange's maximum for the symbol (a perpetual on an exchange, from the symbol table).
+   */
+  cap: { kind: "retail"; assetClass: "fx_major" | "fx_minor" | "gold" | "index_major" | "index_minor" | "commodity" | "equity" } | { kind: "exchange" };
   /** Whether the simulator can simulate this market. */
   available: boolean;
   defaults: {
     /** The balance filled in when the account currency changes (quote ↔ coin). */
     balance: PresetDefault;
-    /** The size filled in when the market is chosen. */
-    quantity: PresetDefault;
+    /** The symbol filled in when the market is chosen: its entry, size, steps and contract size come from the symbol table. */
     symbol: PresetDefault;
-    entry: PresetDefault;
     leverage: PresetDefault;
-    contractSize: PresetDefault;
     mmr: PresetDefault;
     callLevel: PresetDefault;
     stopoutLevel: PresetDefault;
@@ -60,19 +58,15 @@ export const PRESETS: readonly Preset[] = [
     id: "crypto-linear",
     account: "quote",
     contractSizeLabel: "Contract size",
-    quantityStep: { value: "0.001", source: "Binance BTCUSDT perpetual: quantity step 0.001 BTC" },
     label: "Crypto perpetual, USDS-M (linear)",
     ending: "liquidation",
     quantityLabel: "Quantity (coins)",
-    assetClass: "crypto",
+    cap: { kind: "exchange" },
     available: true,
     defaults: {
       balance: { value: "10000", source: "an illustrative USDT balance" },
-      quantity: { value: "1", source: "one coin" },
-      symbol: { value: "BTCUSDT", source: "Binance USDS-M perpetual" },
-      entry: { value: "60000", source: "an illustrative BTC price" },
-      leverage: { value: "10", source: "an illustrative choice; exchanges allow up to 125x on BTCUSDT's first bracket" },
-      contractSize: { value: "1", source: "USDS-M quantity is in coins: one contract is one coin" },
+      symbol: { value: "BTCUSDT", source: "Binance USDS-M perpetual: 0.1 BTC at an illustrative 60,000 (a position of 6,000 USDT, inside the first bracket); one contract is one coin" },
+      leverage: { value: "10", source: "an illustrative choice; Binance allows up to 125x on BTCUSDT's first bracket" },
       mmr: {
         value: "0.4",
         source: "Binance BTCUSDT first bracket (notional up to 50,000): 0.40 %, from the 2021-03-18 leverage and margin tier update",
@@ -91,22 +85,18 @@ export const PRESETS: readonly Preset[] = [
     id: "crypto-inverse",
     account: "coin",
     contractSizeLabel: "Contract value (USD)",
-    quantityStep: { value: "1", source: "COIN-M contracts trade in whole contracts" },
     label: "Crypto inverse, COIN-M",
     ending: "liquidation",
     quantityLabel: "Contracts",
-    assetClass: "crypto",
+    cap: { kind: "exchange" },
     available: true,
     defaults: {
       balance: { value: "0.1", source: "an illustrative balance of 0.1 BTC: a COIN-M account is kept in the coin" },
-      quantity: { value: "100", source: "100 contracts of 100 USD: a position of 10,000 USD, 0.2 BTC at 50,000" },
-      symbol: { value: "BTCUSD", source: "Binance COIN-M BTCUSD perpetual" },
-      entry: { value: "50000", source: "an illustrative BTC price" },
-      leverage: { value: "10", source: "an illustrative choice" },
-      contractSize: {
-        value: "100",
-        source: "Binance COIN-M BTCUSD: one contract is worth 100 USD (FAQ 'Binance Futures Fee Structure & Fee Calculations': 10 BTCUSD contracts × 100 USD)",
+      symbol: {
+        value: "BTCUSD_PERP",
+        source: "Binance COIN-M BTCUSD perpetual: 100 contracts of 100 USD (FAQ 'Binance Futures Fee Structure & Fee Calculations': 10 BTCUSD contracts × 100 USD), a position of 10,000 USD, 0.2 BTC at an illustrative 50,000",
       },
+      leverage: { value: "10", source: "an illustrative choice" },
       mmr: {
         value: "0.4",
         source: "Binance's COIN-M maintenance-margin example for BTCUSD (FAQ 'How to Calculate Liquidation Price of COIN-M Futures Contracts'): 100 contracts at 25,000 are 0.4 BTC, first bracket, rate 0.40 %",
@@ -128,19 +118,18 @@ export const PRESETS: readonly Preset[] = [
     id: "forex",
     account: "quote",
     contractSizeLabel: "Contract size",
-    quantityStep: { value: "0.01", source: "MetaTrader brokers trade forex in steps of 0.01 lot (a micro lot)" },
     label: "Forex",
     ending: "stop-out",
     quantityLabel: "Lots",
-    assetClass: "fx_major",
+    cap: { kind: "retail", assetClass: "fx_major" },
     available: true,
     defaults: {
-      balance: { value: "2000", source: "the guide's deposit of 2,000" },
-      quantity: { value: "1", source: "one standard lot" },
-      symbol: { value: "EUR/USD", source: "a major pair" },
-      entry: { value: "1.1", source: "an illustrative EUR/USD price" },
+      balance: { value: "10000", source: "an illustrative balance in US dollars" },
+      symbol: {
+        value: "EUR/USD",
+        source: "a major pair: 0.1 lot at an illustrative 1.1; a standard lot is 100,000 units of the base currency (MetaTrader's default), traded in steps of 0.01 lot",
+      },
       leverage: { value: "1:30", source: "the retail cap for major pairs under ESMA's 2018 product intervention (also FCA and ASIC)" },
-      contractSize: { value: "100000", source: "a standard lot is 100,000 units of the base currency (MetaTrader's default)" },
       mmr: NONE("brokers close out by margin level, not by a maintenance rate"),
       callLevel: { value: "100", source: "a common broker margin call at 100 % margin level (MetaTrader accounts)" },
       stopoutLevel: { value: "50", source: "a common stop-out at 50 % margin level; ESMA requires retail close-out at 50 % at the latest" },
@@ -153,19 +142,15 @@ export const PRESETS: readonly Preset[] = [
     id: "cfd",
     account: "quote",
     contractSizeLabel: "Contract size",
-    quantityStep: { value: "1", source: "share CFDs trade in whole units" },
     label: "Stock / CFD margin account",
     ending: "stop-out",
     quantityLabel: "Shares or units",
-    assetClass: "equity",
+    cap: { kind: "retail", assetClass: "equity" },
     available: true,
     defaults: {
       balance: { value: "10000", source: "an illustrative balance" },
-      quantity: { value: "1", source: "one share" },
-      symbol: { value: "DBS", source: "IG Singapore's CFD example share" },
-      entry: { value: "23.92", source: "IG Singapore 'CFD trading examples': buy 2,000 DBS at 23.92" },
+      symbol: { value: "DBS", source: "IG Singapore 'CFD trading examples' (buy 2,000 DBS at 23.92): here 100 shares; one CFD unit follows one share" },
       leverage: { value: "5", source: "the retail cap for shares, 5:1 (a 20 % margin) under ESMA's 2018 product intervention" },
-      contractSize: { value: "1", source: "one CFD unit follows one share" },
       mmr: NONE("brokers close out by margin level, not by a maintenance rate"),
       callLevel: { value: "100", source: "a common broker margin call at 100 % margin level" },
       stopoutLevel: { value: "50", source: "ESMA's retail margin close-out rule: 50 % of the required margin" },
@@ -178,19 +163,18 @@ export const PRESETS: readonly Preset[] = [
     id: "spread-bet",
     account: "quote",
     contractSizeLabel: "Contract size",
-    quantityStep: { value: "0.01", source: "stakes are set in pence per point" },
     label: "Spread bet",
     ending: "stop-out",
     quantityLabel: "Stake per point",
-    assetClass: "index_major",
+    cap: { kind: "retail", assetClass: "index_major" },
     available: true,
     defaults: {
       balance: { value: "10000", source: "an illustrative balance" },
-      quantity: { value: "1", source: "one pound (or unit) per point" },
-      symbol: { value: "FTSE 100", source: "a major index" },
-      entry: { value: "7500", source: "an illustrative FTSE 100 level" },
+      symbol: {
+        value: "FTSE 100",
+        source: "a major index at an illustrative 7,500, staked at one pound per point (contract size 1: one point is one index point)",
+      },
       leverage: { value: "20", source: "the retail cap for major indices, 20:1 (a 5 % margin) under the FCA's rules" },
-      contractSize: { value: "1", source: "one point is one index point, so the stake is paid per point (contract size 1 ÷ point size)" },
       mmr: NONE("brokers close out by margin level, not by a maintenance rate"),
       callLevel: { value: "100", source: "a common broker margin call at 100 % margin level" },
       stopoutLevel: { value: "50", source: "the FCA's retail margin close-out rule: 50 % of the required margin" },

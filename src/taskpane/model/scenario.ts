@@ -1,7 +1,7 @@
-import { type Dec } from "../../engine";
-import { add, cmp, concat, div, iff, isError, isNA, isNumber, lev, lit, mul, neg, not, or, rangeArg, ref, round, sub, type Env, type Expr, type Val } from "./expr";
+import { D, type Dec } from "../../engine";
+import { add, cmp, concat, div, iff, isError, isNA, isNumber, lev, lit, mul, neg, not, or, rangeArg, ref, round, sub, textOf, type Env, type Expr, type Val } from "./expr";
 import type { Trade } from "./form";
-import type { Unit } from "./formats";
+import { formatDecimals, plural, type PriceDigits, type Unit } from "./formats";
 import { positionKind, viewOf, type View } from "./position";
 import { cellName } from "../workbook";
 import { accountBlock, othersWords, type AccountBlock } from "./account";
@@ -38,7 +38,9 @@ export interface Warning {
     | "above-retail-cap"
     | "margin-above-balance"
     | "call-at-open"
-    | "no-retail-sale"
+    | "no-retail-cap"
+    | "above-exchange-max"
+    | "beyond-first-bracket"
     | "liquidated-at-open"
     | "stopped-out-at-open";
   text: string;
@@ -55,7 +57,9 @@ export interface ComputedRow {
 }
 
 export interface StepRow extends ComputedRow {
+  /** The step's title as it reads now ("3. Stop-out"), and as a formula: the order follows the prices. */
   step: string;
+  stepExpr: Expr;
   /** What happens, as a formula over the row's cells and the key figures. */
   story: Sentence;
 }
@@ -70,13 +74,22 @@ export function walkColumns(view: View): string[] {
 
 export interface Layout {
   titleRow: number;
-  inputsRow: number;
+  /** The key figures' heading; the figures below it in A:B, their explanations in column H. */
   figuresRow: number;
+  /** The chart beside the key figures (columns C to G): its first and last rows. */
+  chartTop: number;
+  chartBottom: number;
+  /** The helper cells under the chart (chart data, the walkthrough's order), labelled as such. */
+  helpersRow: number;
+  inputsRow: number;
   walkRow: number;
   tableHeadingRow: number;
   /** The scenario table's header row; its data starts on the row below. */
   tableRow: number;
 }
+
+/** Rows the chart spans beside the key figures: with the title above, it fits a 1400×900 window. */
+export const CHART_ROWS = 19;
 
 export interface Scenario {
   trade: Trade;
@@ -97,8 +110,10 @@ export interface Scenario {
   layout: Layout;
   /** Cross mode with other positions: the account block the liquidation price and margin ratio read. */
   account?: AccountBlock;
-  /** Chart marks: label and price expression (the liquidation or stop-out, the stop, the target). */
+  /** Chart marks: label and price expression (margin call, stop-out or liquidation, the stop, the target). */
   marks: { label: string; price: Expr; value: Val }[];
+  /** The walkthrough's order, live: the adverse move's place among the events (1 = first after opening). */
+  walkOrder: { expr: Expr; value: Val };
 }
 
 const num = (d: Dec) => d.toNumber();
@@ -114,12 +129,20 @@ function scenarioMoves(t: Trade): Dec[] {
 }
 
 /** Sheet rows (0-based) of each block, from how many rows each holds. */
-function layoutFor(inputs: number, figures: number, steps: number): Layout {
-  const inputsRow = 3; // row 4: the "Inputs" heading; its cells start on the row below
-  const figuresRow = inputsRow + 1 + inputs + 1;
-  const walkRow = figuresRow + 1 + figures + 1; // heading, then the column headers, then the steps
+function layoutFor(inputs: number, figures: number, helpers: number, steps: number): Layout {
+  const figuresRow = 4; // row 5: the "Key figures" heading; the figures start on the row below
+  const chartTop = figuresRow + 1;
+  const chartBottom = chartTop + CHART_ROWS - 1;
+  const helpersRow = chartBottom + 2;
+  const inputsRow = Math.max(figuresRow + 1 + figures, helpersRow + helpers) + 1;
+  const walkRow = inputsRow + 1 + inputs + 1; // heading, then the column headers, then the steps
   const tableHeadingRow = walkRow + 2 + steps + 1;
-  return { titleRow: 0, inputsRow, figuresRow, walkRow, tableHeadingRow, tableRow: tableHeadingRow + 1 };
+  return { titleRow: 0, figuresRow, chartTop, chartBottom, helpersRow, inputsRow, walkRow, tableHeadingRow, tableRow: tableHeadingRow + 1 };
+}
+
+/** Rows of the helper block: its title, the chart data's header, two rows per mark, the walkthrough's order. */
+export function helperRows(marks: number): number {
+  return 2 + 2 * marks + 1;
 }
 
 export function buildScenario(t: Trade): Scenario {
@@ -128,7 +151,7 @@ export function buildScenario(t: Trade): Scenario {
   const inverse = kind.id === "inverse";
   // Amounts are in the account currency, or in the coin for inverse contracts.
   const M: Unit = kind.unit;
-  const inCoin = (label: string) => (inverse ? `${label} (${t.coin})` : label);
+  const inCoin = (label: string) => (inverse ? `${label} (${t.coin})` : t.fx ? `${label} (${t.fx.account})` : label);
   const env: Env = new Map();
 
   // ── Inputs ──────────────────────────────────────────────────────────────────────────────────────
@@ -140,27 +163,34 @@ export function buildScenario(t: Trade): Scenario {
   };
   input("Side", "Side", t.sideWord, "text", "long or short");
   input("Balance", inCoin("Balance"), num(t.balance), M, inverse ? `account balance in ${t.coin} (coin-margined)` : "account balance (deposit)");
-  input("Entry", "Entry price", num(t.entry), "price", t.symbol);
+  input("Entry", "Entry price", num(t.entry), "price", `${t.symbol}; price step ${t.tick}`);
   // The note states no figure of this trade, so it stays true when the cell is changed.
   input("Leverage", "Leverage", num(t.leverage), "multiple", "a multiple: 20 is 1:20 or 20x");
   input("Quantity", t.market.quantityLabel, num(t.quantity), "quantity", sizeNote(t));
   if (inverse) input("ContractSize", "Contract value", num(t.contractSize), "quantity", "USD per contract");
   else input("ContractSize", "Contract size", num(t.contractSize), "quantity", "units per lot or contract");
+  if (t.fx) {
+    input("RatePair", "Conversion pair", t.fx.ratePair, "text", `joins ${t.fx.quote} and ${t.fx.account}`);
+    input("Rate", "Conversion rate", num(t.fx.rate), "ratio", `price of ${t.fx.ratePair}: ${t.fx.quote} amounts are converted into ${t.fx.account} at this fixed rate`);
+  }
   if (liquidates && t.tierTable) {
     // The formulas refer to the table itself, so editing it there recalculates this sheet.
     input("TierTable", "Maintenance margin", `tier table at ${t.tierTable.label}`, "text",
-      `${t.tierTable.brackets} brackets; the liquidation price reads the table directly: edit the table there`);
-  } else if (liquidates) input("MMR", "Maintenance margin rate", num(t.mmr), "percent", "share of position value the exchange keeps");
+      `${plural(t.tierTable.brackets, "bracket", "brackets")}; the liquidation price reads the table directly: edit the table there`);
+  } else if (liquidates) input("MMR", "Maintenance margin rate", num(t.mmr), "rate", "share of position value the exchange keeps");
   else {
     input("CallLevel", "Margin-call level", num(t.callLevel), "percent", "margin level at which the broker calls");
     input("StopOutLevel", "Stop-out level", num(t.stopoutLevel), "percent", "margin level at which the broker closes");
   }
-  input("FeeRate", "Fee rate (each side)", num(t.feeRate), "percent", "charged on the value at open and at close");
+  if (t.cap.kind === "exchange" && t.cap.exchange) {
+    input("MaxLeverage", "Exchange's maximum leverage", num(new D(t.cap.exchange.leverage)), "multiple", t.cap.exchange.source);
+  }
+  input("FeeRate", "Fee rate (each side)", num(t.feeRate), "rate", "charged on the value at open and at close");
   if (t.stop) input("Stop", "Stop price", num(t.stop), "price", "your stop loss");
   if (t.target) input("Target", "Take-profit price", num(t.target), "price", "your take profit");
-  input("FundingRate", "Funding rate per interval", num(t.fundingRate), "percent", "positive: longs pay shorts");
-  input("FundingHours", "Funding interval", num(t.fundingIntervalHours), "hours", "hours between funding or financing charges");
-  input("HoldingDays", "Holding period", num(t.holdingDays), "days", "how long you expect to hold");
+  input("FundingRate", "Funding rate per interval", num(t.fundingRate), "rate", "positive: longs pay shorts");
+  input("FundingHours", "Funding interval (hours)", num(t.fundingIntervalHours), "hours", "hours between funding or financing charges");
+  input("HoldingDays", "Holding period (days)", num(t.holdingDays), "days", "how long you expect to hold");
   input("WalkMove", "Adverse move (walkthrough)", num(t.walkMove), "percent", "the move against you the walkthrough follows");
   // +1 for a long, −1 for a short, read by the engine as every LEV function reads a side: the PnL of one unit
   // from 1 to 2 is the side itself, and a Side LEV cannot read is #VALUE! here as in every figure.
@@ -174,7 +204,7 @@ export function buildScenario(t: Trade): Scenario {
 
   // A tier table is passed as the range it sits in; the engine picks the bracket holding the position's value.
   const mmr = t.tierTable ? rangeArg(t.tierTable.ref, t.tierTable.cells) : ref("MMR");
-  const view = viewOf(t, kind, mmr);
+  const view = viewOf(t, kind, mmr, account);
 
   // ── Key figures: a list over the position kind and the view ─────────────────────────────────────
   const figures: Figure[] = [];
@@ -195,6 +225,9 @@ export function buildScenario(t: Trade): Scenario {
     "ContractSize",
     "FeeRate",
   ].map(ref) as [Expr, Expr, Expr, Expr, Expr, Expr, Expr];
+  const priceText = (e: Expr) => textOf(e, t.prices);
+  const moneyText = (e: Expr) => textOf(e, inverse ? COIN_DIGITS : MONEY_DIGITS);
+  const beforeFees = "Counted before fees, as the venue counts it while the position is open (the fee to close is paid when it closes).";
 
   figure("Notional", inCoin("Position value"), M, kind.notional(Entry), `what the position is worth at entry: ${kind.valueRule}.`);
   figure("Margin", inCoin("Required margin"), M, lev("MARGIN", { notional: ref("Notional"), leverage: Leverage }),
@@ -209,20 +242,20 @@ export function buildScenario(t: Trade): Scenario {
     ? ` The rate comes from your tier table at ${t.tierTable.label}: the bracket that holds the position's value at that price.`
     : "";
   if (view.id === "isolated") {
-    figure("MarginRatio", "Margin ratio at open", "percent", div(lev("MAINTMARGIN", { notional: ref("Notional"), mmr }), ref("Margin")),
-      "maintenance margin ÷ the position's margin balance (Binance's margin ratio); the exchange liquidates at 100 %.");
+    figure("MarginRatio", "Margin ratio at open (before fees)", "percent", div(lev("MAINTMARGIN", { notional: ref("Notional"), mmr }), ref("Margin")),
+      `maintenance margin ÷ the position's margin balance (Binance's margin ratio); the exchange liquidates at 100 %. ${beforeFees}`);
     const lp = figure("LiqPrice", "Liquidation price", "price", kind.liquidationPrice(Leverage, mmr),
       `where the position's own margin (initial margin plus profit or loss) falls to the maintenance margin and the exchange liquidates it; only that margin is at risk.${tableNote}`);
     marks.push({ label: "Liquidation", price: ref("LiqPrice"), value: lp });
   } else if (view.id === "cross" && account) {
-    figure("AccountMarginRatio", "Account margin ratio at open", "percent", account.marginRatio,
-      "maintenance margin ÷ margin balance of the whole account (every position at its mark, this one at open), as LEV.CROSSACCOUNT works it out; the exchange liquidates at 100 %.");
+    figure("AccountMarginRatio", "Account margin ratio at open (before fees)", "percent", account.marginRatio(Entry),
+      `maintenance margin ÷ margin balance of the whole account, as LEV.CROSSACCOUNT works it out, with ${t.symbol} (this trade and its rows in your table) at the entry and every other symbol at its mark; the exchange liquidates at 100 %. ${beforeFees}`);
     const lp = figure("LiqPrice", "Liquidation price", "price", account.liqPrice,
-      `where the whole account's margin balance falls to its maintenance margin with this symbol at that price and every other symbol at its mark (LEV.CROSSLIQ over the table and this trade); the whole balance is at risk.`);
+      `where the whole account's margin balance falls to its maintenance margin with ${t.symbol} at that price and every other symbol at its mark (LEV.CROSSLIQ over the table and this trade); the whole balance is at risk.`);
     marks.push({ label: "Liquidation", price: ref("LiqPrice"), value: lp });
   } else if (view.id === "cross") {
-    figure("LevelAtOpen", "Margin level at open", "percent", lev("MARGINLEVEL", { equity: Balance, used_margin: ref("Margin") }),
-      "equity ÷ used margin: the whole balance backs the position.");
+    figure("LevelAtOpen", "Margin level at open (before fees)", "percent", lev("MARGINLEVEL", { equity: Balance, used_margin: ref("Margin") }),
+      `equity ÷ used margin: the whole balance backs the position. ${beforeFees}`);
     // One position on a cross account: the wallet's liquidation price, which is the isolated one at the effective leverage.
     const lp = figure("LiqPrice", "Liquidation price", "price",
       inverse
@@ -231,16 +264,19 @@ export function buildScenario(t: Trade): Scenario {
       `where the whole balance plus the loss falls to the maintenance margin and the exchange liquidates; the whole balance is at risk.${tableNote}`);
     marks.push({ label: "Liquidation", price: ref("LiqPrice"), value: lp });
   } else {
-    figure("LevelAtOpen", "Margin level at open", "percent", lev("MARGINLEVEL", { equity: Balance, used_margin: ref("Margin") }),
-      "equity ÷ used margin. Brokers call and close out at set levels of it.");
+    figure("LevelAtOpen", "Margin level at open (before fees)", "percent", lev("MARGINLEVEL", { equity: Balance, used_margin: ref("Margin") }),
+      `equity ÷ used margin. Brokers call and close out at set levels of it. ${beforeFees}`);
     const call = (level: string) =>
-      lev("CALLPRICE", { side: Side, entry: Entry, quantity: Quantity, balance: Balance, leverage: Leverage, level: ref(level), contract_size: ContractSize });
-    figure("CallPrice", "Margin-call price", "price", call("CallLevel"),
+      lev("CALLPRICE", { side: Side, entry: Entry, quantity: Quantity, balance: kind.inQuote(Balance), leverage: Leverage, level: ref(level), contract_size: ContractSize });
+    const cp = figure("CallPrice", "Margin-call price", "price", call("CallLevel"),
       "where your margin level falls to the margin-call level and the broker asks for more money.");
     const so = figure("StopOutPrice", "Stop-out price", "price", call("StopOutLevel"),
       "where your margin level falls to the stop-out level and the broker closes the position.");
-    marks.push({ label: "Stop-out", price: ref("StopOutPrice"), value: so });
+    marks.push({ label: "Margin call", price: ref("CallPrice"), value: cp }, { label: "Stop-out", price: ref("StopOutPrice"), value: so });
   }
+  // The chart draws the marks that exist (a broker account may never reach its margin call): not one in the legend that is not drawn.
+  const drawn = marks.filter((m) => typeof m.value === "number");
+  marks.splice(0, marks.length, ...drawn);
   const End = ref(view.ending.price);
   figure("EndResult", inCoin(`Result if closed at the ${view.ending.word}`), M, view.closedResult,
     `what the position closes with once price reaches the ${view.ending.word}: ${view.closedWords}. Scenario rows beyond it show this, not a running loss.`);
@@ -253,9 +289,9 @@ export function buildScenario(t: Trade): Scenario {
   }
   if (t.stop) {
     figure("RiskAtStop", inCoin("Profit or loss at the stop"), M, kind.pnlAt(ref("Stop")),
-      "what you lose if the stop is hit, fees included.");
+      "what you lose if the stop is hit, the fees of opening and of closing at the stop included.");
     figure("RiskPct", "Risk as % of balance", "percent", div(neg(ref("RiskAtStop")), Balance),
-      "the loss at the stop as a share of your balance; many traders keep it at 1–2 %.");
+      "the loss at the stop, fees included, as a share of your balance; many traders keep it at 1–2 %.");
     marks.push({ label: "Stop", price: ref("Stop"), value: env.get("Stop")! });
   }
   if (t.target) {
@@ -284,81 +320,75 @@ export function buildScenario(t: Trade): Scenario {
     "the same, over the days you expect to hold.");
 
   // ── Can it be opened? Each reason is a live condition over the inputs and key figures ──────────
-  const reasons: { id: Warning["id"]; when: Expr; words: string; text: () => string }[] = [];
-  reasons.push({
-    id: "margin-above-balance",
-    when: cmp(">", ref("Margin"), Balance),
-    words: "the required margin is larger than the balance",
-    text: () => `The margin (${money(env.get("Margin")!, t)}) is larger than your balance (${money(num(t.balance), t)}): the trade cannot be opened. Lower the size or the leverage, or add funds.`,
-  });
-  if (t.region !== "none") {
-    const cap = lev("RETAILCAP", { region: lit(t.region), asset_class: lit(t.market.assetClass) });
-    // #N/A outside the US: the product is not sold to retail clients there; in the US, no cap is set by this table.
-    const ukBan = t.region !== "US";
-    reasons.push({
-      id: "above-retail-cap",
-      when: iff(isNumber(cap), cmp(">", Leverage, cap), lit(ukBan)),
-      words: `the leverage is above the ${t.region} retail cap`,
-      text: () => {
-        const c = cap.value(env);
-        return isError(c)
-          ? `${t.region}: ${c.message}: a retail client cannot open this trade. Choose "No retail cap" only if you are a professional client.`
-          : `Leverage ${t.leverage.toString()}x is above the ${t.region} retail cap of ${c}:1 for this market: a retail account cannot open it. Lower the leverage to ${c} or less.`;
-      },
-    });
-  }
-  if (liquidates) {
-    reasons.push({
-      id: "liquidated-at-open",
-      when: and2(not(isNumber(End)), not(isNA(End))),
-      words: "the position would be liquidated as it opens",
-      text: () => {
-        const e = env.get(view.ending.price);
-        return `The position would be liquidated as it opens${isError(e) ? ` (${e.message})` : ""}. Lower the leverage.`;
-      },
-    });
-  } else {
-    reasons.push({
-      id: "stopped-out-at-open",
-      when: cmp("<=", ref("LevelAtOpen"), ref("StopOutLevel")),
-      words: "the margin level at open is already at the stop-out level",
-      text: () => "The margin level at open is already at or below the stop-out level: the broker would close the position at once. Lower the size or the leverage, or add funds.",
-    });
-  }
-  if (t.stop) {
-    reasons.push({
-      id: "liquidation-before-stop",
-      when: iff(isNumber(End), cmp(">=", mul(sub(End, ref("Stop")), ref("Direction")), lit(0)), lit(false)),
-      words: `the ${view.ending.word} comes before the stop`,
-      text: () => `The ${view.ending.word} at ${String(env.get(view.ending.price))} comes before your stop at ${t.stop!.toString()}: the stop would never fill. Lower the leverage or move the stop closer.`,
-    });
-  }
+  const reasons = openingReasons(t, env, view, End);
   const blocked = reasons.map((r) => ({ r, on: r.when.value(env) === true }));
   const blockers: Warning[] = blocked.filter((b) => b.on).map((b) => ({ id: b.r.id, text: b.r.text() }));
   const CannotOpen: Expr = or(...reasons.map((r) => r.when));
   const openingExpr = iff(
     CannotOpen,
     concat("THIS TRADE CANNOT BE OPENED AS SET: ", ...reasons.map((r) => iff(r.when, lit(`${r.words}; `), lit(""))), "the figures below show what it would do if it were."),
-    lit(`The trade can be opened as set. ${view.label}.`),
+    lit(`The trade can be opened as set: ${view.openWords}.`),
   );
   const opening: Sentence = { expr: openingExpr, value: openingExpr.value(env) };
 
-  // ── Rows (walkthrough and scenario table) share one shape ───────────────────────────────────────
-  const layout = layoutFor(inputs.length, figures.length, liquidates ? 3 : 4);
+  // ── The walkthrough's events, in the order price reaches them (live) ────────────────────────────
+  const endWord = view.ending.word;
+  type Event = { title: Expr; price: Expr; story: (closed: Expr, status: Expr, price: Expr) => Expr };
+  const eventStory = (figureName: string, what: string) => (): Expr =>
+    iff(isNumber(ref(figureName)), lit(`At this price ${what}.`),
+      iff(isNA(ref(figureName)), lit("This account never gets there: the price can fall to zero first."),
+        lit("There is no such price: the position would be closed as it opens.")));
+  const fixed: Event[] = liquidates
+    ? [{ title: lit("Liquidation"), price: End, story: eventStory(view.ending.price, view.id === "isolated"
+        ? "the position's margin falls to the maintenance margin: the exchange liquidates it and the margin is lost"
+        : "the account's margin balance falls to the maintenance margin: the exchange liquidates the position and the balance is lost") }]
+    : [
+        { title: lit("Margin call"), price: ref("CallPrice"), story: eventStory("CallPrice", "the margin level reaches the margin-call level: the broker asks for more money or for positions to be closed") },
+        { title: lit("Stop-out"), price: ref("StopOutPrice"), story: eventStory("StopOutPrice", "the margin level reaches the stop-out level: the broker closes the position at a loss") },
+      ];
+  const walkPrice = mul(Entry, sub(lit(1), mul(ref("Direction"), ref("WalkMove"))));
+  const hadItStayed = (price: Expr): Expr => {
+    const loss = neg(kind.pnlAt(price));
+    if (view.id !== "account") return concat("Had it stayed open, this move would have lost ", moneyText(loss), ".");
+    const equity = lev("EQUITY", { balance: Balance, floating_pnl: kind.pnlAt(price) });
+    return concat("Had it stayed open, this move would have lost ", moneyText(loss), ": equity ", moneyText(equity), ", margin level ",
+      textOf(lev("MARGINLEVEL", { equity, used_margin: ref("Margin") }), MONEY_DIGITS, true), ".");
+  };
+  const walk: Event = {
+    title: concat("Price moves ", round(mul(ref("WalkMove"), lit(100)), 4), " % against you"),
+    price: walkPrice,
+    story: (closed, status, price) =>
+      iff(closed,
+        concat(`The position no longer exists here: it was closed at the ${endWord} price, and ${view.closedWords}. `, hadItStayed(price)),
+        iff(cmp("=", status, lit("OK")), lit("The position stays open."), concat("The position is still open; status: ", status, "."))),
+  };
+  // The adverse move's place among the events: after every event price reaches first (or at the same price).
+  const WalkOrder = add(lit(1), fixed.reduce<Expr>((sum, e) =>
+    add(sum, iff(isNumber(e.price), iff(cmp("<=", mul(sub(Entry, e.price), ref("Direction")), mul(Entry, ref("WalkMove"))), lit(1), lit(0)), lit(0))), lit(0)));
+  env.set("WalkOrder", WalkOrder.value(env));
+  const walkOrder = { expr: WalkOrder, value: env.get("WalkOrder")! };
+  /** Row r of the events (1-based): the adverse move where it falls, the fixed events around it in order. */
+  const pick = <T>(r: number, of: (e: Event) => T, choose: (c: Expr, a: T, b: T) => T): T => {
+    const W = ref("WalkOrder");
+    const before = r <= fixed.length ? of(fixed[r - 1]!) : undefined;
+    const after = r >= 2 ? of(fixed[r - 2]!) : undefined;
+    const other = before && after ? choose(cmp(">", W, lit(r)), before, after) : (before ?? after)!;
+    return choose(cmp("=", W, lit(r)), of(walk), other);
+  };
+  const chooseExpr = (c: Expr, a: Expr, b: Expr) => iff(c, a, b);
 
-  /**
-   * The cells of a row whose price sits in `priceCell`: PnL (the closed result beyond the end), ROE,
-   * equity, level and status. Columns are at `pnlCol`, and the next four after ROE (when `roe`).
-   */
-  const outcome = (priceCell: string, row: number, pnlCol: number, withRoe: boolean) => {
+  // ── Rows (walkthrough and scenario table) share one shape ───────────────────────────────────────
+  const layout = layoutFor(inputs.length, figures.length, helperRows(marks.length), fixed.length + 2);
+
+  /** The cells of a row whose price sits in `priceCell`: PnL (the closed result beyond the end), ROE, equity, level and status. */
+  const outcome = (priceCell: string, row: number, equityCol: number, withRoe: boolean) => {
     const price = ref(priceCell);
     const closed = view.closedAt(price);
-    const pnlCell = ref(cellName(row, pnlCol));
-    const equityCol = pnlCol + (withRoe ? 2 : 1);
+    const pnlCell = ref(cellName(row, equityCol - (withRoe ? 2 : 1)));
     const equityCell = ref(cellName(row, equityCol));
     const cells: { expr: Expr; unit: Unit }[] = [{ expr: iff(closed, ref("EndResult"), kind.pnlAt(price)), unit: M }];
     if (withRoe) cells.push({ expr: div(pnlCell, ref("Margin")), unit: "percent" });
-    cells.push({ expr: view.equity(pnlCell), unit: M });
+    cells.push({ expr: view.equity(price, closed), unit: M });
     cells.push({ expr: iff(closed, lit("closed"), view.level(price, equityCell)), unit: "percent" });
     cells.push({ expr: view.status(price, equityCell), unit: "text" });
     return { cells, closed };
@@ -376,54 +406,34 @@ export function buildScenario(t: Trade): Scenario {
   // Walkthrough: columns A (step) … H (story); computed cells are B..G.
   const walkthrough: StepRow[] = [];
   const firstStep = layout.walkRow + 2;
-  const endWord = view.ending.word;
-  type Step = { title: string; price: Expr; story: (closed: Expr, status: Expr, price: Expr) => Expr };
-  const eventStory = (figureName: string, what: string) => (): Expr =>
-    iff(isNumber(ref(figureName)), lit(`At this price ${what}.`),
-      iff(isNA(ref(figureName)), lit("This account never gets there: the price can fall to zero first."),
-        lit("There is no such price: the position would be closed as it opens.")));
-  const events: Step[] = liquidates
-    ? [{ title: "Liquidation", price: End, story: eventStory(view.ending.price, view.id === "isolated"
-        ? "the position's margin falls to the maintenance margin: the exchange liquidates it and the margin is lost"
-        : "the balance plus the loss falls to the maintenance margin: the exchange liquidates the position and the balance is lost") }]
-    : [
-        { title: "Margin call", price: ref("CallPrice"), story: eventStory("CallPrice", "the margin level reaches the margin-call level: the broker asks for more money or for positions to be closed") },
-        { title: "Stop-out", price: ref("StopOutPrice"), story: eventStory("StopOutPrice", "the margin level reaches the stop-out level: the broker closes the position at a loss") },
-      ];
-  events.push({
-    title: `Price moves ${pctText(t.walkMove)} against you`,
-    price: mul(Entry, sub(lit(1), mul(ref("Direction"), ref("WalkMove")))),
-    story: (closed, status, price) =>
-      iff(closed,
-        concat(`The position no longer exists here: it was closed at the ${endWord} price and ${view.closedWords}. Had it stayed open, this move would have lost `, round(neg(kind.pnlAt(price)), 2), "."),
-        iff(cmp("=", status, lit("OK")), lit("The position stays open."), concat("The position is still open; status: ", status, "."))),
-  });
-  // The story follows the price as it moves against the trade: the nearer an event to entry, the sooner.
-  const adverse = (e: Step): number => {
-    const v = e.price.value(env);
-    const entry = Entry.value(env);
-    return typeof v === "number" && typeof entry === "number" ? (entry - v) * t.side : Number.POSITIVE_INFINITY;
-  };
-  const ordered = events.map((e, i) => ({ e, i, d: adverse(e) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.e);
   const openStory = (): Expr =>
     iff(CannotOpen, lit("The trade cannot be opened as set: see the line under the title. The rows below show what would happen if it were."),
       lit(view.id === "isolated"
         ? "You open the trade: the required margin moves into the position and is all it can lose; the rest of the balance is untouched."
         : view.id === "cross"
-          ? "You open the trade: the required margin is locked up and the whole balance backs the position."
-          : `You open the trade: the required margin is locked up and the rest of the balance is free margin${t.feeRate.gt(0) ? "; the opening fee is paid at once" : ""}.`));
-  const steps = [{ title: "Open the trade", price: Entry, story: openStory }, ...ordered].map((e, i) => ({ ...e, step: `${i + 1}. ${e.title}` }));
-  steps.forEach((s, i) => {
+          ? `You open the trade: the required margin is locked up and the whole ${account ? "account" : "balance"} backs the position.`
+          : "You open the trade: the required margin is locked up and the rest of the balance is free margin."));
+  const open: Event = { title: lit("Open the trade"), price: Entry, story: openStory };
+  const rowsOfSteps: { title: Expr; price: Expr; story: Event["story"] }[] = [open];
+  for (let r = 1; r <= fixed.length + 1; r++) {
+    rowsOfSteps.push({
+      title: pick(r, (e) => e.title, chooseExpr),
+      price: pick(r, (e) => e.price, chooseExpr),
+      story: (closed, status, price) => pick(r, (e) => e.story(closed, status, price), chooseExpr),
+    });
+  }
+  rowsOfSteps.forEach((s, i) => {
     const row = firstStep + i;
     const priceCell = cellName(row, 1);
-    const o = outcome(priceCell, row, 3, false);
+    const o = outcome(priceCell, row, 4, false);
     const computed = evalRow(row, 1, [
       { expr: s.price, unit: "price" },
       { expr: sub(div(ref(priceCell), Entry), lit(1)), unit: "percent" },
       ...o.cells,
     ]);
     const story = s.story(o.closed, ref(cellName(row, 6)), ref(priceCell));
-    walkthrough.push({ ...computed, step: s.step, story: { expr: story, value: story.value(env) } });
+    const step = concat(`${i + 1}. `, s.title);
+    walkthrough.push({ ...computed, step: String(step.value(env)), stepExpr: step, story: { expr: story, value: story.value(env) } });
   });
 
   // Scenario table: columns A..G, header on tableRow, data below.
@@ -446,10 +456,14 @@ export function buildScenario(t: Trade): Scenario {
             { value: num(moves[i]!), unit: "percent" as Unit },
           ];
     if (t.scenario.kind === "range") env.set(moveCell, num(moves[i]!)); // the price formula reads the move
-    rows.push(evalRow(row, 0, [...first, ...outcome(priceCell, row, 2, true).cells]));
+    rows.push(evalRow(row, 0, [...first, ...outcome(priceCell, row, 4, true).cells]));
   }
 
-  const titleExpr = concat("LEV scenario: ", Side, " ", Quantity, ` ${t.market.quantityLabel.toLowerCase()} of ${t.symbol} at `, Entry, ", leverage ", Leverage, `x (${view.label.toLowerCase()})`);
+  const unit = sizeUnit(t);
+  const titleExpr = concat(
+    `LEV scenario: ${t.symbol} `, Side, " ", Quantity, " ", iff(cmp("=", Quantity, lit(1)), lit(unit.one), lit(unit.many)),
+    " at ", priceText(Entry), ", leverage ", Leverage, `x, ${view.titleWords}`,
+  );
   return {
     trade: t,
     view,
@@ -466,7 +480,83 @@ export function buildScenario(t: Trade): Scenario {
     layout,
     account,
     marks,
+    walkOrder,
   };
+}
+
+const MONEY_DIGITS: PriceDigits = { min: 2, max: 2 };
+const COIN_DIGITS: PriceDigits = { min: 8, max: 8 };
+
+interface Reason {
+  id: Warning["id"];
+  when: Expr;
+  words: string;
+  text: () => string;
+}
+
+/** Why a trade could not be opened as set: each a live condition over the inputs and key figures. */
+function openingReasons(t: Trade, env: Env, view: View, End: Expr): Reason[] {
+  const Leverage = ref("Leverage");
+  const reasons: Reason[] = [];
+  reasons.push({
+    id: "margin-above-balance",
+    when: cmp(">", ref("Margin"), ref("Balance")),
+    words: "the required margin is larger than the balance",
+    text: () => `The margin (${money(env.get("Margin")!, t)}) is larger than your balance (${money(num(t.balance), t)}): the trade cannot be opened. Lower the size or the leverage, or add funds.`,
+  });
+  if (t.cap.kind === "retail" && t.region !== "none") {
+    const cap = lev("RETAILCAP", { region: lit(t.region), asset_class: lit(t.cap.assetClass) });
+    reasons.push({
+      id: "above-retail-cap",
+      // #N/A: no cap of this kind in the region's table (the US sets none for this class): nothing to exceed.
+      when: iff(isNumber(cap), cmp(">", Leverage, cap), lit(false)),
+      words: `the leverage is above the ${t.region} retail cap`,
+      text: () => {
+        const c = cap.value(env);
+        return `Leverage ${t.leverage.toString()}x is above the ${t.region} retail cap of ${String(c)}:1 for this market: a retail account cannot open it. Lower the leverage to ${String(c)} or less, or choose "No retail cap" if you are a professional client.`;
+      },
+    });
+  }
+  if (t.cap.kind === "exchange" && t.cap.exchange) {
+    const x = t.cap.exchange;
+    reasons.push({
+      id: "above-exchange-max",
+      when: cmp(">", Leverage, ref("MaxLeverage")),
+      words: `the leverage is above ${x.venue}'s maximum for ${t.symbol}`,
+      text: () => `Leverage ${t.leverage.toString()}x is above ${x.venue}'s maximum of ${x.leverage}x for ${t.symbol}: the exchange would not accept it. Lower the leverage to ${x.leverage} or less.`,
+    });
+  }
+  if (view.id !== "account") {
+    reasons.push({
+      id: "liquidated-at-open",
+      when: and2(not(isNumber(End)), not(isNA(End))),
+      words: "the position would be liquidated as it opens",
+      text: () => {
+        const e = env.get(view.ending.price);
+        return `The position would be liquidated as it opens${isError(e) ? ` (${e.message})` : ""}. Lower the leverage.`;
+      },
+    });
+  } else {
+    reasons.push({
+      id: "stopped-out-at-open",
+      when: cmp("<=", ref("LevelAtOpen"), ref("StopOutLevel")),
+      words: "the margin level at open is already at the stop-out level",
+      text: () => "The margin level at open is already at or below the stop-out level: the broker would close the position at once. Lower the size or the leverage, or add funds.",
+    });
+  }
+  if (t.stop) {
+    reasons.push({
+      id: "liquidation-before-stop",
+      when: iff(isNumber(End), cmp(">=", mul(sub(End, ref("Stop")), ref("Direction")), lit(0)), lit(false)),
+      words: `the ${view.ending.word} comes before the stop`,
+      text: () => {
+        const e = env.get(view.ending.price);
+        const at = typeof e === "number" ? formatDecimals(e, t.prices) : "";
+        return `The ${view.ending.word} at ${at} comes before your stop at ${formatDecimals(num(t.stop!), t.prices)}: the stop would never fill. Lower the leverage or move the stop closer.`;
+      },
+    });
+  }
+  return reasons;
 }
 
 /** AND of two conditions. */
@@ -478,11 +568,36 @@ function pctText(f: Dec): string {
   return `${f.mul(100).toString()} %`;
 }
 
+/** How the title counts the size: "BTC" for a coin, "lot"/"lots", "contract"/"contracts". */
+export function sizeUnit(t: Trade): { one: string; many: string } {
+  switch (t.market.id) {
+    case "crypto-linear": {
+      const coin = baseCoin(t.symbol);
+      return { one: coin, many: coin };
+    }
+    case "crypto-inverse":
+      return { one: "contract", many: "contracts" };
+    case "forex":
+      return { one: "lot", many: "lots" };
+    case "cfd":
+      return { one: "share", many: "shares" };
+    default:
+      return { one: "per point", many: "per point" };
+  }
+}
+
+/** The coin of a linear symbol: "BTC" for BTCUSDT, "NEIRO" for NEIROUSDT; the symbol itself otherwise. */
+function baseCoin(symbol: string): string {
+  const m = /^([A-Z0-9]+?)[-/_ ]?(USDT|USDC|BUSD|FDUSD|USD)$/i.exec(symbol.trim());
+  return m ? m[1]!.toUpperCase() : "units";
+}
+
 function sizeNote(t: Trade): string {
   // Said as of the writing, so the note stays true when the balance or the stop is changed on the sheet.
-  if (t.sizeMode === "value") return "worked out from the position value given in the pane";
-  if (t.sizeMode === "risk" && t.risk) return `sized in the pane to risk ${pctText(t.risk)} of the balance then`;
-  return "";
+  const step = `quantity step ${t.quantityStep.toString()}`;
+  if (t.sizeMode === "value") return `worked out from the position value given in the pane; ${step}`;
+  if (t.sizeMode === "risk" && t.risk) return `sized in the pane to risk ${pctText(t.risk)} of the balance then, fees included; ${step}`;
+  return step;
 }
 
 /** An amount for the pane's messages: 2 decimals in the account currency, 8 and the coin's name in coin. */
@@ -497,11 +612,30 @@ function warningsFor(t: Trade, env: Env): Warning[] {
   const out: Warning[] = [];
   const riskPct = env.get("RiskPct");
   if (typeof riskPct === "number" && riskPct > 0.02) {
-    out.push({ id: "risk-above-2", text: `This trade risks ${(riskPct * 100).toFixed(2)} % of your balance at the stop, more than the 2 % many traders allow per trade.` });
+    out.push({ id: "risk-above-2", text: `This trade risks ${(riskPct * 100).toFixed(2)} % of your balance at the stop, fees included, more than the 2 % many traders allow per trade.` });
   }
   const level = env.get("LevelAtOpen");
   if (t.view === "account" && typeof level === "number" && level > num(t.stopoutLevel) && level <= num(t.callLevel)) {
     out.push({ id: "call-at-open", text: `The margin level at open is ${(level * 100).toFixed(0)} %, already at the margin-call level: any move against you brings the stop-out closer.` });
+  }
+  if (t.cap.kind === "retail" && t.region === "none") {
+    const esma = lev("RETAILCAP", { region: lit("ESMA"), asset_class: lit(t.cap.assetClass) }).value(env);
+    if (typeof esma === "number" && t.leverage.gt(esma)) {
+      out.push({
+        id: "no-retail-cap",
+        text: `No retail cap is applied, as for a professional client: under ESMA's retail cap of ${esma}:1 for this market, a retail client could not open this trade at ${t.leverageText || `${t.leverage.toString()}x`}.`,
+      });
+    }
+  }
+  if (t.cap.kind === "exchange" && t.cap.exchange && t.cap.exchange.upTo !== "") {
+    const x = t.cap.exchange;
+    const notional = env.get("Notional");
+    if (typeof notional === "number" && notional > Number(x.upTo)) {
+      out.push({
+        id: "beyond-first-bracket",
+        text: `The position's value, ${money(notional, t)}, is beyond the first bracket (up to ${Number(x.upTo).toLocaleString("en-US")} ${t.inverse ? t.coin : "USDT"}) that ${x.venue}'s ${x.leverage}x and ${x.mmr} % are for: larger positions get a lower maximum leverage and a higher maintenance rate. Give your tier table as the maintenance margin to follow the brackets.`,
+      });
+    }
   }
   return out;
 }

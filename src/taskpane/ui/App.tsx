@@ -2,7 +2,8 @@ import * as React from "react";
 import { Button, Divider, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
 import { fieldIds, SCENARIO_FIELDS, TRADE_FIELDS, type FieldContext } from "../model/fields";
 import { othersSummary } from "../model/account";
-import { applyPreset, checkOthers, checkTierTable, coinOf, GUIDE_EXAMPLE, validate, type FieldErrors, type FieldId, type FormValues, type TierRead } from "../model/form";
+import { applyPreset, applySymbol, checkOthers, checkTierTable, coinOf, GUIDE_EXAMPLE, START, validate, type FieldErrors, type FieldId, type FormValues, type TierRead } from "../model/form";
+import { findSymbol } from "../model/symbols";
 import { preset, type MarketId } from "../model/presets";
 import { buildScenario, type Scenario } from "../model/scenario";
 import { scenarioPlan } from "../model/plan";
@@ -50,7 +51,7 @@ export function App({ workbook }: AppProps) {
   // What an action opens under the header (the journal import), until it closes it.
   const [opened, setOpened] = React.useState<React.ReactNode>(undefined);
   const [step, setStep] = React.useState<Step>("Market");
-  const [values, setValues] = React.useState<FormValues>(GUIDE_EXAMPLE);
+  const [values, setValues] = React.useState<FormValues>(START);
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
   // The tier table as last read from the workbook (a separate action from writing).
@@ -86,6 +87,16 @@ export function App({ workbook }: AppProps) {
   const change = (id: FieldId, value: string) => {
     setValues((v) => ({ ...v, [id]: value }));
     if (errors[id]) setErrors((e) => ({ ...e, [id]: undefined }));
+    settle();
+  };
+
+  /** A symbol picked from the list: its steps, contract size, price and size are filled in (typing only sets the text). */
+  const pickSymbol = (symbol: string) => {
+    setValues((v) => {
+      const info = findSymbol(v.market, symbol);
+      return info ? applySymbol(v, info) : { ...v, symbol };
+    });
+    setErrors({});
     settle();
   };
 
@@ -221,7 +232,9 @@ export function App({ workbook }: AppProps) {
             }}
           />
         )}
-        {step === "Trade" && <Fields rows={TRADE_FIELDS} context={context} errors={errors} onChange={change} tier={tier} others={others} />}
+        {step === "Trade" && (
+          <Fields rows={TRADE_FIELDS} context={context} errors={errors} onChange={change} tier={tier} others={others} pickSymbol={pickSymbol} />
+        )}
         {step === "Review" && scenario && <ReviewStep scenario={scenario} />}
         {step === "Scenarios" && <Fields rows={SCENARIO_FIELDS} context={context} errors={errors} onChange={change} />}
         {step === "Write" && <WriteStep scenario={scenario} write={() => void write()} busy={busy} />}

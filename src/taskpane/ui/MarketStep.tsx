@@ -1,6 +1,7 @@
 import { Button, Field, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { coinOf, type FieldErrors } from "../model/form";
 import { PRESETS, type MarketId, type Preset, type PresetDefault } from "../model/presets";
+import { symbolsOf } from "../model/symbols";
 import { useStyles } from "./styles";
 
 export interface MarketStepProps {
@@ -34,8 +35,21 @@ export function MarketStep({ market, errors, choose, loadGuide }: MarketStepProp
           </li>
         ))}
       </ul>
+      <Text weight="semibold">Common symbols, with their steps and where they come from</Text>
+      <ul className={s.sources} aria-label="Common symbols and their sources">
+        {symbolsOf(market.id).map((x) => (
+          <li key={x.symbol}>
+            <strong>
+              {x.symbol}: tick {x.tick}, quantity step {x.step}
+              {x.cap && x.cap.leverage !== "" ? `, up to ${x.cap.leverage}x on ${x.cap.venue}` : ""}
+            </strong>{" "}
+            — {x.source}
+            {x.cap ? `; ${x.cap.source}` : ""}
+          </li>
+        ))}
+      </ul>
       <Button appearance="subtle" onClick={loadGuide}>
-        Load the guide&apos;s example (2,000 at 1:50, one lot of EUR/USD)
+        Load the guide&apos;s example (2,000 at 1:50, one lot of EUR/USD, no retail cap)
       </Button>
     </>
   );
@@ -45,13 +59,8 @@ function presetRows(market: Preset): { label: string; d: PresetDefault; unit?: s
   const d = market.defaults;
   const coinAccount = market.account === "coin";
   return [
-    ...(coinAccount
-      ? [
-          { label: "Balance", d: d.balance, unit: coinOf(d.symbol.value) },
-          { label: market.quantityLabel, d: d.quantity },
-        ]
-      : []),
-    coinAccount ? { label: "Contract value", d: d.contractSize, unit: "USD" } : { label: "Contract size", d: d.contractSize },
+    { label: "Symbol", d: d.symbol },
+    ...(coinAccount ? [{ label: "Balance", d: d.balance, unit: coinOf(d.symbol.value) }] : [{ label: "Balance", d: d.balance }]),
     { label: "Leverage", d: d.leverage },
     ...(market.ending === "liquidation"
       ? [{ label: "Maintenance margin rate", d: d.mmr, unit: "%" }]
@@ -62,6 +71,5 @@ function presetRows(market: Preset): { label: string; d: PresetDefault; unit?: s
     { label: "Fee rate", d: d.feeRate, unit: "%" },
     { label: "Funding rate", d: d.fundingRate, unit: "% per interval" },
     { label: "Funding interval", d: d.fundingIntervalHours, unit: "hours" },
-    { label: "Quantity step", d: market.quantityStep },
   ];
 }

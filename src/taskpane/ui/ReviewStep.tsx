@@ -18,7 +18,8 @@ const BADGE: Record<string, "success" | "warning" | "danger"> = {
  */
 export function ReviewStep({ scenario }: { scenario: Scenario }) {
   const s = useStyles();
-  const entry = scenario.trade.entry;
+  const t = scenario.trade;
+  const prices = t.prices;
   const steps = scenario.walkthrough;
   const coinSuffix = scenario.trade.inverse ? ` ${scenario.trade.coin}` : "";
   const blocked = scenario.blockers.length > 0;
@@ -46,12 +47,15 @@ export function ReviewStep({ scenario }: { scenario: Scenario }) {
       <Text weight="semibold" data-view={scenario.view.id}>
         {scenario.view.label}
       </Text>
+      <Text className={s.muted} data-instrument="">
+        {instrumentLine(scenario)}
+      </Text>
       <dl className={s.figures} aria-label="Key figures">
         {scenario.figures.map((f) => (
           <div key={f.name} className={s.figure} data-figure={f.name}>
             <dt>{f.label}</dt>
             <dd className={s.figureValue} style={{ margin: 0 }}>
-              {display(f.value, f.unit, entry)}
+              {display(f.value, f.unit, prices)}
             </dd>
             <dd className={s.explain} style={{ margin: 0 }}>
               {typeof f.value === "object" ? `${f.explain} Here there is none: ${f.value.message}.` : f.explain}
@@ -68,7 +72,7 @@ export function ReviewStep({ scenario }: { scenario: Scenario }) {
         <>
           <ol className={s.walk} aria-label="Walkthrough">
             {steps.map((w) => {
-              const status = typeof w.cells[5]!.value === "string" ? w.cells[5]!.value : "—";
+              const status = typeof w.cells[5]!.value === "string" ? w.cells[5]!.value : "not reached";
               return (
                 <li key={w.step} className={s.walkStep} data-status={status}>
                   <div className={s.walkHead}>
@@ -77,17 +81,20 @@ export function ReviewStep({ scenario }: { scenario: Scenario }) {
                       {status}
                     </Badge>
                   </div>
+                  {/* a step the price never reaches (no such price) has only its sentence */}
+                  {typeof w.cells[0]!.value === "number" && (
                   <div className={s.muted}>
-                    <span className={s.nowrap}>Price {display(w.cells[0]!.value, "price", entry)}</span> ·{" "}
+                    <span className={s.nowrap}>Price {display(w.cells[0]!.value, "price", prices)}</span> ·{" "}
                     <span className={s.nowrap}>
-                      {scenario.view.equityLabel.toLowerCase()} {display(w.cells[3]!.value, w.cells[3]!.unit, entry)}
+                      {scenario.view.equityLabel.toLowerCase()} {display(w.cells[3]!.value, w.cells[3]!.unit, prices)}
                       {coinSuffix}
                     </span>{" "}
                     ·{" "}
                     <span className={s.nowrap}>
-                      {scenario.view.levelLabel.toLowerCase()} {display(w.cells[4]!.value, "percent", entry)}
+                      {scenario.view.levelLabel.toLowerCase()} {display(w.cells[4]!.value, "percent", prices)}
                     </span>
                   </div>
+                  )}
                   <div className={s.muted}>{String(w.story.value)}</div>
                 </li>
               );
@@ -97,4 +104,12 @@ export function ReviewStep({ scenario }: { scenario: Scenario }) {
       )}
     </>
   );
+}
+
+/** "BTCUSDT: tick 0.10, quantity step 0.001; Binance allows up to 125x." What the trade's instrument carries. */
+function instrumentLine(scenario: Scenario): string {
+  const t = scenario.trade;
+  const cap = t.cap.kind === "exchange" && t.cap.exchange ? ` ${t.cap.exchange.venue} allows up to ${t.cap.exchange.leverage}x.` : "";
+  const fx = t.fx ? ` Amounts in ${t.fx.quote} are converted into ${t.fx.account} at ${t.fx.rate.toString()} (${t.fx.ratePair}).` : "";
+  return `${t.symbol}: tick ${t.tick}, quantity step ${t.quantityStep.toString()}.${cap}${fx}`;
 }

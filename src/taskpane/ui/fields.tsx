@@ -1,7 +1,8 @@
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
+import { Button, Combobox, Field, Input, Option, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
 import { textOf, type FieldContext, type FieldRow, type FieldSpec } from "../model/fields";
 import type { FieldErrors, FieldId } from "../model/form";
+import { symbolsOf } from "../model/symbols";
 import { useStyles } from "./styles";
 
 /** What the tier-table field needs beyond its text: the Read button's action and what was read. */
@@ -19,17 +20,19 @@ export interface FieldsProps {
   tier?: TierControls;
   /** The same for the other positions' range (cross mode). */
   others?: TierControls;
+  /** A symbol picked from the list of common symbols: its steps and defaults are filled in. */
+  pickSymbol?: (symbol: string) => void;
 }
 
 /** Renders rows of fields from their data: text inputs, radio groups and drop-downs, each with its error beside it. */
-export function Fields({ rows, context, errors, onChange, tier, others }: FieldsProps) {
+export function Fields({ rows, context, errors, onChange, tier, others, pickSymbol }: FieldsProps) {
   const s = useStyles();
   return (
     <>
       {rows.map((row, i) => {
         const shown = row.filter((f) => f.show?.(context) ?? true);
         if (shown.length === 0) return null;
-        const items = shown.map((f) => <OneField key={f.id} spec={f} context={context} errors={errors} onChange={onChange} tier={tier} others={others} />);
+        const items = shown.map((f) => <OneField key={f.id} spec={f} context={context} errors={errors} onChange={onChange} tier={tier} others={others} pickSymbol={pickSymbol} />);
         return shown.length > 1 ? (
           <div key={i} className={s.row}>
             {items}
@@ -42,7 +45,7 @@ export function Fields({ rows, context, errors, onChange, tier, others }: Fields
   );
 }
 
-function OneField({ spec, context, errors, onChange, tier, others }: { spec: FieldSpec } & Omit<FieldsProps, "rows">) {
+function OneField({ spec, context, errors, onChange, tier, others, pickSymbol }: { spec: FieldSpec } & Omit<FieldsProps, "rows">) {
   const s = useStyles();
   const id = spec.id;
   const label = textOf(spec.label, context)!;
@@ -70,6 +73,31 @@ function OneField({ spec, context, errors, onChange, tier, others }: { spec: Fie
             <Radio key={o.value} value={o.value} label={o.label} />
           ))}
         </RadioGroup>
+      </Field>
+    );
+  }
+  if (spec.kind === "symbol") {
+    // Typed freely; picking a common symbol (click, or Enter on the highlighted one) fills its steps.
+    return (
+      <Field label={label} hint={hint} {...message}>
+        <Combobox
+          className={s.input}
+          id={`lev-${id}`}
+          freeform
+          value={value}
+          selectedOptions={[]}
+          placeholder="e.g. BTCUSDT"
+          onChange={(e) => onChange(id, e.target.value)}
+          onOptionSelect={(_, d) => {
+            if (d.optionValue) pickSymbol?.(d.optionValue);
+          }}
+        >
+          {symbolsOf(context.market.id).map((o) => (
+            <Option key={o.symbol} value={o.symbol}>
+              {o.symbol}
+            </Option>
+          ))}
+        </Combobox>
       </Field>
     );
   }

@@ -17,6 +17,11 @@ export const useStyles = makeStyles({
       outline: `2px solid ${tokens.colorStrokeFocus2}`,
       outlineOffset: "2px",
     },
+    // The symbol's combobox: the ring goes round the text the trader types (its list button sits beside it).
+    "& .fui-Combobox__input:focus": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+    },
   },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "8px" },
   actions: { display: "flex", gap: "6px", flexWrap: "wrap", justifyContent: "flex-end" },

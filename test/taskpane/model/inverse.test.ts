@@ -20,7 +20,10 @@ describe("the COIN-M preset", () => {
     expect(p.available).toBe(true);
     expect(p.account).toBe("coin");
     expect(p.quantityLabel).toBe("Contracts");
-    expect(p.defaults.contractSize.value).toBe("100");
+    // the default symbol's contract value and first bracket, from the symbol table
+    expect(coinm.symbol).toBe("BTCUSD_PERP");
+    expect(coinm.contractSize).toBe("100");
+    expect(coinm.quantityStep).toBe("1");
     expect(p.defaults.mmr.value).toBe("0.4");
     expect(p.defaults.feeRate.value).toBe("0.05");
     for (const d of Object.values(p.defaults)) expect(d.source.length).toBeGreaterThan(10);
@@ -183,10 +186,21 @@ describe("fees, ROE and the walkthrough in coin", () => {
 });
 
 describe("inverse sizing", () => {
-  it("sizes from risk with INVRISKSIZE: 1 % of 1 BTC over a stop at 49,000 from 50,000 is 245 contracts", () => {
+  it("sizes from risk as INVRISKSIZE does: 1 % of 1 BTC over a stop at 49,000 from 50,000 is 245 contracts without fees", () => {
     // 0.01 BTC / (100 × (1/49,000 − 1/50,000)) = 0.01 × 2,450,000 / 100 = 245
-    const t = tradeOf({ ...coinm, balance: "1", sizeMode: "risk", riskPct: "1", stop: "49000" });
+    const t = tradeOf({ ...coinm, feeRate: "0", balance: "1", sizeMode: "risk", riskPct: "1", stop: "49000" });
     expect(t.quantity.toString()).toBe("245");
+  });
+
+  it("counts the fees of opening and of closing at the stop in the risk: 233 contracts at the preset's 0.05 %", () => {
+    // per contract: 100 × (1,000 + 0.0005 × 99,000) / (50,000 × 49,000) coin, so n = 0.01 × 50,000 × 49,000 /
+    // (100 × 1,049.5) = 233.44 → 233. At the stop 233 contracts lose 0.0095102 + fees 0.0005 × (0.466 + 0.475510)
+    // = 0.0095102041 + 0.0004707551 = 0.0099809592 BTC (≤ 1 % of 1 BTC); 234 would lose 0.0100238
+    const t = tradeOf({ ...coinm, balance: "1", sizeMode: "risk", riskPct: "1", stop: "49000" });
+    expect(t.quantity.toString()).toBe("233");
+    const s = buildScenario(t);
+    close(figure(s, "RiskAtStop"), -(0.0095102041 + 0.0004707551), 9);
+    expect(figure(s, "RiskPct") as number).toBeLessThanOrEqual(0.01);
   });
 
   it("caps a risk size at what the balance can margin: 0.01 BTC at 10x margins 50 contracts", () => {

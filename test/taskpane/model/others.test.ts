@@ -74,14 +74,31 @@ describe("cross mode with other positions from a positions table", () => {
     const cells = plan.blocks.flatMap((b) => b.rows.flat()).filter((c): c is string => typeof c === "string");
     expect(cells).toContain(`=IF('Positions'!$E$5="","",'Positions'!$E$5)`);
     expect(cells).toContain(`=IF('Positions'!$A$7="","",'Positions'!$A$7)`);
-    // The block sits at J35: the title, headers, the 3 table rows (J37:J39), the trade (J40).
+    // The block sits at J5 (top right): the title, headers, the 3 table rows (J7:J9), the trade (J10).
     const liq = cells.find((c) => c.includes("LEV.CROSSLIQ("))!;
-    expect(liq).toBe("=INDEX(LEV.CROSSLIQ(J37:J40, K37:K40, L37:L40, M37:M40, N37:N40, Balance, O37:O40, P37:P40), 4, 1)");
-    expect(cells.find((c) => c.includes("LEV.CROSSACCOUNT("))).toBe(
-      "=INDEX(LEV.CROSSACCOUNT(K37:K40, L37:L40, M37:M40, N37:N40, Balance, O37:O40, P37:P40), 6, 2)",
+    expect(liq).toBe("=INDEX(LEV.CROSSLIQ(J7:J10, K7:K10, L7:L10, M7:M10, IF(J7:J10=$J$10,Entry,N7:N10), Balance, O7:O10, P7:P10), 4, 1)");
+    // The account at open: the rows of the trade's symbol at the entry, every other row at its mark.
+    expect(cells.find((c) => c.includes("LEV.CROSSACCOUNT(") && c.includes("Entry,"))).toBe(
+      "=INDEX(LEV.CROSSACCOUNT(K7:K10, L7:L10, M7:M10, IF(J7:J10=$J$10,Entry,N7:N10), Balance, O7:O10, P7:P10), 6, 2)",
     );
-    // The trade's mark: its symbol's mark in the table, else its entry.
-    expect(cells).toContain("=IFERROR(INDEX(N37:N39,MATCH(J40,J37:J39,0)),Entry)");
+    // The trade's own row is at its entry.
+    const block = plan.blocks.find((b) => b.at === "J5")!;
+    expect(block.rows[block.rows.length - 1]!.slice(0, 5)).toEqual(["BTCUSDT", "=Side", "=Entry", "=Quantity*ContractSize", "=Entry"]);
+  });
+
+  it("works the account at open with the trade's symbol at the entry, its table rows too, and the walkthrough agrees", () => {
+    // The trade: BTCUSDT long 0.1 at 60,000 while the table's BTC row (long 0.2 at 60,000) is marked at 58,000.
+    // At open BTC is at 60,000 for both BTC rows: uPnL 0 and 0; MM 0.2·60,000·0.4 % = 48 and 0.1·60,000·0.4 % = 24;
+    // ETH at its mark: uPnL −300, MM 46.5. Margin balance 5,000 − 300 = 4,700; MM 118.5; ratio 118.5/4,700.
+    // (At the table's mark it would read (46.4 + 23.2 + 46.5)/(5,000 − 400 − 200 − 300) = 2.83 %: another number.)
+    const s = buildScenario(tradeOf({ ...cross, entry: "60000" }));
+    close(figure(s, "AccountMarginRatio"), 118.5 / 4700, 12);
+    const open = s.walkthrough[0]!.cells.map((c) => c.value);
+    close(open[3], 4700); // the account's margin balance
+    close(open[4], 118.5 / 4700); // the same ratio as the review's
+    // BTC's rows share one price: (5,000 − 46.5 − 300 − 0.2·60,000 − 0.1·60,000)/(0.3·0.004 − 0.3) = −13,346.5/−0.2988
+    close(figure(s, "LiqPrice"), 13346.5 / 0.2988, 6);
+    expect(s.figures.find((f) => f.name === "AccountMarginRatio")!.explain).toMatch(/BTCUSDT \(this trade and its rows in your table\) at the entry and every other symbol at its mark/);
   });
 
   it("sums the table as LEV.CROSSACCOUNT does for the one-line summary", () => {

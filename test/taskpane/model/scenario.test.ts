@@ -51,12 +51,15 @@ describe("the guide's example: deposit 2,000, leverage 1:50, one standard lot of
     expect(s.warnings.map((w) => w.id)).toContain("call-at-open");
   });
 
-  it("says first that 1:50 is above ESMA's 30:1 retail cap for major pairs: a retail account cannot open it", () => {
-    expect(s.blockers.map((w) => w.id)).toEqual(["above-retail-cap"]);
-    expect(s.opening.value).toMatch(/^THIS TRADE CANNOT BE OPENED AS SET: the leverage is above the ESMA retail cap; /);
-    const none = buildScenario(tradeOf({ ...GUIDE_EXAMPLE, region: "none" }));
-    expect(none.blockers).toEqual([]);
-    expect(none.opening.value).toMatch(/^The trade can be opened as set/);
+  it("loads with no retail cap, as the guide assumes, and notes that under ESMA's 30:1 it could not be opened", () => {
+    expect(GUIDE_EXAMPLE.region).toBe("none");
+    expect(s.blockers).toEqual([]);
+    expect(s.opening.value).toMatch(/^The trade can be opened as set/);
+    expect(s.warnings.find((w) => w.id === "no-retail-cap")!.text).toMatch(/ESMA's retail cap of 30:1 .* could not open this trade at 1:50/);
+    // a retail client under ESMA: 1:50 is above 30:1 for major pairs, said first
+    const esma = buildScenario(tradeOf({ ...GUIDE_EXAMPLE, region: "ESMA" }));
+    expect(esma.blockers.map((w) => w.id)).toEqual(["above-retail-cap"]);
+    expect(esma.opening.value).toMatch(/^THIS TRADE CANNOT BE OPENED AS SET: the leverage is above the ESMA retail cap; /);
   });
 
   it("tabulates 41 prices from −20 % to +20 % in 1 % steps, the −2 % row matching the walkthrough", () => {
@@ -193,10 +196,24 @@ describe("warnings", () => {
     expect(s.walkthrough[0]!.story.value).toMatch(/cannot be opened as set/);
   });
 
-  it("says a UK retail client cannot be sold crypto derivatives (RETAILCAP #N/A)", () => {
-    const s = buildScenario(tradeOf({ ...crypto, region: "UK", balance: "10000", quantity: "0.1" }));
-    expect(s.blockers.map((w) => w.id)).toContain("above-retail-cap");
-    expect(s.blockers[0]!.text).toMatch(/not sold to UK retail clients/);
+  it("holds an exchange's perpetual to the exchange's maximum for the symbol, not to a region's retail cap", () => {
+    // ESMA caps crypto CFDs at 2:1; a perpetual on Binance is capped by Binance: 125x on BTCUSDT's first bracket
+    for (const region of ["ESMA", "UK", "ASIC", "US", "none"] as const) {
+      expect(buildScenario(tradeOf({ ...crypto, region, leverage: "125" })).blockers).toEqual([]);
+    }
+    const over = buildScenario(tradeOf({ ...crypto, leverage: "150" }));
+    expect(over.blockers.map((w) => w.id)).toEqual(["above-exchange-max"]);
+    expect(over.blockers[0]!.text).toMatch(/^Leverage 150x is above Binance's maximum of 125x for BTCUSDT/);
+    expect(over.opening.value).toMatch(/CANNOT BE OPENED AS SET: the leverage is above Binance's maximum for BTCUSDT;/);
+    // the input cell carries the figure and its source, so the sheet's check is live
+    expect(over.inputs.find((i) => i.name === "MaxLeverage")!.note).toMatch(/2021-03-18/);
+  });
+
+  it("warns when the position is beyond the first bracket the exchange's maximum and rate are for", () => {
+    // 1 BTC at 60,000 is 60,000 USDT, beyond the first bracket's 50,000
+    const s = buildScenario(tradeOf({ ...crypto, quantity: "1" }));
+    expect(s.warnings.map((w) => w.id)).toContain("beyond-first-bracket");
+    expect(buildScenario(tradeOf({ ...crypto, quantity: "0.5" })).warnings.map((w) => w.id)).not.toContain("beyond-first-bracket");
   });
 });
 
