@@ -571,6 +571,24 @@ describeInBrowser("the journal import in the playground's pane", () => {
     // each file keeps its own zone and counts
     expect(await page.locator('[aria-label="Counts of Binance-Futures-Trade-History-202606010910(UTC+0)-part1-of1.csv"] li').allTextContents()).toContain("4 new, 5 already in an earlier file");
     expect(await page.locator('[aria-label="Time zone of Binance-Futures-Trade-History-202606010910(UTC+0)-part1-of1.csv"]').textContent()).toContain("Times in the file: UTC");
+
+    // a third file in another zone, with a bad row (the UTC+6 export and one line typed after its last: line 11,
+    // a price that is not a number): its own zone and its own rejected row, the others' untouched; then removed
+    const SIX = "Binance-Futures-Trade-History-202606181441(UTC+6)-part1-of1.csv";
+    const bad = Buffer.concat([fs.readFileSync(path.join(FIXTURES, SIX)), Buffer.from("100000001,2026-06-18 21:00:00,ETHUSDT,SELL,abc,0.04,69.3,0.03USDT,0,false,false,700000010,800000009\r\n")]);
+    await page.locator('input[aria-label="Another export file"]').setInputFiles({ name: SIX, mimeType: "text/csv", buffer: bad });
+    await page.waitForFunction(() => document.querySelector('ul[aria-label="Import counts"]')?.textContent?.includes("from 3 files"));
+    expect(await page.locator(`[aria-label="Time zone of ${SIX}"]`).textContent()).toContain("Times in the file: UTC+6");
+    expect(await page.locator(`[aria-label="Counts of ${SIX}"] li`).allTextContents()).toContain("1 row rejected");
+    expect(await page.locator(`table[aria-label="Rejected rows of ${SIX}"] tbody tr`).allTextContents()).toEqual([expect.stringMatching(/^11.*the price "abc" is not a number/)]);
+    expect(await page.locator('[aria-label="Counts of Binance-Futures-Trade-History-202606010910(UTC+0)-part1-of1.csv"] li').allTextContents()).toContain("0 rows rejected");
+    expect(await page.locator('table[aria-label^="Rejected rows of Binance-Futures-Trade-History-2026060"]').count()).toBe(0);
+    await page.setViewportSize({ width: 1440, height: 2600 });
+    await pane().screenshot({ path: path.join(RESULTS, "journal-three-files.png") });
+    await page.setViewportSize({ width: 1440, height: 860 });
+    await page.getByRole("button", { name: `Remove ${SIX} from the import` }).click();
+    await page.waitForFunction(() => document.querySelector('ul[aria-label="Import counts"]')?.textContent?.includes("from 2 files"));
+    expect(await counts()).toEqual(["19 fills read from 2 files", "14 new, 5 already in an earlier file", "from 2026-04-02 09:15:07 to 2026-05-28 10:00:00 (UTC)", "7 trades (6 closed, 1 open)", "0 rows rejected"]);
     const sheet = await write();
     expect(trades(await sheetValues(page, sheet))).toHaveLength(7);
   }, 300000);
