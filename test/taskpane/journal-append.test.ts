@@ -13,6 +13,7 @@ import { journalAppendPlan, journalsOf, readJournal, appendProblems, needsOf } f
 import { readSource } from "../../src/taskpane/model/journal-source";
 import { parseCell, type WorkbookAdapter } from "../../src/taskpane/workbook";
 import { DIST, loadBundle } from "../helpers/bundle";
+import { APRIL_MAY_TRADES } from "./model/journal-fixtures";
 
 /*
  * A journal that grows, in a real spreadsheet engine (HyperFormula with dist/functions.js, through the
@@ -100,15 +101,7 @@ describe("a journal that keeps growing, in the playground's spreadsheet engine",
     expect(new Set(ids).size).toBe(14);
     expect(metas[sheet]!.tables[0]!.range).toBe("A6:G20");
     // the SOLUSDT long closes in May; ETHUSDT long; BTCUSDT long still open
-    expect(trades(sheet).map((t) => [t.symbol, t.side, t.status])).toEqual([
-      ["BTCUSDT", "long", "closed"],
-      ["ETHUSDT", "short", "closed"],
-      ["SOLUSDT", "short", "closed"],
-      ["BTCUSDT", "short", "closed"],
-      ["SOLUSDT", "long", "closed"],
-      ["ETHUSDT", "long", "closed"],
-      ["BTCUSDT", "long", "open"],
-    ]);
+    expect(trades(sheet).map((t) => [t.symbol, t.side, t.status])).toEqual(APRIL_MAY_TRADES);
     // SOLUSDT long: the flip's 5 of 10 @ 140 (its fee 0.7 shared: 0.35) sold @ 151.2 (fee 0.378): 56 − 0.728 = 55.272
     expect(trades(sheet)[4]!.net).toBeCloseTo(55.272, 9);
     // six closed trades in the statistics

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { cellText, describeInBrowser, goTo, typeInto, usePlayground, type Session } from "../playground/browser";
+import { APRIL_MAY_TRADES } from "./model/journal-fixtures";
 
 /*
  * The journal import end to end, in Chromium, in the playground, as a trader works: open the import, choose an
@@ -484,15 +485,7 @@ describeInBrowser("the journal import in the playground's pane", () => {
     expect(new Set(ids).size).toBe(14);
     expect(values[20]?.[0] ?? null).toBeNull();
     expect(values[7]![7]).toBe("scaled in too early");
-    expect(trades(values).map((t) => [t[0], t[1], t[2]])).toEqual([
-      ["BTCUSDT", "long", "closed"],
-      ["ETHUSDT", "short", "closed"],
-      ["SOLUSDT", "short", "closed"],
-      ["BTCUSDT", "short", "closed"],
-      ["SOLUSDT", "long", "closed"],
-      ["ETHUSDT", "long", "closed"],
-      ["BTCUSDT", "long", "open"],
-    ]);
+    expect(trades(values).map((t) => [t[0], t[1], t[2]])).toEqual(APRIL_MAY_TRADES);
 
     // then the funding: Binance's transaction history of both months
     await choose("binance-futures-transaction-history.csv");

@@ -346,7 +346,7 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
   blocks.push({ at: "A1", rows: [["Trading journal", null, null]] });
   blocks.push({
     at: "A2",
-    rows: [[`Fills from ${input.source}. Add fills and funding payments as new rows of their tables (or import the next export into this sheet): trades, funding, statistics and the curve follow.`]],
+    rows: [[`Imported from ${input.source}. Add fills and funding payments as new rows of their tables (or import the next export into this sheet): trades, funding, statistics and the curve follow.`]],
   });
   blocks.push({ at: "A3", rows: [["Start balance", input.startBalance, note]] });
   blocks.push({ at: "A4", rows: [[ZONE_LABEL, input.zone ?? "UTC"]] });

@@ -375,32 +375,12 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
         log. Several files (next month&apos;s export, the funding) are read together. The files stay on this computer.
       </Text>
       <div className={s.row}>
-        <input
-          type="file"
-          multiple
-          accept=".csv,.txt,.tsv,.xlsx,.html,.htm,text/csv"
-          aria-label="Export file of fills"
-          onChange={(e) => {
-            const chosen = [...(e.target.files ?? [])];
-            if (chosen.length > 0) void open(chosen, false);
-            e.target.value = "";
-          }}
-        />
+        <FilesInput label="Export file of fills" onFiles={(chosen) => void open(chosen, false)} />
       </div>
       {preview && (
         <div className={s.row}>
           <Field label="Add another file (a second date range, the funding)">
-            <input
-              type="file"
-              multiple
-              accept=".csv,.txt,.tsv,.xlsx,.html,.htm,text/csv"
-              aria-label="Another export file"
-              onChange={(e) => {
-                const chosen = [...(e.target.files ?? [])];
-                if (chosen.length > 0) void open(chosen, true);
-                e.target.value = "";
-              }}
-            />
+            <FilesInput label="Another export file" onFiles={(chosen) => void open(chosen, true)} />
           </Field>
         </div>
       )}
@@ -780,6 +760,23 @@ function WriteZone({ disabled, value, onChange, journal }: { disabled: boolean; 
       </Field>
       {journal && <Text className={s.muted}>In {zoneLabel(value)}, as &quot;{journal}&quot; writes its times.</Text>}
     </div>
+  );
+}
+
+/** A file input for exports (several at once); cleared after each choice, so that the same file can be chosen again. */
+function FilesInput({ label, onFiles }: { label: string; onFiles: (files: File[]) => void }) {
+  return (
+    <input
+      type="file"
+      multiple
+      accept=".csv,.txt,.tsv,.xlsx,.html,.htm,text/csv"
+      aria-label={label}
+      onChange={(e) => {
+        const chosen = [...(e.target.files ?? [])];
+        if (chosen.length > 0) onFiles(chosen);
+        e.target.value = "";
+      }}
+    />
   );
 }
 

@@ -245,3 +245,17 @@ export const FIXTURE_DIR = path.resolve(__dirname, "../../fixtures/journal");
 
 export const fixtureBytes = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURE_DIR, name)));
 export const sha256 = (bytes: Uint8Array) => crypto.createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * The trades of the April and May 2026 trade histories together (each fill once), in the order they opened, as
+ * worked out by hand from their rows: symbol, side, status.
+ */
+export const APRIL_MAY_TRADES: [string, string, string][] = [
+  ["BTCUSDT", "long", "closed"],
+  ["ETHUSDT", "short", "closed"],
+  ["SOLUSDT", "short", "closed"],
+  ["BTCUSDT", "short", "closed"],
+  ["SOLUSDT", "long", "closed"],
+  ["ETHUSDT", "long", "closed"],
+  ["BTCUSDT", "long", "open"],
+];
