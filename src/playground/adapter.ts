@@ -9,7 +9,7 @@ import {
   parseRange,
   rangeCells,
   structuredAsRanges,
-  structuredToRanges,
+  rangesConverter,
   WorkbookError,
   type AppendPlan,
   type CellValue,
@@ -173,7 +173,8 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
       );
       const tables = await this.tables();
       const current = tables.filter((t) => t.sheet === name).map((t) => ({ ...t, range: meta.tables.find((x) => x.name === t.name)?.range ?? t.range }));
-      const asRanges = (c: CellValue): CellValue => (typeof c === "string" && c.startsWith("=") ? structuredToRanges(c, current) : c);
+      const convert = rangesConverter(current, 0);
+      const asRanges = (c: CellValue): CellValue => (typeof c === "string" && c.startsWith("=") ? convert(c) : c);
       const total = appendCells(plan);
       let done = 0;
       let batches = 0;
@@ -227,7 +228,8 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
       }
       const hf = host.hf;
       // HyperFormula has no tables: a structured reference becomes its column's range, which grows with the table (see growTableAt).
-      const plan = structuredAsRanges(given, 0);
+      const plan = given;
+      const asRanges = structuredAsRanges(given, 0);
       const name = freeSheetName(plan.baseName, hf.getSheetNames());
       const total = planCells(plan);
       let sheetId: number | undefined;
@@ -240,7 +242,7 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
             for (const n of plan.names) hf.addNamedExpression(n.name, `=${quoted(name)}!${absolute(n.cell)}`, sheetId);
             for (const block of plan.blocks) {
               const { row, col } = parseCell(block.at);
-              hf.setCellContents({ sheet: sheetId, row, col }, block.rows);
+              hf.setCellContents({ sheet: sheetId, row, col }, asRanges(block.rows));
             }
           });
         } else {
@@ -276,7 +278,8 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
           globalThis.performance?.mark?.("lev-recalculation-start");
           for (const block of formulas) {
             const { row, col } = parseCell(block.at);
-            hf.batch(() => hf.setCellContents({ sheet: sheetId!, row, col }, block.rows));
+            const rows = asRanges(block.rows);
+            hf.batch(() => hf.setCellContents({ sheet: sheetId!, row, col }, rows));
             batches++;
             await nextTask();
           }

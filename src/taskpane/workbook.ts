@@ -370,9 +370,11 @@ export function withTableNames(plan: WritePlan, names: Record<string, string>): 
 /**
  * Structured references to the plan's tables (`LEVFills[Price]`) written as ranges, for a host without tables:
  * each column from the first data row down to `spare` rows below the table, so that rows typed under the
- * table are read too (blank rows are skipped by the functions that read them).
+ * table are read too (blank rows are skipped by the functions that read them). Returns the rewrite of a block's
+ * rows, so that a host rewrites each block when it writes it (a journal's 100,000 funding formulas are rewritten
+ * as they are handed to the spreadsheet, not all at once before).
  */
-export function structuredAsRanges(plan: WritePlan, spare: number): WritePlan {
+export function structuredAsRanges(plan: WritePlan, spare: number): (rows: CellValue[][]) => CellValue[][] {
   const tables: { name: string; range: string; header: string[] }[] = [];
   for (const t of [plan.table, ...(plan.extraTables ?? [])]) {
     if (!t?.name) continue;
@@ -385,10 +387,9 @@ export function structuredAsRanges(plan: WritePlan, spare: number): WritePlan {
     const at = parseCell(block.at);
     tables.push({ name: t.name, range: t.range, header: block.rows[0]!.slice(r.left - at.col, r.right - at.col + 1).map((c) => String(c)) });
   }
-  if (tables.length === 0) return plan;
-  // only blocks with a formula change (a block of 100,000 fills is passed on as it is)
-  const rewrite = (c: CellValue): CellValue => (typeof c === "string" && c.startsWith("=") ? structuredToRanges(c, tables, spare) : c);
-  return { ...plan, blocks: plan.blocks.map((b) => (hasFormula(b.rows) ? { ...b, rows: b.rows.map((row) => row.map(rewrite)) } : b)) };
+  const convert = rangesConverter(tables, spare);
+  // only rows with a formula change (a block of 100,000 fills is passed on as it is)
+  return (rows) => (tables.length === 0 || !hasFormula(rows) ? rows : rows.map((row) => row.map((c) => (typeof c === "string" && c.startsWith("=") ? convert(c) : c))));
 }
 
 /**
@@ -396,19 +397,30 @@ export function structuredAsRanges(plan: WritePlan, spare: number): WritePlan {
  * fixed (`$D$7:$D$120`), reaching `spare` rows below each table; other references are left alone.
  */
 export function structuredToRanges(formula: string, tables: readonly Pick<TableInfo, "name" | "range" | "header">[], spare = 0): string {
-  let out = formula;
-  for (const t of tables) {
-    const r = parseRange(t.range);
-    const names = t.header.map((h) => h.toLowerCase());
-    const re = new RegExp(`${structured(t.name).source}([^\\]]+)\\]`, "gi");
-    out = out.replace(re, (whole, before: string, column: string) => {
-      const j = names.indexOf(column.trim().toLowerCase());
-      if (j < 0) return whole;
-      const col = columnName(r.left + j);
-      return `${before}$${col}$${r.top + 2}:$${col}$${r.bottom + 1 + spare}`;
-    });
-  }
-  return out;
+  return rangesConverter(tables, spare)(formula);
+}
+
+/**
+ * structuredToRanges for many formulas: one pattern for every table, made once, and each reference's range worked
+ * out once (a journal of 100,000 fills has 100,000 funding formulas that use the same few references).
+ */
+export function rangesConverter(tables: readonly Pick<TableInfo, "name" | "range" | "header">[], spare: number): (formula: string) => string {
+  if (tables.length === 0) return (formula) => formula;
+  const byName = new Map(tables.map((t) => [t.name.toLowerCase(), { r: parseRange(t.range), names: t.header.map((h) => h.toLowerCase()) }]));
+  const names = tables.map((t) => t.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const re = new RegExp(`(^|[^A-Za-z0-9_.])(${names})\\[([^\\]]+)\\]`, "gi");
+  const ranges = new Map<string, string | undefined>();
+  const range = (table: string, column: string): string | undefined => {
+    const key = `${table.toLowerCase()}[${column.trim().toLowerCase()}`;
+    if (!ranges.has(key)) {
+      const t = byName.get(table.toLowerCase())!;
+      const j = t.names.indexOf(column.trim().toLowerCase());
+      const col = j < 0 ? undefined : columnName(t.r.left + j);
+      ranges.set(key, col === undefined ? undefined : `$${col}$${t.r.top + 2}:$${col}$${t.r.bottom + 1 + spare}`);
+    }
+    return ranges.get(key);
+  };
+  return (formula) => (formula.includes("[") ? formula.replace(re, (whole, before: string, table: string, column: string) => { const x = range(table, column); return x === undefined ? whole : before + x; }) : formula);
 }
 
 /** Whether a block's rows hold a formula. */

@@ -242,10 +242,30 @@ export function fundingFormula(l: JournalLayout, r: number): string {
 
 /** The per-trade cells of rows `from`..`to`: Funding and Net after funding (Net PnL plus the funding, the Net PnL while no funding is imported). */
 export function perTradeBlock(l: JournalLayout, from: number, to: number): Block {
+  return run(perTradeSteps(l, from, to));
+}
+
+/** Rows built between two pauses of a plan built in steps. */
+const STEP = 10000;
+
+/** Runs a plan built in steps to its end, without pausing. */
+function run<T>(steps: Generator<void, T>): T {
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+function* perTradeSteps(l: JournalLayout, from: number, to: number): Generator<void, Block> {
+  // the formulas of every row differ only in their row number: written once, with a row no sheet reaches
+  // (Excel's rows end at 1,048,576), and that number replaced
+  const MARK = 9999998;
+  const row = (r: number) => [fundingFormula(l, r), `=IF(${cellName(r, l.trades + T.symbol)}="", "", ${cellName(r, l.trades + T.net)}+N(${cellName(r, l.perTrade!)}))`];
+  const parts = row(MARK).map((f) => f.split(String(MARK + 1)));
   const rows: CellValue[][] = [];
   for (let r = from; r <= to; r++) {
-    const funding = cellName(r, l.perTrade!);
-    rows.push([fundingFormula(l, r), `=IF(${cellName(r, l.trades + T.symbol)}="", "", ${cellName(r, l.trades + T.net)}+N(${funding}))`]);
+    const n = String(r + 1);
+    rows.push(parts.map((p) => p.join(n)));
+    if ((r - from) % STEP === STEP - 1) yield;
   }
   return { at: cellName(from, l.perTrade!), rows };
 }
@@ -317,6 +337,24 @@ export function reachFor(l: Pick<JournalLayout, "headRow">, fills: number, trade
 }
 
 export function journalImportPlan(input: JournalPlanInput): WritePlan {
+  return run(importPlanSteps(input));
+}
+
+/**
+ * The same plan, built in steps with `pause` between them (the page's turn to draw and answer), so that a journal of
+ * 100,000 fills is planned without holding the page.
+ */
+export async function journalImportPlanPaced(input: JournalPlanInput, pause: () => Promise<unknown>): Promise<WritePlan> {
+  const steps = importPlanSteps(input);
+  let r = steps.next();
+  while (!r.done) {
+    await pause();
+    r = steps.next();
+  }
+  return r.value;
+}
+
+function* importPlanSteps(input: JournalPlanInput): Generator<void, WritePlan> {
   const { fills, rates } = input;
   const payments = input.payments ?? [];
   const hedge = fills.some((f) => f.positionSide !== undefined);
@@ -329,7 +367,11 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
   const l = newLayout(columns, reachFor({ headRow: 5 }, n, tradeCount));
   const { headRow } = l;
   const first = headRow + 1;
-  const left_out = fills.filter((f) => quoteFee(f, rates) === undefined);
+  const left_out: Fill[] = [];
+  for (let i = 0; i < fills.length; i++) {
+    if (quoteFee(fills[i]!, rates) === undefined) left_out.push(fills[i]!);
+    if (i % STEP === STEP - 1) yield;
+  }
   const F = l.funding!;
 
   const ref = (c: string) => `${FILLS_TABLE}[${c}]`;
@@ -363,13 +405,20 @@ export function journalImportPlan(input: JournalPlanInput): WritePlan {
   blocks.push({ at: cellName(headRow - 1, l.trades), rows: [[TITLES.trades]] });
   blocks.push({ at: cellName(headRow - 1, l.stats), rows: [[TITLES.stats]] });
   blocks.push({ at: cellName(headRow - 1, l.curve), rows: [[TITLES.curve]] });
-  blocks.push({ at: cellName(headRow, 0), rows: [columns, ...fills.map((f) => fillRow(f, columns, rates))] });
+  const fillBlock: CellValue[][] = [columns];
+  for (let i = 0; i < n; i++) {
+    fillBlock.push(fillRow(fills[i]!, columns, rates));
+    if (i % STEP === STEP - 1) yield;
+  }
+  blocks.push({ at: cellName(headRow, 0), rows: fillBlock });
   // the funding table: its payments, or one blank row (a table has at least one) for a funding file later
   const fundingRows = payments.length > 0 ? payments.map(paymentRow) : [[null, null, null]];
   blocks.push({ at: cellName(headRow, F.at), rows: [[...FUNDING_COLUMNS], ...fundingRows] });
   blocks.push({ at: cellName(headRow, l.trades), rows: [[tradesFormula]] });
   blocks.push({ at: cellName(headRow, l.perTrade!), rows: [[...PER_TRADE_COLUMNS]] });
-  blocks.push(perTradeBlock(l, first, l.reach));
+  yield;
+  blocks.push(yield* perTradeSteps(l, first, l.reach));
+  yield;
   blocks.push({ at: cellName(headRow, l.stats), rows: [["Statistic", "Net PnL", "Net after funding", null]] });
   for (const s of summaryFormulas(l)) blocks.push({ at: s.at, rows: [[s.formula]] });
 

@@ -191,10 +191,11 @@ export function prepareImport(analyses: readonly Analysis[], journal: JournalCon
     const fills = byTime(files.map((i) => kept[i]!.fills));
     if (fills.length === 0) continue;
     const found = findOrphans(fills, a.layout, a.account?.currency, held);
-    orphans.push(...found);
+    for (const o of found) orphans.push(o);
     const written = withOrphans(fills, found, choice.orphans, a.layout?.realised?.label ?? "the exchange");
     for (const f of written) if (f.inferred) file.set(f, files[0]!);
-    fresh.push(...written);
+    // (a loop, not push(...written): a spread of 100,000 fills overflows the stack)
+    for (const f of written) fresh.push(f);
   }
   fresh = byTime([fresh.filter((f) => f.inferred), fresh.filter((f) => !f.inferred)]);
   const base = { ...none, orphans, fills: fresh };

@@ -24,7 +24,7 @@ import type { FilePreview, Preview } from "../model/journal-prepare";
 import { appendProblems, appendWarnings, journalAppendPlan, journalsOf, readJournal, type JournalSheet } from "../model/journal-sheet";
 import type { OrphanChoice } from "../model/journal-reconcile";
 import { FIELD_LABELS, FILL_FIELDS, REQUIRED_FIELDS, type FillField } from "../model/journal-layouts";
-import { journalImportPlan } from "../model/journal-plan";
+import { journalImportPlanPaced } from "../model/journal-plan";
 import { fromColumns } from "../model/journal-columns";
 import { createImportWorker, type ImportWorker } from "../worker/client";
 import type { ImportState, Reply } from "../worker/journal-worker";
@@ -232,9 +232,12 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
       setProblem(undefined);
     }
     for (const [i, file] of chosen.entries()) {
+      const what = chosen.length > 1 ? `Reading ${file.name}…` : "Reading the file…";
+      // busy from the start: a large file takes a while to load before the worker reads it
+      setBusy(what);
       const bytes = await file.arrayBuffer();
       const id = nextFile.current++;
-      await ask({ type: "open", file: id, name: file.name, bytes, state: state(add || i > 0 ? {} : { options: {} }), replace: !add && i === 0 }, chosen.length > 1 ? `Reading ${file.name}…` : "Reading the file…");
+      await ask({ type: "open", file: id, name: file.name, bytes, state: state(add || i > 0 ? {} : { options: {} }), replace: !add && i === 0 }, what);
     }
     loaded.current = true;
   };
@@ -330,8 +333,8 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
         }
       } else {
         const source = files.length === 1 ? `${files[0]!.source.name}${files[0]!.layout ? `, ${files[0]!.layout.name}` : ""}` : files.map((f) => f.source.name).join(", ");
-        const plan = journalImportPlan({ fills, payments: reply.payments, rates, startBalance, source, zone, tradeCount: reply.tradeCount });
-        await yieldToPage();
+        // built in steps: the formulas of 100,000 rows are planned without holding the page
+        const plan = await journalImportPlanPaced({ fills, payments: reply.payments, rates, startBalance, source, zone, tradeCount: reply.tradeCount }, yieldToPage);
         const result = await workbook.write(plan, { onProgress: (d, t) => setProgress(d / t) });
         setDone(
           `Wrote ${plural(fills.length, "fill")}, their trades, statistics and equity curve to the new sheet "${result.sheet}".${reply.payments.length > 0 ? ` Its funding table holds ${plural(reply.payments.length, "payment")}.` : ""}`,
