@@ -54,7 +54,8 @@ function trades(values: Cell[][]): [string, string, string, number][] {
 
 /** Saves the workbook as a trader does (Save .xlsx) and reads a sheet's cells back from the file with ExcelJS. */
 async function saved(page: Page, sheet: string): Promise<Cell[][]> {
-  const download = page.waitForEvent("download");
+  // a workbook holding a journal of 100,000 fills (an earlier test's) takes a while to save on a busy machine
+  const download = page.waitForEvent("download", { timeout: 240000 });
   await page.click("#save-xlsx");
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lev-import-")), "journal.xlsx");
   await (await download).saveAs(file);
