@@ -17,7 +17,10 @@ const DIST = path.join(ROOT, "dist");
 const DOCS = path.join(ROOT, "docs");
 const CHROMIUM = process.env.LEV_CHROMIUM || "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const JOURNAL_EXPORT = path.join(ROOT, "test/fixtures/journal/Export Trade History-2.csv");
+/** Two months of one account's Binance futures trade history (a week of overlap) and its funding, imported together. */
+const JOURNAL_FILES = ["Binance-Futures-Trade-History-202605010905(UTC+0)-part1-of1.csv", "Binance-Futures-Trade-History-202606010910(UTC+0)-part1-of1.csv", "binance-futures-transaction-history.csv"].map((f) =>
+  path.join(ROOT, "test/fixtures/journal", f),
+);
 
 /** Opens a fresh playground (new profile, so the sample loads) and waits for its pane. */
 async function open(chromium, url, viewport) {
@@ -93,12 +96,13 @@ const SHOTS = {
     }
   },
 
-  /** A journal written from a Binance USDⓈ-M futures export: fills, trades, statistics and the curve. */
+  /** A journal written from two months of Binance USDⓈ-M futures exports and their funding: fills, funding, trades. */
   async journal(chromium, url) {
     const { page, close } = await open(chromium, url, { width: 1900, height: 900 });
     try {
       await page.getByRole("button", { name: "Import fills…" }).click();
-      await page.locator('input[aria-label="Export file of fills"]').setInputFiles(JOURNAL_EXPORT);
+      await page.locator('input[aria-label="Export file of fills"]').setInputFiles(JOURNAL_FILES);
+      await page.waitForSelector("text=/from 3 files/");
       await page.getByRole("button", { name: "Write journal sheet" }).click();
       await page.waitForSelector("text=/Wrote \\d+ fills/");
       await page.waitForSelector("html[data-charts='1']");

@@ -278,6 +278,17 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
       proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }) {
         const wrong = argumentCountError(meta, ast.args.length);
         if (wrong) return wrong;
+        try {
+          return spilled.call(this, ast, state);
+        } catch (e) {
+          // Inside another function's array (INDEX(LEV.JOURNALSTATS(…), SEQUENCE(20), 2)) while a workbook is loaded, an
+          // argument may not be computed yet: settle() computes the formula again once it is.
+          if (!(e instanceof Error) || !/not computed/i.test(e.message)) throw e;
+          pending.set(key(state.formulaAddress), state.formulaAddress);
+          return new CellError(ErrorType.VALUE, "not computed yet");
+        }
+      };
+      const spilled = function (this: FunctionPlugin, ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }) {
         return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
           const r = invoke(args);
           const at = key(state.formulaAddress);

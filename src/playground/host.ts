@@ -15,8 +15,11 @@ export interface PlaygroundHost {
   select(sheet: string, range: string): void;
   /** What the workbook's sheets hold beside their cells (formats, styles, widths, tables, charts). */
   readonly workbookMeta?: WorkbookMeta;
-  /** Sets what a sheet holds beside its cells; shown at the next refresh. */
-  setSheetMeta?(sheet: string, meta: SheetMeta): void;
+  /**
+   * Sets what a sheet holds beside its cells; shown at the next refresh. `batches` is how many HyperFormula
+   * batches the write that goes with it took (one step of the page's undo history undoes them all).
+   */
+  setSheetMeta?(sheet: string, meta: SheetMeta, batches?: number): void;
   /** False when the workbook is read-only here (open in another tab). */
   readonly writable?: boolean;
 }

@@ -304,11 +304,11 @@ export class PlaygroundPage implements PlaygroundHost {
     this.drawCharts();
   }
 
-  setSheetMeta(sheet: string, meta: SheetMeta): void {
-    // a sheet the pane wrote: one step to undo, with the batch that wrote its cells
+  setSheetMeta(sheet: string, meta: SheetMeta, batches = 1): void {
+    // a sheet the pane wrote (or added to): one step to undo, with the batches that wrote its cells
     const before = structuredClone(this.meta);
     this.meta[sheet] = meta;
-    this.record({ steps: 1 + this.bridge.settle(this.hf), before, after: structuredClone(this.meta), sheet: this.sheetName });
+    this.record({ steps: batches + this.bridge.settle(this.hf), before, after: structuredClone(this.meta), sheet: this.sheetName });
     this.changed();
   }
 

@@ -93,8 +93,8 @@ export function columnMeta(formats: Record<number, string> = {}, widths: Record<
   return meta;
 }
 
-/** What a write plan asks of the new sheet beside its cells. */
-export function metaFromPlan(plan: WritePlan, tableName: string): SheetMeta {
+/** What a write plan asks of the new sheet beside its cells (its table named `tableName`, its further tables `extraNames`). */
+export function metaFromPlan(plan: WritePlan, tableName: string, extraNames: readonly string[] = []): SheetMeta {
   const meta = emptyMeta();
   for (const f of plan.formats) meta.formats.push({ rect: rect(f.range), format: f.format });
   for (const b of plan.bold) meta.styles.push({ rect: rect(b), style: { bold: true } });
@@ -103,6 +103,7 @@ export function metaFromPlan(plan: WritePlan, tableName: string): SheetMeta {
     meta.widths[i] = pointsToPixels(w);
   });
   if (plan.table) meta.tables.push({ name: tableName, range: plan.table.range, style: plan.table.style });
+  (plan.extraTables ?? []).forEach((t, i) => meta.tables.push({ name: extraNames[i] ?? t.name ?? `Table${i + 2}`, range: t.range, style: t.style }));
   meta.conditional = plan.conditionalFormats.map((c) => ({ ...c }));
   if (plan.chart) meta.charts.push(structuredClone(plan.chart));
   return meta;

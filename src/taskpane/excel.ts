@@ -1,22 +1,25 @@
 import {
+  appendCells,
   blockRange,
   cellName,
   columnName,
   freeSheetName,
-  freeTableName,
+  freeTableNames,
   MAX_READ_CELLS,
   parseCell,
   parseRange,
   rangeCells,
   WorkbookError,
+  type AppendPlan,
   type CellValue,
   type RangeValues,
+  type TableInfo,
   type WorkbookAdapter,
   type WritePlan,
   type WriteOptions,
   planCells,
   type WriteResult,
-  withTableName,
+  withTableNames,
 } from "./workbook";
 
 /**
@@ -150,10 +153,11 @@ export async function queuePlan(sheet: Excel.Worksheet, plan: WritePlan, budget:
     r.format.fill.color = INPUT_FILL;
     r.format.font.color = INPUT_FONT;
   }
-  if (plan.table) {
-    const table = sheet.tables.add(plan.table.range, true);
-    table.style = plan.table.style;
-    if (plan.table.name) table.name = plan.table.name;
+  for (const t of [plan.table, ...(plan.extraTables ?? [])]) {
+    if (!t) continue;
+    const table = sheet.tables.add(t.range, true);
+    table.style = t.style;
+    if (t.name) table.name = t.name;
   }
   for (const c of plan.conditionalFormats) {
     const cf = sheet.getRange(c.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
@@ -209,6 +213,15 @@ export function explain(e: unknown): WorkbookError {
   return new WorkbookError(`Excel could not write the sheet (${detail}). Nothing else in your workbook was changed.`, detail);
 }
 
+/** What one cell may weigh in a read's response (a number, a date-time, a symbol, an id), for sizing the parts of a large read. */
+const READ_CELL_BYTES = 48;
+
+/** An address as Excel gives it ("'LEV Journal'!A6:F120") without its sheet ("A6:F120"). */
+export function localAddress(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
+}
+
 /** Checks a range address before asking Excel: an A1 range of at most MAX_READ_CELLS cells. */
 export function checkReadRange(sheet: string, range: string): void {
   let cells: number;
@@ -247,19 +260,173 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookA
     },
 
     // One round trip: the sheet's own name and the range's values are loaded together.
-    async readRange(sheetName: string, range: string): Promise<RangeValues> {
+    async readRange(sheetName: string, range: string, options: { formulas?: boolean } = {}): Promise<RangeValues> {
       checkReadRange(sheetName, range);
       try {
         return await run(async (context) => {
           const sheet = context.workbook.worksheets.getItem(sheetName);
           sheet.load("name");
           const cells = sheet.getRange(range);
-          cells.load("values");
+          cells.load(options.formulas ? "formulas" : "values");
           await context.sync();
-          return { sheet: sheet.name, range, values: cells.values as CellValue[][] };
+          return { sheet: sheet.name, range, values: (options.formulas ? cells.formulas : cells.values) as CellValue[][] };
         });
       } catch (e) {
         throw explainRead(e, sheetName, range);
+      }
+    },
+
+    // Two round trips: the tables with their sheets, then their ranges and header rows.
+    async tables(): Promise<TableInfo[]> {
+      try {
+        return await run(async (context) => {
+          const tables = context.workbook.tables;
+          tables.load("items/name,items/worksheet/name");
+          await context.sync();
+          const parts = tables.items.map((t) => {
+            const range = t.getRange();
+            range.load("address");
+            const header = t.getHeaderRowRange();
+            header.load("values");
+            return { t, range, header };
+          });
+          await context.sync();
+          return parts.map(({ t, range, header }) => ({ sheet: t.worksheet.name, name: t.name, range: localAddress(range.address), header: (header.values[0] ?? []).map((c) => String(c)) }));
+        });
+      } catch (e) {
+        throw explainRead(e, "", "the tables");
+      }
+    },
+
+    // A table's rows in parts, each part's values one response under the budget: round trips grow with the bytes.
+    async readTableRows(table: TableInfo): Promise<CellValue[][]> {
+      const r = parseRange(table.range);
+      const rows = r.bottom - r.top; // without the header row
+      const width = r.right - r.left + 1;
+      const step = Math.max(1, Math.floor(REQUEST_BUDGET_BYTES / (width * READ_CELL_BYTES)));
+      try {
+        return await run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem(table.sheet);
+          const out: CellValue[][] = [];
+          for (let top = r.top + 1; top <= r.bottom; top += step) {
+            const part = sheet.getRange(`${cellName(top, r.left)}:${cellName(Math.min(r.bottom, top + step - 1), r.right)}`);
+            part.load("values");
+            await context.sync();
+            for (const row of part.values) out.push(row as CellValue[]);
+          }
+          return out.slice(0, rows);
+        });
+      } catch (e) {
+        throw explainRead(e, table.sheet, table.range);
+      }
+    },
+
+    async append(plan: AppendPlan, options: WriteOptions = {}): Promise<WriteResult> {
+      if (!supports(REQUIRED_API.set, REQUIRED_API.version)) {
+        throw new WorkbookError("This version of Excel is too old for LEV to add to a sheet (it needs Excel 2019, Microsoft 365 or Excel on the web). Nothing was written.");
+      }
+      try {
+        return await run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem(plan.sheet);
+          // First round trip: what must hold before anything is written. The cells LEV writes into are empty
+          // (a used range of values only is then a null object), LEV's own formulas are still there, the tables
+          // exist, and the chart is found by its title.
+          const used = plan.blocks.map((b) => {
+            const u = sheet.getRange(blockRange(b)).getUsedRangeOrNullObject(true);
+            u.load("address");
+            return u;
+          });
+          const replaced = plan.replace.map((c) => {
+            const cell = sheet.getRange(c.at);
+            cell.load("formulas");
+            return cell;
+          });
+          const tables = plan.rows.map((t) => {
+            const table = sheet.tables.getItem(t.table);
+            table.load("name");
+            return table;
+          });
+          const charts = plan.chart ? sheet.charts : undefined;
+          charts?.load("items/name,items/title/text");
+          await context.sync();
+          const full = used.find((u) => !u.isNullObject);
+          if (full) {
+            throw new WorkbookError(
+              `${localAddress(full.address)} on "${plan.sheet}" holds something, and LEV's formulas would have to reach into it to follow the new trades. Move what is there (or import into a new sheet); nothing was written.`,
+            );
+          }
+          plan.replace.forEach((c, i) => {
+            const now = String(replaced[i]!.formulas[0]?.[0] ?? "");
+            if (!now.toUpperCase().startsWith(c.starts.toUpperCase())) {
+              throw new WorkbookError(`${c.at} on "${plan.sheet}" no longer holds LEV's formula (${c.starts}…): the journal was changed there, so LEV does not write into it. Nothing was written.`);
+            }
+          });
+          const budget = new RequestBudget(() => context.sync());
+          const total = appendCells(plan);
+          let done = 0;
+          const progress = (n: number) => {
+            done += n;
+            options.onProgress?.(done, total);
+          };
+          for (const [i, t] of plan.rows.entries()) {
+            let rows = t.rows;
+            if (t.intoBlankRow && rows.length > 0) {
+              const first = rows[0]!;
+              await budget.add(payloadBytes(first), () => {
+                tables[i]!.getDataBodyRange().getRow(0).values = cells([first]);
+              });
+              progress(first.length);
+              rows = rows.slice(1);
+            }
+            if (rows.length === 0) continue;
+            await budget.addRows(rows, (_offset, part) => {
+              tables[i]!.rows.add(undefined, cells(part));
+              progress(part.length * (part[0]?.length ?? 1));
+            });
+          }
+          for (const block of plan.blocks) {
+            const { row, col } = parseCell(block.at);
+            await budget.addRows(block.rows, (offset, rows) => {
+              const part = { at: cellName(row + offset, col), rows };
+              sheet.getRange(blockRange(part)).formulas = cells(part.rows);
+              progress(rows.length * (rows[0]?.length ?? 1));
+            });
+          }
+          for (const c of plan.replace) {
+            await budget.add(payloadBytes(c.formula), () => {
+              sheet.getRange(c.at).formulas = [[c.formula]];
+            });
+            progress(1);
+          }
+          for (const f of plan.formats) {
+            const formats = filled(f.range, f.format);
+            await budget.add(payloadBytes(formats), () => {
+              sheet.getRange(f.range).numberFormat = formats;
+            });
+          }
+          for (const c of plan.conditionalFormats) {
+            const cf = sheet.getRange(c.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+            cf.custom.rule.formula = c.formula;
+            cf.custom.format.fill.color = c.fill;
+            cf.custom.format.font.color = c.font;
+          }
+          const chart = plan.chart && charts?.items.find((c) => c.title.text === plan.chart!.title);
+          if (chart) {
+            plan.chart!.series.forEach((s, i) => {
+              const series = chart.series.getItemAt(i);
+              series.setXAxisValues(sheet.getRange(s.x));
+              series.setValues(sheet.getRange(s.y));
+            });
+          }
+          sheet.activate();
+          sheet.getRange(plan.select).select();
+          await context.sync();
+          return { sheet: plan.sheet };
+        });
+      } catch (e) {
+        if (e instanceof WorkbookError) throw e;
+        const x = explain(e);
+        throw new WorkbookError(x.message.replace("could not write the sheet", `could not add to the sheet "${plan.sheet}"`), x.detail);
       }
     },
 
@@ -274,11 +441,11 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookA
           const sheets = context.workbook.worksheets;
           sheets.load("items/name");
           // Table names are unique in a workbook: read them in the same round trip as the sheet names.
-          const tables = plan.table?.name ? context.workbook.tables : undefined;
+          const tables = plan.table?.name || plan.extraTables?.length ? context.workbook.tables : undefined;
           tables?.load("items/name");
           await context.sync();
           const name = freeSheetName(plan.baseName, sheets.items.map((s) => s.name));
-          const named = tables ? withTableName(plan, freeTableName(plan.table!.name!, tables.items.map((t) => t.name))) : plan;
+          const named = tables ? withTableNames(plan, freeTableNames(plan, tables.items.map((t) => t.name))) : plan;
           const sheet = sheets.add(name);
           try {
             await queuePlan(sheet, named, new RequestBudget(() => context.sync()), options);

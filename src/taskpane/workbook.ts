@@ -84,6 +84,8 @@ export interface WritePlan {
   formats: NumberFormat[];
   names: NamedCell[];
   table?: TablePlan;
+  /** Further tables on the sheet, each named (a journal's funding table). */
+  extraTables?: TablePlan[];
   conditionalFormats: ConditionalFormat[];
   chart?: ChartPlan;
   /** Column widths in points, from column A. */
@@ -102,8 +104,53 @@ export interface WriteOptions {
 }
 
 /** The cells a plan's blocks hold (what a write's progress counts). */
-export function planCells(plan: WritePlan): number {
+export function planCells(plan: Pick<WritePlan, "blocks">): number {
   return plan.blocks.reduce((n, b) => n + b.rows.length * (b.rows[0]?.length ?? 1), 0);
+}
+
+/** A table of the workbook: its sheet, its name, its whole range with the header row ("A6:F120") and its header's cells. */
+export interface TableInfo {
+  sheet: string;
+  name: string;
+  range: string;
+  header: string[];
+}
+
+/** Rows added at the end of an existing table, in its columns' order. */
+export interface TableRows {
+  table: string;
+  rows: CellValue[][];
+  /**
+   * The table's only data row is blank (a table made empty holds one): the first new row goes into it, the rest
+   * are added under it.
+   */
+  intoBlankRow?: boolean;
+}
+
+/**
+ * What an import adds to an existing sheet: rows appended to its tables (the tables grow, and the formulas that
+ * read them by structured reference follow), and the sheet's own LEV cells reaching further down. Nothing else
+ * on the sheet is touched: `blocks` go only into cells that are empty (the adapter checks, and writes nothing
+ * when one is not), `replace` only into cells whose formula starts as LEV wrote it.
+ */
+export interface AppendPlan {
+  sheet: string;
+  rows: TableRows[];
+  /** Cells written beside the tables; each must be empty. */
+  blocks: Block[];
+  /** LEV's own formula cells given a longer reach; each must hold a formula starting with `starts`. */
+  replace: { at: string; formula: string; starts: string }[];
+  formats: NumberFormat[];
+  conditionalFormats: ConditionalFormat[];
+  /** The sheet's chart of this title, its series given these ranges (the curve reaching further down). */
+  chart?: { title: string; series: ChartSeries[] };
+  /** The range selected afterwards (the first row added). */
+  select: string;
+}
+
+/** The cells an append writes (what its progress counts). */
+export function appendCells(plan: AppendPlan): number {
+  return plan.rows.reduce((n, t) => n + t.rows.length * (t.rows[0]?.length ?? 1), 0) + planCells(plan) + plan.replace.length;
 }
 
 export interface WriteResult {
@@ -131,7 +178,20 @@ export interface WorkbookAdapter {
    * action from `write` (one round trip in Excel). Fails with a `WorkbookError` in plain words when the
    * sheet does not exist, the range is not an address, or it holds more than MAX_READ_CELLS cells.
    */
-  readRange(sheet: string, range: string): Promise<RangeValues>;
+  readRange(sheet: string, range: string, options?: { formulas?: boolean }): Promise<RangeValues>;
+  /** Every table of the workbook, with its sheet, range and header cells. */
+  tables(): Promise<TableInfo[]>;
+  /**
+   * The values of a table's data rows, whatever their number: read in parts that each stay under the host's
+   * payload limit (the number of round trips grows with the bytes, not with anything else).
+   */
+  readTableRows(table: TableInfo): Promise<CellValue[][]>;
+  /**
+   * Adds rows to existing tables of an existing sheet and writes LEV's own cells beside them, as `plan` says,
+   * touching nothing else. Fails with a `WorkbookError` in plain words (and writes nothing) when a cell it would
+   * write into holds something.
+   */
+  append(plan: AppendPlan, options?: WriteOptions): Promise<WriteResult>;
   /**
    * Writes `plan` into a NEW sheet with a free name, then activates it and selects `plan.select`.
    * Never writes into an existing sheet. Fails with a `WorkbookError` whose message is plain words.
@@ -272,43 +332,95 @@ function structured(name: string): RegExp {
 export function withTableName(plan: WritePlan, name: string): WritePlan {
   const old = plan.table?.name;
   if (!plan.table || old === undefined || old === name) return plan;
-  const re = structured(old);
-  const rename = (c: CellValue): CellValue => (typeof c === "string" && c.startsWith("=") ? c.replace(re, `$1${name}[`) : c);
+  return withTableNames(plan, { [old]: name });
+}
+
+/** The names a plan's tables take in a workbook whose tables are `taken`: each the first free of `name`, `name2`, … */
+export function freeTableNames(plan: WritePlan, taken: readonly string[]): Record<string, string> {
+  const used = [...taken];
+  const out: Record<string, string> = {};
+  for (const t of [plan.table, ...(plan.extraTables ?? [])]) {
+    if (!t?.name) continue;
+    const name = freeTableName(t.name, used);
+    used.push(name);
+    out[t.name] = name;
+  }
+  return out;
+}
+
+/** The plan with its tables renamed (old name → new name), and every formula's structured references to them. */
+export function withTableNames(plan: WritePlan, names: Record<string, string>): WritePlan {
+  const changes = Object.entries(names).filter(([a, b]) => a !== b);
+  if (changes.length === 0) return plan;
+  const rename = (c: CellValue): CellValue => {
+    if (typeof c !== "string" || !c.startsWith("=")) return c;
+    let out = c;
+    for (const [old, name] of changes) out = out.replace(structured(old), `$1${name}[`);
+    return out;
+  };
+  const renamed = (t: TablePlan | undefined) => (t?.name !== undefined && names[t.name] !== undefined ? { ...t, name: names[t.name]! } : t);
   return {
     ...plan,
-    table: { ...plan.table, name },
-    blocks: plan.blocks.map((b) => ({ ...b, rows: b.rows.map((r) => r.map(rename)) })),
+    table: renamed(plan.table),
+    extraTables: plan.extraTables?.map((t) => renamed(t)!),
+    blocks: plan.blocks.map((b) => (hasFormula(b.rows) ? { ...b, rows: b.rows.map((r) => r.map(rename)) } : b)),
   };
 }
 
 /**
- * Structured references to the plan's table (`LEVFills[Price]`) written as ranges, for a host without tables:
+ * Structured references to the plan's tables (`LEVFills[Price]`) written as ranges, for a host without tables:
  * each column from the first data row down to `spare` rows below the table, so that rows typed under the
- * table are read too (blank rows are skipped by the functions that read them).
+ * table are read too (blank rows are skipped by the functions that read them). Returns the rewrite of a block's
+ * rows, so that a host rewrites each block when it writes it (a journal's 100,000 funding formulas are rewritten
+ * as they are handed to the spreadsheet, not all at once before).
  */
-export function structuredAsRanges(plan: WritePlan, spare: number): WritePlan {
-  const t = plan.table;
-  if (!t?.name) return plan;
-  const r = parseRange(t.range);
-  const header = plan.blocks.find((b) => {
-    const at = parseCell(b.at);
-    return at.row === r.top && at.col <= r.left && at.col + (b.rows[0]?.length ?? 0) > r.left;
-  });
-  if (!header) return plan;
-  const at = parseCell(header.at);
-  const names = header.rows[0]!.slice(r.left - at.col, r.right - at.col + 1).map((c) => String(c).toLowerCase());
-  const re = new RegExp(`${structured(t.name).source}([^\\]]+)\\]`, "g");
-  const rewrite = (c: CellValue): CellValue =>
-    typeof c === "string" && c.startsWith("=")
-      ? c.replace(re, (whole, before: string, column: string) => {
-          const j = names.indexOf(column.trim().toLowerCase());
-          if (j < 0) return whole;
-          const col = columnName(r.left + j);
-          return `${before}$${col}$${r.top + 2}:$${col}$${r.bottom + 1 + spare}`;
-        })
-      : c;
-  // only blocks with a formula change (a block of 100,000 fills is passed on as it is)
-  return { ...plan, blocks: plan.blocks.map((b) => (hasFormula(b.rows) ? { ...b, rows: b.rows.map((row) => row.map(rewrite)) } : b)) };
+export function structuredAsRanges(plan: WritePlan, spare: number): (rows: CellValue[][]) => CellValue[][] {
+  const tables: { name: string; range: string; header: string[] }[] = [];
+  for (const t of [plan.table, ...(plan.extraTables ?? [])]) {
+    if (!t?.name) continue;
+    const r = parseRange(t.range);
+    const block = plan.blocks.find((b) => {
+      const at = parseCell(b.at);
+      return at.row === r.top && at.col <= r.left && at.col + (b.rows[0]?.length ?? 0) > r.left;
+    });
+    if (!block) continue;
+    const at = parseCell(block.at);
+    tables.push({ name: t.name, range: t.range, header: block.rows[0]!.slice(r.left - at.col, r.right - at.col + 1).map((c) => String(c)) });
+  }
+  const convert = rangesConverter(tables, spare);
+  // only rows with a formula change (a block of 100,000 fills is passed on as it is)
+  return (rows) => (tables.length === 0 || !hasFormula(rows) ? rows : rows.map((row) => row.map((c) => (typeof c === "string" && c.startsWith("=") ? convert(c) : c))));
+}
+
+/**
+ * A formula's structured references to `tables` (`LEVFills[Price]`) as the ranges of those columns' data rows,
+ * fixed (`$D$7:$D$120`), reaching `spare` rows below each table; other references are left alone.
+ */
+export function structuredToRanges(formula: string, tables: readonly Pick<TableInfo, "name" | "range" | "header">[], spare = 0): string {
+  return rangesConverter(tables, spare)(formula);
+}
+
+/**
+ * structuredToRanges for many formulas: one pattern for every table, made once, and each reference's range worked
+ * out once (a journal of 100,000 fills has 100,000 funding formulas that use the same few references).
+ */
+export function rangesConverter(tables: readonly Pick<TableInfo, "name" | "range" | "header">[], spare: number): (formula: string) => string {
+  if (tables.length === 0) return (formula) => formula;
+  const byName = new Map(tables.map((t) => [t.name.toLowerCase(), { r: parseRange(t.range), names: t.header.map((h) => h.toLowerCase()) }]));
+  const names = tables.map((t) => t.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const re = new RegExp(`(^|[^A-Za-z0-9_.])(${names})\\[([^\\]]+)\\]`, "gi");
+  const ranges = new Map<string, string | undefined>();
+  const range = (table: string, column: string): string | undefined => {
+    const key = `${table.toLowerCase()}[${column.trim().toLowerCase()}`;
+    if (!ranges.has(key)) {
+      const t = byName.get(table.toLowerCase())!;
+      const j = t.names.indexOf(column.trim().toLowerCase());
+      const col = j < 0 ? undefined : columnName(t.r.left + j);
+      ranges.set(key, col === undefined ? undefined : `$${col}$${t.r.top + 2}:$${col}$${t.r.bottom + 1 + spare}`);
+    }
+    return ranges.get(key);
+  };
+  return (formula) => (formula.includes("[") ? formula.replace(re, (whole, before: string, table: string, column: string) => { const x = range(table, column); return x === undefined ? whole : before + x; }) : formula);
 }
 
 /** Whether a block's rows hold a formula. */

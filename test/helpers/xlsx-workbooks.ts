@@ -12,7 +12,7 @@ import type { PlaygroundHost } from "../../src/playground/host";
 import { sampleMeta, sampleWorkbook } from "../../src/playground/sample";
 import type { SheetMeta, WorkbookMeta } from "../../src/playground/sheet";
 import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
-import { importText } from "../../src/taskpane/model/journal-import";
+import { importText, type Payment } from "../../src/taskpane/model/journal-import";
 import { journalImportPlan } from "../../src/taskpane/model/journal-plan";
 import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
 import { positionsPlan } from "../../src/taskpane/model/positions";
@@ -47,6 +47,21 @@ export interface PaneSheets {
   positions: WritePlan;
 }
 
+/** An Excel serial of a UTC time. */
+const serial = (y: number, m: number, d: number, h: number) => Date.UTC(y, m - 1, d, h) / 86400000 + 25569;
+
+/**
+ * Funding payments written by hand for binance-futures.csv's trades (received positive, as Binance writes them):
+ * the ETHUSDT long (2024-03-04 12:30 to 03-05 08:15) pays twice, the SOLUSDT long (open since 03-05 09:00) once,
+ * and a BTCUSDT payment falls after its trade closed (13:40), in no trade.
+ */
+export const FUNDING: Payment[] = [
+  { line: 2, time: serial(2024, 3, 4, 16), symbol: "ETHUSDT", amount: -0.85, asset: "USDT" },
+  { line: 3, time: serial(2024, 3, 4, 16), symbol: "BTCUSDT", amount: -0.5, asset: "USDT" },
+  { line: 4, time: serial(2024, 3, 5, 0), symbol: "ETHUSDT", amount: -0.4, asset: "USDT" },
+  { line: 5, time: serial(2024, 3, 5, 16), symbol: "SOLUSDT", amount: -0.14, asset: "USDT" },
+];
+
 /** The sample with every sheet the pane writes added to it, and the name each plan's sheet got. */
 export async function sampleWithPaneSheets(bridge: LevBridge): Promise<{ hf: HyperFormula; meta: WorkbookMeta; plans: PaneSheets; sheets: Record<keyof PaneSheets, string> }> {
   const { hf, meta } = sample(bridge);
@@ -57,7 +72,7 @@ export async function sampleWithPaneSheets(bridge: LevBridge): Promise<{ hf: Hyp
     scenario: scenarioPlan(buildScenario(trade)),
     scenario2: scenarioPlan(buildScenario({ ...trade, balance: trade.balance.mul(2) })),
     journal: journalPlan(),
-    imported: journalImportPlan({ fills, rates: {}, startBalance: 10000, source: "binance-futures.csv" }),
+    imported: journalImportPlan({ fills, payments: FUNDING, rates: {}, startBalance: 10000, source: "binance-futures.csv" }),
     positions: positionsPlan(),
   };
   const sheets = {} as Record<keyof PaneSheets, string>;

@@ -316,8 +316,8 @@ describe("native charts", () => {
     expect(chart).toContain("<c:scatterChart>");
     // binance-futures.csv closes three trades (BTCUSDT long, ETHUSDT short, ETHUSDT long; SOLUSDT stays open):
     // the curve's header on row 6, its start on row 7 and a row per closed trade down to row 10
-    expect(refs(chart, "xVal")).toEqual([`'${sheet}'!$Y$7:$Y$10`, `'${sheet}'!$Y$7:$Y$10`]);
-    expect(refs(chart, "yVal")).toEqual([`'${sheet}'!$AA$7:$AA$10`, `'${sheet}'!$AB$7:$AB$10`]);
+    expect(refs(chart, "xVal")).toEqual([`'${sheet}'!$AH$7:$AH$10`, `'${sheet}'!$AH$7:$AH$10`]);
+    expect(refs(chart, "yVal")).toEqual([`'${sheet}'!$AJ$7:$AJ$10`, `'${sheet}'!$AK$7:$AK$10`]);
   });
 
   it("puts the drawing where Excel does and orders each chart's elements as Excel's own chart files", async () => {
@@ -348,9 +348,10 @@ describe("native charts", () => {
   it("keeps the tables, rules and charts of every sheet the pane writes in a copy with values", async () => {
     const values = await JSZip.loadAsync(await writeValuesXlsx(hf, made.meta));
     const count = (z: JSZip, re: RegExp) => Object.keys(z.files).filter((p) => re.test(p)).length;
-    // the two simulator sheets' scenario tables, the two journals' and the positions sheet's: five tables, as in the saved workbook
+    // the two simulator sheets' scenario tables, the two journals' (the imported one with its funding table) and the
+    // positions sheet's: six tables, as in the saved workbook
     expect(count(values, /^xl\/tables\/table\d+\.xml$/)).toBe(count(zip, /^xl\/tables\/table\d+\.xml$/));
-    expect(count(zip, /^xl\/tables\/table\d+\.xml$/)).toBe(5);
+    expect(count(zip, /^xl\/tables\/table\d+\.xml$/)).toBe(6);
     expect(count(values, /^xl\/charts\/chart\d+\.xml$/)).toBe(count(zip, /^xl\/charts\/chart\d+\.xml$/));
     const rules = async (z: JSZip) => (Object.values(await sheetXml(z)).join("").match(/<cfRule /g) ?? []).length;
     expect(await rules(values)).toBe(await rules(zip));

@@ -174,6 +174,17 @@ describeWithLibreOffice("saved workbooks in LibreOffice", () => {
     };
     expect(at("Margin").text).toBe("2,000.00");
     expect(at("LevelAtOpen").text).toBe("100.00%");
+    // the imported journal's funding: the table as written, and each trade's funding summed from it, no #NAME? or Err
+    const journal = ods[made.sheets.imported]!;
+    const header = journal[5]!.map((c) => c?.value);
+    const funding = header.indexOf("Funding");
+    const amount = header.indexOf("Amount");
+    expect(journal.slice(6, 10).map((r) => r[amount]?.value)).toEqual([-0.85, -0.5, -0.4, -0.14]);
+    // trades in the order they opened: BTCUSDT long (09:00–13:40, the 16:00 payment after it), ETHUSDT short
+    // (10:00–12:30, none), ETHUSDT long (12:30–08:15 next day: −0.85 − 0.4 = −1.25), SOLUSDT long, open (−0.14)
+    const symbol = header.indexOf("Symbol", amount + 1);
+    expect(journal.slice(6, 10).map((r) => r[symbol]?.value)).toEqual(["BTCUSDT", "ETHUSDT", "ETHUSDT", "SOLUSDT"]);
+    [0, 0, -1.25, -0.14].forEach((v, i) => expect(journal[6 + i]![funding]?.value).toBeCloseTo(v, 12));
   }, 240000);
 
   it("holds the simulator's and the journal's charts over their series' ranges, and draws them", async () => {

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { cellText, describeInBrowser, goTo, typeInto, usePlayground, type Session } from "../playground/browser";
+import { APRIL_MAY_TRADES } from "./model/journal-fixtures";
 
 /*
  * The journal import end to end, in Chromium, in the playground, as a trader works: open the import, choose an
@@ -53,7 +54,8 @@ function trades(values: Cell[][]): [string, string, string, number][] {
 
 /** Saves the workbook as a trader does (Save .xlsx) and reads a sheet's cells back from the file with ExcelJS. */
 async function saved(page: Page, sheet: string): Promise<Cell[][]> {
-  const download = page.waitForEvent("download");
+  // a workbook holding a journal of 100,000 fills (an earlier test's) takes a while to save on a busy machine
+  const download = page.waitForEvent("download", { timeout: 240000 });
   await page.click("#save-xlsx");
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lev-import-")), "journal.xlsx");
   await (await download).saveAs(file);
@@ -303,9 +305,10 @@ describeInBrowser("the journal import in the playground's pane", () => {
         "3 symbols: AAVEUSDT, LINKUSDT, LTCUSDT",
         "from 2025-02-05 08:00:00 to 2025-03-01 10:00:00 (UTC)",
         "2 trades (1 closed, 1 open)",
+        // its SETTLEMENT row (line 6) is a funding payment, for the funding table
+        "1 funding payment read: LTCUSDT",
         "0 rows rejected",
         "1 row not read as fills: a transfer (line 5)",
-        "1 row not read as fills: a funding payment (funding is not a fill) (line 6)",
         "the file lists its rows newest first: they are written oldest first",
       ],
       [
@@ -441,6 +444,148 @@ describeInBrowser("the journal import in the playground's pane", () => {
     expect(outside.filter((t) => t.duration > 200)).toEqual([]);
     expect(stat(await sheetValues(page, sheet), "Trades")).toBe(25000);
   }, 900000);
+
+  it("adds next month's export to the journal (a week of overlap: no fill twice), then the funding file: three trades' funding as summed by hand", async () => {
+    const page = s.page;
+    const APRIL = "Binance-Futures-Trade-History-202605010905(UTC+0)-part1-of1.csv";
+    const MAY = "Binance-Futures-Trade-History-202606010910(UTC+0)-part1-of1.csv";
+    await choose(APRIL);
+    expect((await counts()).slice(0, 4)).toEqual(["10 fills read", "3 symbols: BTCUSDT, ETHUSDT, SOLUSDT", "from 2026-04-02 09:15:07 to 2026-04-27 08:00:00 (UTC)", "5 trades (4 closed, 1 open)"]);
+    const sheet = await write();
+    // the trader's own note beside the fills table, in the column between it and the funding table
+    await typeInto(page, "H8", "scaled in too early");
+
+    // May's export starts on 24 April: its first five fills are April's last five
+    await choose(MAY);
+    await page.getByRole("radio", { name: `Add to "${sheet}": its tables grow, nothing else on it changes` }).check();
+    await page.waitForFunction(() => document.querySelector('ul[aria-label="Import counts"]')?.textContent?.includes("already in the journal"));
+    expect(await counts()).toEqual([
+      "9 fills read",
+      "4 new, 5 already in the journal",
+      "3 symbols: BTCUSDT, ETHUSDT, SOLUSDT",
+      "from 2026-04-24 20:00:14 to 2026-05-28 10:00:00 (UTC)",
+      "7 trades (6 closed, 1 open) in the journal with them",
+      "0 rows rejected",
+      "the file lists its rows newest first: they are written oldest first",
+    ]);
+    // the journal's times are UTC (its "Times in" cell): the new ones are written in UTC too, whatever the trader picked
+    expect(await page.isDisabled('select[aria-label="Zone to write the times in"]')).toBe(true);
+    // the first fill to write is May's first new one (the 24–27 April fills are left out)
+    expect(await page.locator('table[aria-label="Fills preview"] tbody tr').first().locator("td").allTextContents()).toEqual(["2026-05-02 08:00:00", "SOLUSDT", "sell", "151.2", "5", "0.378"]);
+    await page.setViewportSize({ width: 1440, height: 2200 });
+    await pane().screenshot({ path: path.join(RESULTS, "journal-append-preview.png") });
+    await page.setViewportSize({ width: 1440, height: 860 });
+    await page.getByRole("button", { name: `Add to "${sheet}"` }).click();
+    await page.locator(`text=Added 4 fills to "${sheet}"; 5 were already in it.`).waitFor({ timeout: 60000 });
+    // after the write the pane compares again: nothing of May's file is new now
+    await page.waitForFunction(() => document.querySelector('ul[aria-label="Import counts"]')?.textContent?.includes("0 new, 9 already in the journal"));
+    let values = await sheetValues(page, sheet);
+    // 14 fills in the table, each Trade ID once
+    const ids = values.slice(6, 20).map((r) => r[6]);
+    expect(ids.every((x) => typeof x === "string" && /^7[123]000000\d\d$/.test(x))).toBe(true);
+    expect(new Set(ids).size).toBe(14);
+    expect(values[20]?.[0] ?? null).toBeNull();
+    expect(values[7]![7]).toBe("scaled in too early");
+    expect(trades(values).map((t) => [t[0], t[1], t[2]])).toEqual(APRIL_MAY_TRADES);
+
+    // then the funding: Binance's transaction history of both months
+    await choose("binance-futures-transaction-history.csv");
+    expect(await pane().textContent()).toContain("Recognised: Binance USDS-M futures transaction history.");
+    await page.waitForFunction(() => document.querySelector('ul[aria-label="Import counts"]')?.textContent?.includes("54 new"));
+    expect(await counts()).toEqual([
+      "7 trades (6 closed, 1 open) in the journal with them",
+      "54 funding payments read: BTCUSDT, ETHUSDT, SOLUSDT, XRPUSDT",
+      "funding: 54 new, 0 already in the journal",
+      "from 2026-04-01 00:00:00 to 2026-05-31 16:00:00 (UTC)",
+      "0 rows rejected",
+      // the file's COMMISSION rows (lines 12, 14, 22, 24, 41, …), REALIZED_PNL rows (13, 23, 40, 45, 58, …) and its TRANSFER (76)
+      "14 rows not read as funding: a trading fee (the trade history has it, fill by fill) (line 12, 14, 22, 24, 41, …)",
+      "7 rows not read as funding: realised PnL (the trade history has it, fill by fill) (line 13, 23, 40, 45, 58, …)",
+      "1 row not read as funding: a transfer (line 76)",
+      "the file lists its rows newest first: they are written oldest first",
+    ]);
+    await page.getByRole("button", { name: `Add to "${sheet}"` }).click();
+    await page.locator(`text=Added 54 funding payments to "${sheet}".`).waitFor({ timeout: 60000 });
+    values = await sheetValues(page, sheet);
+    const header = values[5]!;
+    const col = (name: string) => header.indexOf(name);
+    expect([col("Funding"), col("Net after funding")]).toEqual([25, 26]); // Z and AA, beside the trades (M:Y)
+    const row = (n: number) => values[6 + n]!;
+    // BTCUSDT long, opened 2026-04-02 09:15:07, closed 04-03 17:40:21: the payments of 04-02 16:00, 04-03 00:00, 08:00, 16:00:01:
+    // −0.066123 − 0.066405 + 0.013288 − 0.033621 = −0.152861
+    expect(row(0)[25]).toBeCloseTo(-0.152861, 12);
+    // its Net PnL (67210.5 − 66000)·0.01 − 0.33 − 0.3360525 = 11.4389475; after funding 11.4389475 − 0.152861 = 11.2860865
+    expect(row(0)[26]).toBeCloseTo(11.2860865, 12);
+    // SOLUSDT long, opened 04-27 08:00:00 (that second's payment is the short's it closed: opened < time) and closed 05-02 08:00:00
+    // (that second's payment is its own: time ≤ closed): ten payments of −0.07, three of −0.071, two of +0.014:
+    // −0.70 − 0.213 + 0.028 = −0.885; net 56 − 0.35 − 0.378 = 55.272, after funding 54.387
+    expect(row(4)[25]).toBeCloseTo(-0.885, 12);
+    expect(row(4)[26]).toBeCloseTo(54.387, 12);
+    // BTCUSDT long still open since 05-28 10:00:00: every BTCUSDT payment after it to the table's last (05-31 16:00):
+    // −0.105 − 0.1053 − 0.1047 − 0.0525 + 0.021 − 0.105 − 0.105 − 0.1062 − 0.105 − 0.1041 = −0.8718
+    expect(row(6)[25]).toBeCloseTo(-0.8718, 12);
+    // the statistics on both: Net profit on the Net PnL and on the net after funding, over the six closed trades
+    const netProfit = values.findIndex((r) => r[28] === "Net profit");
+    const closedFunding = -0.152861 + 0.43635 + 0.44465 + 0.5151 - 0.885 - 0.6194;
+    expect((values[netProfit]![30] as number) - (values[netProfit]![29] as number)).toBeCloseTo(closedFunding, 9);
+    expect(values[7]![7]).toBe("scaled in too early");
+    // the journal with its funding column: the trades and, beside them, Funding and Net after funding (the pane
+    // hidden, in a window wide enough for all of them)
+    await page.setViewportSize({ width: 1900, height: 760 });
+    await page.getByRole("button", { name: "Hide task pane" }).click();
+    await goTo(page, "AB5");
+    await goTo(page, "M5");
+    await page.screenshot({ path: path.join(RESULTS, "journal-funding.png") });
+    // the fills and funding tables, and the statistics on both nets beside the curve
+    await goTo(page, "A5");
+    await page.screenshot({ path: path.join(RESULTS, "journal-funding-tables.png") });
+    await goTo(page, "AW5");
+    await page.screenshot({ path: path.join(RESULTS, "journal-funding-curve.png") });
+    await goTo(page, "AB5");
+    await page.screenshot({ path: path.join(RESULTS, "journal-funding-stats.png") });
+    await page.getByRole("button", { name: "Show task pane" }).click();
+    await page.setViewportSize({ width: 1440, height: 860 });
+    // the saved file holds the same funding
+    const file = await saved(page, sheet);
+    expect(file[6]![25]).toBeCloseTo(-0.152861, 12);
+  }, 300000);
+
+  it("reads two overlapping months in one import: their common week once", async () => {
+    const page = s.page;
+    if ((await pane().count()) === 0) await page.getByRole("button", { name: "Import fills…" }).click();
+    await page.locator('input[aria-label="Export file of fills"]').setInputFiles([
+      path.join(FIXTURES, "Binance-Futures-Trade-History-202605010905(UTC+0)-part1-of1.csv"),
+      path.join(FIXTURES, "Binance-Futures-Trade-History-202606010910(UTC+0)-part1-of1.csv"),
+    ]);
+    await page.waitForFunction(() => document.querySelector('ul[aria-label="Import counts"]')?.textContent?.includes("from 2 files"));
+    // a new sheet (an earlier test may have left an existing journal chosen)
+    await page.getByRole("radio", { name: "A new sheet (LEV Journal)" }).check();
+    await page.waitForFunction(() => !document.querySelector('ul[aria-label="Import counts"]')?.textContent?.includes("in the journal"));
+    expect(await counts()).toEqual(["19 fills read from 2 files", "14 new, 5 already in an earlier file", "from 2026-04-02 09:15:07 to 2026-05-28 10:00:00 (UTC)", "7 trades (6 closed, 1 open)", "0 rows rejected"]);
+    // each file keeps its own zone and counts
+    expect(await page.locator('[aria-label="Counts of Binance-Futures-Trade-History-202606010910(UTC+0)-part1-of1.csv"] li').allTextContents()).toContain("4 new, 5 already in an earlier file");
+    expect(await page.locator('[aria-label="Time zone of Binance-Futures-Trade-History-202606010910(UTC+0)-part1-of1.csv"]').textContent()).toContain("Times in the file: UTC");
+
+    // a third file in another zone, with a bad row (the UTC+6 export and one line typed after its last: line 11,
+    // a price that is not a number): its own zone and its own rejected row, the others' untouched; then removed
+    const SIX = "Binance-Futures-Trade-History-202606181441(UTC+6)-part1-of1.csv";
+    const bad = Buffer.concat([fs.readFileSync(path.join(FIXTURES, SIX)), Buffer.from("100000001,2026-06-18 21:00:00,ETHUSDT,SELL,abc,0.04,69.3,0.03USDT,0,false,false,700000010,800000009\r\n")]);
+    await page.locator('input[aria-label="Another export file"]').setInputFiles({ name: SIX, mimeType: "text/csv", buffer: bad });
+    await page.waitForFunction(() => document.querySelector('ul[aria-label="Import counts"]')?.textContent?.includes("from 3 files"));
+    expect(await page.locator(`[aria-label="Time zone of ${SIX}"]`).textContent()).toContain("Times in the file: UTC+6");
+    expect(await page.locator(`[aria-label="Counts of ${SIX}"] li`).allTextContents()).toContain("1 row rejected");
+    expect(await page.locator(`table[aria-label="Rejected rows of ${SIX}"] tbody tr`).allTextContents()).toEqual([expect.stringMatching(/^11.*the price "abc" is not a number/)]);
+    expect(await page.locator('[aria-label="Counts of Binance-Futures-Trade-History-202606010910(UTC+0)-part1-of1.csv"] li').allTextContents()).toContain("0 rows rejected");
+    expect(await page.locator('table[aria-label^="Rejected rows of Binance-Futures-Trade-History-2026060"]').count()).toBe(0);
+    await page.setViewportSize({ width: 1440, height: 2600 });
+    await pane().screenshot({ path: path.join(RESULTS, "journal-three-files.png") });
+    await page.setViewportSize({ width: 1440, height: 860 });
+    await page.getByRole("button", { name: `Remove ${SIX} from the import` }).click();
+    await page.waitForFunction(() => document.querySelector('ul[aria-label="Import counts"]')?.textContent?.includes("from 2 files"));
+    expect(await counts()).toEqual(["19 fills read from 2 files", "14 new, 5 already in an earlier file", "from 2026-04-02 09:15:07 to 2026-05-28 10:00:00 (UTC)", "7 trades (6 closed, 1 open)", "0 rows rejected"]);
+    const sheet = await write();
+    expect(trades(await sheetValues(page, sheet))).toHaveLength(7);
+  }, 300000);
 
   it("keeps the written journal live: a fill typed under the table is read by the trades", async () => {
     const page = s.page;

@@ -18,6 +18,8 @@ export interface FillColumns {
   symbol: Uint32Array;
   /** Index into texts + 1; 0 for none. */
   feeAsset: Uint32Array;
+  /** The exchange's id of the fill: index into texts + 1; 0 for none. */
+  tradeId: Uint32Array;
   line: Uint32Array;
   /** Notes and inferred flags, by fill index (few). */
   notes: Record<number, { note: string; inferred: boolean }>;
@@ -48,6 +50,7 @@ export function toColumns(fills: readonly Fill[]): FillColumns {
     texts,
     symbol: new Uint32Array(n),
     feeAsset: new Uint32Array(n),
+    tradeId: new Uint32Array(n),
     line: new Uint32Array(n),
     notes: {},
   };
@@ -61,6 +64,7 @@ export function toColumns(fills: readonly Fill[]): FillColumns {
     c.positionSide[i] = f.positionSide === "LONG" ? 1 : f.positionSide === "SHORT" ? 2 : 0;
     c.symbol[i] = text(f.symbol);
     c.feeAsset[i] = f.feeAsset === undefined ? 0 : text(f.feeAsset) + 1;
+    c.tradeId[i] = f.tradeId === undefined ? 0 : text(f.tradeId) + 1;
     c.line[i] = f.line;
     if (f.note !== undefined || f.inferred) c.notes[i] = { note: f.note ?? "", inferred: f.inferred === true };
   });
@@ -83,6 +87,7 @@ export function fromColumns(c: FillColumns): Fill[] {
       feeAsset: c.feeAsset[i] === 0 ? undefined : c.texts[c.feeAsset[i]! - 1],
       positionSide: c.positionSide[i] === 1 ? "LONG" : c.positionSide[i] === 2 ? "SHORT" : undefined,
       ...(Number.isNaN(c.contractSize[i]!) ? {} : { contractSize: c.contractSize[i]! }),
+      ...(c.tradeId[i] === 0 ? {} : { tradeId: c.texts[c.tradeId[i]! - 1] }),
       ...(note ? { note: note.note || undefined, inferred: note.inferred || undefined } : {}),
     };
   }

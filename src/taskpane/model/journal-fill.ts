@@ -30,6 +30,23 @@ export interface Fill {
   inferred?: boolean;
   /** A word on the sheet beside the fill (an inferred opening, an opening time the export does not give). */
   note?: string;
+  /** The exchange's id of the fill (Binance's Trade ID, Bybit's Transaction ID, MetaTrader's Deal), as written. */
+  tradeId?: string;
+}
+
+/**
+ * A funding payment as an export lists it: the amount as the exchange writes it, received positive and paid
+ * negative (a layout whose export writes it the other way round turns it), in `asset`.
+ */
+export interface Payment {
+  /** The line (CSV) or row (workbook) it was read from. */
+  line: number;
+  /** Excel date-time serial, in the zone written. */
+  time: number;
+  /** The contract it was paid on; "" when the export does not say (Binance's account statement). */
+  symbol: string;
+  amount: number;
+  asset: string | undefined;
 }
 
 const QUOTES = ["USDT", "USDC", "FDUSD", "BUSD", "TUSD", "DAI", "USD", "EUR", "GBP", "TRY", "BRL", "JPY", "AUD", "CAD", "CHF", "PLN", "BTC", "ETH", "BNB"];

@@ -1,4 +1,4 @@
-import { FIELD_HINTS, FILL_FIELDS, LAYOUTS, NOT_FIELD, REQUIRED_FIELDS, SHAPES, type ExtraField, type FillField, type Layout, type SideWord } from "./journal-layouts";
+import { FIELD_HINTS, FILL_FIELDS, LAYOUTS, NOT_FIELD, REQUIRED_FIELDS, SHAPES, type ExtraField, type FillField, type FundingRows, type Layout, type SideWord } from "./journal-layouts";
 import {
   AS_WRITTEN,
   convertMs,
@@ -23,8 +23,8 @@ import {
 import { csvGrid, ImportError, recogniseHeadersWith, type Grid, type Source } from "./journal-source";
 
 export { ImportError } from "./journal-source";
-export { isForeignFee, pairOf, quoteFee, quoteOf, type FeeRates, type Fill } from "./journal-fill";
-import { isForeignFee, pairOf, quoteOf, type Fill } from "./journal-fill";
+export { isForeignFee, pairOf, quoteFee, quoteOf, type FeeRates, type Fill, type Payment } from "./journal-fill";
+import { isForeignFee, pairOf, quoteOf, type Fill, type Payment } from "./journal-fill";
 
 /**
  * The journal import's model: an export (its grid of cells, journal-source.ts) → its layout (known by its
@@ -47,6 +47,17 @@ export interface Skipped {
   what: string;
   count: number;
   lines: number[];
+}
+
+/** The funding payments a file lists: how many, on which contracts, when, and their sum per coin. */
+export interface FundingSummary {
+  count: number;
+  symbols: string[];
+  /** Payments whose contract the export does not name (Binance's account statement). */
+  withoutSymbol: number;
+  first: number | undefined;
+  last: number | undefined;
+  totals: { asset: string; total: number }[];
 }
 
 /** Fees in another currency than the price's quote currency, per currency. */
@@ -125,6 +136,9 @@ export interface Analysis {
   account: { currency: string | undefined; hedging: boolean } | undefined;
   /** Fills in the order they are written: oldest first, rows of one second in the exchange's order. */
   fills: Fill[];
+  /** Funding payments, oldest first (rows of one second in the file's order). */
+  funding: Payment[];
+  fundingSummary: FundingSummary;
   rejected: Rejected[];
   skipped: Skipped[];
   symbols: string[];
@@ -313,7 +327,7 @@ const GENERIC_SIDES: Record<string, SideWord> = {
 /** The columns a layout reads, as indices (−1 when absent). */
 type Columns = Record<FillField | ExtraField, number>;
 
-const EXTRA: ExtraField[] = ["realised", "action", "kind", "positionAfter", "currency", "unit", "orderId", "entryPrice", "exitPrice", "openedAt"];
+const EXTRA: ExtraField[] = ["realised", "action", "kind", "positionAfter", "currency", "unit", "orderId", "entryPrice", "exitPrice", "openedAt", "tradeId", "amount", "asset", "account"];
 
 function columnsOf(layout: Layout | undefined, header: readonly string[], mapping: Mapping): Columns {
   const c = {} as Columns;
@@ -357,7 +371,7 @@ function zoneInfo(source: Source, header: readonly string[], timeColumn: number,
     stated = UTC;
     said = "each time's own offset (the times are converted to UTC)";
   } else {
-    const fromHeader = timeColumn >= 0 ? statedZone(header[timeColumn]!) : undefined;
+    const fromHeader = timeColumn >= 0 ? statedZone(header[timeColumn]!.replace(/_/g, " ")) : undefined;
     const fromName = source.name !== "pasted text" ? statedZone(source.name) : undefined;
     const fromPre = /time ?zone|utc|gmt/i.test(pre) ? statedZone(pre.match(/time ?zone[^,\n]*/i)?.[0] ?? pre) : undefined;
     const found = fromHeader ? { ...fromHeader, where: `the header "${header[timeColumn]}"` } : fromName ? { ...fromName, where: `the file name "${source.name}"` } : fromPre ? { ...fromPre, where: `the line above the header ("${pre.match(/[^\n]*(?:time ?zone|utc|gmt)[^\n]*/i)?.[0]?.trim() ?? pre}")` } : undefined;
@@ -394,6 +408,23 @@ function summarise(fills: Fill[]): Pick<Analysis, "symbols" | "first" | "last" |
     }
   }
   return { symbols, first, last, foreignFees: [...foreign.values()], hedge: fills.some((f) => f.positionSide !== undefined) };
+}
+
+export function summariseFunding(payments: readonly Payment[]): FundingSummary {
+  const symbols = new Set<string>();
+  const totals = new Map<string, number>();
+  let first: number | undefined;
+  let last: number | undefined;
+  let withoutSymbol = 0;
+  for (const p of payments) {
+    if (p.symbol === "") withoutSymbol++;
+    else symbols.add(p.symbol.toUpperCase());
+    if (first === undefined || p.time < first) first = p.time;
+    if (last === undefined || p.time > last) last = p.time;
+    const a = p.asset ?? "";
+    totals.set(a, (totals.get(a) ?? 0) + p.amount);
+  }
+  return { count: payments.length, symbols: [...symbols].sort(), withoutSymbol, first, last, totals: [...totals].map(([asset, total]) => ({ asset, total: Number(total.toPrecision(12)) })) };
 }
 
 /** A raw fill before its time is placed in a zone: the wall-clock time in milliseconds, and where it was read. */
@@ -440,7 +471,7 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
   }
   const pre = preamble(grid, headerIndex);
   const cols = columnsOf(layout, header, mapping);
-  const missing = layout?.closedPositions ? [] : missingFields(mapping).filter((f) => !(f === "side" && layout?.signedQuantity));
+  const missing = layout?.closedPositions || layout?.fundingOnly ? [] : missingFields(mapping).filter((f) => !(f === "side" && layout?.signedQuantity));
   const base: Analysis = {
     source: { name: source.name, kind: source.kind, lineWord: source.lineWord },
     layout,
@@ -456,6 +487,8 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
     contracts: [],
     account: layout?.metatrader ? (pre.account ?? { currency: undefined, hedging: false }) : undefined,
     fills: [],
+    funding: [],
+    fundingSummary: summariseFunding([]),
     rejected: [],
     skipped: [],
     symbols: [],
@@ -473,7 +506,7 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
   const lineOf = (r: number) => grid.lines[r]!;
 
   // The decimal mark, from every number cell the reading will use.
-  const numberColumns = (["price", "quantity", "fee", "realised", "entryPrice", "exitPrice", "positionAfter"] as const).filter((f) => cols[f] >= 0);
+  const numberColumns = (["price", "quantity", "fee", "realised", "entryPrice", "exitPrice", "positionAfter", "amount"] as const).filter((f) => cols[f] >= 0);
   const decider = markDecider();
   for (const r of rows) {
     for (const f of numberColumns) {
@@ -528,9 +561,10 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
   // second keep the exchange's own order.
   let descents = 0;
   let ascents = 0;
-  for (let i = 1; i < raw.length; i++) {
-    if (raw[i]!.ms < raw[i - 1]!.ms) descents++;
-    else if (raw[i]!.ms > raw[i - 1]!.ms) ascents++;
+  const order1 = raw.length > 0 ? raw : read.payments;
+  for (let i = 1; i < order1.length; i++) {
+    if (order1[i]!.ms < order1[i - 1]!.ms) descents++;
+    else if (order1[i]!.ms > order1[i - 1]!.ms) ascents++;
   }
   const reversed = descents > ascents;
   if (reversed) raw = raw.slice().sort((x, y) => y.row - x.row || x.sub - y.sub);
@@ -544,6 +578,16 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
     void [_ms, _row, _sub];
     return { ...rest, time: msSerial(c.ms) };
   });
+  // Funding payments in time order (a second's payments in the file's order, oldest row first when it lists newest first)
+  const funding: Payment[] = read.payments
+    .slice()
+    .sort((x, y) => x.ms - y.ms || (reversed ? y.row - x.row : x.row - y.row))
+    .map((p) => {
+      const c = convertMs(p.ms, zone.file, zone.write);
+      if (c.repeated) zoneOut.repeated.push(p.line);
+      if (c.skipped) zoneOut.skipped.push(p.line);
+      return { line: p.line, time: msSerial(c.ms), symbol: p.symbol, amount: p.amount, asset: p.asset };
+    });
   const lots = fills.filter((f) => read.lotSymbols.has(f.symbol.toUpperCase()));
   const contracts = lots.length > 0 ? contractSizes(lots, options, analysis.account) : [];
   const size = new Map(contracts.map((c) => [c.symbol, c.size]));
@@ -555,6 +599,8 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
     zone: zoneOut,
     contracts,
     fills,
+    funding,
+    fundingSummary: summariseFunding(funding),
     rejected: read.rejected,
     skipped: read.skipped,
     reversed,
@@ -620,6 +666,7 @@ function chain(group: RawFill[]): RawFill[] {
 
 interface ReadRows {
   fills: RawFill[];
+  payments: (Omit<Payment, "time"> & { ms: number; row: number })[];
   /** Symbols whose quantities are lots or contracts (upper case). */
   lotSymbols: Set<string>;
   realisedDecimals: number;
@@ -640,6 +687,7 @@ function readRows(
 ): ReadRows {
   const grid = source.grid;
   const fills: RawFill[] = [];
+  const payments: ReadRows["payments"] = [];
   const rejected: Rejected[] = [];
   const skipped = new Map<string, Skipped>();
   const skip = (what: string, line: number) => {
@@ -661,6 +709,37 @@ function readRows(
   let realisedDecimals = 0;
 
   const num = (text: string) => readNumber(text, mark);
+  /** A funding payment's row: its time, contract and amount (received positive), or why it is not read. */
+  const payment = (r: number, k: number, line: number, funding: FundingRows) => {
+    if (funding.accounts && cols.account >= 0) {
+      const account = norm(cell(r, cols.account));
+      if (!funding.accounts.linear.includes(account)) {
+        skip(funding.accounts.others[account] ?? `funding of another account than USDS-M futures (${fieldName("account")} "${cell(r, cols.account)}")`, line);
+        return;
+      }
+    }
+    const why: string[] = [];
+    const p = parsed[k];
+    const t = p ? partsMs(p, order)?.ms : undefined;
+    if (t === undefined) why.push(`the date "${cell(r, cols.time)}" cannot be read`);
+    const amountText = cell(r, cols.amount);
+    const amount = num(amountText);
+    if (amount === undefined) why.push(`the funding amount "${amountText}" is not a number${markWord(amountText, mark)}`);
+    if (why.length > 0) {
+      rejected.push({ line, reason: why.join("; ") });
+      return;
+    }
+    const symbol = cols.symbol >= 0 ? cell(r, cols.symbol) : "";
+    const quote = symbol === "" ? undefined : quoteOf(symbol);
+    const asset = (cols.asset >= 0 ? cell(r, cols.asset).toUpperCase() : "") || quote;
+    if (asset !== undefined && quote !== undefined && asset !== quote) {
+      // never summed with the trades' money in another currency (an inverse contract's coin, a credit)
+      skip(`funding paid in ${asset}, not in the contract's quote currency: left out (it would be summed with money in another currency)`, line);
+      return;
+    }
+    const signed = funding.sign * amount!;
+    payments.push({ line, ms: t!, row: r, symbol, amount: signed === 0 ? 0 : signed, asset });
+  };
   rows.forEach((r, k) => {
     const line = grid.lines[r]!;
     const why: string[] = [];
@@ -672,6 +751,14 @@ function readRows(
     let kind = "";
     if (layout?.kinds && cols.kind >= 0) {
       kind = norm(cell(r, cols.kind));
+      if (layout.funding?.kinds.includes(kind)) {
+        payment(r, k, line, layout.funding);
+        return;
+      }
+      if (layout.fundingOnly) {
+        skip(layout.kinds.others[kind] ?? "not funding (the export's other rows are not read)", line);
+        return;
+      }
       if (!layout.kinds.fills.includes(kind)) {
         skip(layout.kinds.others[kind] ?? `not a fill (${fieldName("kind")} "${cell(r, cols.kind)}")`, line);
         return;
@@ -830,6 +917,8 @@ function readRows(
       action: action ?? (layout?.realised?.kind === "gross-fill" && realised !== undefined ? (realised !== 0 ? "close" : undefined) : spotTrade ? (side === "sell" ? "close" : "open") : undefined),
       positionAfter: positionAfter === undefined ? undefined : positionAfter,
     };
+    const tradeId = cols.tradeId >= 0 ? cell(r, cols.tradeId) : "";
+    if (tradeId !== "") fill.tradeId = tradeId;
     if (layout?.legs && cols.currency >= 0 && !(layout.id === "bybit-uta-log" && (actionText === "open" || actionText === "close")) && !(layout.id === "okx-trading" && !/^(spot|margin)$/.test(kind))) {
       const key = `${cell(r, cols.orderId)}\u0000${cell(r, cols.time)}\u0000${symbol.toUpperCase()}\u0000${cell(r, cols.price)}`;
       baseLegs.push({ fill, key, amount: quantity! * price! });
@@ -848,7 +937,7 @@ function readRows(
       b.fill.feeAsset = leg.asset;
     }
   }
-  return { fills, lotSymbols, realisedDecimals, rejected, skipped: [...skipped.values()] };
+  return { fills, payments, lotSymbols, realisedDecimals, rejected, skipped: [...skipped.values()] };
 }
 
 /** Why a number cell did not read with the decimal mark chosen, when that is the reason. */

@@ -14,7 +14,21 @@ export type FillField = (typeof FILL_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly FillField[] = ["time", "symbol", "side", "price", "quantity"];
 
 /** Columns a known layout reads beside a fill's own: the exchange's realised PnL, open/close, the row's kind… */
-export type ExtraField = "realised" | "action" | "kind" | "positionAfter" | "currency" | "unit" | "orderId" | "entryPrice" | "exitPrice" | "openedAt";
+export type ExtraField =
+  | "realised"
+  | "action"
+  | "kind"
+  | "positionAfter"
+  | "currency"
+  | "unit"
+  | "orderId"
+  | "entryPrice"
+  | "exitPrice"
+  | "openedAt"
+  | "tradeId"
+  | "amount"
+  | "asset"
+  | "account";
 
 export const FIELD_LABELS: Record<FillField, string> = {
   time: "Time",
@@ -53,6 +67,21 @@ export interface Realised {
   means: string;
 }
 
+/**
+ * Funding payments an export lists (among its fills, or alone): the rows whose kind (`columns.kind`) is one of
+ * `kinds`, their amount in `columns.amount`, their coin in `columns.asset` (the symbol's quote currency when
+ * the export has no such column) and their contract in `columns.symbol` (none: the export does not say).
+ */
+export interface FundingRows {
+  kinds: readonly string[];
+  /** 1 where the export writes a payment received positive (Binance, Bybit's log); −1 where it writes a payment made positive (Bybit's trade history, "Fees Paid"). */
+  sign: 1 | -1;
+  /** What the amount column is, for the preview ("Fees Paid, a payment made positive"). */
+  means: string;
+  /** An account statement: only rows of these accounts (`columns.account`) are funding on linear contracts; the others are named. */
+  accounts?: { linear: readonly string[]; others: Record<string, string> };
+}
+
 export interface Layout {
   id: string;
   /** The exchange and export, as the preview names it. */
@@ -89,6 +118,10 @@ export interface Layout {
   realised?: Realised;
   /** Inverse contracts: refused, with this message. */
   inverse?: string;
+  /** Funding payments among the rows (see FundingRows). */
+  funding?: FundingRows;
+  /** The export lists cash movements only (funding among them), no fills. */
+  fundingOnly?: boolean;
   /** Something the trader must know about this export, shown in the preview. */
   note?: string;
 }
@@ -117,7 +150,7 @@ export const LAYOUTS: readonly Layout[] = [
     name: "Binance USDS-M futures trade history",
     exchange: "Binance",
     requires: ["Uid", "Time", "Symbol", "Side", "Price", "Quantity", "Fee", "Realized Profit"],
-    columns: { time: "Time", symbol: "Symbol", side: "Side", price: "Price", quantity: "Quantity", fee: "Fee", positionSide: "Position Side", realised: "Realized Profit", orderId: "Order ID" },
+    columns: { time: "Time", symbol: "Symbol", side: "Side", price: "Price", quantity: "Quantity", fee: "Fee", positionSide: "Position Side", realised: "Realized Profit", orderId: "Order ID", tradeId: "Trade ID" },
     zoneUnstated: BINANCE_ZONE,
     yearFirstTwoDigits: true,
     realised: BINANCE_REALISED,
@@ -160,10 +193,26 @@ export const LAYOUTS: readonly Layout[] = [
     name: "Bybit derivatives trade history",
     exchange: "Bybit",
     requires: ["Contracts", "Direction", "Filled Type", "Filled Qty", "Filled Price", "Fees Paid"],
-    columns: { time: "Transaction Time(UTC+0)|Transaction Time", symbol: "Contracts", side: "Direction", price: "Filled Price", quantity: "Filled Qty", fee: "Fees Paid", kind: "Filled Type", orderId: "Order No.", action: "Direction" },
+    columns: {
+      time: "Transaction Time(UTC+0)|Transaction Time",
+      symbol: "Contracts",
+      side: "Direction",
+      price: "Filled Price",
+      quantity: "Filled Qty",
+      fee: "Fees Paid",
+      kind: "Filled Type",
+      orderId: "Order No.",
+      action: "Direction",
+      tradeId: "Transaction ID",
+      amount: "Fees Paid",
+    },
     sides: OPEN_CLOSE_SIDES,
-    kinds: { fills: ["trade", "liquidation", "adl"], others: { funding: "a funding payment (funding is not a fill)" } },
-    note: "Bybit's trade history lists funding payments among the fills: they are named and not read as fills.",
+    kinds: { fills: ["trade", "liquidation", "adl"], others: {} },
+    // Fees Paid on a Funding row is what the position paid (positive) or received (negative): Bybit's own Closed P&L
+    // is each position's gross PnL less its Fees Paid on trades and on funding alike (ShichidaNael/ConvertTradeLog1's
+    // real export: 44 of its 48 positions closed by trade agree to the cent so, none with the funding added).
+    funding: { kinds: ["funding"], sign: -1, means: "Bybit writes a funding payment made as a positive Fees Paid: its sign is turned, so that a payment received is positive" },
+    note: "Bybit's trade history lists funding payments among the fills: they go to the funding table, not among the fills.",
   },
   {
     id: "bybit-closed-pnl",
@@ -207,11 +256,14 @@ export const LAYOUTS: readonly Layout[] = [
       realised: "Change",
       positionAfter: "Position",
       currency: "Currency",
+      amount: "Funding",
+      asset: "Currency",
     },
     kinds: {
       fills: ["trade", "liquidation", "adl", "delivery"],
-      others: { settlement: "a funding payment (funding is not a fill)", transfer_in: "a transfer", transfer_out: "a transfer", bonus: "a bonus", "--": "not a fill" },
+      others: { transfer_in: "a transfer", transfer_out: "a transfer", bonus: "a bonus", "--": "not a fill" },
     },
+    funding: { kinds: ["settlement"], sign: 1, means: "Bybit's log writes a SETTLEMENT's Funding as its wallet change: received positive" },
     feeSign: -1,
     legs: true,
     realised: {
@@ -219,7 +271,7 @@ export const LAYOUTS: readonly Layout[] = [
       label: "Bybit's Change",
       means: "Bybit's Change is per fill and after its fee (the realised Cash Flow plus the Fee Paid), so it is compared with LEV's Net PnL",
     },
-    note: "Bybit's log lists funding (SETTLEMENT) and transfers among the fills: they are named and not read as fills. A spot fill has a row per currency: the row in the pair's base currency is the fill.",
+    note: "Bybit's log lists funding (SETTLEMENT) and transfers among the fills: funding goes to the funding table, transfers are named and not read. A spot fill has a row per currency: the row in the pair's base currency is the fill.",
   },
   {
     id: "okx-trading",
@@ -238,7 +290,7 @@ export const LAYOUTS: readonly Layout[] = [
     name: "OKEx spot trade history (2020)",
     exchange: "OKX",
     requires: ["Trade ID", "Trade Time", "Pairs", "Amount", "Price", "Fee"],
-    columns: { time: "Trade Time", symbol: "Pairs", price: "Price", quantity: "Amount", fee: "Fee", orderId: "Order ID" },
+    columns: { time: "Trade Time", symbol: "Pairs", price: "Price", quantity: "Amount", fee: "Fee", orderId: "Order ID", tradeId: "Trade ID" },
     zoneUnstated: "this OKEx export does not say its time zone",
     signedQuantity: true,
     spot: true,
@@ -251,7 +303,7 @@ export const LAYOUTS: readonly Layout[] = [
     name: "MetaTrader 5 trade history report (Deals)",
     exchange: "MetaTrader 5",
     requires: ["Time", "Deal", "Symbol", "Type", "Direction", "Volume", "Price", "Commission", "Profit"],
-    columns: { time: "Time", symbol: "Symbol", side: "Type", price: "Price", quantity: "Volume", kind: "Type", action: "Direction", realised: "Profit", orderId: "Order" },
+    columns: { time: "Time", symbol: "Symbol", side: "Type", price: "Price", quantity: "Volume", kind: "Type", action: "Direction", realised: "Profit", orderId: "Order", tradeId: "Deal" },
     zoneUnstated: "MetaTrader writes the trade server's time and does not say its zone",
     kinds: {
       fills: ["buy", "sell"],
@@ -266,6 +318,56 @@ export const LAYOUTS: readonly Layout[] = [
       means: "MetaTrader's Profit is before commission and swap, in the account currency: it is compared with LEV's Gross PnL where the symbol's quote currency is the account currency, and otherwise shown with the exchange rate it implies",
     },
     note: "MetaTrader volumes are lots: each symbol's contract size (units per lot) makes the money MetaTrader's. Swaps are not fills and are left out.",
+  },
+  {
+    // Binance's USDⓈ-M futures transaction history: the header BittyTax reads ("Binance Futures",
+    // BittyTax/BittyTax src/bittytax/conv/parsers/binance.py), and the newer Time,Type,… one.
+    id: "binance-futures-transactions",
+    name: "Binance USDS-M futures transaction history",
+    exchange: "Binance",
+    requires: ["Date(UTC)|Time", "Type", "Amount", "Asset", "Symbol", "Transaction ID"],
+    columns: { time: "Date(UTC)|Time", symbol: "Symbol", kind: "Type", amount: "Amount", asset: "Asset", tradeId: "Transaction ID" },
+    zoneUnstated: BINANCE_ZONE,
+    yearFirstTwoDigits: true,
+    fundingOnly: true,
+    kinds: {
+      fills: [],
+      others: {
+        realized_pnl: "realised PnL (the trade history has it, fill by fill)",
+        commission: "a trading fee (the trade history has it, fill by fill)",
+        transfer: "a transfer",
+        deposit: "a transfer",
+        withdraw: "a transfer",
+        insurance_clear: "a liquidation's insurance fund clearance",
+        referral_kickback: "a referral rebate",
+        commission_rebate: "a fee rebate",
+        welcome_bonus: "a bonus",
+        coin_swap_deposit: "a coin swap",
+        coin_swap_withdraw: "a coin swap",
+      },
+    },
+    funding: { kinds: ["funding_fee"], sign: 1, means: "Binance writes FUNDING_FEE received positive and paid negative" },
+    note: "A transaction history lists funding, realised PnL, fees and transfers: its FUNDING_FEE rows go to the funding table; the others are in the trade history.",
+  },
+  {
+    // Binance's account statement (Transaction History of every account): the header rotki/rotki's test file and
+    // BittyTax's "Binance Statements" read.
+    id: "binance-statement",
+    name: "Binance account statement (transaction history)",
+    exchange: "Binance",
+    requires: ["User_ID|User ID", "UTC_Time|Time", "Account", "Operation", "Coin", "Change"],
+    columns: { time: "UTC_Time|Time", kind: "Operation", amount: "Change", asset: "Coin", account: "Account" },
+    zoneUnstated: BINANCE_ZONE,
+    yearFirstTwoDigits: true,
+    fundingOnly: true,
+    kinds: { fills: [], others: {} },
+    funding: {
+      kinds: ["funding fee"],
+      sign: 1,
+      means: "Binance writes a Funding Fee's Change received positive and paid negative",
+      accounts: { linear: ["usd-mfutures", "usd-m futures", "usdt-futures"], others: { "coin-mfutures": "funding of a coin-margined (inverse) contract", "coin-m futures": "funding of a coin-margined (inverse) contract" } },
+    },
+    note: "Binance's account statement does not say which contract a Funding Fee was paid on: such a payment goes to the funding table with its symbol blank, in no trade's funding until you type the symbol there. Its other rows (trades of every account, transfers, interest) are not read.",
   },
   {
     id: "bitmex",

@@ -32,10 +32,10 @@ export const STAT_NOTES: readonly (readonly [label: string, format: string, note
 ];
 
 /**
- * The note formulas for the column beside the statistics' values: `values` is the cell of the first
- * statistic's value ("W6"), `cell(i)` names the value cell of the i-th statistic. Each note shows only while
- * its statistic is an error.
+ * The note formulas for the column beside the statistics' values: `cell(i)` names the value cell of the i-th
+ * statistic, `other(i)` the same statistic's cell in a second column of values (net after funding), when the
+ * sheet has one. Each note shows only while its statistic is an error (in either column).
  */
-export function statNoteFormulas(cell: (i: number) => string): (string | null)[] {
-  return STAT_NOTES.map(([, , note], i) => (note ? `=IF(ISERROR(${cell(i)}), "${note}", "")` : null));
+export function statNoteFormulas(cell: (i: number) => string, other?: (i: number) => string): (string | null)[] {
+  return STAT_NOTES.map(([, , note], i) => (note ? `=IF(${other ? `OR(ISERROR(${cell(i)}), ISERROR(${other(i)}))` : `ISERROR(${cell(i)})`}, "${note}", "")` : null));
 }

@@ -31,6 +31,17 @@ const dec = (n: number) => new D(n);
 
 // ─── Closes whose opening is before the file ─────────────────────────────────────────────────────────
 
+/** The positions (symbol, and side in hedge mode) that `fills` leave open: a journal's, before an import is added to it. */
+export function openGroups(fills: readonly Fill[]): Set<string> {
+  const held = new Map<string, Dec>();
+  for (const f of fills) {
+    const k = groupOf(f.symbol, f.positionSide);
+    const q = dec(f.quantity).mul(f.side === "buy" ? 1 : -1);
+    held.set(k, (held.get(k) ?? dec(0)).add(q));
+  }
+  return new Set([...held].filter(([, q]) => !q.isZero()).map(([k]) => k));
+}
+
 export interface OrphanGroup {
   symbol: string;
   positionSide: "LONG" | "SHORT" | undefined;
@@ -55,10 +66,12 @@ export type OrphanChoice = "leave" | "infer";
  * PnL on them, Bybit's CLOSE, MetaTrader's out, a spot sell) while the file holds nothing to close. The
  * position is what those closes need, followed until it is flat again.
  */
-export function findOrphans(fills: readonly Fill[], layout: Layout | undefined, accountCurrency: string | undefined): OrphanGroup[] {
+export function findOrphans(fills: readonly Fill[], layout: Layout | undefined, accountCurrency: string | undefined, held: ReadonlySet<string> = new Set()): OrphanGroup[] {
   const groups = new Map<string, Fill[]>();
   for (const f of fills) {
     const k = groupOf(f.symbol, f.positionSide);
+    // a position the journal already holds open: these fills continue it
+    if (held.has(k)) continue;
     const g = groups.get(k);
     if (g) g.push(f);
     else groups.set(k, [f]);
@@ -264,21 +277,22 @@ export function engineTrades(fills: readonly Fill[], rates: FeeRates): TradesRes
  * exchange figure counts for the trade it closes. Agreement is within half a unit of the export's last digit
  * per fill (and the last bits of a double).
  */
-export function reconcile(fills: readonly Fill[], trades: TradesResult, r: Realised, decimals: number, accountCurrency: string | undefined): Reconciliation {
-  const compared = r.kind === "gross-fill" || r.kind === "account" ? "Gross PnL" : "Net PnL";
+export function reconcile(fills: readonly Fill[], trades: TradesResult, r: Realised, decimals: number, accountCurrency: string | undefined, compared?: (row: number) => boolean): Reconciliation {
+  const figure = r.kind === "gross-fill" || r.kind === "account" ? "Gross PnL" : "Net PnL";
   const perFill = 0.5 * 10 ** -decimals;
   const checks: TradeCheck[] = [];
   // a fill shared by two trades (a flip) realises its PnL in the first, the one it closes
   const owner = new Map<number, number>();
   for (let row = trades.table.length - 1; row >= 1; row--) for (const i of trades.members[row]!) owner.set(i, row);
   for (let row = 1; row < trades.table.length; row++) {
+    if (compared && !compared(row)) continue;
     const t = trades.table[row]!;
     const stated = trades.members[row]!.filter((i) => owner.get(i) === row && fills[i]!.realised !== undefined);
     if (stated.length === 0) continue;
     // the exchange's figures summed exactly (they are short decimals; a double sum could drift in their last digit)
     let exchange = dec(0);
     for (const i of stated) exchange = exchange.add(fills[i]!.realised!);
-    const lev = Number(t[compared === "Gross PnL" ? GROSS : NET]);
+    const lev = Number(t[figure === "Gross PnL" ? GROSS : NET]);
     const ex = Number(exchange.toString());
     const difference = lev - ex;
     const tolerance = stated.length * perFill + 1e-12 * Math.max(1, Math.abs(lev), Math.abs(ex));
@@ -308,7 +322,7 @@ export function reconcile(fills: readonly Fill[], trades: TradesResult, r: Reali
   }
   const differ = checks.filter((c) => !c.agrees && c.rate === undefined);
   const rated = checks.filter((c) => c.rate !== undefined);
-  return { label: r.label, means: r.means, compared, decimals, perFill, checks, agree: checks.filter((c) => c.agrees).length, differ, rated };
+  return { label: r.label, means: r.means, compared: figure, decimals, perFill, checks, agree: checks.filter((c) => c.agrees).length, differ, rated };
 }
 
 const round = (x: number) => Number(x.toPrecision(10));

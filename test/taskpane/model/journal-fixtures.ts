@@ -196,6 +196,43 @@ export const FIXTURES: Record<string, FixtureSource> = {
     sha256: "708504d0daa983ef475aae367aa738f68b43fdbcb664219e069002f0d0f42ff6",
     note: "OKX trading history, one row per currency leg: the rows of the cited test (a BTC-EUR buy and an ADA-EUR sell of six fills), bill and order ids replaced; a first line with Time Zone:UTC+2.",
   },
+  "binance_history.csv": {
+    kind: "real",
+    repository: "rotki/rotki",
+    path: "rotkehlchen/tests/data/binance_history.csv",
+    commit: "0b6020b2820e3a0b6c14a5df88b7152e236918b7",
+    licence: "AGPL-3.0 (LICENSE.md)",
+    original: "d1acac980d9c58dea5dd486ec863f8bdeb95272baabd3c2b62a9b7c9b36cdf75",
+    sha256: "d1acac980d9c58dea5dd486ec863f8bdeb95272baabd3c2b62a9b7c9b36cdf75",
+    note: "Binance's account statement (User_ID,UTC_Time,Account,Operation,Coin,Change,Remark) as rotki's tests keep it: one USD-M Funding Fee among 230 rows of every account; nothing replaced (User_ID is already 1 in every row, rotki's own stand-in).",
+  },
+  "binance-futures-transaction-history.csv": {
+    kind: "rebuilt",
+    repository: "BittyTax/BittyTax",
+    path: "src/bittytax/conv/parsers/binance.py (the parser \"Binance Futures\": the header Date(UTC),type,Amount,Asset,Symbol,Transaction ID and the types REALIZED_PNL, COMMISSION, FUNDING_FEE, TRANSFER)",
+    commit: "0314985e7cb905ca477b5690ff7fe6e9c9a56f4b",
+    licence: "header quoted, rows written for LEV",
+    sha256: "1aebd453fc05ec9ffa4e5f692125ad14b12c31a16f4b3d77e93e801731d11fa1",
+    note: "Binance USDS-M futures transaction history of the two trade-history months below: funding every eight hours while a position is held (received positive), their fees and realised PnL, a transfer; newest first.",
+  },
+  "Binance-Futures-Trade-History-202605010905(UTC+0)-part1-of1.csv": {
+    kind: "rebuilt",
+    repository: "britsync07-prog/britTrade",
+    path: "Binance-Futures-Trade-History-202606181441(UTC+6)-part1-of1.csv (header, byte-order mark, CRLF, fee form 0.02427264USDT, file name pattern)",
+    commit: "a8c363c14bacbb2e45edee48c0572b50cb68b8eb",
+    licence: "none (read only): header and forms quoted, rows written for LEV",
+    sha256: "5e1cb56e6805b19a8ded3b802bfc30254c231076d848a56ee49d71fe3c206f31",
+    note: "April 2026 of one account (10 fills, Trade IDs per symbol): the month a journal starts with.",
+  },
+  "Binance-Futures-Trade-History-202606010910(UTC+0)-part1-of1.csv": {
+    kind: "rebuilt",
+    repository: "britsync07-prog/britTrade",
+    path: "as above",
+    commit: "a8c363c14bacbb2e45edee48c0572b50cb68b8eb",
+    licence: "none (read only): header and forms quoted, rows written for LEV",
+    sha256: "55931e6bf318d44e2881c5db8d31adc896d7e48a35e4dd46ff0dd84ba30db557",
+    note: "The next export of the same account, from 2026-04-24 to May's end: its first week (5 fills) is also in the April file.",
+  },
   "binance-futures.csv": { kind: "hand-made", sha256: "2a0b796dc3586e17e55d702300c9d263b3d41ffad50b8c539e4c105452e09d0e", note: "Nine fills with hand-calculated trades, for the journal sheet's tests." },
   "binance-futures-hedge.csv": { kind: "hand-made", sha256: "4ccbf81910aa06fdcbf4f80755d61a5c0c5d22458b664c78f6ef8d99e4acd708", note: "A Position Side column (Binance's API field; no export seen carries it)." },
   "binance-spot.csv": { kind: "hand-made", sha256: "ca0276f0b8777e758d1afe6548e1bc639748e33d8041e05bc6c7adebb7124de0", note: "BNB and coin fees, for the sheet's fee tests." },
@@ -208,3 +245,17 @@ export const FIXTURE_DIR = path.resolve(__dirname, "../../fixtures/journal");
 
 export const fixtureBytes = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURE_DIR, name)));
 export const sha256 = (bytes: Uint8Array) => crypto.createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * The trades of the April and May 2026 trade histories together (each fill once), in the order they opened, as
+ * worked out by hand from their rows: symbol, side, status.
+ */
+export const APRIL_MAY_TRADES: [string, string, string][] = [
+  ["BTCUSDT", "long", "closed"],
+  ["ETHUSDT", "short", "closed"],
+  ["SOLUSDT", "short", "closed"],
+  ["BTCUSDT", "short", "closed"],
+  ["SOLUSDT", "long", "closed"],
+  ["ETHUSDT", "long", "closed"],
+  ["BTCUSDT", "long", "open"],
+];

@@ -226,7 +226,12 @@ function rewrite(name: string, v: Variant): Uint8Array {
 }
 
 const facts = (a: Analysis | undefined) =>
-  a === undefined ? [] : a.fills.map((f) => [f.time, f.symbol, f.side, f.price, f.quantity, f.fee, f.feeAsset ?? null, f.positionSide ?? null, f.realised ?? null]);
+  a === undefined
+    ? []
+    : [
+        ...a.fills.map((f) => [f.time, f.symbol, f.side, f.price, f.quantity, f.fee, f.feeAsset ?? null, f.positionSide ?? null, f.realised ?? null]),
+        ...a.funding.map((p) => [p.time, p.symbol, p.amount, p.asset ?? null]),
+      ];
 
 /** Reads a variant; a question it asks is answered with the truth (the variant's own mark) and the file read again. */
 function readVariant(name: string, v: Variant, original = false): { analysis?: Analysis; asked: boolean; problem?: string } {

@@ -227,11 +227,15 @@ describe("a known export with its header in a language LEV does not list", () =>
 });
 
 describe("Bybit", () => {
-  it("reads the derivatives trade history: Direction is the side, funding rows are not fills", async () => {
+  it("reads the derivatives trade history: Direction is the side, a Funding row is a funding payment, not a fill", async () => {
     const a = await load("BybitTradeHistoryUSDTPerpetual20220223-20220516.csv");
     expect(a.layout?.id).toBe("bybit-trades");
-    expect(a.skipped).toEqual([{ what: "a funding payment (funding is not a fill)", count: 1, lines: [5] }]);
+    expect(a.skipped).toEqual([]);
     expect(a.rejected).toEqual([]);
+    // line 5: Fees Paid 0.33232811 on a Funding row is paid by the short (Bybit's Closed P&L subtracts it): −0.33232811
+    expect(a.funding).toEqual([{ line: 5, time: at("2022-03-01 16:00:00"), symbol: "BTCUSDT", amount: -0.33232811, asset: "USDT" }]);
+    // the fills keep their Transaction ID: a later import recognises them by it
+    expect(a.fills.map((f) => f.tradeId)).toEqual(["a7b8c9d0", "e5f6a7b8", "f6a7b8c9", "b8c9d0e1", "e5f6a7b8"]);
     // "Close Long" sells, "Open Short" sells, "Close Short" buys; a maker rebate is a negative fee
     expect(a.fills.map((f) => [f.symbol, f.side, f.action, f.fee])).toEqual([
       ["ETHUSDT", "sell", "close", 1.59],
@@ -281,10 +285,9 @@ describe("Bybit", () => {
     const a = await load("AssetChangeDetails_uta_100000000_20250101_20251231_0.csv");
     expect(a.layout?.id).toBe("bybit-uta-log");
     expect(a.headerLine).toBe(2); // under the UID line
-    expect(a.skipped.map((s) => [s.what, s.count])).toEqual([
-      ["a transfer", 1],
-      ["a funding payment (funding is not a fill)", 1],
-    ]);
+    expect(a.skipped.map((s) => [s.what, s.count])).toEqual([["a transfer", 1]]);
+    // line 6: a SETTLEMENT is a funding payment, its Funding as the wallet's change (received positive)
+    expect(a.funding).toEqual([{ line: 6, time: at("2025-02-06 16:00:00"), symbol: "LTCUSDT", amount: -0.0123, asset: "USDT" }]);
     // the three sells of 12:54:14 are listed −15, −10, −17 in the file; their positions chain 0 → −10 → −15 → −17
     const ltc = a.fills.filter((f) => f.symbol === "LTCUSDT");
     expect(ltc.map((f) => [f.side, f.quantity, f.positionAfter])).toEqual([
