@@ -3,7 +3,7 @@
  * Each export in capitals is a worksheet function's definition (its arguments as data and its maths);
  * the lower-case exports are the maths alone, with named arguments, for the task pane and the tables.
  */
-export { D, type Dec } from "./decimal";
+export { D, type Dec } from "./spec/decimal";
 export {
   EngineError,
   InvalidArgumentError,
@@ -12,8 +12,8 @@ export {
   NotAvailableError,
   isEngineError,
   type ErrorCode,
-} from "./errors";
-export { readSide, readLeverage, readNumber, type Side } from "./read";
+} from "./spec/errors";
+export { readSide, readLeverage, readNumber, type Side } from "./spec/read";
 export {
   FORMATS,
   cellFormat,
@@ -25,8 +25,8 @@ export {
   LADDER_FORMATS,
   COMPOUNDTABLE_FORMATS,
   type TableFormats,
-} from "./formats";
-export { define, boundsMessage, type Bounds, type Param, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec";
+} from "./spec/formats";
+export { define, boundsMessage, type Bounds, type Param, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec/params";
 export {
   EXPOSURE,
   MARGIN,
@@ -47,8 +47,8 @@ export {
   callPrice,
   retailCap,
   type MarginStatus,
-} from "./margin";
-export { PNL, ROE, TARGETPRICE, BREAKEVEN, pnl, roe, targetPrice, breakEven } from "./pnl";
+} from "./margin/margin";
+export { PNL, ROE, TARGETPRICE, BREAKEVEN, pnl, roe, targetPrice, breakEven } from "./margin/pnl";
 export {
   LIQPRICE,
   BANKRUPTCY,
@@ -63,8 +63,8 @@ export {
   inverseLiquidation,
   maxLeverage,
   type MmBasis,
-} from "./liquidation";
-export { ROUNDSTEP, roundStep, roundToStep, type RoundMode, type StepMode } from "./rounding";
+} from "./liquidation/isolated";
+export { ROUNDSTEP, roundStep, roundToStep, type RoundMode, type StepMode } from "./margin/rounding";
 export {
   MAINTMARGIN,
   maintenanceMargin,
@@ -75,9 +75,9 @@ export {
   maintenance,
   type Maintenance,
   type Tier,
-} from "./tiers";
-export { INVNOTIONAL, INVPNL, INVROE, inverseNotional, inversePnl, inverseRoe } from "./inverse";
-export { AVGPRICE, AVGDOWN, averagePrice, averageDown, type SizeKind } from "./averages";
+} from "./liquidation/tiers";
+export { INVNOTIONAL, INVPNL, INVROE, inverseNotional, inversePnl, inverseRoe } from "./margin/inverse";
+export { AVGPRICE, AVGDOWN, averagePrice, averageDown, type SizeKind } from "./margin/averages";
 export {
   RISKSIZE,
   INVRISKSIZE,
@@ -93,7 +93,7 @@ export {
   stopPrice,
   breakEvenWinRate,
   expectancy,
-} from "./risk";
+} from "./margin/risk";
 export {
   FUNDINGFEE,
   FUNDINGRATE,
@@ -105,7 +105,7 @@ export {
   fundingApr,
   financing,
   swap,
-} from "./funding";
+} from "./rates/funding";
 export {
   PIPSIZE,
   PIPS,
@@ -130,8 +130,8 @@ export {
   type Pair,
   type CompoundArgs,
   type CompoundRow,
-} from "./forex";
-export { MARKETCAP, CAPPRICE, APY, APR, STAKEREWARD, apy, apr, stakeReward } from "./crypto";
+} from "./forex/forex";
+export { MARKETCAP, CAPPRICE, APY, APR, STAKEREWARD, apy, apr, stakeReward } from "./rates/crypto";
 export {
   SCENARIOS,
   GRID,
@@ -147,7 +147,7 @@ export {
   LADDER_HEADER,
   COMPOUNDTABLE_HEADER,
   type GridMeasure,
-} from "./tables";
+} from "./tables/tables";
 export {
   CROSSLIQ,
   CROSSACCOUNT,
@@ -157,7 +157,7 @@ export {
   positionsOf,
   readPositionsBlock,
   type CrossPosition,
-} from "./cross";
+} from "./cross/cross";
 export {
   TRADES,
   JOURNALSTATS,
@@ -173,4 +173,4 @@ export {
   EQUITYCURVE_HEADER,
   type TradeRow,
   type JournalStatLabel,
-} from "./journal";
+} from "./journal/journal";

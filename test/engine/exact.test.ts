@@ -1,8 +1,8 @@
 import * as fc from "fast-check";
 import * as F from "../../src/engine";
-import { decimals, integer, product, ratio, sum, value } from "../../src/engine/exact";
-import { fastNotionalTierLiquidation } from "../../src/engine/liquidation";
-import { fastTiers } from "../../src/engine/tierfast";
+import { decimals, integer, product, ratio, sum, value } from "../../src/engine/arith/exact";
+import { fastNotionalTierLiquidation } from "../../src/engine/liquidation/isolated";
+import { fastTiers } from "../../src/engine/liquidation/tiers.fast";
 
 /** The number the Decimal path gives for a call (what the boundary shows, so never −0), or "error". */
 function slow(fn: F.AnyEngineFunction, args: unknown[]): number | "error" {

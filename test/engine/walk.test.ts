@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import * as F from "../../src/engine";
 import { D } from "../../src/engine";
-import { linearSkip, walkEveryBracket } from "../../src/engine/liquidation";
+import { linearSkip, walkEveryBracket } from "../../src/engine/liquidation/isolated";
 import { vector } from "../helpers/vectors";
 
 /**

@@ -14,7 +14,7 @@
  * Globals (Math, Number, Array) are read once, here, so a call never looks them up.
  */
 
-import { sideOf } from "./read";
+import { sideOf } from "../spec/read";
 
 /** Powers of ten above 10^22 are not exact doubles. */
 const MAX_SCALE = 22;

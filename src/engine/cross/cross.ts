@@ -1,8 +1,8 @@
-import { D, Dec, ZERO } from "./decimal";
-import { DomainError, EngineError, InvalidArgumentError, NotAvailableError, isEngineError } from "./errors";
-import * as X from "./exact";
-import { describe, fromNumber, isBlank, parseNumericText, readSide, Side } from "./read";
-import { define, number, Param, Table, TableCell } from "./spec";
+import { D, Dec, ZERO } from "../spec/decimal";
+import { DomainError, EngineError, InvalidArgumentError, NotAvailableError, isEngineError } from "../spec/errors";
+import * as X from "../arith/exact";
+import { describe, fromNumber, isBlank, parseNumericText, readSide, Side } from "../spec/read";
+import { define, number, Param, Table, TableCell } from "../spec/params";
 
 /**
  * Cross-margin accounts (USDⓈ-M style, several linear positions sharing one wallet).

@@ -1,10 +1,10 @@
-import { D, Dec, ZERO } from "./decimal";
-import { DivisionByZeroError, DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
-import { describe, isBlank, scalar } from "./read";
-import { roundToStep } from "./rounding";
-import * as X from "./exact";
-import { fastCompound } from "./tablefast";
-import { define, leverage, number, optional, Param } from "./spec";
+import { D, Dec, ZERO } from "../spec/decimal";
+import { DivisionByZeroError, DomainError, InvalidArgumentError, NotAvailableError } from "../spec/errors";
+import { describe, isBlank, scalar } from "../spec/read";
+import { roundToStep } from "../margin/rounding";
+import * as X from "../arith/exact";
+import { fastCompound } from "../tables/tables.fast";
+import { define, leverage, number, optional, Param } from "../spec/params";
 
 /**
  * Forex: pairs, pips, pip value, margin, conversion, lot sizing, spread cost and compounding.

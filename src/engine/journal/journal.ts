@@ -1,10 +1,10 @@
-import { D, Dec, ZERO } from "./decimal";
-import * as B from "./bigdec";
-import { blank, decimals, exact, integer, lift, product, quickSide, ratio, sum, value } from "./exact";
-import { certainQuotient, compareProducts, rFiguresExact } from "./doubleword";
-import { DivisionByZeroError, DomainError, EngineError, InvalidArgumentError, NotAvailableError } from "./errors";
-import { describe, fromNumber, isBlank, parseNumericText, sideOf } from "./read";
-import { define, number, optional, type Bounds, type CellKind, type Param, type Table, type TableCell } from "./spec";
+import { D, Dec, ZERO } from "../spec/decimal";
+import * as B from "../arith/bigdec";
+import { blank, decimals, exact, integer, lift, product, quickSide, ratio, sum, value } from "../arith/exact";
+import { certainQuotient, compareProducts, rFiguresExact } from "../arith/doubleword";
+import { DivisionByZeroError, DomainError, EngineError, InvalidArgumentError, NotAvailableError } from "../spec/errors";
+import { describe, fromNumber, isBlank, parseNumericText, sideOf } from "../spec/read";
+import { define, number, optional, type Bounds, type CellKind, type Param, type Table, type TableCell } from "../spec/params";
 
 /**
  * The trading journal: trades from fills (TRADES), statistics over closed trades (JOURNALSTATS) and the

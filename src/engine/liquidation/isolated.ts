@@ -1,9 +1,9 @@
-import { D, Dec, ZERO } from "./decimal";
-import { DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
-import * as X from "./exact";
-import { Side } from "./read";
-import { boolean, define, leverage, number, optional, option, side } from "./spec";
-import { bracketOf, compareScaled, FastTiers, fastTiers, surely, surelySign } from "./tierfast";
+import { D, Dec, ZERO } from "../spec/decimal";
+import { DomainError, InvalidArgumentError, NotAvailableError } from "../spec/errors";
+import * as X from "../arith/exact";
+import { Side } from "../spec/read";
+import { boolean, define, leverage, number, optional, option, side } from "../spec/params";
+import { bracketOf, compareScaled, FastTiers, fastTiers, surely, surelySign } from "./tiers.fast";
 
 const abs = Math.abs;
 import { bracketsOf, findTier, maintenance, Maintenance, Tier, tierHolds, tierIndex } from "./tiers";

@@ -1,5 +1,5 @@
-import { D, Dec } from "./decimal";
-import * as X from "./exact";
+import { D, Dec } from "../spec/decimal";
+import * as X from "../arith/exact";
 import { maintenance, Tier } from "./tiers";
 
 /**

@@ -1,7 +1,7 @@
-import { D, Dec, ZERO } from "./decimal";
-import { DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
-import { cellsOf, describe, isBlank, parseNumericText, readNumber } from "./read";
-import { boundsChecker, define, number, optional, Param } from "./spec";
+import { D, Dec, ZERO } from "../spec/decimal";
+import { DomainError, InvalidArgumentError, NotAvailableError } from "../spec/errors";
+import { cellsOf, describe, isBlank, parseNumericText, readNumber } from "../spec/read";
+import { boundsChecker, define, number, optional, Param } from "../spec/params";
 
 /**
  * Maintenance margin given either as one rate or as an exchange's tier table

@@ -1,7 +1,7 @@
-import { Dec, ZERO } from "./decimal";
-import { DivisionByZeroError, DomainError, InvalidArgumentError } from "./errors";
-import { describe, fromNumber, isBlank, parseNumericText } from "./read";
-import { boundsChecker, define, number, optional, option, type Bounds, type Param } from "./spec";
+import { Dec, ZERO } from "../spec/decimal";
+import { DivisionByZeroError, DomainError, InvalidArgumentError } from "../spec/errors";
+import { describe, fromNumber, isBlank, parseNumericText } from "../spec/read";
+import { boundsChecker, define, number, optional, option, type Bounds, type Param } from "../spec/params";
 
 /**
  * Average entry prices and averaging down.

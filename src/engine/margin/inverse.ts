@@ -1,6 +1,6 @@
-import { D, Dec } from "./decimal";
-import { Side } from "./read";
-import { define, leverage, number, optional, side } from "./spec";
+import { D, Dec } from "../spec/decimal";
+import { Side } from "../spec/read";
+import { define, leverage, number, optional, side } from "../spec/params";
 
 /**
  * Inverse (coin-margined) contracts: each contract is worth a fixed amount of the quote currency

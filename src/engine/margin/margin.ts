@@ -1,8 +1,8 @@
-import { D, Dec, ZERO } from "./decimal";
-import { DivisionByZeroError, NotAvailableError } from "./errors";
-import * as X from "./exact";
-import { Side } from "./read";
-import { define, leverage, number, numbers, optional, side, tableKey } from "./spec";
+import { D, Dec, ZERO } from "../spec/decimal";
+import { DivisionByZeroError, NotAvailableError } from "../spec/errors";
+import * as X from "../arith/exact";
+import { Side } from "../spec/read";
+import { define, leverage, number, numbers, optional, side, tableKey } from "../spec/params";
 
 
 /**

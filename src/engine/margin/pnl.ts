@@ -1,8 +1,8 @@
-import { D, Dec, ZERO } from "./decimal";
-import { NotAvailableError } from "./errors";
-import * as X from "./exact";
-import { Side } from "./read";
-import { boolean, define, leverage, number, optional, side } from "./spec";
+import { D, Dec, ZERO } from "../spec/decimal";
+import { NotAvailableError } from "../spec/errors";
+import * as X from "../arith/exact";
+import { Side } from "../spec/read";
+import { boolean, define, leverage, number, optional, side } from "../spec/params";
 
 /**
  * Profit, return and price targets for linear positions (stocks, crypto USDⓈ-M, CFDs, spread bets).

@@ -1,8 +1,8 @@
-import { D, Dec, ZERO } from "./decimal";
-import { DivisionByZeroError, DomainError, NotAvailableError } from "./errors";
-import { Side } from "./read";
+import { D, Dec, ZERO } from "../spec/decimal";
+import { DivisionByZeroError, DomainError, NotAvailableError } from "../spec/errors";
+import { Side } from "../spec/read";
 import { roundToStep } from "./rounding";
-import { define, leverage, number, optional, side } from "./spec";
+import { define, leverage, number, optional, side } from "../spec/params";
 
 /**
  * Risk, position sizing, stops and targets.

@@ -1,5 +1,5 @@
-import { D, Dec, EXCEL_DIGITS } from "./decimal";
-import { define, number, optional, option } from "./spec";
+import { D, Dec, EXCEL_DIGITS } from "../spec/decimal";
+import { define, number, optional, option } from "../spec/params";
 
 /**
  * Rounding to a tick or lot step, decimal-exact. The value is first rounded to Excel's 15 significant

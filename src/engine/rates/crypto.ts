@@ -1,6 +1,6 @@
-import { D, Dec, ZERO } from "./decimal";
-import { DivisionByZeroError, DomainError, NotAvailableError } from "./errors";
-import { define, number, optional } from "./spec";
+import { D, Dec, ZERO } from "../spec/decimal";
+import { DivisionByZeroError, DomainError, NotAvailableError } from "../spec/errors";
+import { define, number, optional } from "../spec/params";
 
 /**
  * Crypto: market capitalisation, APR/APY and staking rewards.

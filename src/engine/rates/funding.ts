@@ -1,6 +1,6 @@
-import { D, Dec, ONE } from "./decimal";
-import { Side } from "./read";
-import { define, number, optional, side } from "./spec";
+import { D, Dec, ONE } from "../spec/decimal";
+import { Side } from "../spec/read";
+import { define, number, optional, side } from "../spec/params";
 
 /**
  * Funding, financing and swaps.

@@ -1,9 +1,9 @@
-import { D } from "./decimal";
-import { EngineError, isEngineError } from "./errors";
-import * as X from "./exact";
-import { fastIsolatedLiquidation, fastNotionalTierLiquidation, lastFraction, liquidationPrice } from "./liquidation";
-import { fastTiers, surely } from "./tierfast";
-import { maintenance, Maintenance } from "./tiers";
+import { D } from "../spec/decimal";
+import { EngineError, isEngineError } from "../spec/errors";
+import * as X from "../arith/exact";
+import { fastIsolatedLiquidation, fastNotionalTierLiquidation, lastFraction, liquidationPrice } from "../liquidation/isolated";
+import { fastTiers, surely } from "../liquidation/tiers.fast";
+import { maintenance, Maintenance } from "../liquidation/tiers";
 
 // read once: a call never looks up a global (see exact.ts)
 const isArray = Array.isArray;

@@ -1,15 +1,15 @@
-import { D, Dec, ONE, ZERO } from "./decimal";
-import { DomainError, EngineError, isEngineError } from "./errors";
-import { liquidationPrice, walletLiquidation } from "./liquidation";
-import { breakEvenAt, breakEvenFactors } from "./pnl";
-import { pairByPosition, positional, runningAverages } from "./averages";
-import { COMPOUND, compoundRows } from "./forex";
-import { marginStatus } from "./margin";
-import { pnl, roe } from "./pnl";
-import { Side } from "./read";
-import { define, leverage, leverages, number, numbers, optional, option, side, Table, TableCell } from "./spec";
-import { fastCompoundTable, fastGrid, fastLadder, fastScenarios } from "./tablefast";
-import { maintenance, Maintenance } from "./tiers";
+import { D, Dec, ONE, ZERO } from "../spec/decimal";
+import { DomainError, EngineError, isEngineError } from "../spec/errors";
+import { liquidationPrice, walletLiquidation } from "../liquidation/isolated";
+import { breakEvenAt, breakEvenFactors } from "../margin/pnl";
+import { pairByPosition, positional, runningAverages } from "../margin/averages";
+import { COMPOUND, compoundRows } from "../forex/forex";
+import { marginStatus } from "../margin/margin";
+import { pnl, roe } from "../margin/pnl";
+import { Side } from "../spec/read";
+import { define, leverage, leverages, number, numbers, optional, option, side, Table, TableCell } from "../spec/params";
+import { fastCompoundTable, fastGrid, fastLadder, fastScenarios } from "./tables.fast";
+import { maintenance, Maintenance } from "../liquidation/tiers";
 
 /**
  * Tables that spill: one formula fills a block. Every cell is computed by the same maths as the scalar
