@@ -1,7 +1,8 @@
 import * as fc from "fast-check";
 import * as F from "../../src/engine";
 import { decimals, integer, product, ratio, sum, value } from "../../src/engine/arith/exact";
-import { fastNotionalTierLiquidation } from "../../src/engine/liquidation/isolated";
+import { notionalTierLiquidation } from "../../src/engine/liquidation/isolated.fast";
+import { LADDER_LIQUIDATION_ROUNDINGS } from "../../src/engine/tables/ladder";
 import { fastTiers } from "../../src/engine/liquidation/tiers.fast";
 
 /** The number the Decimal path gives for a call (what the boundary shows, so never −0), or "error". */
@@ -518,13 +519,17 @@ describe("the SCENARIOS fast path", () => {
 });
 
 describe("leverage written as text in the fast paths", () => {
-  it("reads 20x, x20, 1:50 and 50:1 as readLeverage does, and declines what it cannot read exactly", () => {
+  it("reads 20x, x20, 1:50, 50:1 and 2:3 as readLeverage does, and declines what no double holds exactly", () => {
     // hand: 100,000 / 50 = 2,000; 100,000 / 20 = 5,000
     expect(F.MARGIN.fast!([100000, "1:50"])).toBe(2000);
     expect(F.MARGIN.fast!([100000, "50:1"])).toBe(2000);
     expect(F.MARGIN.fast!([100000, "20x"])).toBe(5000);
     expect(F.MARGIN.fast!([100000, " X20 "])).toBe(5000);
-    expect(F.MARGIN.fast!([100000, "2:3"])).toBeUndefined(); // 1.5: left to Decimal
+    // "2:3" is 3/2 = 1.5, which a double holds exactly: 100,000 / 1.5 = 66,666.66…, the double nearest it (the
+    // quotient of two doubles is correctly rounded, so 100000 / 1.5 is that double); "7:3" is 2.33…, which no
+    // double holds: left to Decimal
+    expect(F.MARGIN.fast!([100000, "2:3"])).toBe(100000 / 1.5);
+    expect(F.MARGIN.fast!([100000, "7:3"])).toBeUndefined();
     expect(F.MARGIN.fast!([100000, "0:5"])).toBeUndefined(); // #NUM!
     expect(F.MARGIN.fast!([100000, "0x"])).toBeUndefined(); // #NUM!
     expect(F.MARGIN.fast!([100000, "abc"])).toBeUndefined(); // #VALUE!
@@ -653,8 +658,8 @@ describe("the LADDER fast path", () => {
     expect(F.LADDER.fast!(["long", [[100], [null]], [[1], [1]], 10])).toBeUndefined();
     // V = 30,000 + 20,000 = 50,000 is the edge between brackets 1 and 2, where the Decimal path takes
     // T·(V/T rounded): the exact walk declines it and that fill's cell is computed the Decimal way
-    expect(fastNotionalTierLiquidation(1, fastTiers(copy(BRACKETS))!, 50000, 0, 2, 0, 10)).toBeUndefined();
-    expect(fastNotionalTierLiquidation(1, fastTiers(copy(BRACKETS))!, 500005, 1, 2, 0, 10)).toBeDefined();
+    expect(notionalTierLiquidation(1, fastTiers(copy(BRACKETS))!, { v: 50000, kv: 0, tm: 2, kt: 0 }, 10, LADDER_LIQUIDATION_ROUNDINGS)).toBeUndefined();
+    expect(notionalTierLiquidation(1, fastTiers(copy(BRACKETS))!, { v: 500005, kv: 1, tm: 2, kt: 0 }, 10, LADDER_LIQUIDATION_ROUNDINGS)).toBeDefined();
     const edge = ["long", [[30000], [20000]], [[1], [1]], 10, copy(BRACKETS)];
     expect(shownCells(F.LADDER.fast!(edge) as unknown[][])).toEqual(slowTable(F.LADDER, edge));
   });

@@ -134,6 +134,35 @@ export function ratio(a: number, ka: number, b: number, kb: number, spread = 1):
   return clearOfMidpoints(x, y, q, spread) ? q : undefined;
 }
 
+/**
+ * An exact fraction (n/10^kn)/(d/10^kd) and the Decimal path's drift around it (`ratio`'s spread): what a
+ * kernel leaves in an out-object its caller owns, for a caller that divides once more from the exact value.
+ */
+export interface Fraction {
+  n: number;
+  kn: number;
+  d: number;
+  kd: number;
+  spread: number;
+}
+
+/** A fresh out-object for a Fraction. */
+export function fraction(): Fraction {
+  return { n: NaN, kn: 0, d: NaN, kd: 0, spread: NaN };
+}
+
+/** `ratio`, leaving the fraction and its spread in `out` when one is given. */
+export function settle(n: number, kn: number, d: number, kd: number, spread: number, out: Fraction | undefined): number | undefined {
+  if (out !== undefined) {
+    out.n = n;
+    out.kn = kn;
+    out.d = d;
+    out.kd = kd;
+    out.spread = spread;
+  }
+  return ratio(n, kn, d, kd, spread);
+}
+
 /** Veltkamp's splitter: a double into two halves of 26 bits whose products are exact. */
 const SPLIT = 134217729; // 2^27 + 1
 const U = 2 ** -110;

@@ -2,7 +2,8 @@ import { D, Dec, ZERO } from "../spec/decimal";
 import { DomainError, EngineError, InvalidArgumentError, NotAvailableError, isEngineError } from "../spec/errors";
 import * as X from "../arith/exact";
 import { describe, fromNumber, isBlank, parseNumericText, readSide, Side } from "../spec/read";
-import { define, number, Param, Table, TableCell } from "../spec/params";
+import { number, Param } from "../spec/params";
+import { define, Table, TableCell } from "../spec/define";
 
 /**
  * Cross-margin accounts (USDⓈ-M style, several linear positions sharing one wallet).

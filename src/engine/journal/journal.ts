@@ -4,7 +4,8 @@ import { blank, decimals, exact, integer, lift, product, quickSide, ratio, sum, 
 import { certainQuotient, compareProducts, rFiguresExact } from "../arith/doubleword";
 import { DivisionByZeroError, DomainError, EngineError, InvalidArgumentError, NotAvailableError } from "../spec/errors";
 import { describe, fromNumber, isBlank, parseNumericText, sideOf } from "../spec/read";
-import { define, number, optional, type Bounds, type CellKind, type Param, type Table, type TableCell } from "../spec/params";
+import { number, optional, type Bounds, type CellKind, type Param } from "../spec/params";
+import { define, type Table, type TableCell } from "../spec/define";
 
 /**
  * The trading journal: trades from fills (TRADES), statistics over closed trades (JOURNALSTATS) and the

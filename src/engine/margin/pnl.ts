@@ -2,7 +2,8 @@ import { D, Dec, ZERO } from "../spec/decimal";
 import { NotAvailableError } from "../spec/errors";
 import * as X from "../arith/exact";
 import { Side } from "../spec/read";
-import { boolean, define, leverage, number, optional, side } from "../spec/params";
+import { boolean, leverage, number, optional, side } from "../spec/params";
+import { define } from "../spec/define";
 
 /**
  * Profit, return and price targets for linear positions (stocks, crypto USDⓈ-M, CFDs, spread bets).

@@ -1,6 +1,7 @@
 import { D, Dec, ONE } from "../spec/decimal";
 import { Side } from "../spec/read";
-import { define, number, optional, side } from "../spec/params";
+import { number, optional, side } from "../spec/params";
+import { define } from "../spec/define";
 
 /**
  * Funding, financing and swaps.
