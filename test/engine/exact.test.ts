@@ -325,7 +325,9 @@ describe("the NOTIONAL, ROE, LIQDISTANCE and FXMARGIN fast paths", () => {
     expect(F.ROE.fast!(["long", 60000, 61000, 10])).toBe(1 / 6);
     expect(F.ROE.fast!(["long", 60000, 61000, 10, 0.0004])).toBe(0.1586);
     expect(F.ROE.fast!(["long", 60000, 61000, "10x"])).toBe(1 / 6); // text leverage in whole numbers too
-    expect(F.ROE.fast!(["long", 60000, 61000, "12.5x"])).toBeUndefined(); // other text: the full reader
+    // any text in the one leverage grammar (read.ts leverageOfText): 1,000·12.5/60,000 = 5/24
+    expect(F.ROE.fast!(["long", 60000, 61000, "12.5x"])).toBe(5 / 24);
+    expect(F.ROE.fast!(["long", 60000, 61000, "12,5x"])).toBeUndefined(); // not the grammar: the full reader words it
   });
 
   it("ROE gives what the Decimal path gives", () => {

@@ -5,7 +5,9 @@ import { roundToStep } from "../margin/rounding";
 import * as X from "../arith/exact";
 import { leverage, number, optional, Param } from "../spec/params";
 import { define } from "../spec/define";
-import { DECLINE } from "../spec/plain";
+import { DECLINE, type Decline } from "../spec/plain";
+import * as decoders from "../spec/decoders";
+import { roundings } from "../arith/certify";
 
 /**
  * Forex: pairs, pips, pip value, margin, conversion, lot sizing, spread cost and compounding.
@@ -52,8 +54,20 @@ export function readPair(raw: unknown, field: string): Pair {
   throw new InvalidArgumentError(field, `expected a currency pair such as "EUR/USD" or "EURUSD", got ${describe(v)}`);
 }
 
-const currency: Param<string> = { kind: "text", optional: false, range: false, read: readCurrency, plain: () => DECLINE };
-const pair: Param<Pair> = { kind: "text", optional: false, range: false, read: readPair, plain: () => DECLINE };
+/** A currency code as `readCurrency` reads it from plain text, or DECLINE (the Decimal path words the fault). */
+function plainCurrency(raw: unknown): string | Decline {
+  const t = typeof raw === "string" ? raw.trim().toUpperCase() : "";
+  return CURRENCY.test(t) ? t : DECLINE;
+}
+
+/** A pair as `readPair` reads it from plain text, or DECLINE (the Decimal path words the fault). */
+function plainPair(raw: unknown): Pair | Decline {
+  const m = typeof raw === "string" ? PAIR.exec(raw.trim().toUpperCase()) : null;
+  return m && m[1] !== m[2] ? { base: m[1]!, quote: m[2]! } : DECLINE;
+}
+
+const currency: Param<string, string> = { kind: "text", optional: false, range: false, read: readCurrency, plain: plainCurrency };
+const pair: Param<Pair, Pair> = { kind: "text", optional: false, range: false, read: readPair, plain: plainPair };
 
 const LOT = new D(100000);
 const JPY_PIP = new D("0.01");
@@ -177,45 +191,57 @@ export const FXMARGIN = define(
       ratePair: a.rate_pair,
       contractSize: a.contract_size,
     }),
-  fastFxMargin,
+  { decode: decoders.FXMARGIN, kernel: fxMarginKernel },
 );
 
-/** A pair written as plain text, read as `readPair` reads it; undefined for anything else. */
-function quickPair(raw: unknown): Pair | undefined {
-  const m = typeof raw === "string" ? PAIR.exec(raw.trim().toUpperCase()) : null;
-  return m && m[1] !== m[2] ? { base: m[1]!, quote: m[2]! } : undefined;
-}
+/**
+ * Where fxMargin rounds when the rate is quoted the other way (account/base): the conversion divides the units
+ * by the rate (a rounding of the converted amount, the whole numerator of (units/rate)/L), then the division
+ * by leverage rounds the result. Converting by multiplying is exact, so the other cases round once, at the end.
+ */
+export const FXMARGIN_DIVIDED_ROUNDINGS = roundings(
+  ["converted"],
+  [
+    { step: "units / rate", into: "numerator", size: ["converted"] },
+    { step: "÷ leverage", into: "result" },
+  ],
+);
 
 /**
- * FXMARGIN for plain numbers, in exact scaled integers (see exact.ts): units = lots·contract size, then
- * units/L in the base currency, units·rate/L when the rate pair is base/account, units/(rate·L) when it
- * is account/base; one rounding either way. Errors and every other case are left to the Decimal path.
+ * FXMARGIN's kernel, for plain arguments (its generated decoder), in exact scaled integers (see exact.ts):
+ * units = lots·contract size, then units/L in the base currency, units·rate/L when the rate pair is
+ * base/account, units/(rate·L) when it is account/base (FXMARGIN_DIVIDED_ROUNDINGS). A conversion without a
+ * rate, or a rate pair that does not join the currencies, is left to the Decimal path (its errors).
  */
-function fastFxMargin(raw: ArrayLike<unknown>): number | undefined {
-  const pair = quickPair(raw[0]);
-  const lots = X.num(raw[1]);
-  const l = X.leverage(raw[2]);
-  const account = raw[3];
-  const noRate = X.blank(raw[4]);
-  const rate = X.numOr(raw[4], 1);
-  const ratePair = X.blank(raw[5]) ? pair : quickPair(raw[5]);
-  const cs = X.numOr(raw[6], 100000); // LOT
+function fxMarginKernel(a: {
+  pair: Pair;
+  lots: number;
+  leverage: number;
+  account_ccy: string | undefined;
+  rate: number | undefined;
+  rate_pair: Pair | undefined;
+  contract_size: number;
+}): number | undefined {
+  const { pair, lots, leverage: l, rate, contract_size: cs } = a;
+  const ratePair = a.rate_pair ?? pair;
+  const to = a.account_ccy ?? pair.base;
   const kn = X.decimals(lots);
   const kl = X.decimals(l);
-  const kr = X.decimals(rate);
   const kc = X.decimals(cs);
-  if (!pair || !ratePair || (kn | kl | kr | kc) < 0 || !(lots >= 0 && l > 0 && rate > 0 && cs > 0)) return undefined;
-  const to = X.blank(account) ? pair.base : typeof account === "string" ? account.trim().toUpperCase() : "";
-  if (!CURRENCY.test(to)) return undefined;
+  if ((kn | kl | kc) < 0) return undefined;
   const units = X.product(X.integer(lots, kn), X.integer(cs, kc)); // scale ku
   const ku = kn + kc;
   const lm = X.integer(l, kl);
   if (to === pair.base) return X.ratio(units, ku, lm, kl);
+  if (rate === undefined) return undefined;
+  const kr = X.decimals(rate);
+  if (kr < 0) return undefined;
   const rm = X.integer(rate, kr);
-  if (noRate) return undefined;
   if (ratePair.base === pair.base && ratePair.quote === to) return X.ratio(X.product(units, rm), ku + kr, lm, kl);
-  // the Decimal path divides by the rate, then by leverage: two roundings (see X.ratio)
-  if (ratePair.base === to && ratePair.quote === pair.base) return X.ratio(units, ku, X.product(rm, lm), kr + kl, 3);
+  if (ratePair.base === to && ratePair.quote === pair.base) {
+    const converted = (lots * cs) / rate;
+    return X.ratio(units, ku, X.product(rm, lm), kr + kl, FXMARGIN_DIVIDED_ROUNDINGS.spread(converted, l, converted));
+  }
   return undefined;
 }
 

@@ -44,6 +44,28 @@ export const COMPOUNDTABLE: Decoder = (raw, _p, kernel) => {
   return kernel({ start, rate, periods, contribution, round_to });
 };
 
+/** CROSSLIQ(symbols, sides, entries, quantities, marks, wallet_balance, mmr, maint_amounts) */
+export const CROSSLIQ: Decoder = (raw, p, kernel) => {
+  const symbols = p.symbols!.plain!(raw[0]);
+  if (symbols === DECLINE) return undefined;
+  const sides = p.sides!.plain!(raw[1]);
+  if (sides === DECLINE) return undefined;
+  const entries = p.entries!.plain!(raw[2]);
+  if (entries === DECLINE) return undefined;
+  const quantities = p.quantities!.plain!(raw[3]);
+  if (quantities === DECLINE) return undefined;
+  const marks = p.marks!.plain!(raw[4]);
+  if (marks === DECLINE) return undefined;
+  const r5 = raw[5];
+  const wallet_balance = typeof r5 === "number" && r5 >= 0 && r5 - r5 === 0 ? r5 : DECLINE;
+  if (wallet_balance === DECLINE) return undefined;
+  const mmr = p.mmr!.plain!(raw[6]);
+  if (mmr === DECLINE) return undefined;
+  const maint_amounts = p.maint_amounts!.plain!(raw[7]);
+  if (maint_amounts === DECLINE) return undefined;
+  return kernel({ symbols, sides, entries, quantities, marks, wallet_balance, mmr, maint_amounts });
+};
+
 /** EQUITY(balance, floating_pnl) */
 export const EQUITY: Decoder = (raw, p, kernel) => {
   const r0 = raw[0];
@@ -52,6 +74,29 @@ export const EQUITY: Decoder = (raw, p, kernel) => {
   const floating_pnl = p.floating_pnl!.plain!(raw[1]);
   if (floating_pnl === DECLINE) return undefined;
   return kernel({ balance, floating_pnl });
+};
+
+/** FXMARGIN(pair, lots, leverage, account_ccy, rate, rate_pair, contract_size) */
+export const FXMARGIN: Decoder = (raw, p, kernel) => {
+  const pair = p.pair!.plain!(raw[0]);
+  if (pair === DECLINE) return undefined;
+  const r1 = raw[1];
+  const lots = typeof r1 === "number" && r1 >= 0 && r1 - r1 === 0 ? r1 : DECLINE;
+  if (lots === DECLINE) return undefined;
+  const r2 = raw[2];
+  const leverage = plainLeverage(r2);
+  if (leverage === DECLINE) return undefined;
+  const account_ccy = p.account_ccy!.plain!(raw[3]);
+  if (account_ccy === DECLINE) return undefined;
+  const r4 = raw[4];
+  const rate = blank(r4) ? undefined : typeof r4 === "number" && r4 > 0 && r4 - r4 === 0 ? r4 : DECLINE;
+  if (rate === DECLINE) return undefined;
+  const rate_pair = p.rate_pair!.plain!(raw[5]);
+  if (rate_pair === DECLINE) return undefined;
+  const r6 = raw[6];
+  const contract_size = blank(r6) ? 100000 : typeof r6 === "number" && r6 > 0 && r6 - r6 === 0 ? r6 : DECLINE;
+  if (contract_size === DECLINE) return undefined;
+  return kernel({ pair, lots, leverage, account_ccy, rate, rate_pair, contract_size });
 };
 
 /** GRID(measure, side, entry, leverages, moves, mmr) */
@@ -162,6 +207,52 @@ export const NOTIONAL: Decoder = (raw, _p, kernel) => {
   const contract_size = blank(r2) ? 1 : typeof r2 === "number" && r2 > 0 && r2 - r2 === 0 ? r2 : DECLINE;
   if (contract_size === DECLINE) return undefined;
   return kernel({ price, quantity, contract_size });
+};
+
+/** PNL(side, entry, exit, quantity, contract_size, fee_rate, fixed_fees) */
+export const PNL: Decoder = (raw, _p, kernel) => {
+  const r0 = raw[0];
+  const side = plainSide(r0);
+  if (side === DECLINE) return undefined;
+  const r1 = raw[1];
+  const entry = typeof r1 === "number" && r1 > 0 && r1 - r1 === 0 ? r1 : DECLINE;
+  if (entry === DECLINE) return undefined;
+  const r2 = raw[2];
+  const exit = typeof r2 === "number" && r2 > 0 && r2 - r2 === 0 ? r2 : DECLINE;
+  if (exit === DECLINE) return undefined;
+  const r3 = raw[3];
+  const quantity = typeof r3 === "number" && r3 >= 0 && r3 - r3 === 0 ? r3 : DECLINE;
+  if (quantity === DECLINE) return undefined;
+  const r4 = raw[4];
+  const contract_size = blank(r4) ? 1 : typeof r4 === "number" && r4 > 0 && r4 - r4 === 0 ? r4 : DECLINE;
+  if (contract_size === DECLINE) return undefined;
+  const r5 = raw[5];
+  const fee_rate = blank(r5) ? 0 : typeof r5 === "number" && r5 >= 0 && r5 < 1 ? r5 : DECLINE;
+  if (fee_rate === DECLINE) return undefined;
+  const r6 = raw[6];
+  const fixed_fees = blank(r6) ? 0 : typeof r6 === "number" && r6 - r6 === 0 ? r6 : DECLINE;
+  if (fixed_fees === DECLINE) return undefined;
+  return kernel({ side, entry, exit, quantity, contract_size, fee_rate, fixed_fees });
+};
+
+/** ROE(side, entry, exit, leverage, fee_rate) */
+export const ROE: Decoder = (raw, _p, kernel) => {
+  const r0 = raw[0];
+  const side = plainSide(r0);
+  if (side === DECLINE) return undefined;
+  const r1 = raw[1];
+  const entry = typeof r1 === "number" && r1 > 0 && r1 - r1 === 0 ? r1 : DECLINE;
+  if (entry === DECLINE) return undefined;
+  const r2 = raw[2];
+  const exit = typeof r2 === "number" && r2 > 0 && r2 - r2 === 0 ? r2 : DECLINE;
+  if (exit === DECLINE) return undefined;
+  const r3 = raw[3];
+  const leverage = plainLeverage(r3);
+  if (leverage === DECLINE) return undefined;
+  const r4 = raw[4];
+  const fee_rate = blank(r4) ? 0 : typeof r4 === "number" && r4 >= 0 && r4 < 1 ? r4 : DECLINE;
+  if (fee_rate === DECLINE) return undefined;
+  return kernel({ side, entry, exit, leverage, fee_rate });
 };
 
 /** SCENARIOS(side, entry, quantity, leverage, prices, balance, mmr, fee_rate) */
