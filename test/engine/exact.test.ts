@@ -1,22 +1,10 @@
 import * as fc from "fast-check";
 import * as F from "../../src/engine";
+import { decimalNumber, midpointDistance, nearMidpoint, plainSide, shownCells, slow, slowTable } from "../helpers/arbitraries";
 import { decimals, integer, product, ratio, sum, value } from "../../src/engine/arith/exact";
 import { notionalTierLiquidation } from "../../src/engine/liquidation/isolated.fast";
 import { LADDER_LIQUIDATION_ROUNDINGS } from "../../src/engine/tables/ladder";
 import { fastTiers } from "../../src/engine/liquidation/tiers.fast";
-
-/** The number the Decimal path gives for a call (what the boundary shows, so never −0), or "error". */
-function slow(fn: F.AnyEngineFunction, args: unknown[]): number | "error" {
-  try {
-    return (fn.apply(args) as F.Dec).toNumber() || 0;
-  } catch {
-    return "error";
-  }
-}
-
-const decimalNumber = (maxDecimals: number, max: number) =>
-  fc.tuple(fc.integer({ min: -max, max }), fc.integer({ min: 0, max: maxDecimals })).map(([m, k]) => Number((m / 10 ** k).toFixed(k)));
-const plainSide = fc.constantFrom("long", "short", 1, -1);
 
 /** x as its integer and scale, [m, k], or undefined when it has no short exact form. */
 function scaled(x: number): [number, number] | undefined {
@@ -74,44 +62,7 @@ describe("exact scaled-integer arithmetic", () => {
 // The Decimal path's 34-digit quotient is rounded to a double again at the boundary; the fast path rounds
 // the exact quotient once. They differ only when a midpoint between two doubles lies between the two.
 
-/**
- * How far x/y (integers) lies from the nearer of the two midpoints beside q = fl(x/y), relative to x/y, by
- * exact integer arithmetic. With 2^E ≤ |q| < 2^(E+1) and S = 54 − E, Q = |q|·2^S is an integer, the
- * midpoints are Q + 2 and Q − 2 (Q − 1 when |q| is a power of two) over 2^S, and the distance of |x/y| from
- * a midpoint m/2^S is |x·2^S − m·y| / (y·2^S).
- */
-function midpointDistance(x: number, y: number): number {
-  const q = Math.abs(x / y);
-  let E = Math.floor(Math.log2(q));
-  while (2 ** E > q) E--;
-  while (2 ** (E + 1) <= q) E++;
-  const S = 54 - E;
-  const Q = BigInt(q * 2 ** S);
-  const X = BigInt(Math.abs(x)) << BigInt(S);
-  const Y = BigInt(Math.abs(y));
-  const abs = (n: bigint) => (n < 0n ? -n : n);
-  const up = abs(X - (Q + 2n) * Y);
-  const down = abs(X - (q === 2 ** E ? Q - 1n : Q - 2n) * Y);
-  return Number(up < down ? up : down) / Number(X);
-}
 
-/** Odd y near 2^52 and x < 2^53 with x/y in [1, 2) within 2^-53/y of a midpoint: x·2^53 − M·y = ±1, M odd. */
-function nearMidpoint(seed: number): [number, number] | undefined {
-  const y = BigInt(2 ** 52 + 2 * seed + 1);
-  const t = (1n << 53n) % y;
-  // x ≡ t^-1 (mod y), by the extended Euclidean algorithm
-  let [r0, r1, s0, s1] = [y, t, 0n, 1n];
-  while (r1 !== 0n) {
-    const k = r0 / r1;
-    [r0, r1, s0, s1] = [r1, r0 - k * r1, s1, s0 - k * s1];
-  }
-  if (r0 !== 1n) return undefined;
-  for (let x = ((s0 % y) + y) % y; x < 1n << 53n; x += y) {
-    const M = ((x << 53n) - 1n) / y;
-    if (x >= y && x < 2n * y && M % 2n === 1n) return [Number(x), Number(y)];
-  }
-  return undefined;
-}
 
 describe("ratio answers only when the Decimal path's double is the same", () => {
   it("settles a one-rounding quotient without looking: no quotient of integers below 2^53 is within 2^-107 of a midpoint", () => {
@@ -463,21 +414,7 @@ describe("the LIQPRICE fast path with a tier table", () => {
   });
 });
 
-/** The table the Decimal path gives, as the boundary shows it (numbers, never −0), or "error". */
-function slowTable(fn: F.AnyEngineFunction, args: unknown[]): unknown {
-  try {
-    return shownCells(fn.apply(args) as F.Table);
-  } catch {
-    return "error";
-  }
-}
 
-/** A table's cells as compared: Decimals as the numbers shown, an error cell as its code and message. */
-function shownCells(table: unknown[][]): unknown[][] {
-  return table.map((row) =>
-    row.map((c) => (c instanceof F.EngineError ? { error: c.code, message: c.message } : c !== null && typeof c === "object" ? (c as F.Dec).toNumber() || 0 : c)),
-  );
-}
 
 describe("the SCENARIOS fast path", () => {
   it("answers the help's example", () => {
