@@ -69,7 +69,8 @@ function plainPair(raw: unknown): Pair | Decline {
 const currency: Param<string, string> = { kind: "text", optional: false, range: false, read: readCurrency, plain: plainCurrency };
 const pair: Param<Pair, Pair> = { kind: "text", optional: false, range: false, read: readPair, plain: plainPair };
 
-const LOT = new D(100000);
+/** A standard forex lot: 100,000 units of the base currency (the default contract size of every forex function). */
+export const LOT = new D(100000);
 const JPY_PIP = new D("0.01");
 const PIP = new D("0.0001");
 
