@@ -14,7 +14,7 @@
  * Globals (Math, Number, Array) are read once, here, so a call never looks them up.
  */
 
-import { blank, DECLINE, plainSide } from "../spec/plain";
+import { blank as isBlank, DECLINE, plainSide } from "../spec/plain";
 
 /** Powers of ten above 10^22 are not exact doubles. */
 const MAX_SCALE = 22;
@@ -37,7 +37,9 @@ const isSafeInteger = Number.isSafeInteger;
  * fast kernel's arguments are read, through its generated decoder): `blank` is plain.ts's, `quickSide` its
  * `plainSide` with 0 for a side it declines.
  */
-export { blank };
+export function blank(x: unknown): x is undefined | null | "" {
+  return isBlank(x);
+}
 export function quickSide(x: unknown): 1 | -1 | 0 {
   const s = plainSide(x);
   return s === DECLINE ? 0 : s;

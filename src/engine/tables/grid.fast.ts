@@ -25,7 +25,8 @@ export function gridKernel(a: {
   if (ke < 0 || leverages.length * moves.length > MAX_CELLS) return undefined;
   const em = X.integer(e, ke);
   const columns: Column[] = [];
-  for (const l of leverages) {
+  for (let j = 0; j < leverages.length; j++) {
+    const l = leverages[j]!;
     const kl = X.decimals(l);
     if (kl < 0) return undefined;
     const c: Column = { lm: X.integer(l, kl), kl, liq: NaN, fraction: X.fraction() };
@@ -37,7 +38,8 @@ export function gridKernel(a: {
     columns.push(c);
   }
   const out: (number | string)[][] = [];
-  for (const m of moves) {
+  for (let i = 0; i < moves.length; i++) {
+    const m = moves[i]!;
     const km = X.decimals(m);
     if (km < 0) return undefined;
     const mm = X.integer(m, km);
@@ -59,7 +61,8 @@ interface Column {
 /** ROE = side·m·L for each leverage. */
 function roeRow(s: Side, mm: number, km: number, columns: readonly Column[]): number[] | undefined {
   const row: number[] = [];
-  for (const c of columns) {
+  for (let j = 0; j < columns.length; j++) {
+    const c = columns[j]!;
     const roe = X.value(X.product(s * mm, c.lm), km + c.kl);
     if (roe === undefined) return undefined;
     row.push(roe);
@@ -72,7 +75,8 @@ function priceRow(measure: GridMeasure, s: Side, pm: number, kp: number, columns
   const price = X.value(pm, kp);
   if (price === undefined) return undefined;
   const row: (number | string)[] = [];
-  for (const c of columns) {
+  for (let j = 0; j < columns.length; j++) {
+    const c = columns[j]!;
     if (measure === "liq") {
       row.push(c.liq);
       continue;

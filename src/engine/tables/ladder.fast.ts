@@ -65,8 +65,8 @@ export function ladderKernel(a: {
 /** The largest scale of a list of plain numbers, or −1 when one has no short exact form. */
 function largestScale(list: readonly number[]): number {
   let k = 0;
-  for (const x of list) {
-    const kx = X.decimals(x);
+  for (let i = 0; i < list.length; i++) {
+    const kx = X.decimals(list[i]!);
     if (kx < 0) return -1;
     if (kx > k) k = kx;
   }
