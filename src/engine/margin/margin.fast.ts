@@ -41,3 +41,11 @@ export function equityKernel({ balance, floating_pnl }: { balance: number; float
   }
   return X.value(total, k);
 }
+
+/** FREEMARGIN: equity − used margin, a difference of short decimals at their larger scale: exact either way. */
+export function freeMarginKernel({ equity, used_margin }: { equity: number; used_margin: number }): number | undefined {
+  const ke = X.decimals(equity);
+  const ku = X.decimals(used_margin);
+  if ((ke | ku) < 0) return undefined;
+  return X.value(X.sum(X.integer(equity, ke), ke, -X.integer(used_margin, ku), ku), ke > ku ? ke : ku);
+}

@@ -4,7 +4,7 @@ import { Side } from "../spec/read";
 import { leverage, number, numbers, optional, side, tableKey } from "../spec/params";
 import { define } from "../spec/define";
 import * as decoders from "../spec/decoders";
-import { equityKernel, marginKernel, notionalKernel } from "./margin.fast";
+import { equityKernel, freeMarginKernel, marginKernel, notionalKernel } from "./margin.fast";
 
 /**
  * Leverage and margin: the guide's formulas (position size, margin, equity, free margin, margin level,
@@ -41,9 +41,10 @@ export const EQUITY = define({ balance: number(), floating_pnl: numbers(0) }, (a
   kernel: equityKernel,
 });
 
-export const FREEMARGIN = define({ equity: number(), used_margin: number({ ge: 0 }) }, (a) =>
-  a.equity.sub(a.used_margin),
-);
+export const FREEMARGIN = define({ equity: number(), used_margin: number({ ge: 0 }) }, (a) => a.equity.sub(a.used_margin), {
+  decode: decoders.FREEMARGIN,
+  kernel: freeMarginKernel,
+});
 
 export function marginLevel(a: { equity: Dec; usedMargin: Dec }): Dec {
   if (a.usedMargin.isZero()) throw new DivisionByZeroError("used_margin", "is 0: margin level needs margin in use");

@@ -76,6 +76,17 @@ export const EQUITY: Decoder = (raw, p, kernel) => {
   return kernel({ balance, floating_pnl });
 };
 
+/** FREEMARGIN(equity, used_margin) */
+export const FREEMARGIN: Decoder = (raw, _p, kernel) => {
+  const r0 = raw[0];
+  const equity = typeof r0 === "number" && r0 - r0 === 0 ? r0 : DECLINE;
+  if (equity === DECLINE) return undefined;
+  const r1 = raw[1];
+  const used_margin = typeof r1 === "number" && r1 >= 0 && r1 - r1 === 0 ? r1 : DECLINE;
+  if (used_margin === DECLINE) return undefined;
+  return kernel({ equity, used_margin });
+};
+
 /** FXMARGIN(pair, lots, leverage, account_ccy, rate, rate_pair, contract_size) */
 export const FXMARGIN: Decoder = (raw, p, kernel) => {
   const pair = p.pair!.plain!(raw[0]);
