@@ -143,9 +143,13 @@ export interface Fraction {
   spread: number;
 }
 
-/** A fresh out-object for a Fraction. */
+/**
+ * A fresh out-object for a Fraction: 0/0 until settled, so a fraction never settled divides by zero and is
+ * declined. Written with 0 rather than NaN: where Excel's JavaScript-only runtime looks up every global name
+ * through its context, `NaN` is such a name, and this is made once per column of a table.
+ */
 export function fraction(): Fraction {
-  return { n: NaN, kn: 0, d: NaN, kd: 0, spread: NaN };
+  return { n: 0, kn: 0, d: 0, kd: 0, spread: 0 };
 }
 
 /** `ratio`, leaving the fraction and its spread in `out` when one is given. */

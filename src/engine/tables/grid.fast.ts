@@ -29,7 +29,7 @@ export function gridKernel(a: {
     const l = leverages[j]!;
     const kl = X.decimals(l);
     if (kl < 0) return undefined;
-    const c: Column = { lm: X.integer(l, kl), kl, liq: NaN, fraction: X.fraction() };
+    const c: Column = { lm: X.integer(l, kl), kl, liq: 0, fraction: X.fraction() }; // liq is set below unless the measure is roe
     if (measure !== "roe") {
       const liq = isolatedLiquidation({ side: s, entry: e, leverage: l, quantity: 1, fee: 0 }, a.mmr, c.fraction);
       if (liq === undefined) return undefined;
