@@ -7,7 +7,8 @@
 // Each case is measured interleaved (bare, page, float, bare, page, float, ...) over the same inputs for
 // several rounds; the median is reported.
 //
-// Run on its own (node bench/engine.cjs [rounds] [ms per sample] [IDs]) or from bench/run.cjs.
+// Run on its own (node bench/engine.cjs [rounds] [ms per sample] [IDs or all] [baseline functions.js]) or from
+// bench/run.cjs.
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
@@ -488,24 +489,38 @@ function check(c, lev) {
   if (!(worst < (c.tolerance ?? 1e-9))) throw new Error(`${c.id}: the float formula differs from LEV by ${worst}`);
 }
 
-function runEngine({ rounds = 7, ms = 150, only } = {}) {
+/**
+ * Measures every case (or those in `only`): the bundle in a bare context and in this realm, beside the float
+ * formula; with `baseline` (another build's functions.js) that bundle too, in a bare context, in the same
+ * interleaved rounds, so that old and new meet the same load.
+ */
+/**
+ * Measures every case (or those in `only`): the bundle in a bare context and in this realm, beside the float
+ * formula; with `baseline` (another build's functions.js) that bundle too, in a bare context, in the same
+ * interleaved rounds, so that whatever else the machine is doing falls on old and new alike.
+ */
+function runEngine({ rounds = 7, ms = 150, only, baseline } = {}) {
   const file = process.env.LEV_BUNDLE || path.join(DIST, "functions.js");
   const bare = loadBundle(file).functions;
   const page = loadInRealm(file);
+  const old = baseline === undefined ? undefined : loadBundle(baseline).functions;
   const out = {};
   for (const c of cases()) {
     if (only && !only.includes(c.id)) continue;
     const id = c.fn ?? c.id.split("_")[0];
-    const lev = bare[id];
-    const levPage = page[id];
-    check(c, lev);
-    check(c, levPage);
-    const calls = [lev, levPage, c.float].map((fn) => calibrate(fn, c.args, ms));
-    const rates = [[], [], []];
-    for (let r = 0; r < rounds; r++) {
-      [lev, levPage, c.float].forEach((fn, i) => rates[i].push(timeCalls(fn, c.args, calls[i]).perSecond));
+    const timed = [bare[id], page[id], c.float];
+    check(c, bare[id]);
+    check(c, page[id]);
+    if (old?.[id] !== undefined) {
+      check(c, old[id]);
+      timed.push(old[id]);
     }
-    const [levPerS, pagePerS, floatPerS] = rates.map(median);
+    const calls = timed.map((fn) => calibrate(fn, c.args, ms));
+    const rates = timed.map(() => []);
+    for (let r = 0; r < rounds; r++) {
+      timed.forEach((fn, i) => rates[i].push(timeCalls(fn, c.args, calls[i]).perSecond));
+    }
+    const [levPerS, pagePerS, floatPerS, basePerS] = rates.map(median);
     const r = {
       lev_per_s: Math.round(levPerS),
       float_per_s: Math.round(floatPerS),
@@ -513,6 +528,11 @@ function runEngine({ rounds = 7, ms = 150, only } = {}) {
       lev_per_s_page: Math.round(pagePerS),
       float_over_lev_page: Number((floatPerS / pagePerS).toFixed(2)),
     };
+    if (basePerS !== undefined) {
+      r.baseline_per_s = Math.round(basePerS);
+      // the median of each round's own ratio: old and new timed back to back, at the same moment's load
+      r.lev_over_baseline = Number(median(rates[0].map((x, i) => x / rates[3][i])).toFixed(3));
+    }
     for (const [unit, count] of Object.entries(c.per ?? {})) r[unit] = Math.round(levPerS * count);
     if (c.target) {
       r.target = c.target;
@@ -529,6 +549,7 @@ module.exports = { runEngine, cases, TIERS, loadInRealm };
 if (require.main === module) {
   const rounds = Number(process.argv[2] ?? 7);
   const ms = Number(process.argv[3] ?? 150);
-  const only = process.argv[4]?.split(",");
-  console.log(JSON.stringify(runEngine({ rounds, ms, only }), null, 2));
+  const only = process.argv[4] && process.argv[4] !== "all" ? process.argv[4].split(",") : undefined;
+  const baseline = process.argv[5];
+  console.log(JSON.stringify(runEngine({ rounds, ms, only, baseline }), null, 2));
 }

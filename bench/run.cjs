@@ -2,7 +2,10 @@
 // and writes bench/results.json. Timed parts run in child processes pinned to one core (taskset, where the
 // system has it), so each figure is one core's work; each pair is measured side by side in the same run.
 //
-//   node bench/run.cjs [--quick]     --quick: fewer rounds (a smoke run; the figures are noisier)
+//   node bench/run.cjs [--quick] [--baseline <git ref>]
+//     --quick: fewer rounds (a smoke run; the figures are noisier)
+//     --baseline <ref>: also builds that commit's functions.js (in a temporary git worktree under the system's
+//       temporary folder, removed afterwards) and times its engine cases beside this build's, in the same rounds
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -10,6 +13,16 @@ const { execFileSync } = require("child_process");
 const { sizes, startup } = require("./size.cjs");
 
 const quick = process.argv.includes("--quick");
+const baselineRef = (() => {
+  const i = process.argv.indexOf("--baseline");
+  if (i < 0) return undefined;
+  const ref = process.argv[i + 1];
+  if (!ref || ref.startsWith("--")) {
+    console.error("--baseline needs a git ref: node bench/run.cjs --baseline main");
+    process.exit(2);
+  }
+  return ref;
+})();
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(__dirname, "results.json");
 
@@ -29,6 +42,27 @@ function child(script, args = [], pinned = true) {
   const cmd = [...(pinned ? PIN : []), process.execPath, path.join(__dirname, script), ...args.map(String)];
   const out = execFileSync(cmd[0], cmd.slice(1), { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"] });
   return JSON.parse(out);
+}
+
+/**
+ * Builds `ref`'s functions.js in a temporary worktree and hands its path to `use`; the worktree is removed
+ * afterwards, whatever happens. The commit and its subject are returned with `use`'s result.
+ */
+function withBaseline(ref, use) {
+  const git = (...args) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  const commit = git("rev-parse", "--verify", `${ref}^{commit}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lev-baseline-"));
+  const tree = path.join(dir, "tree");
+  git("worktree", "add", "--detach", tree, commit);
+  try {
+    const build = path.join(dir, "dist");
+    execFileSync(process.execPath, [path.join(__dirname, "functions-build.cjs"), tree, build], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    const subject = git("log", "-1", "--format=%s", commit);
+    return { ref, commit, subject: subject.length > 80 ? `${subject.slice(0, 79)}…` : subject, result: use(path.join(build, "functions.js")) };
+  } finally {
+    git("worktree", "remove", "--force", tree);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Targets outside the engine; each engine case carries its own (bench/engine.cjs). */
@@ -51,6 +85,23 @@ function targetText(t) {
   return Object.entries(t)
     .map(([k, v]) => (k === "float_over_lev" ? `≤ ${v}× floats` : `≥ ${n(v)} ${k === "lev_per_s" ? "calls" : k.replace(/_per_s$/, "")}/s`))
     .join(", ");
+}
+
+/** With --baseline: each engine case, this build beside the baseline's, in the same rounds (bare context). */
+function baselineTable(r) {
+  if (!r.baseline) return [];
+  const b = r.baseline;
+  return [
+    "",
+    `Engine beside the baseline \`${b.ref}\` (${b.commit.slice(0, 10)}, "${b.subject.replace(/\|/g, "\\|")}"), its functions.js built and timed in the same ` +
+      "interleaved rounds (calls per second, bare context; ratio = the median of each round's new ÷ old):",
+    "",
+    "| Case | This build | Baseline | New ÷ old |",
+    "| --- | ---: | ---: | ---: |",
+    ...Object.entries(r.engine)
+      .filter(([, e]) => e.baseline_per_s !== undefined)
+      .map(([id, e]) => `| ${id} | ${e.lev_per_s.toLocaleString("en-US")} | ${e.baseline_per_s.toLocaleString("en-US")} | ${e.lev_over_baseline} |`),
+  ];
 }
 
 /** Rewrites the figures block of BENCHMARKS.md from this run. */
@@ -83,6 +134,7 @@ function writeFigures(rows, r) {
     "| Case | Bare context | Page realm | Floats | Ratio (bare) | Ratio (page) |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
     ...engine,
+    ...baselineTable(r),
     "",
     `Journal build (parse and first evaluation): ${r.journal.build_lev_ms} ms with LEV, ${r.journal.build_native_ms} ms native.`,
     end,
@@ -95,8 +147,18 @@ function main() {
   const load = os.loadavg();
   const log = (s) => process.stderr.write(`${s}\n`);
 
-  log("engine throughput ...");
-  const engine = child("engine.cjs", quick ? [3, 100] : [7, 200]);
+  const engineArgs = quick ? [3, 100] : [7, 200];
+  let engine;
+  let baseline;
+  if (baselineRef === undefined) {
+    log("engine throughput ...");
+    engine = child("engine.cjs", engineArgs);
+  } else {
+    log(`engine throughput, beside ${baselineRef} (building its functions.js) ...`);
+    const b = withBaseline(baselineRef, (file) => child("engine.cjs", [...engineArgs, "all", file]));
+    engine = b.result;
+    baseline = { ref: b.ref, commit: b.commit, subject: b.subject };
+  }
   log("journal recalculation ...");
   const journal = child("journal.cjs", quick ? [3] : [7]);
   log("journal import ...");
@@ -137,6 +199,7 @@ function main() {
       os: `${os.type()} ${os.release()} ${os.arch()}`,
     },
     quick,
+    baseline,
     engine,
     journal,
     journal_import: journalImport,
@@ -190,6 +253,12 @@ function main() {
   for (const [i, r] of rows.entries()) {
     console.log(r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  "));
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  }
+  if (results.baseline) {
+    console.log(`\nbeside ${results.baseline.ref} (${results.baseline.commit.slice(0, 10)}), calls/s in the same rounds:`);
+    for (const [id, e] of Object.entries(engine)) {
+      if (e.baseline_per_s !== undefined) console.log(`  ${id.padEnd(18)} ${n(e.lev_per_s).padStart(12)} ${n(e.baseline_per_s).padStart(12)}  new/old ${e.lev_over_baseline}`);
+    }
   }
   if (!quick) writeFigures(rows, results);
   console.log(`\n${PIN.length ? "pinned to one core; " : ""}load average at start ${load.map((x) => x.toFixed(2)).join(", ")}; written to ${path.relative(ROOT, OUT)}`);

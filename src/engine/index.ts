@@ -3,7 +3,7 @@
  * Each export in capitals is a worksheet function's definition (its arguments as data and its maths);
  * the lower-case exports are the maths alone, with named arguments, for the task pane and the tables.
  */
-export { D, type Dec } from "./decimal";
+export { D, type Dec } from "./spec/decimal";
 export {
   EngineError,
   InvalidArgumentError,
@@ -12,8 +12,8 @@ export {
   NotAvailableError,
   isEngineError,
   type ErrorCode,
-} from "./errors";
-export { readSide, readLeverage, readNumber, type Side } from "./read";
+} from "./spec/errors";
+export { readSide, readLeverage, readNumber, type Side } from "./spec/read";
 export {
   FORMATS,
   cellFormat,
@@ -25,8 +25,9 @@ export {
   LADDER_FORMATS,
   COMPOUNDTABLE_FORMATS,
   type TableFormats,
-} from "./formats";
-export { define, boundsMessage, type Bounds, type Param, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec";
+} from "./spec/formats";
+export { boundsMessage, type Bounds, type Param } from "./spec/params";
+export { define, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec/define";
 export {
   EXPOSURE,
   MARGIN,
@@ -47,37 +48,23 @@ export {
   callPrice,
   retailCap,
   type MarginStatus,
-} from "./margin";
-export { PNL, ROE, TARGETPRICE, BREAKEVEN, pnl, roe, targetPrice, breakEven } from "./pnl";
+} from "./margin/margin";
+export { PNL, ROE, TARGETPRICE, BREAKEVEN, pnl, roe, targetPrice, breakEven } from "./margin/pnl";
+export { LIQPRICE, BANKRUPTCY, LIQDISTANCE, MAXLEVERAGE, bankruptcy, maxLeverage } from "./liquidation/isolated";
+export { liquidationPrice, liquidationFromMargin, type MmBasis } from "./liquidation/price";
+export { WALLETLIQ, INVLIQPRICE, walletLiquidation, inverseLiquidation } from "./liquidation/wallet";
+export { ROUNDSTEP, roundStep, roundToStep, type RoundMode, type StepMode } from "./margin/rounding";
 export {
-  LIQPRICE,
-  BANKRUPTCY,
-  LIQDISTANCE,
-  WALLETLIQ,
-  INVLIQPRICE,
-  MAXLEVERAGE,
-  liquidationPrice,
-  liquidationFromMargin,
-  bankruptcy,
-  walletLiquidation,
-  inverseLiquidation,
-  maxLeverage,
-  type MmBasis,
-} from "./liquidation";
-export { ROUNDSTEP, roundStep, roundToStep, type RoundMode, type StepMode } from "./rounding";
-export {
-  MAINTMARGIN,
-  maintenanceMargin,
   readTierTable,
   MAX_TIERS,
   findTier,
   nextMaintenanceAmount,
-  maintenance,
   type Maintenance,
   type Tier,
-} from "./tiers";
-export { INVNOTIONAL, INVPNL, INVROE, inverseNotional, inversePnl, inverseRoe } from "./inverse";
-export { AVGPRICE, AVGDOWN, averagePrice, averageDown, type SizeKind } from "./averages";
+} from "./liquidation/tiers";
+export { MAINTMARGIN, maintenanceMargin, maintenance, DEFAULT_MMR } from "./liquidation/maintenance";
+export { INVNOTIONAL, INVPNL, INVROE, inverseNotional, inversePnl, inverseRoe } from "./margin/inverse";
+export { AVGPRICE, AVGDOWN, averagePrice, averageDown, type SizeKind } from "./margin/averages";
 export {
   RISKSIZE,
   INVRISKSIZE,
@@ -93,7 +80,7 @@ export {
   stopPrice,
   breakEvenWinRate,
   expectancy,
-} from "./risk";
+} from "./margin/risk";
 export {
   FUNDINGFEE,
   FUNDINGRATE,
@@ -105,7 +92,7 @@ export {
   fundingApr,
   financing,
   swap,
-} from "./funding";
+} from "./rates/funding";
 export {
   PIPSIZE,
   PIPS,
@@ -114,40 +101,25 @@ export {
   FXCONVERT,
   FXLOTS,
   SPREADCOST,
-  COMPOUND,
   pipSize,
   pipValue,
   fxMargin,
   convert,
   fxLots,
   spreadCost,
-  compound,
-  compoundRows,
   readPair,
   readCurrency,
   pairText,
-  MAX_ROUNDED_PERIODS,
   type Pair,
-  type CompoundArgs,
-  type CompoundRow,
-} from "./forex";
-export { MARKETCAP, CAPPRICE, APY, APR, STAKEREWARD, apy, apr, stakeReward } from "./crypto";
-export {
-  SCENARIOS,
-  GRID,
-  LADDER,
-  COMPOUNDTABLE,
-  scenarios,
-  grid,
-  ladder,
-  MAX_CELLS,
-  MAX_GRID_LEVERAGES,
-  SCENARIO_HEADER,
-  liquidated,
-  LADDER_HEADER,
-  COMPOUNDTABLE_HEADER,
-  type GridMeasure,
-} from "./tables";
+} from "./forex/forex";
+export { COMPOUND, compound, compoundRows, MAX_ROUNDED_PERIODS, type CompoundArgs, type CompoundRow } from "./rates/compound";
+export { MARKETCAP, CAPPRICE, APY, APR, STAKEREWARD, apy, apr, stakeReward } from "./rates/crypto";
+export { SCENARIOS, GRID, LADDER, COMPOUNDTABLE } from "./tables/tables";
+export { MAX_CELLS, liquidated } from "./tables/common";
+export { scenarios, SCENARIO_HEADER } from "./tables/scenarios";
+export { grid, MAX_GRID_LEVERAGES, type GridMeasure } from "./tables/grid";
+export { ladder, LADDER_HEADER } from "./tables/ladder";
+export { COMPOUNDTABLE_HEADER } from "./tables/schedule";
 export {
   CROSSLIQ,
   CROSSACCOUNT,
@@ -157,7 +129,7 @@ export {
   positionsOf,
   readPositionsBlock,
   type CrossPosition,
-} from "./cross";
+} from "./cross/cross";
 export {
   TRADES,
   JOURNALSTATS,
@@ -173,4 +145,4 @@ export {
   EQUITYCURVE_HEADER,
   type TradeRow,
   type JournalStatLabel,
-} from "./journal";
+} from "./journal/journal";

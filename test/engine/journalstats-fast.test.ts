@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import * as F from "../../src/engine";
 import { D, EngineError } from "../../src/engine";
-import { certain, compareProducts, rFiguresExact } from "../../src/engine/doubleword";
+import { certain, compareProducts, rFiguresExact } from "../../src/engine/arith/doubleword";
 
 /**
  * The exact fast paths of JOURNALSTATS (journalStatsFast) and EQUITYCURVE (equityCurveFast) against their

@@ -1,6 +1,6 @@
 import { D, readLeverage, readNumber, readSide } from "../../src/engine";
 import { EngineError } from "../../src/engine";
-import { readBoolean, readNumbers, readOption } from "../../src/engine/read";
+import { readBoolean, readNumbers, readOption } from "../../src/engine/spec/read";
 
 function codeOf(f: () => unknown): string {
   try {

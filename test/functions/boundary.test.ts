@@ -6,7 +6,7 @@ Object.assign(globalThis, { CustomFunctions: { Error: CustomFunctionsError, Erro
 import { DivisionByZeroError, DomainError, InvalidArgumentError, NotAvailableError, define } from "../../src/engine";
 import type { ErrorCode as EngineCode } from "../../src/engine";
 import { D } from "../../src/engine";
-import { number } from "../../src/engine/spec";
+import { number } from "../../src/engine/spec/params";
 import { EXCEL_ERRORS, run } from "../../src/functions/boundary";
 
 function thrown(f: () => unknown): CustomFunctionsError {

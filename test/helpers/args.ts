@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as engine from "../../src/engine";
 import { EngineError, type AnyEngineFunction, type Param } from "../../src/engine";
-import { number, type Bounds } from "../../src/engine/spec";
+import { number, type Bounds } from "../../src/engine/spec/params";
 
 /**
  * Arguments for any function, derived from the engine's argument specs (kind, bounds, option words, what each
