@@ -1,0 +1,204 @@
+import { D, type Dec } from "../spec/decimal";
+import * as B from "../arith/bigdec";
+import { decimals, exact, integer, product, ratio, sum, value } from "../arith/exact";
+import { decOf, scaled, type Num } from "./cells";
+import type { Fills } from "./fills";
+import type { DecimalValues } from "./finish-decimal";
+import type { Position, Quantities } from "./positions";
+import { tradeRow, type TradeRow } from "./rows";
+
+/**
+ * The exact finisher: a trade's figures from scaled integers held in doubles (see exact.ts), when every price,
+ * quantity, fee and contract size is a plain number with few decimals: quantities over 10^kq, prices over
+ * 10^kp, values over 10^(kp+kq), fees over 10^kf, each sum checked to stay exact. A flip's fee parts, which
+ * need not fit the fee scale, are exact in BigInt with the Decimal path's own roundings (bigdec.ts). Each figure
+ * is one correctly rounded step from exact integers, as the Decimal finisher's figure is rounded to a number
+ * at the boundary: the rows are the same either way (tested).
+ */
+
+/** The fills as scaled integers: prices over 10^kp, quantities over 10^kq, fees over 10^kf. */
+export interface ScaledFills {
+  P: Float64Array;
+  Q: Float64Array;
+  F: Float64Array;
+  kp: number;
+  kq: number;
+  kf: number;
+}
+
+const LARGEST_FRACTION = 2 ** 50;
+
+/** The largest number of decimals of the numbers xs, or −1 when one is not a plain number with few decimals. */
+function mostDecimals(xs: readonly Num[]): number {
+  let most = 0;
+  for (const x of xs) {
+    if (typeof x !== "number") return -1;
+    const k = decimals(x);
+    if (k < 0) return -1;
+    if (k > most) most = k;
+  }
+  return most;
+}
+
+/** xs over 10^k, or undefined when one is beyond 2^50 (in size). */
+function scaledColumn(xs: readonly Num[], k: number): Float64Array | undefined {
+  const out = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const m = integer(xs[i] as number, k);
+    if (!(m < LARGEST_FRACTION && m > -LARGEST_FRACTION)) return undefined;
+    out[i] = m;
+  }
+  return out;
+}
+
+/** The fills as scaled integers, or undefined when one value is not a plain number the exact finisher takes. */
+export function scaledFills(f: Fills): ScaledFills | undefined {
+  const kp = mostDecimals(f.price);
+  const kq = mostDecimals(f.quantity);
+  const kf = mostDecimals(f.fee);
+  if (kp < 0 || kq < 0 || kf < 0) return undefined;
+  for (const c of f.contractSize) if (typeof c !== "number") return undefined;
+  const P = scaledColumn(f.price, kp);
+  const Q = scaledColumn(f.quantity, kq);
+  const F = scaledColumn(f.fee, kf);
+  return P && Q && F ? { P, Q, F, kp, kq, kf } : undefined;
+}
+
+/** The walk's quantities as scaled integers: a sum beyond 2^53 is NaN, which no comparison tells. */
+export function exactQuantities(s: ScaledFills): Quantities<number> {
+  return {
+    of: (i) => s.Q[i]!,
+    add: (a, b) => exact(a + b),
+    sub: (a, b) => exact(a - b),
+    cmp: (a, b) => (a === b ? 0 : a > b ? 1 : a < b ? -1 : NaN),
+    text: (q) => scaled(q, s.kq).toString(),
+  };
+}
+
+/** The same fills' values as Decimals, for the trades the exact finisher leaves to the Decimal one. */
+export function exactAsDecimal(f: Fills, s: ScaledFills): DecimalValues<number> {
+  return {
+    price: (i) => scaled(s.P[i]!, s.kp),
+    quantity: (i) => scaled(s.Q[i]!, s.kq),
+    fee: (i) => scaled(s.F[i]!, s.kf),
+    contractSize: (i) => decOf(f.contractSize[i]!, "contract_sizes"),
+    part: (q) => scaled(q, s.kq),
+    shares: new Map(),
+  };
+}
+
+/**
+ * `share` (finish-decimal.ts) for a fee, part and whole given as scaled integers, in BigInt with the Decimal's
+ * own roundings (bigdec.ts): the same value, step for step.
+ */
+export function shareBig(fee: B.Big, part: number, whole: number, kq: number): B.Big {
+  const own = B.ownDecimals(fee);
+  const intDigits = B.exponent(fee) + 1; // digits before the point, if any
+  const places = 32 - (intDigits > 0 ? intDigits : 0);
+  return B.toPlaces(B.div(B.mul(fee, B.big(part, kq)), B.big(whole, kq)), own > places ? own : places);
+}
+
+/** A flip's fee parts as a Decimal, exactly (its text is all its digits). */
+export function bigDec(x: B.Big): Dec {
+  return new D(`${x.n}e-${x.k}`);
+}
+
+/** The exact finisher's state for one call: the fills, and each split fill's closing fee part, made once. */
+export interface ExactFinisher {
+  f: Fills;
+  s: ScaledFills;
+  shares: Map<number, B.Big>;
+}
+
+function closingFeeBig(x: ExactFinisher, i: number, closing: number): B.Big {
+  let part = x.shares.get(i);
+  if (part === undefined) x.shares.set(i, (part = shareBig(B.big(x.s.F[i]!, x.s.kf), closing, x.s.Q[i]!, x.s.kq)));
+  return part;
+}
+
+/** A trade's sums over its fills: integers (NaN once one is not exact), and its flip fee parts in BigInt. */
+interface Sums {
+  entryQuantity: number;
+  entryValue: number;
+  exitQuantity: number;
+  exitValue: number;
+  fees: number;
+  feeShares: B.Big | undefined;
+}
+
+function sums(x: ExactFinisher, t: Position<number>): Sums {
+  const { P, Q, F } = x.s;
+  const side = x.f.side;
+  const last = t.fills.length - 1;
+  const s: Sums = { entryQuantity: 0, entryValue: 0, exitQuantity: 0, exitValue: 0, fees: 0, feeShares: undefined };
+  for (let k = 0; k <= last; k++) {
+    const i = t.fills[k]!;
+    let q = Q[i]!;
+    if (k === 0 && t.firstPart !== undefined) {
+      q = t.firstPart;
+      s.feeShares = B.sub(B.big(F[i]!, x.s.kf), closingFeeBig(x, i, t.firstClosing!));
+    } else if (k === last && t.lastPart !== undefined) {
+      q = t.lastPart;
+      const part = closingFeeBig(x, i, q);
+      s.feeShares = s.feeShares === undefined ? part : B.add(s.feeShares, part);
+    } else s.fees = exact(s.fees + F[i]!);
+    if (side[i] === t.side) {
+      s.entryQuantity = exact(s.entryQuantity + q);
+      s.entryValue = exact(s.entryValue + exact(P[i]! * q));
+    } else {
+      s.exitQuantity = exact(s.exitQuantity + q);
+      s.exitValue = exact(s.exitValue + exact(P[i]! * q));
+    }
+  }
+  return s;
+}
+
+/**
+ * A trade's row straight from its scaled integers, or undefined where a step would not be exact, or for what
+ * needs a division on the way (an open trade's realised PnL by average cost): the Decimal finisher then
+ * makes that trade's row.
+ */
+export function exactRow(x: ExactFinisher, t: Position<number>): TradeRow | undefined {
+  const s = sums(x, t);
+  const all = s.entryQuantity + s.entryValue + s.exitQuantity + s.exitValue + s.fees;
+  if (all !== all) return undefined; // a sum stopped being exact
+  if (!t.closed && s.exitQuantity !== 0) return undefined;
+  const size = x.f.contractSize[t.fills[0]!] as number;
+  const kc = decimals(size);
+  if (kc < 0) return undefined;
+  const cs = integer(size, kc);
+  const { kp, kq, kf } = x.s;
+  const kv = kp + kq;
+  const grossInt = t.closed ? product(product(t.side, exact(s.exitValue - s.entryValue)), cs) : 0; // over 10^(kv+kc)
+  const quantity = value(s.entryQuantity, kq);
+  const avgEntry = ratio(s.entryValue, kv, s.entryQuantity, kq);
+  const avgExit = s.exitQuantity === 0 ? undefined : ratio(s.exitValue, kv, s.exitQuantity, kq);
+  const gross = value(grossInt, kv + kc);
+  const denominator = product(s.entryValue, cs); // the entry value in quote currency, over 10^(kv+kc)
+  const rest = s.feeShares === undefined ? plainFees(s.fees, kf, grossInt, kv + kc, denominator) : sharedFees(s, kf, grossInt, kv + kc, denominator, gross);
+  if (quantity === undefined || avgEntry === undefined || gross === undefined || rest === undefined) return undefined;
+  if (s.exitQuantity !== 0 && avgExit === undefined) return undefined;
+  return tradeRow(x.f, t, quantity, avgEntry, avgExit, gross, rest[0], rest[1], rest[2]);
+}
+
+/** Fees, net PnL and return of a trade whose fees are all on the fee scale. */
+function plainFees(fees: number, kf: number, grossInt: number, kg: number, denominator: number): [Num, Num, Num] | undefined {
+  const kn = kg > kf ? kg : kf;
+  const netInt = sum(grossInt, kg, -fees, kf);
+  const fee = value(fees, kf);
+  const net = value(netInt, kn);
+  const ret = ratio(netInt, kn, denominator, kg);
+  return fee === undefined || net === undefined || ret === undefined ? undefined : [fee, net, ret];
+}
+
+/**
+ * Fees, net PnL and return of a trade a flip touched: its fee part need not fit the fee scale, so the fees and
+ * what depends on them take the Decimal finisher's roundings (fees + parts, gross − fees, net ÷ entry value),
+ * in BigInt.
+ */
+function sharedFees(s: Sums, kf: number, grossInt: number, kg: number, denominator: number, gross: number | undefined): [Num, Num, Num] | undefined {
+  if (value(s.fees, kf) === undefined || gross === undefined || denominator !== denominator) return undefined;
+  const feesBig = B.add(B.big(s.fees, kf), s.feeShares!);
+  const netBig = B.sub(B.big(exact(grossInt), kg), feesBig);
+  return [B.toNumber(feesBig), B.toNumber(netBig), B.toNumber(B.div(netBig, B.big(denominator, kg)))];
+}
