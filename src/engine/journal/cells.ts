@@ -9,16 +9,26 @@ import type { Bounds, CellKind, Param } from "../spec/params";
  * reads its cells through these.
  */
 
+// Globals read once at load: a runtime without a page routes every global lookup through its context.
+const isArr = Array.isArray;
+const isFiniteNumber = Number.isFinite;
+
 /** A cell's number: a plain JS number as the cell held it, or the Decimal its numeric text was read as. */
 export type Num = number | Dec;
 
-/** A range argument as its cells in reading order (row by row), blanks as null; a single value is one cell. */
+/**
+ * A range argument as its cells in reading order (row by row), blanks as null (`cellAt`); a single value is one
+ * cell. A one-column range is read where it is (`rows`), any other is flattened once (`cells`).
+ */
 export interface Column {
-  values: unknown[];
+  /** The number of cells. */
+  readonly length: number;
+  readonly rows: readonly (readonly unknown[])[] | undefined;
+  readonly cells: readonly unknown[] | undefined;
   /** The argument was omitted or is a single blank cell. */
-  omitted: boolean;
+  readonly omitted: boolean;
   /** The argument was not given at all (no range, no value). */
-  missing: boolean;
+  readonly missing: boolean;
 }
 
 /** The journal's one blank rule for a cell: empty, or text of spaces only (the catalog's `isBlank`). */
@@ -31,18 +41,41 @@ export function blankCell(v: unknown): boolean {
 
 /** A range's cells in reading order (row by row), blanks as null; a single value is one cell, as it is. */
 export function flatten(raw: unknown): unknown[] {
-  if (!Array.isArray(raw)) return [raw];
+  if (!isArr(raw)) return [raw];
   const out: unknown[] = [];
   for (const r of raw as unknown[]) {
-    if (Array.isArray(r)) for (const v of r as unknown[]) out.push(blankCell(v) ? null : v);
+    if (isArr(r)) for (const v of r as unknown[]) out.push(blankCell(v) ? null : v);
     else out.push(blankCell(r) ? null : r);
   }
   return out;
 }
 
-/** A worksheet argument as a column of cells. */
+/** Whether a range is one column: rows of one cell each (no copy of its cells is then made). */
+function oneColumn(raw: unknown[]): raw is [unknown][] {
+  for (const r of raw) if (!isArr(r) || r.length !== 1) return false;
+  return true;
+}
+
+/** A worksheet argument as a column of cells, read where they are when the range is one column. */
 export function columnOf(raw: unknown): Column {
-  return { values: flatten(raw), omitted: isBlank(raw), missing: raw === null || raw === undefined };
+  const omitted = isBlank(raw);
+  const missing = raw === null || raw === undefined;
+  if (isArr(raw) && oneColumn(raw)) return { length: raw.length, rows: raw, cells: undefined, omitted, missing };
+  const cells = flatten(raw);
+  return { length: cells.length, rows: undefined, cells, omitted, missing };
+}
+
+/** Cell i of a column (0-based, reading order), null for a blank. */
+export function cellAt(c: Column, i: number): unknown {
+  const rows = c.rows;
+  if (rows === undefined) return c.cells![i];
+  const v = rows[i]![0];
+  return blankCell(v) ? null : v;
+}
+
+/** A number cell above 0 (a price, a quantity, a contract size). */
+export function readPositive(v: unknown, field: string, row: number, what: string): Num {
+  return positive(readCellNum(v, field, row), field, row, what);
 }
 
 /** A range taken as it is: its cells (of the kind `cell` says) are read by the function, which knows the table. */
@@ -78,7 +111,7 @@ export function shown(x: Num): number {
 /** A number cell as it is (no Decimal made for a plain number), or numeric text as a Decimal. */
 export function readCellNum(v: unknown, field: string, row: number): Num {
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new DomainError(field, `row ${row} should be a finite number, got ${describe(v)}`);
+    if (!isFiniteNumber(v)) throw new DomainError(field, `row ${row} should be a finite number, got ${describe(v)}`);
     return v;
   }
   if (typeof v === "string") {
@@ -100,7 +133,7 @@ export function positive(d: Num, field: string, row: number, what: string): Num 
 
 export function readSymbol(v: unknown, row: number): string {
   if (typeof v === "string") return v.trim();
-  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  if (typeof v === "number" && isFiniteNumber(v)) return String(v);
   throw new InvalidArgumentError("symbols", `row ${row} should be a symbol such as BTCUSDT, got ${describe(v)}`);
 }
 

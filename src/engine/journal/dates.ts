@@ -47,7 +47,7 @@ export function isoSerial(text: string): number | undefined {
 
 /** A date-time cell: a serial as it is, or ISO text as the serial Excel would store; else #VALUE! naming `where`. */
 export function readTime(v: unknown, row: number, field = "times", where = `row ${row}`): number {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "number" && v - v === 0) return v; // finite
   if (typeof v === "string") {
     const serial = isoSerial(v);
     if (serial !== undefined) return serial;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../spec/errors";
-import { positive, readCellNum, readFillSide, readPositionSide, readSymbol, type Column, type Num } from "./cells";
+import { cellAt, readCellNum, readFillSide, readPositionSide, readPositive, readSymbol, type Column, type Num } from "./cells";
 import { readTime } from "./dates";
 
 /**
@@ -47,51 +47,55 @@ export function positionSideOf(position: number): 0 | 1 | -1 {
  */
 function keptRows(a: FillColumns, rows: number): number[] {
   const cols = [a.times, a.symbols, a.sides, a.prices, a.quantities].filter((c) => !c.missing);
-  const perRow = [a.fees, a.contractSizes, a.positionSides].filter((c) => !c.omitted && c.values.length === rows && rows > 1);
+  const perRow = [a.fees, a.contractSizes, a.positionSides].filter((c) => !c.omitted && c.length === rows && rows > 1);
+  const all = [...cols, ...perRow];
   const kept: number[] = [];
   for (let i = 0; i < rows; i++) {
-    let filled = false;
-    for (const c of cols) if (i < c.values.length && c.values[i] !== null) filled = true;
-    for (const c of perRow) if (c.values[i] !== null) filled = true;
-    if (filled) kept.push(i + 1);
+    for (const c of all) {
+      if (i < c.length && cellAt(c, i) !== null) {
+        kept.push(i + 1);
+        break;
+      }
+    }
   }
   return kept;
 }
 
-/** A required range's cells of the kept rows, in order, each handed to `read` with its row and its place. */
-function eachRequired(c: Column, field: string, rows: number, kept: readonly number[], read: (v: unknown, row: number, k: number) => void): void {
+/** A required range: given, and as long as times. */
+function checkRequired(c: Column, field: string, rows: number): void {
   if (c.missing) throw new InvalidArgumentError(field, "is required: a range of the fills table");
-  if (c.values.length !== rows) throw new InvalidArgumentError(field, `must be the same size as times (${rows} cells), got ${c.values.length} cells`);
-  for (let k = 0; k < kept.length; k++) {
-    const row = kept[k]!;
-    const v = c.values[row - 1];
-    if (v === null) throw new InvalidArgumentError(field, `row ${row} is blank, but the row has other values`);
-    read(v, row, k);
+  if (c.length !== rows) throw new InvalidArgumentError(field, `must be the same size as times (${rows} cells), got ${c.length} cells`);
+}
+
+/** A required range's cell on a kept row: #VALUE! when it is blank. */
+function requiredCell(c: Column, field: string, row: number): unknown {
+  const v = cellAt(c, row - 1);
+  if (v === null) throw new InvalidArgumentError(field, `row ${row} is blank, but the row has other values`);
+  return v;
+}
+
+/** An optional range: omitted, one value for every row, or one per row. */
+function checkOptional(c: Column, field: string, rows: number): void {
+  if (!c.omitted && c.length !== 1 && c.length !== rows) {
+    throw new InvalidArgumentError(field, `must be one value or one per fill (${rows} rows), got ${c.length} cells`);
   }
 }
 
-/** An optional range's cells of the kept rows (null for a blank): one value for every row, or one per row. */
-function eachOptional(c: Column, field: string, rows: number, kept: readonly number[], read: (v: unknown, row: number) => Num | 0 | 1 | -1): Num[] {
-  let at: (row: number) => unknown;
-  if (c.omitted) at = () => null;
-  else if (c.values.length === 1) {
-    const only = c.values[0];
-    at = () => only;
-  } else if (c.values.length !== rows) {
-    throw new InvalidArgumentError(field, `must be one value or one per fill (${rows} rows), got ${c.values.length} cells`);
-  } else at = (row) => c.values[row - 1];
-  const out: Num[] = new Array<Num>(kept.length);
-  for (let k = 0; k < kept.length; k++) out[k] = read(at(kept[k]!), kept[k]!);
-  return out;
+/** An optional range's cell on a row (null for a blank, or for the whole range omitted). */
+function optionalCell(c: Column, row: number): unknown {
+  return c.omitted ? null : cellAt(c, c.length === 1 ? 0 : row - 1);
 }
 
 /** The symbols column: each distinct cell read once, into its text and its key (the text, case aside). */
-function readSymbols(a: FillColumns, rows: number, kept: readonly number[], f: Fills): Int32Array {
+function readSymbols(c: Column, rows: number, kept: readonly number[], f: Fills): Int32Array {
+  checkRequired(c, "symbols", rows);
   const read = new Map<unknown, number>();
   const keys = new Map<string, number>();
   const keyOf: number[] = [];
   const keyOfFill = new Int32Array(kept.length);
-  eachRequired(a.symbols, "symbols", rows, kept, (v, row, k) => {
+  for (let k = 0; k < kept.length; k++) {
+    const row = kept[k]!;
+    const v = requiredCell(c, "symbols", row);
     let s = read.get(v);
     if (s === undefined) {
       const text = readSymbol(v, row);
@@ -105,15 +109,37 @@ function readSymbols(a: FillColumns, rows: number, kept: readonly number[], f: F
     }
     f.symbol[k] = s;
     keyOfFill[k] = keyOf[s]!;
-  });
+  }
   return keyOfFill;
+}
+
+/** The sides column (the catalog's side words): a journal repeats a few, each distinct cell read once. */
+function readSides(c: Column, rows: number, kept: readonly number[], out: Int8Array): void {
+  checkRequired(c, "sides", rows);
+  const sides = new Map<unknown, 1 | -1>();
+  for (let k = 0; k < kept.length; k++) {
+    const row = kept[k]!;
+    const v = requiredCell(c, "sides", row);
+    let side = sides.get(v);
+    if (side === undefined) sides.set(v, (side = readFillSide(v, row)));
+    out[k] = side;
+  }
+}
+
+/** The prices or quantities column: numbers above 0. */
+function readPositives(c: Column, field: string, what: string, rows: number, kept: readonly number[], out: Num[]): void {
+  checkRequired(c, field, rows);
+  for (let k = 0; k < kept.length; k++) {
+    const row = kept[k]!;
+    out[k] = readPositive(requiredCell(c, field, row), field, row, what);
+  }
 }
 
 /**
  * Each fill's position (its symbol's key and, in hedge mode, its side). A symbol's fills are all one-way or all
  * hedge mode: a fault of position_sides, at the first row that differs.
  */
-function placePositions(f: Fills, keys: Int32Array, sides: readonly Num[]): void {
+function placePositions(f: Fills, keys: Int32Array, sides: Int8Array): void {
   const firstRow = new Map<number, number>();
   const hedged: boolean[] = [];
   for (let k = 0; k < f.n; k++) {
@@ -140,7 +166,7 @@ function placePositions(f: Fills, keys: Int32Array, sides: readonly Num[]): void
  * a required range's presence, length and cells, then each optional range's length and cells.
  */
 export function readFills(a: FillColumns): Fills {
-  const rows = a.times.values.length;
+  const rows = a.times.length;
   const kept = keptRows(a, rows);
   const n = kept.length;
   const f: Fills = {
@@ -153,27 +179,29 @@ export function readFills(a: FillColumns): Fills {
     symbols: [],
     price: new Array<Num>(n),
     quantity: new Array<Num>(n),
-    fee: [],
-    contractSize: [],
+    fee: new Array<Num>(n),
+    contractSize: new Array<Num>(n),
   };
-  eachRequired(a.times, "times", rows, kept, (v, row, k) => (f.time[k] = readTime(v, row)));
-  const keys = readSymbols(a, rows, kept, f);
-  // a journal repeats a few side words: each distinct cell value is read once
-  const sides = new Map<unknown, 1 | -1>();
-  eachRequired(a.sides, "sides", rows, kept, (v, row, k) => {
-    let side = sides.get(v);
-    if (side === undefined) sides.set(v, (side = readFillSide(v, row)));
-    f.side[k] = side;
-  });
-  eachRequired(a.prices, "prices", rows, kept, (v, row, k) => (f.price[k] = positive(readCellNum(v, "prices", row), "prices", row, "a price")));
-  eachRequired(a.quantities, "quantities", rows, kept, (v, row, k) => {
-    f.quantity[k] = positive(readCellNum(v, "quantities", row), "quantities", row, "a quantity");
-  });
-  f.fee = eachOptional(a.fees, "fees", rows, kept, (v, row) => (v === null ? 0 : readCellNum(v, "fees", row)));
-  f.contractSize = eachOptional(a.contractSizes, "contract_sizes", rows, kept, (v, row) =>
-    v === null ? 1 : positive(readCellNum(v, "contract_sizes", row), "contract_sizes", row, "a contract size"),
-  );
-  placePositions(f, keys, eachOptional(a.positionSides, "position_sides", rows, kept, readPositionSide));
+  checkRequired(a.times, "times", rows);
+  for (let k = 0; k < n; k++) f.time[k] = readTime(requiredCell(a.times, "times", kept[k]!), kept[k]!);
+  const keys = readSymbols(a.symbols, rows, kept, f);
+  readSides(a.sides, rows, kept, f.side);
+  readPositives(a.prices, "prices", "a price", rows, kept, f.price);
+  readPositives(a.quantities, "quantities", "a quantity", rows, kept, f.quantity);
+  checkOptional(a.fees, "fees", rows);
+  for (let k = 0; k < n; k++) {
+    const v = optionalCell(a.fees, kept[k]!);
+    f.fee[k] = v === null ? 0 : readCellNum(v, "fees", kept[k]!);
+  }
+  checkOptional(a.contractSizes, "contract_sizes", rows);
+  for (let k = 0; k < n; k++) {
+    const v = optionalCell(a.contractSizes, kept[k]!);
+    f.contractSize[k] = v === null ? 1 : readPositive(v, "contract_sizes", kept[k]!, "a contract size");
+  }
+  checkOptional(a.positionSides, "position_sides", rows);
+  const sides = new Int8Array(n);
+  for (let k = 0; k < n; k++) sides[k] = readPositionSide(optionalCell(a.positionSides, kept[k]!), kept[k]!);
+  placePositions(f, keys, sides);
   return f;
 }
 

@@ -1,7 +1,7 @@
 import { Dec, ZERO } from "../spec/decimal";
 import { decOf, type Num } from "./cells";
 import type { Fills } from "./fills";
-import type { Position, Quantities } from "./positions";
+import type { Holdings, Position } from "./positions";
 import { tradeRow, type TradeRow } from "./rows";
 
 /**
@@ -10,13 +10,13 @@ import { tradeRow, type TradeRow } from "./rows";
  * the trades it declines (an open trade's realised PnL by average cost, which divides on the way).
  */
 
-/** The fills' values as Decimals, and a walk's quantity `Q` as one. */
-export interface DecimalValues<Q> {
+/** The fills' values as Decimals, and the part of each fill through zero that closed a trade. */
+export interface DecimalValues {
   price(i: number): Dec;
   quantity(i: number): Dec;
   fee(i: number): Dec;
   contractSize(i: number): Dec;
-  part(q: Q): Dec;
+  closing(i: number): Dec;
   /** Fill i's fee parts, by the part that closed a trade (filled as the trades are finished). */
   readonly shares: Map<number, Dec>;
 }
@@ -36,22 +36,31 @@ function decimalColumn(xs: readonly Num[], field: string): Dec[] {
   return xs.map((x) => decOf(x, field));
 }
 
-/** The fills in Decimal throughout, and their quantities for the walk. */
-export function decimalFills(f: Fills): { values: DecimalValues<Dec>; quantities: Quantities<Dec> } {
+/** The fills in Decimal throughout, and the positions' holdings for the walk, in Decimal. */
+export function decimalFills(f: Fills, slots: number): { values: DecimalValues; holdings: Holdings } {
   const price = decimalColumn(f.price, "prices");
   const quantity = decimalColumn(f.quantity, "quantities");
   const fee = decimalColumn(f.fee, "fees");
   const size = decimalColumn(f.contractSize, "contract_sizes");
+  const closing: Dec[] = [];
+  const held: Dec[] = new Array<Dec>(slots);
   return {
-    values: { price: (i) => price[i]!, quantity: (i) => quantity[i]!, fee: (i) => fee[i]!, contractSize: (i) => size[i]!, part: (q) => q, shares: new Map() },
-    quantities: { of: (i) => quantity[i]!, add: (a, b) => a.add(b), sub: (a, b) => a.sub(b), cmp: (a, b) => a.cmp(b), text: (q) => q.toString() },
+    values: { price: (i) => price[i]!, quantity: (i) => quantity[i]!, fee: (i) => fee[i]!, contractSize: (i) => size[i]!, closing: (i) => closing[i]!, shares: new Map() },
+    holdings: {
+      open: (slot, i, rest) => void (held[slot] = rest ? quantity[i]!.sub(closing[i]!) : quantity[i]!),
+      add: (slot, i) => void (held[slot] = held[slot]!.add(quantity[i]!)),
+      sub: (slot, i) => void (held[slot] = held[slot]!.sub(quantity[i]!)),
+      cmp: (slot, i) => quantity[i]!.cmp(held[slot]!),
+      split: (slot, i) => void (closing[i] = held[slot]!),
+      text: (slot) => held[slot]!.toString(),
+    },
   };
 }
 
-/** The part of fill i's fee that goes with the part `closing` of its quantity: shared by quantity (`share`). */
-function closingFee<Q>(v: DecimalValues<Q>, i: number, closing: Q): Dec {
+/** The part of fill i's fee that goes with the part of its quantity that closed a trade: shared by quantity (`share`). */
+function closingFee(v: DecimalValues, i: number): Dec {
   let s = v.shares.get(i);
-  if (s === undefined) v.shares.set(i, (s = share(v.fee(i), v.part(closing), v.quantity(i))));
+  if (s === undefined) v.shares.set(i, (s = share(v.fee(i), v.closing(i), v.quantity(i))));
   return s;
 }
 
@@ -78,7 +87,7 @@ function realisedByAverageCost(side: number, steps: readonly { entry: boolean; p
  * A trade's row in Decimal: sums of values in time order, not averages, so that a closed trade's PnL is
  * exact; an open one's realised PnL by average cost, as exchanges report it.
  */
-export function decimalRow<Q>(f: Fills, t: Position<Q>, v: DecimalValues<Q>): TradeRow {
+export function decimalRow(f: Fills, t: Position, v: DecimalValues): TradeRow {
   const last = t.fills.length - 1;
   let entryQuantity = ZERO;
   let entryValue = ZERO;
@@ -91,12 +100,12 @@ export function decimalRow<Q>(f: Fills, t: Position<Q>, v: DecimalValues<Q>): Tr
     const price = v.price(i);
     let quantity: Dec;
     let fee: Dec;
-    if (k === 0 && t.firstPart !== undefined) {
-      quantity = v.part(t.firstPart);
-      fee = v.fee(i).sub(closingFee(v, i, t.firstClosing!));
-    } else if (k === last && t.lastPart !== undefined) {
-      quantity = v.part(t.lastPart);
-      fee = closingFee(v, i, t.lastPart);
+    if (k === 0 && t.openedBySplit) {
+      quantity = v.quantity(i).sub(v.closing(i));
+      fee = v.fee(i).sub(closingFee(v, i));
+    } else if (k === last && t.closedBySplit) {
+      quantity = v.closing(i);
+      fee = closingFee(v, i);
     } else {
       quantity = v.quantity(i);
       fee = v.fee(i);

@@ -4,7 +4,7 @@ import { decimals, exact, integer, product, ratio, sum, value } from "../arith/e
 import { decOf, scaled, type Num } from "./cells";
 import type { Fills } from "./fills";
 import type { DecimalValues } from "./finish-decimal";
-import type { Position, Quantities } from "./positions";
+import type { Holdings, Position } from "./positions";
 import { tradeRow, type TradeRow } from "./rows";
 
 /**
@@ -24,6 +24,8 @@ export interface ScaledFills {
   kp: number;
   kq: number;
   kf: number;
+  /** The part (over 10^kq) of each fill through zero that closed a trade. */
+  closing: Float64Array;
 }
 
 const LARGEST_FRACTION = 2 ** 50;
@@ -61,28 +63,43 @@ export function scaledFills(f: Fills): ScaledFills | undefined {
   const P = scaledColumn(f.price, kp);
   const Q = scaledColumn(f.quantity, kq);
   const F = scaledColumn(f.fee, kf);
-  return P && Q && F ? { P, Q, F, kp, kq, kf } : undefined;
+  return P && Q && F ? { P, Q, F, kp, kq, kf, closing: new Float64Array(f.n) } : undefined;
 }
 
-/** The walk's quantities as scaled integers: a sum beyond 2^53 is NaN, which no comparison tells. */
-export function exactQuantities(s: ScaledFills): Quantities<number> {
+/** The positions' holdings as scaled integers: a sum beyond 2^53 is NaN, which no comparison tells. */
+export function exactHoldings(s: ScaledFills, slots: number): Holdings {
+  const { Q, closing } = s;
+  const held = new Float64Array(slots);
   return {
-    of: (i) => s.Q[i]!,
-    add: (a, b) => exact(a + b),
-    sub: (a, b) => exact(a - b),
-    cmp: (a, b) => (a === b ? 0 : a > b ? 1 : a < b ? -1 : NaN),
-    text: (q) => scaled(q, s.kq).toString(),
+    open(slot, i, rest) {
+      held[slot] = rest ? Q[i]! - closing[i]! : Q[i]!;
+    },
+    add(slot, i) {
+      held[slot] = exact(held[slot]! + Q[i]!);
+    },
+    sub(slot, i) {
+      held[slot] = exact(held[slot]! - Q[i]!);
+    },
+    cmp(slot, i) {
+      const q = Q[i]!;
+      const h = held[slot]!;
+      return q === h ? 0 : q > h ? 1 : q < h ? -1 : 2;
+    },
+    split(slot, i) {
+      closing[i] = held[slot]!;
+    },
+    text: (slot) => scaled(held[slot]!, s.kq).toString(),
   };
 }
 
 /** The same fills' values as Decimals, for the trades the exact finisher leaves to the Decimal one. */
-export function exactAsDecimal(f: Fills, s: ScaledFills): DecimalValues<number> {
+export function exactAsDecimal(f: Fills, s: ScaledFills): DecimalValues {
   return {
     price: (i) => scaled(s.P[i]!, s.kp),
     quantity: (i) => scaled(s.Q[i]!, s.kq),
     fee: (i) => scaled(s.F[i]!, s.kf),
     contractSize: (i) => decOf(f.contractSize[i]!, "contract_sizes"),
-    part: (q) => scaled(q, s.kq),
+    closing: (i) => scaled(s.closing[i]!, s.kq),
     shares: new Map(),
   };
 }
@@ -110,9 +127,9 @@ export interface ExactFinisher {
   shares: Map<number, B.Big>;
 }
 
-function closingFeeBig(x: ExactFinisher, i: number, closing: number): B.Big {
+function closingFeeBig(x: ExactFinisher, i: number): B.Big {
   let part = x.shares.get(i);
-  if (part === undefined) x.shares.set(i, (part = shareBig(B.big(x.s.F[i]!, x.s.kf), closing, x.s.Q[i]!, x.s.kq)));
+  if (part === undefined) x.shares.set(i, (part = shareBig(B.big(x.s.F[i]!, x.s.kf), x.s.closing[i]!, x.s.Q[i]!, x.s.kq)));
   return part;
 }
 
@@ -126,20 +143,20 @@ interface Sums {
   feeShares: B.Big | undefined;
 }
 
-function sums(x: ExactFinisher, t: Position<number>): Sums {
-  const { P, Q, F } = x.s;
+function sums(x: ExactFinisher, t: Position): Sums {
+  const { P, Q, F, closing } = x.s;
   const side = x.f.side;
   const last = t.fills.length - 1;
   const s: Sums = { entryQuantity: 0, entryValue: 0, exitQuantity: 0, exitValue: 0, fees: 0, feeShares: undefined };
   for (let k = 0; k <= last; k++) {
     const i = t.fills[k]!;
     let q = Q[i]!;
-    if (k === 0 && t.firstPart !== undefined) {
-      q = t.firstPart;
-      s.feeShares = B.sub(B.big(F[i]!, x.s.kf), closingFeeBig(x, i, t.firstClosing!));
-    } else if (k === last && t.lastPart !== undefined) {
-      q = t.lastPart;
-      const part = closingFeeBig(x, i, q);
+    if (k === 0 && t.openedBySplit) {
+      q = Q[i]! - closing[i]!;
+      s.feeShares = B.sub(B.big(F[i]!, x.s.kf), closingFeeBig(x, i));
+    } else if (k === last && t.closedBySplit) {
+      q = closing[i]!;
+      const part = closingFeeBig(x, i);
       s.feeShares = s.feeShares === undefined ? part : B.add(s.feeShares, part);
     } else s.fees = exact(s.fees + F[i]!);
     if (side[i] === t.side) {
@@ -158,7 +175,7 @@ function sums(x: ExactFinisher, t: Position<number>): Sums {
  * needs a division on the way (an open trade's realised PnL by average cost): the Decimal finisher then
  * makes that trade's row.
  */
-export function exactRow(x: ExactFinisher, t: Position<number>): TradeRow | undefined {
+export function exactRow(x: ExactFinisher, t: Position): TradeRow | undefined {
   const s = sums(x, t);
   const all = s.entryQuantity + s.entryValue + s.exitQuantity + s.exitValue + s.fees;
   if (all !== all) return undefined; // a sum stopped being exact

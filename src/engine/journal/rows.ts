@@ -28,9 +28,9 @@ export interface TradeRow {
  * A trade's row, whichever finisher computed its figures: one place words its symbol, side, times, fills and
  * status. (Figures as arguments rather than an object spread, which costs more than the rest of a row.)
  */
-export function tradeRow<Q>(
+export function tradeRow(
   f: Fills,
-  t: Position<Q>,
+  t: Position,
   quantity: Num,
   avgEntry: Num,
   avgExit: Num | undefined,

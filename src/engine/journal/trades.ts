@@ -3,8 +3,8 @@ import { define } from "../spec/params";
 import { column, columnOf, optionalColumn, shown } from "./cells";
 import { readFills, timeOrder, type FillColumns, type Fills } from "./fills";
 import { decimalFills, decimalRow } from "./finish-decimal";
-import { exactAsDecimal, exactQuantities, exactRow, scaledFills, type ExactFinisher } from "./finish-exact";
-import { walkPositions } from "./positions";
+import { exactAsDecimal, exactHoldings, exactRow, scaledFills, type ExactFinisher } from "./finish-exact";
+import { positionSlots, walkPositions } from "./positions";
 import { TRADES_HEADER, tradesTable, type TradeRow } from "./rows";
 
 /**
@@ -21,7 +21,7 @@ import { TRADES_HEADER, tradesTable, type TradeRow } from "./rows";
 function exactTrades(f: Fills, order: readonly number[] | undefined): TradeRow[] | undefined {
   const s = scaledFills(f);
   if (s === undefined) return undefined;
-  const positions = walkPositions(f, order, exactQuantities(s));
+  const positions = walkPositions(f, order, exactHoldings(s, positionSlots(f)));
   if (positions === undefined) return undefined;
   const x: ExactFinisher = { f, s, shares: new Map() };
   let asDecimal: ReturnType<typeof exactAsDecimal> | undefined;
@@ -33,8 +33,8 @@ export function trades(f: Fills): TradeRow[] {
   const order = timeOrder(f);
   const quick = exactTrades(f, order);
   if (quick !== undefined) return quick;
-  const { values, quantities } = decimalFills(f);
-  return walkPositions(f, order, quantities)!.map((t) => decimalRow(f, t, values));
+  const { values, holdings } = decimalFills(f, positionSlots(f));
+  return walkPositions(f, order, holdings)!.map((t) => decimalRow(f, t, values));
 }
 
 /**
