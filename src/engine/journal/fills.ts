@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from "../spec/errors";
 import { cellAt, readCellNum, readFillSide, readPositionSide, readPositive, readSymbol, type Column, type Num } from "./cells";
 import { readTime } from "./dates";
+import { decimals } from "../arith/exact";
 
 /**
  * The one reader of a fills table (TRADES' ranges), for the worksheet's fast path, its Decimal path and the
@@ -22,6 +23,12 @@ export interface Fills {
   quantity: Num[];
   fee: Num[];
   contractSize: Num[];
+  /**
+   * The most decimals of a price, a quantity and a fee (exact.ts' `decimals`), −1 where one is numeric text or
+   * longer than exact doubles take; whether every contract size is a plain number. The exact finisher reads them.
+   */
+  decimals: { price: number; quantity: number; fee: number };
+  plainSizes: boolean;
 }
 
 /** The ranges of a fills table, as TRADES takes them. */
@@ -126,13 +133,34 @@ function readSides(c: Column, rows: number, kept: readonly number[], out: Int8Ar
   }
 }
 
-/** The prices or quantities column: numbers above 0. */
-function readPositives(c: Column, field: string, what: string, rows: number, kept: readonly number[], out: Num[]): void {
+/** The most decimals of a plain number read so far (`most`) and x's, or −1 once one is not such a number. */
+function mostDecimals(most: number, x: Num): number {
+  if (most < 0) return most;
+  const k = typeof x === "number" ? decimals(x) : -1;
+  return k > most || k < 0 ? k : most;
+}
+
+/** The prices or quantities column: numbers above 0. Their most decimals (`mostDecimals`). */
+function readPositives(c: Column, field: string, what: string, rows: number, kept: readonly number[], out: Num[]): number {
   checkRequired(c, field, rows);
+  let most = 0;
   for (let k = 0; k < kept.length; k++) {
     const row = kept[k]!;
-    out[k] = readPositive(requiredCell(c, field, row), field, row, what);
+    const v = requiredCell(c, field, row);
+    if (typeof v === "number" && v > 0 && v < Infinity) {
+      // a plain number, the common cell: read here, so that it never leaves a double register
+      out[k] = v;
+      if (most >= 0) {
+        const d = decimals(v);
+        most = d > most || d < 0 ? d : most;
+      }
+    } else {
+      const x = readPositive(v, field, row, what);
+      out[k] = x;
+      most = mostDecimals(most, x);
+    }
   }
+  return most;
 }
 
 /**
@@ -140,14 +168,14 @@ function readPositives(c: Column, field: string, what: string, rows: number, kep
  * hedge mode: a fault of position_sides, at the first row that differs.
  */
 function placePositions(f: Fills, keys: Int32Array, sides: Int8Array): void {
-  const firstRow = new Map<number, number>();
+  const firstRow: number[] = []; // by key: the row of the symbol's first fill
   const hedged: boolean[] = [];
   for (let k = 0; k < f.n; k++) {
     const key = keys[k]!;
     const side = sides[k] as 0 | 1 | -1;
-    const first = firstRow.get(key);
+    const first = firstRow[key];
     if (first === undefined) {
-      firstRow.set(key, f.row[k]!);
+      firstRow[key] = f.row[k]!;
       hedged[key] = side !== 0;
     } else if (hedged[key] !== (side !== 0)) {
       const symbol = f.symbols[f.symbol[k]!]!;
@@ -181,22 +209,41 @@ export function readFills(a: FillColumns): Fills {
     quantity: new Array<Num>(n),
     fee: new Array<Num>(n),
     contractSize: new Array<Num>(n),
+    decimals: { price: 0, quantity: 0, fee: 0 },
+    plainSizes: true,
   };
   checkRequired(a.times, "times", rows);
-  for (let k = 0; k < n; k++) f.time[k] = readTime(requiredCell(a.times, "times", kept[k]!), kept[k]!);
+  for (let k = 0; k < n; k++) {
+    const v = requiredCell(a.times, "times", kept[k]!);
+    f.time[k] = typeof v === "number" && v - v === 0 ? v : readTime(v, kept[k]!); // a serial, the common cell, read here
+  }
   const keys = readSymbols(a.symbols, rows, kept, f);
   readSides(a.sides, rows, kept, f.side);
-  readPositives(a.prices, "prices", "a price", rows, kept, f.price);
-  readPositives(a.quantities, "quantities", "a quantity", rows, kept, f.quantity);
+  f.decimals.price = readPositives(a.prices, "prices", "a price", rows, kept, f.price);
+  f.decimals.quantity = readPositives(a.quantities, "quantities", "a quantity", rows, kept, f.quantity);
   checkOptional(a.fees, "fees", rows);
+  let feeDecimals = 0;
   for (let k = 0; k < n; k++) {
     const v = optionalCell(a.fees, kept[k]!);
-    f.fee[k] = v === null ? 0 : readCellNum(v, "fees", kept[k]!);
+    if (typeof v === "number" && v - v === 0) {
+      f.fee[k] = v;
+      if (feeDecimals >= 0) {
+        const d = decimals(v);
+        feeDecimals = d > feeDecimals || d < 0 ? d : feeDecimals;
+      }
+    } else {
+      const fee = v === null ? 0 : readCellNum(v, "fees", kept[k]!);
+      f.fee[k] = fee;
+      feeDecimals = mostDecimals(feeDecimals, fee);
+    }
   }
+  f.decimals.fee = feeDecimals;
   checkOptional(a.contractSizes, "contract_sizes", rows);
   for (let k = 0; k < n; k++) {
     const v = optionalCell(a.contractSizes, kept[k]!);
-    f.contractSize[k] = v === null ? 1 : readPositive(v, "contract_sizes", kept[k]!, "a contract size");
+    const size = v === null ? 1 : readPositive(v, "contract_sizes", kept[k]!, "a contract size");
+    f.contractSize[k] = size;
+    if (typeof size !== "number") f.plainSizes = false;
   }
   checkOptional(a.positionSides, "position_sides", rows);
   const sides = new Int8Array(n);

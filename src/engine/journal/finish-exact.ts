@@ -30,18 +30,6 @@ export interface ScaledFills {
 
 const LARGEST_FRACTION = 2 ** 50;
 
-/** The largest number of decimals of the numbers xs, or −1 when one is not a plain number with few decimals. */
-function mostDecimals(xs: readonly Num[]): number {
-  let most = 0;
-  for (const x of xs) {
-    if (typeof x !== "number") return -1;
-    const k = decimals(x);
-    if (k < 0) return -1;
-    if (k > most) most = k;
-  }
-  return most;
-}
-
 /** xs over 10^k, or undefined when one is beyond 2^50 (in size). */
 function scaledColumn(xs: readonly Num[], k: number): Float64Array | undefined {
   const out = new Float64Array(xs.length);
@@ -55,11 +43,8 @@ function scaledColumn(xs: readonly Num[], k: number): Float64Array | undefined {
 
 /** The fills as scaled integers, or undefined when one value is not a plain number the exact finisher takes. */
 export function scaledFills(f: Fills): ScaledFills | undefined {
-  const kp = mostDecimals(f.price);
-  const kq = mostDecimals(f.quantity);
-  const kf = mostDecimals(f.fee);
-  if (kp < 0 || kq < 0 || kf < 0) return undefined;
-  for (const c of f.contractSize) if (typeof c !== "number") return undefined;
+  const { price: kp, quantity: kq, fee: kf } = f.decimals;
+  if (kp < 0 || kq < 0 || kf < 0 || !f.plainSizes) return undefined;
   const P = scaledColumn(f.price, kp);
   const Q = scaledColumn(f.quantity, kq);
   const F = scaledColumn(f.fee, kf);

@@ -51,11 +51,13 @@ function readRisk(riskRaw: unknown, read: PnlInts, cells: number): { ints: Float
   if (risk === undefined) return null;
   let scale = 0;
   for (let j = 0; j < n; j++) {
-    const r = plainPositive(risk[read.positions[j]!]);
-    if (r === undefined) return null;
-    ints[j] = r.m;
-    scales[j] = r.k;
-    if (r.k > scale) scale = r.k;
+    const v = risk[read.positions[j]!];
+    if (typeof v !== "number" || !(v > 0)) return null;
+    const k = decimals(v);
+    if (k < 0) return null;
+    ints[j] = integer(v, k);
+    scales[j] = k;
+    if (k > scale) scale = k;
   }
   return { ints, scales, scale };
 }
