@@ -52,7 +52,10 @@ export function flatten(raw: unknown): unknown[] {
 
 /** Whether a range is one column: rows of one cell each (no copy of its cells is then made). */
 function oneColumn(raw: unknown[]): raw is [unknown][] {
-  for (const r of raw) if (!isArr(r) || r.length !== 1) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
+    if (!isArr(r) || r.length !== 1) return false;
+  }
   return true;
 }
 

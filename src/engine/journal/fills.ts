@@ -163,6 +163,44 @@ function readPositives(c: Column, field: string, what: string, rows: number, kep
   return most;
 }
 
+/** The fees column (blank: no fee). Their most decimals (`mostDecimals`). */
+function readFees(c: Column, rows: number, kept: readonly number[], out: Num[]): number {
+  checkOptional(c, "fees", rows);
+  let most = 0;
+  for (let k = 0; k < kept.length; k++) {
+    const v = optionalCell(c, kept[k]!);
+    if (typeof v === "number" && v - v === 0) {
+      out[k] = v; // a plain number, the common cell, read here
+      if (most >= 0) {
+        const d = decimals(v);
+        most = d > most || d < 0 ? d : most;
+      }
+    } else {
+      const fee = v === null ? 0 : readCellNum(v, "fees", kept[k]!);
+      out[k] = fee;
+      most = mostDecimals(most, fee);
+    }
+  }
+  return most;
+}
+
+/** The contract sizes column (blank: 1). Whether every size is a plain number. */
+function readSizes(c: Column, rows: number, kept: readonly number[], out: Num[]): boolean {
+  checkOptional(c, "contract_sizes", rows);
+  if (c.omitted) {
+    out.fill(1);
+    return true;
+  }
+  let plain = true;
+  for (let k = 0; k < kept.length; k++) {
+    const v = optionalCell(c, kept[k]!);
+    const size = v === null ? 1 : readPositive(v, "contract_sizes", kept[k]!, "a contract size");
+    out[k] = size;
+    if (typeof size !== "number") plain = false;
+  }
+  return plain;
+}
+
 /**
  * Each fill's position (its symbol's key and, in hedge mode, its side). A symbol's fills are all one-way or all
  * hedge mode: a fault of position_sides, at the first row that differs.
@@ -199,7 +237,7 @@ export function readFills(a: FillColumns): Fills {
   const n = kept.length;
   const f: Fills = {
     n,
-    row: Int32Array.from(kept),
+    row: new Int32Array(kept),
     time: new Float64Array(n),
     side: new Int8Array(n),
     position: new Int32Array(n),
@@ -221,33 +259,11 @@ export function readFills(a: FillColumns): Fills {
   readSides(a.sides, rows, kept, f.side);
   f.decimals.price = readPositives(a.prices, "prices", "a price", rows, kept, f.price);
   f.decimals.quantity = readPositives(a.quantities, "quantities", "a quantity", rows, kept, f.quantity);
-  checkOptional(a.fees, "fees", rows);
-  let feeDecimals = 0;
-  for (let k = 0; k < n; k++) {
-    const v = optionalCell(a.fees, kept[k]!);
-    if (typeof v === "number" && v - v === 0) {
-      f.fee[k] = v;
-      if (feeDecimals >= 0) {
-        const d = decimals(v);
-        feeDecimals = d > feeDecimals || d < 0 ? d : feeDecimals;
-      }
-    } else {
-      const fee = v === null ? 0 : readCellNum(v, "fees", kept[k]!);
-      f.fee[k] = fee;
-      feeDecimals = mostDecimals(feeDecimals, fee);
-    }
-  }
-  f.decimals.fee = feeDecimals;
-  checkOptional(a.contractSizes, "contract_sizes", rows);
-  for (let k = 0; k < n; k++) {
-    const v = optionalCell(a.contractSizes, kept[k]!);
-    const size = v === null ? 1 : readPositive(v, "contract_sizes", kept[k]!, "a contract size");
-    f.contractSize[k] = size;
-    if (typeof size !== "number") f.plainSizes = false;
-  }
+  f.decimals.fee = readFees(a.fees, rows, kept, f.fee);
+  f.plainSizes = readSizes(a.contractSizes, rows, kept, f.contractSize);
   checkOptional(a.positionSides, "position_sides", rows);
-  const sides = new Int8Array(n);
-  for (let k = 0; k < n; k++) sides[k] = readPositionSide(optionalCell(a.positionSides, kept[k]!), kept[k]!);
+  const sides = new Int8Array(n); // all one-way when the range is omitted
+  if (!a.positionSides.omitted) for (let k = 0; k < n; k++) sides[k] = readPositionSide(optionalCell(a.positionSides, kept[k]!), kept[k]!);
   placePositions(f, keys, sides);
   return f;
 }
