@@ -17,6 +17,34 @@ const isFiniteNumber = Number.isFinite;
 export type Num = number | Dec;
 
 /**
+ * A column of cell numbers: each cell's plain number where it held one (kept in a typed array), NaN where it
+ * held numeric text, whose Decimal is then in `text` (no cell number is NaN: a cell must be finite).
+ */
+export interface Numbers {
+  readonly values: Float64Array;
+  text: Dec[] | undefined;
+}
+
+export function numbers(n: number): Numbers {
+  return { values: new Float64Array(n), text: undefined };
+}
+
+/** Cell i of a column of numbers, as the cell held it. */
+export function numAt(c: Numbers, i: number): Num {
+  const v = c.values[i]!;
+  return v === v ? v : c.text![i]!;
+}
+
+/** Sets cell i of a column of numbers. */
+export function setNum(c: Numbers, i: number, x: Num): void {
+  if (typeof x === "number") c.values[i] = x;
+  else {
+    c.values[i] = NaN;
+    (c.text ??= [])[i] = x;
+  }
+}
+
+/**
  * A range argument as its cells in reading order (row by row), blanks as null (`cellAt`); a single value is one
  * cell. A one-column range is read where it is (`rows`), any other is flattened once (`cells`).
  */

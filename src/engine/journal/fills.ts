@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../spec/errors";
-import { cellAt, readCellNum, readFillSide, readPositionSide, readPositive, readSymbol, type Column, type Num } from "./cells";
+import { cellAt, numbers, readCellNum, readFillSide, readPositionSide, readPositive, readSymbol, setNum, type Column, type Num, type Numbers } from "./cells";
 import { readTime } from "./dates";
 import { decimals } from "../arith/exact";
 
@@ -19,10 +19,10 @@ export interface Fills {
   /** Each fill's symbol as its own cell writes it, an index into `symbols`. */
   symbol: Int32Array;
   symbols: string[];
-  price: Num[];
-  quantity: Num[];
-  fee: Num[];
-  contractSize: Num[];
+  price: Numbers;
+  quantity: Numbers;
+  fee: Numbers;
+  contractSize: Numbers;
   /**
    * The most decimals of a price, a quantity and a fee (exact.ts' `decimals`), −1 where one is numeric text or
    * longer than exact doubles take; whether every contract size is a plain number. The exact finisher reads them.
@@ -141,7 +141,7 @@ function mostDecimals(most: number, x: Num): number {
 }
 
 /** The prices or quantities column: numbers above 0. Their most decimals (`mostDecimals`). */
-function readPositives(c: Column, field: string, what: string, rows: number, kept: readonly number[], out: Num[]): number {
+function readPositives(c: Column, field: string, what: string, rows: number, kept: readonly number[], out: Numbers): number {
   checkRequired(c, field, rows);
   let most = 0;
   for (let k = 0; k < kept.length; k++) {
@@ -149,14 +149,14 @@ function readPositives(c: Column, field: string, what: string, rows: number, kep
     const v = requiredCell(c, field, row);
     if (typeof v === "number" && v > 0 && v < Infinity) {
       // a plain number, the common cell: read here, so that it never leaves a double register
-      out[k] = v;
+      out.values[k] = v;
       if (most >= 0) {
         const d = decimals(v);
         most = d > most || d < 0 ? d : most;
       }
     } else {
       const x = readPositive(v, field, row, what);
-      out[k] = x;
+      setNum(out, k, x);
       most = mostDecimals(most, x);
     }
   }
@@ -164,20 +164,20 @@ function readPositives(c: Column, field: string, what: string, rows: number, kep
 }
 
 /** The fees column (blank: no fee). Their most decimals (`mostDecimals`). */
-function readFees(c: Column, rows: number, kept: readonly number[], out: Num[]): number {
+function readFees(c: Column, rows: number, kept: readonly number[], out: Numbers): number {
   checkOptional(c, "fees", rows);
   let most = 0;
   for (let k = 0; k < kept.length; k++) {
     const v = optionalCell(c, kept[k]!);
     if (typeof v === "number" && v - v === 0) {
-      out[k] = v; // a plain number, the common cell, read here
+      out.values[k] = v; // a plain number, the common cell, read here
       if (most >= 0) {
         const d = decimals(v);
         most = d > most || d < 0 ? d : most;
       }
     } else {
       const fee = v === null ? 0 : readCellNum(v, "fees", kept[k]!);
-      out[k] = fee;
+      setNum(out, k, fee);
       most = mostDecimals(most, fee);
     }
   }
@@ -185,17 +185,17 @@ function readFees(c: Column, rows: number, kept: readonly number[], out: Num[]):
 }
 
 /** The contract sizes column (blank: 1). Whether every size is a plain number. */
-function readSizes(c: Column, rows: number, kept: readonly number[], out: Num[]): boolean {
+function readSizes(c: Column, rows: number, kept: readonly number[], out: Numbers): boolean {
   checkOptional(c, "contract_sizes", rows);
   if (c.omitted) {
-    out.fill(1);
+    out.values.fill(1);
     return true;
   }
   let plain = true;
   for (let k = 0; k < kept.length; k++) {
     const v = optionalCell(c, kept[k]!);
     const size = v === null ? 1 : readPositive(v, "contract_sizes", kept[k]!, "a contract size");
-    out[k] = size;
+    setNum(out, k, size);
     if (typeof size !== "number") plain = false;
   }
   return plain;
@@ -243,10 +243,10 @@ export function readFills(a: FillColumns): Fills {
     position: new Int32Array(n),
     symbol: new Int32Array(n),
     symbols: [],
-    price: new Array<Num>(n),
-    quantity: new Array<Num>(n),
-    fee: new Array<Num>(n),
-    contractSize: new Array<Num>(n),
+    price: numbers(n),
+    quantity: numbers(n),
+    fee: numbers(n),
+    contractSize: numbers(n),
     decimals: { price: 0, quantity: 0, fee: 0 },
     plainSizes: true,
   };

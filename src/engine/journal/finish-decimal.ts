@@ -1,5 +1,5 @@
 import { Dec, ZERO } from "../spec/decimal";
-import { decOf, type Num } from "./cells";
+import { decOf, numAt, type Numbers } from "./cells";
 import type { Fills } from "./fills";
 import type { Holdings, Position } from "./positions";
 import { tradeRow, type TradeRow } from "./rows";
@@ -32,8 +32,10 @@ export function share(fee: Dec, part: Dec, whole: Dec): Dec {
   return fee.mul(part).div(whole).toDecimalPlaces(places);
 }
 
-function decimalColumn(xs: readonly Num[], field: string): Dec[] {
-  return xs.map((x) => decOf(x, field));
+function decimalColumn(xs: Numbers, field: string): Dec[] {
+  const out: Dec[] = [];
+  for (let i = 0; i < xs.values.length; i++) out.push(decOf(numAt(xs, i), field));
+  return out;
 }
 
 /** The fills in Decimal throughout, and the positions' holdings for the walk, in Decimal. */

@@ -1,7 +1,7 @@
 import { D, type Dec } from "../spec/decimal";
 import * as B from "../arith/bigdec";
 import { decimals, exact, integer, product, ratio, sum, value } from "../arith/exact";
-import { decOf, scaled, type Num } from "./cells";
+import { decOf, numAt, scaled, type Num } from "./cells";
 import type { Fills } from "./fills";
 import type { DecimalValues } from "./finish-decimal";
 import type { Holdings, Position } from "./positions";
@@ -31,10 +31,10 @@ export interface ScaledFills {
 const LARGEST_FRACTION = 2 ** 50;
 
 /** xs over 10^k, or undefined when one is beyond 2^50 (in size). */
-function scaledColumn(xs: readonly Num[], k: number): Float64Array | undefined {
+function scaledColumn(xs: Float64Array, k: number): Float64Array | undefined {
   const out = new Float64Array(xs.length);
   for (let i = 0; i < xs.length; i++) {
-    const m = integer(xs[i] as number, k);
+    const m = integer(xs[i]!, k);
     if (!(m < LARGEST_FRACTION && m > -LARGEST_FRACTION)) return undefined;
     out[i] = m;
   }
@@ -45,9 +45,10 @@ function scaledColumn(xs: readonly Num[], k: number): Float64Array | undefined {
 export function scaledFills(f: Fills): ScaledFills | undefined {
   const { price: kp, quantity: kq, fee: kf } = f.decimals;
   if (kp < 0 || kq < 0 || kf < 0 || !f.plainSizes) return undefined;
-  const P = scaledColumn(f.price, kp);
-  const Q = scaledColumn(f.quantity, kq);
-  const F = scaledColumn(f.fee, kf);
+  // every value is a plain number here (their decimals say so), in the typed arrays
+  const P = scaledColumn(f.price.values, kp);
+  const Q = scaledColumn(f.quantity.values, kq);
+  const F = scaledColumn(f.fee.values, kf);
   return P && Q && F ? { P, Q, F, kp, kq, kf, closing: new Float64Array(f.n) } : undefined;
 }
 
@@ -83,7 +84,7 @@ export function exactAsDecimal(f: Fills, s: ScaledFills): DecimalValues {
     price: (i) => scaled(s.P[i]!, s.kp),
     quantity: (i) => scaled(s.Q[i]!, s.kq),
     fee: (i) => scaled(s.F[i]!, s.kf),
-    contractSize: (i) => decOf(f.contractSize[i]!, "contract_sizes"),
+    contractSize: (i) => decOf(numAt(f.contractSize, i), "contract_sizes"),
     closing: (i) => scaled(s.closing[i]!, s.kq),
     shares: new Map(),
   };
@@ -165,7 +166,7 @@ export function exactRow(x: ExactFinisher, t: Position): TradeRow | undefined {
   const all = s.entryQuantity + s.entryValue + s.exitQuantity + s.exitValue + s.fees;
   if (all !== all) return undefined; // a sum stopped being exact
   if (!t.closed && s.exitQuantity !== 0) return undefined;
-  const size = x.f.contractSize[t.fills[0]!] as number;
+  const size = x.f.contractSize.values[t.fills[0]!]!;
   const kc = decimals(size);
   if (kc < 0) return undefined;
   const cs = integer(size, kc);

@@ -1,5 +1,5 @@
 import { EngineError, InvalidArgumentError } from "../spec/errors";
-import { sameNum } from "./cells";
+import { numAt, sameNum } from "./cells";
 import { positionSideOf, type Fills } from "./fills";
 
 /**
@@ -55,7 +55,7 @@ function hedgeSide(f: Fills, i: number): string {
 function contractSizeError(f: Fills, i: number, first: number): EngineError {
   return new InvalidArgumentError(
     "contract_sizes",
-    `row ${f.row[i]!} has contract size ${f.contractSize[i]!.toString()} but the ${symbolOf(f, i)} trade it belongs to has ${f.contractSize[first]!.toString()}: the fills of one trade share one contract size`,
+    `row ${f.row[i]!} has contract size ${numAt(f.contractSize, i).toString()} but the ${symbolOf(f, i)} trade it belongs to has ${numAt(f.contractSize, first).toString()}: the fills of one trade share one contract size`,
   );
 }
 
@@ -69,7 +69,7 @@ function reduceNothingError(f: Fills, i: number): EngineError {
 function throughZeroError(f: Fills, i: number, held: string): EngineError {
   return new InvalidArgumentError(
     "position_sides",
-    `row ${f.row[i]!} ${onSide(f, i)} ${f.quantity[i]!.toString()} on the ${hedgeSide(f, i)} side of ${symbolOf(f, i)}, which holds ${held}: a hedge-mode position cannot go through zero`,
+    `row ${f.row[i]!} ${onSide(f, i)} ${numAt(f.quantity, i).toString()} on the ${hedgeSide(f, i)} side of ${symbolOf(f, i)}, which holds ${held}: a hedge-mode position cannot go through zero`,
   );
 }
 
@@ -105,7 +105,10 @@ export function walkPositions(f: Fills, order: readonly number[] | undefined, he
       all.push((current[pos] = opened(i, ps === 0 ? side : ps, false)));
       continue;
     }
-    if (!sameNum(f.contractSize[t.fills[0]!]!, f.contractSize[i]!, "contract_sizes")) throw contractSizeError(f, i, t.fills[0]!);
+    const size = f.contractSize.values;
+    if (size[t.fills[0]!] !== size[i] && !sameNum(numAt(f.contractSize, t.fills[0]!), numAt(f.contractSize, i), "contract_sizes")) {
+      throw contractSizeError(f, i, t.fills[0]!);
+    }
     t.fills.push(i);
     if (side === t.side) {
       held.add(pos, i);
