@@ -26,7 +26,8 @@ export {
   COMPOUNDTABLE_FORMATS,
   type TableFormats,
 } from "./spec/formats";
-export { define, boundsMessage, type Bounds, type Param, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec/params";
+export { boundsMessage, type Bounds, type Param } from "./spec/params";
+export { define, type EngineFunction, type AnyEngineFunction, type Result, type Table, type TableCell } from "./spec/define";
 export {
   EXPOSURE,
   MARGIN,
@@ -49,33 +50,19 @@ export {
   type MarginStatus,
 } from "./margin/margin";
 export { PNL, ROE, TARGETPRICE, BREAKEVEN, pnl, roe, targetPrice, breakEven } from "./margin/pnl";
-export {
-  LIQPRICE,
-  BANKRUPTCY,
-  LIQDISTANCE,
-  WALLETLIQ,
-  INVLIQPRICE,
-  MAXLEVERAGE,
-  liquidationPrice,
-  liquidationFromMargin,
-  bankruptcy,
-  walletLiquidation,
-  inverseLiquidation,
-  maxLeverage,
-  type MmBasis,
-} from "./liquidation/isolated";
+export { LIQPRICE, BANKRUPTCY, LIQDISTANCE, MAXLEVERAGE, bankruptcy, maxLeverage } from "./liquidation/isolated";
+export { liquidationPrice, liquidationFromMargin, type MmBasis } from "./liquidation/price";
+export { WALLETLIQ, INVLIQPRICE, walletLiquidation, inverseLiquidation } from "./liquidation/wallet";
 export { ROUNDSTEP, roundStep, roundToStep, type RoundMode, type StepMode } from "./margin/rounding";
 export {
-  MAINTMARGIN,
-  maintenanceMargin,
   readTierTable,
   MAX_TIERS,
   findTier,
   nextMaintenanceAmount,
-  maintenance,
   type Maintenance,
   type Tier,
 } from "./liquidation/tiers";
+export { MAINTMARGIN, maintenanceMargin, maintenance, DEFAULT_MMR } from "./liquidation/maintenance";
 export { INVNOTIONAL, INVPNL, INVROE, inverseNotional, inversePnl, inverseRoe } from "./margin/inverse";
 export { AVGPRICE, AVGDOWN, averagePrice, averageDown, type SizeKind } from "./margin/averages";
 export {
@@ -114,40 +101,25 @@ export {
   FXCONVERT,
   FXLOTS,
   SPREADCOST,
-  COMPOUND,
   pipSize,
   pipValue,
   fxMargin,
   convert,
   fxLots,
   spreadCost,
-  compound,
-  compoundRows,
   readPair,
   readCurrency,
   pairText,
-  MAX_ROUNDED_PERIODS,
   type Pair,
-  type CompoundArgs,
-  type CompoundRow,
 } from "./forex/forex";
+export { COMPOUND, compound, compoundRows, MAX_ROUNDED_PERIODS, type CompoundArgs, type CompoundRow } from "./rates/compound";
 export { MARKETCAP, CAPPRICE, APY, APR, STAKEREWARD, apy, apr, stakeReward } from "./rates/crypto";
-export {
-  SCENARIOS,
-  GRID,
-  LADDER,
-  COMPOUNDTABLE,
-  scenarios,
-  grid,
-  ladder,
-  MAX_CELLS,
-  MAX_GRID_LEVERAGES,
-  SCENARIO_HEADER,
-  liquidated,
-  LADDER_HEADER,
-  COMPOUNDTABLE_HEADER,
-  type GridMeasure,
-} from "./tables/tables";
+export { SCENARIOS, GRID, LADDER, COMPOUNDTABLE } from "./tables/tables";
+export { MAX_CELLS, liquidated } from "./tables/common";
+export { scenarios, SCENARIO_HEADER } from "./tables/scenarios";
+export { grid, MAX_GRID_LEVERAGES, type GridMeasure } from "./tables/grid";
+export { ladder, LADDER_HEADER } from "./tables/ladder";
+export { COMPOUNDTABLE_HEADER } from "./tables/schedule";
 export {
   CROSSLIQ,
   CROSSACCOUNT,

@@ -1,21 +1,10 @@
 import * as fc from "fast-check";
 import * as F from "../../src/engine";
+import { decimalNumber, midpointDistance, nearMidpoint, plainSide, shownCells, slow, slowTable } from "../helpers/arbitraries";
 import { decimals, integer, product, ratio, sum, value } from "../../src/engine/arith/exact";
-import { fastNotionalTierLiquidation } from "../../src/engine/liquidation/isolated";
+import { notionalTierLiquidation } from "../../src/engine/liquidation/isolated.fast";
+import { LADDER_LIQUIDATION_ROUNDINGS } from "../../src/engine/tables/ladder";
 import { fastTiers } from "../../src/engine/liquidation/tiers.fast";
-
-/** The number the Decimal path gives for a call (what the boundary shows, so never −0), or "error". */
-function slow(fn: F.AnyEngineFunction, args: unknown[]): number | "error" {
-  try {
-    return (fn.apply(args) as F.Dec).toNumber() || 0;
-  } catch {
-    return "error";
-  }
-}
-
-const decimalNumber = (maxDecimals: number, max: number) =>
-  fc.tuple(fc.integer({ min: -max, max }), fc.integer({ min: 0, max: maxDecimals })).map(([m, k]) => Number((m / 10 ** k).toFixed(k)));
-const plainSide = fc.constantFrom("long", "short", 1, -1);
 
 /** x as its integer and scale, [m, k], or undefined when it has no short exact form. */
 function scaled(x: number): [number, number] | undefined {
@@ -73,44 +62,7 @@ describe("exact scaled-integer arithmetic", () => {
 // The Decimal path's 34-digit quotient is rounded to a double again at the boundary; the fast path rounds
 // the exact quotient once. They differ only when a midpoint between two doubles lies between the two.
 
-/**
- * How far x/y (integers) lies from the nearer of the two midpoints beside q = fl(x/y), relative to x/y, by
- * exact integer arithmetic. With 2^E ≤ |q| < 2^(E+1) and S = 54 − E, Q = |q|·2^S is an integer, the
- * midpoints are Q + 2 and Q − 2 (Q − 1 when |q| is a power of two) over 2^S, and the distance of |x/y| from
- * a midpoint m/2^S is |x·2^S − m·y| / (y·2^S).
- */
-function midpointDistance(x: number, y: number): number {
-  const q = Math.abs(x / y);
-  let E = Math.floor(Math.log2(q));
-  while (2 ** E > q) E--;
-  while (2 ** (E + 1) <= q) E++;
-  const S = 54 - E;
-  const Q = BigInt(q * 2 ** S);
-  const X = BigInt(Math.abs(x)) << BigInt(S);
-  const Y = BigInt(Math.abs(y));
-  const abs = (n: bigint) => (n < 0n ? -n : n);
-  const up = abs(X - (Q + 2n) * Y);
-  const down = abs(X - (q === 2 ** E ? Q - 1n : Q - 2n) * Y);
-  return Number(up < down ? up : down) / Number(X);
-}
 
-/** Odd y near 2^52 and x < 2^53 with x/y in [1, 2) within 2^-53/y of a midpoint: x·2^53 − M·y = ±1, M odd. */
-function nearMidpoint(seed: number): [number, number] | undefined {
-  const y = BigInt(2 ** 52 + 2 * seed + 1);
-  const t = (1n << 53n) % y;
-  // x ≡ t^-1 (mod y), by the extended Euclidean algorithm
-  let [r0, r1, s0, s1] = [y, t, 0n, 1n];
-  while (r1 !== 0n) {
-    const k = r0 / r1;
-    [r0, r1, s0, s1] = [r1, r0 - k * r1, s1, s0 - k * s1];
-  }
-  if (r0 !== 1n) return undefined;
-  for (let x = ((s0 % y) + y) % y; x < 1n << 53n; x += y) {
-    const M = ((x << 53n) - 1n) / y;
-    if (x >= y && x < 2n * y && M % 2n === 1n) return [Number(x), Number(y)];
-  }
-  return undefined;
-}
 
 describe("ratio answers only when the Decimal path's double is the same", () => {
   it("settles a one-rounding quotient without looking: no quotient of integers below 2^53 is within 2^-107 of a midpoint", () => {
@@ -324,7 +276,9 @@ describe("the NOTIONAL, ROE, LIQDISTANCE and FXMARGIN fast paths", () => {
     expect(F.ROE.fast!(["long", 60000, 61000, 10])).toBe(1 / 6);
     expect(F.ROE.fast!(["long", 60000, 61000, 10, 0.0004])).toBe(0.1586);
     expect(F.ROE.fast!(["long", 60000, 61000, "10x"])).toBe(1 / 6); // text leverage in whole numbers too
-    expect(F.ROE.fast!(["long", 60000, 61000, "12.5x"])).toBeUndefined(); // other text: the full reader
+    // any text in the one leverage grammar (read.ts leverageOfText): 1,000·12.5/60,000 = 5/24
+    expect(F.ROE.fast!(["long", 60000, 61000, "12.5x"])).toBe(5 / 24);
+    expect(F.ROE.fast!(["long", 60000, 61000, "12,5x"])).toBeUndefined(); // not the grammar: the full reader words it
   });
 
   it("ROE gives what the Decimal path gives", () => {
@@ -460,21 +414,7 @@ describe("the LIQPRICE fast path with a tier table", () => {
   });
 });
 
-/** The table the Decimal path gives, as the boundary shows it (numbers, never −0), or "error". */
-function slowTable(fn: F.AnyEngineFunction, args: unknown[]): unknown {
-  try {
-    return shownCells(fn.apply(args) as F.Table);
-  } catch {
-    return "error";
-  }
-}
 
-/** A table's cells as compared: Decimals as the numbers shown, an error cell as its code and message. */
-function shownCells(table: unknown[][]): unknown[][] {
-  return table.map((row) =>
-    row.map((c) => (c instanceof F.EngineError ? { error: c.code, message: c.message } : c !== null && typeof c === "object" ? (c as F.Dec).toNumber() || 0 : c)),
-  );
-}
 
 describe("the SCENARIOS fast path", () => {
   it("answers the help's example", () => {
@@ -518,13 +458,17 @@ describe("the SCENARIOS fast path", () => {
 });
 
 describe("leverage written as text in the fast paths", () => {
-  it("reads 20x, x20, 1:50 and 50:1 as readLeverage does, and declines what it cannot read exactly", () => {
+  it("reads 20x, x20, 1:50, 50:1 and 2:3 as readLeverage does, and declines what no double holds exactly", () => {
     // hand: 100,000 / 50 = 2,000; 100,000 / 20 = 5,000
     expect(F.MARGIN.fast!([100000, "1:50"])).toBe(2000);
     expect(F.MARGIN.fast!([100000, "50:1"])).toBe(2000);
     expect(F.MARGIN.fast!([100000, "20x"])).toBe(5000);
     expect(F.MARGIN.fast!([100000, " X20 "])).toBe(5000);
-    expect(F.MARGIN.fast!([100000, "2:3"])).toBeUndefined(); // 1.5: left to Decimal
+    // "2:3" is 3/2 = 1.5, which a double holds exactly: 100,000 / 1.5 = 66,666.66…, the double nearest it (the
+    // quotient of two doubles is correctly rounded, so 100000 / 1.5 is that double); "7:3" is 2.33…, which no
+    // double holds: left to Decimal
+    expect(F.MARGIN.fast!([100000, "2:3"])).toBe(100000 / 1.5);
+    expect(F.MARGIN.fast!([100000, "7:3"])).toBeUndefined();
     expect(F.MARGIN.fast!([100000, "0:5"])).toBeUndefined(); // #NUM!
     expect(F.MARGIN.fast!([100000, "0x"])).toBeUndefined(); // #NUM!
     expect(F.MARGIN.fast!([100000, "abc"])).toBeUndefined(); // #VALUE!
@@ -653,8 +597,8 @@ describe("the LADDER fast path", () => {
     expect(F.LADDER.fast!(["long", [[100], [null]], [[1], [1]], 10])).toBeUndefined();
     // V = 30,000 + 20,000 = 50,000 is the edge between brackets 1 and 2, where the Decimal path takes
     // T·(V/T rounded): the exact walk declines it and that fill's cell is computed the Decimal way
-    expect(fastNotionalTierLiquidation(1, fastTiers(copy(BRACKETS))!, 50000, 0, 2, 0, 10)).toBeUndefined();
-    expect(fastNotionalTierLiquidation(1, fastTiers(copy(BRACKETS))!, 500005, 1, 2, 0, 10)).toBeDefined();
+    expect(notionalTierLiquidation(1, fastTiers(copy(BRACKETS))!, { v: 50000, kv: 0, tm: 2, kt: 0 }, 10, LADDER_LIQUIDATION_ROUNDINGS)).toBeUndefined();
+    expect(notionalTierLiquidation(1, fastTiers(copy(BRACKETS))!, { v: 500005, kv: 1, tm: 2, kt: 0 }, 10, LADDER_LIQUIDATION_ROUNDINGS)).toBeDefined();
     const edge = ["long", [[30000], [20000]], [[1], [1]], 10, copy(BRACKETS)];
     expect(shownCells(F.LADDER.fast!(edge) as unknown[][])).toEqual(slowTable(F.LADDER, edge));
   });

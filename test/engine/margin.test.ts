@@ -101,6 +101,14 @@ describe("EQUITY, FREEMARGIN, MARGINLEVEL and MARGINSTATUS", () => {
     expectVector("ml-02", "margin_level_c_pct", num(F.MARGINLEVEL, eq, used) * 100);
   });
 
+  it("FREEMARGIN's fast path answers plain numbers exactly, and leaves text to the Decimal path", () => {
+    // hand: 1,000.5 − 200.25 = 800.25; 0.3 − 0.1 = 0.2 exactly (as doubles, 0.3 − 0.1 is 0.19999999999999998)
+    expect(F.FREEMARGIN.fast!([1000.5, 200.25])).toBe(800.25);
+    expect(F.FREEMARGIN.fast!([0.3, 0.1])).toBe(0.2);
+    expect(F.FREEMARGIN.fast!(["1000", 2])).toBeUndefined(); // numeric text: read (and worded) the Decimal way
+    expect(F.FREEMARGIN.fast!([100, -1])).toBeUndefined(); // below used_margin's bound: the Decimal path's #NUM!
+  });
+
   it("EQUITY sums a range of floating PnL, skipping blanks: 1,000 + 150 − 100 + 25.5 = 1,075.5", () => {
     expect(exact(F.EQUITY, 1000, [[150], [null], [-100], [""], [25.5]])).toBe("1075.5");
   });

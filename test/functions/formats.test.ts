@@ -1,5 +1,7 @@
 import { EQUITYCURVE_HEADER, JOURNALSTATS_FORMATS, JOURNALSTATS_LABELS, TRADES_FORMATS, TRADES_HEADER, EQUITYCURVE_FORMATS, SCENARIOS_FORMATS, cellFormat } from "../../src/engine";
-import { SCENARIO_HEADER, LADDER_HEADER, COMPOUNDTABLE_HEADER } from "../../src/engine/tables/tables";
+import { SCENARIO_HEADER } from "../../src/engine/tables/scenarios";
+import { LADDER_HEADER } from "../../src/engine/tables/ladder";
+import { COMPOUNDTABLE_HEADER } from "../../src/engine/tables/schedule";
 import { LADDER_FORMATS, COMPOUNDTABLE_FORMATS, priceFormat } from "../../src/engine/spec/formats";
 import { STAT_NOTES } from "../../src/taskpane/model/journal-notes";
 import { loadBundle, type WorksheetFunction } from "../helpers/bundle";

@@ -13,33 +13,37 @@
  * operation, 64 times that, which also covers a Decimal operation at 34 significant digits (correctly rounded,
  * so within 5·10^-34 < 2^-110 of its exact result; decimal.js's non-integer power within 10^-33).
  *
- * Nothing allocates: a primitive leaves its result in the registers H and L of this module, read by the
- * caller right away. Values stay far from overflow and underflow (callers check), where the bounds hold.
+ * A primitive leaves its result in an out-object its caller owns (`DW`, made once per call of an exported
+ * function, which V8 keeps in registers once the primitives are inlined), never in module state. Values stay
+ * far from overflow and underflow (callers check), where the bounds hold.
  */
 
-let H = 0;
-let L = 0;
+/** A double-word value hi + lo, as a primitive's result. */
+interface DW {
+  h: number;
+  l: number;
+}
 
 /** 2^27 + 1: Veltkamp's splitting constant for doubles. */
 const SPLITTER = 134217729;
 
-/** H + L = a + b exactly, H = fl(a + b). */
-function twoSum(a: number, b: number): void {
+/** r.h + r.l = a + b exactly, r.h = fl(a + b). */
+function twoSum(a: number, b: number, r: DW): void {
   const s = a + b;
   const bb = s - a;
-  L = a - (s - bb) + (b - bb);
-  H = s;
+  r.l = a - (s - bb) + (b - bb);
+  r.h = s;
 }
 
-/** H + L = a + b exactly, for |a| ≥ |b| (or a's exponent at least b's). */
-function fastTwoSum(a: number, b: number): void {
+/** r.h + r.l = a + b exactly, for |a| ≥ |b| (or a's exponent at least b's). */
+function fastTwoSum(a: number, b: number, r: DW): void {
   const s = a + b;
-  L = b - (s - a);
-  H = s;
+  r.l = b - (s - a);
+  r.h = s;
 }
 
-/** H + L = a·b exactly (Dekker), for |a|, |b| < 2^996 and a product far from underflow. */
-function twoProd(a: number, b: number): void {
+/** r.h + r.l = a·b exactly (Dekker), for |a|, |b| < 2^996 and a product far from underflow. */
+function twoProd(a: number, b: number, r: DW): void {
   const p = a * b;
   let t = SPLITTER * a;
   const ah = t - (t - a);
@@ -47,62 +51,62 @@ function twoProd(a: number, b: number): void {
   t = SPLITTER * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  L = ah * bh - p + ah * bl + al * bh + al * bl;
-  H = p;
+  r.l = ah * bh - p + ah * bl + al * bh + al * bl;
+  r.h = p;
 }
 
 /** (xh + xl) + (yh + yl): the accurate sum (Joldes et al., Algorithm 6), relative error ≤ 3u² even under cancellation. */
-function add(xh: number, xl: number, yh: number, yl: number): void {
-  twoSum(xh, yh);
-  const sh = H;
-  const sl = L;
-  twoSum(xl, yl);
-  const th = H;
-  const tl = L;
-  fastTwoSum(sh, sl + th);
-  const vh = H;
-  fastTwoSum(vh, tl + L);
+function add(xh: number, xl: number, yh: number, yl: number, r: DW): void {
+  twoSum(xh, yh, r);
+  const sh = r.h;
+  const sl = r.l;
+  twoSum(xl, yl, r);
+  const th = r.h;
+  const tl = r.l;
+  fastTwoSum(sh, sl + th, r);
+  const vh = r.h;
+  fastTwoSum(vh, tl + r.l, r);
 }
 
 /** (xh + xl)·(yh + yl) (Algorithm 10 without FMA), relative error ≤ 7u². */
-function mul(xh: number, xl: number, yh: number, yl: number): void {
-  twoProd(xh, yh);
-  const ch = H;
-  fastTwoSum(ch, L + (xh * yl + xl * yh));
+function mul(xh: number, xl: number, yh: number, yl: number, r: DW): void {
+  twoProd(xh, yh, r);
+  const ch = r.h;
+  fastTwoSum(ch, r.l + (xh * yl + xl * yh), r);
 }
 
 /** (xh + xl) / y for a double y (Algorithm 15), relative error ≤ 3u². */
-function divFP(xh: number, xl: number, y: number): void {
+function divFP(xh: number, xl: number, y: number, r: DW): void {
   const th = xh / y;
-  twoProd(th, y);
-  const tl = (xh - H - L + xl) / y;
-  fastTwoSum(th, tl);
+  twoProd(th, y, r);
+  const tl = (xh - r.h - r.l + xl) / y;
+  fastTwoSum(th, tl, r);
 }
 
 /** (yh + yl)·b for a double b (Algorithm 7), relative error ≤ 2u². */
-function mulFP(yh: number, yl: number, b: number): void {
-  twoProd(yh, b);
-  const ch = H;
-  const cl1 = L;
-  fastTwoSum(ch, yl * b);
-  const th = H;
-  fastTwoSum(th, L + cl1);
+function mulFP(yh: number, yl: number, b: number, r: DW): void {
+  twoProd(yh, b, r);
+  const ch = r.h;
+  const cl1 = r.l;
+  fastTwoSum(ch, yl * b, r);
+  const th = r.h;
+  fastTwoSum(th, r.l + cl1, r);
 }
 
 /** (xh + xl) / (yh + yl) (Algorithm 17), relative error ≤ 15u². */
-function div(xh: number, xl: number, yh: number, yl: number): void {
+function div(xh: number, xl: number, yh: number, yl: number, r: DW): void {
   const th = xh / yh;
-  mulFP(yh, yl, th);
-  const tl = (xh - H + (xl - L)) / yh;
-  fastTwoSum(th, tl);
+  mulFP(yh, yl, th, r);
+  const tl = (xh - r.h + (xl - r.l)) / yh;
+  fastTwoSum(th, tl, r);
 }
 
 /** √(xh + xl) for xh > 0: one Newton step from √xh on the exact residual, relative error ≤ 25u²/8 (+u² without FMA). */
-function sqrt(xh: number, xl: number): void {
+function sqrt(xh: number, xl: number, r: DW): void {
   const sh = Math.sqrt(xh);
-  twoProd(sh, sh);
-  const tl = (xh - H - L + xl) / (2 * sh);
-  fastTwoSum(sh, tl);
+  twoProd(sh, sh, r);
+  const tl = (xh - r.h - r.l + xl) / (2 * sh);
+  fastTwoSum(sh, tl, r);
 }
 
 /** The relative error allowed per operation of either path (see above). */
@@ -132,13 +136,14 @@ export function certain(hi: number, lo: number, e: number): number {
 
 /** The sign (−1, 0, 1) of a·b − c·d, exactly, for doubles whose products stay far from overflow. */
 export function compareProducts(a: number, b: number, c: number, d: number): number {
-  twoProd(a, b);
-  const ph = H;
-  const pl = L;
-  twoProd(c, d);
-  // ph = fl(a·b) and H = fl(c·d): rounding is monotonic, so unequal heads order the exact products
-  if (ph !== H) return ph > H ? 1 : -1;
-  return pl > L ? 1 : pl < L ? -1 : 0;
+  const r: DW = { h: 0, l: 0 };
+  twoProd(a, b, r);
+  const ph = r.h;
+  const pl = r.l;
+  twoProd(c, d, r);
+  // ph = fl(a·b) and r.h = fl(c·d): rounding is monotonic, so unequal heads order the exact products
+  if (ph !== r.h) return ph > r.h ? 1 : -1;
+  return pl > r.l ? 1 : pl < r.l ? -1 : 0;
 }
 
 /**
@@ -148,8 +153,9 @@ export function compareProducts(a: number, b: number, c: number, d: number): num
  */
 export function certainQuotient(a: number, b: number): number {
   if (a === 0) return 0;
-  divFP(a, 0, b);
-  return certain(H, L, 4 * EPS * H);
+  const r: DW = { h: 0, l: 0 };
+  divFP(a, 0, b, r);
+  return certain(r.h, r.l, 4 * EPS * r.h);
 }
 
 /**
@@ -186,27 +192,27 @@ export function rFiguresExact(pnl: Float64Array, risk: Float64Array, n: number, 
   out[0] = NaN;
   out[1] = NaN;
   if (!(n >= 2 && n < 2 ** 24)) return;
-  if (rh.length < n) {
-    rh = new Float64Array(n);
-    rl = new Float64Array(n);
-  }
+  const r: DW = { h: 0, l: 0 };
+  // the R_i as double-words, kept for the second pass
+  const rh = new Float64Array(n);
+  const rl = new Float64Array(n);
   let sh = 0;
   let sl = 0;
   let A = 0;
   for (let i = 0; i < n; i++) {
-    divFP(pnl[i]!, 0, risk[i]!);
-    const h = H;
-    const l = L;
+    divFP(pnl[i]!, 0, risk[i]!, r);
+    const h = r.h;
+    const l = r.l;
     rh[i] = h;
     rl[i] = l;
     A += h < 0 ? -h : h;
-    add(sh, sl, h, l);
-    sh = H;
-    sl = L;
+    add(sh, sl, h, l, r);
+    sh = r.h;
+    sl = r.l;
   }
-  divFP(sh, sl, n);
-  const mh = H;
-  const ml = L;
+  divFP(sh, sl, n, r);
+  const mh = r.h;
+  const ml = r.l;
   const eM = 2 * (((n + 4) * EPS * A) / n); // doubled, as said above
   out[0] = certain(mh, ml, 2 * eM);
 
@@ -214,32 +220,29 @@ export function rFiguresExact(pnl: Float64Array, risk: Float64Array, n: number, 
   let ql = 0;
   let f = 0;
   for (let i = 0; i < n; i++) {
-    const r = rh[i]!;
-    add(r, rl[i]!, -mh, -ml);
-    const dh = H;
-    const dl = L;
+    const ri = rh[i]!;
+    add(ri, rl[i]!, -mh, -ml, r);
+    const dh = r.h;
+    const dl = r.l;
     const d = dh < 0 ? -dh : dh;
-    const e = EPS * ((r < 0 ? -r : r) + d) + eM;
+    const e = EPS * ((ri < 0 ? -ri : ri) + d) + eM;
     const w = d + 2 * e;
     f += e * (2 * d + 3 * e) + EPS * w * w;
-    mul(dh, dl, dh, dl);
-    add(qh, ql, H, L);
-    qh = H;
-    ql = L;
+    mul(dh, dl, dh, dl, r);
+    add(qh, ql, r.h, r.l, r);
+    qh = r.h;
+    ql = r.l;
   }
   const eQ = 2 * (f + (n + 2) * EPS * qh);
   const rhoV = 2 * ((eQ + EPS * qh) / qh);
   const am = mh < 0 ? -mh : mh;
   const rhoM = eM / am;
   if (!(rhoV <= 2 ** -30 && rhoM <= 2 ** -30)) return;
-  divFP(qh, ql, n - 1);
-  div(n < 100 ? n : 100, 0, H, L);
-  sqrt(H, L);
-  mul(H, L, mh, ml);
+  divFP(qh, ql, n - 1, r);
+  div(n < 100 ? n : 100, 0, r.h, r.l, r);
+  sqrt(r.h, r.l, r);
+  mul(r.h, r.l, mh, ml, r);
   const rhoS = 2 * ((rhoV + rhoM) * (1 + 2 ** -29) + 4 * EPS);
-  const z = H < 0 ? -H : H;
-  out[1] = certain(H, L, 2 * (rhoS * z));
+  const z = r.h < 0 ? -r.h : r.h;
+  out[1] = certain(r.h, r.l, 2 * (rhoS * z));
 }
-
-let rh = new Float64Array(0);
-let rl = new Float64Array(0);

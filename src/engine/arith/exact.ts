@@ -14,7 +14,7 @@
  * Globals (Math, Number, Array) are read once, here, so a call never looks them up.
  */
 
-import { sideOf } from "../spec/read";
+import { blank as isBlank, DECLINE, plainSide } from "../spec/plain";
 
 /** Powers of ten above 10^22 are not exact doubles. */
 const MAX_SCALE = 22;
@@ -31,21 +31,18 @@ const MAX_FRACTION = 2 ** 50;
 
 const { round, max } = Math;
 const isSafeInteger = Number.isSafeInteger;
-const isArray = Array.isArray;
 
-/** A plain number argument, or NaN (which every fast path declines) for anything else. */
-export function num(x: unknown): number {
-  return typeof x === "number" ? x : NaN;
-}
-
-/** Whether an optional argument was left blank (in its plain spellings; others go the long way). */
+/**
+ * The journal's fast readers take a blank and a side as the plain readers do (spec/plain.ts, where every other
+ * fast kernel's arguments are read, through its generated decoder): `blank` is plain.ts's, `quickSide` its
+ * `plainSide` with 0 for a side it declines.
+ */
 export function blank(x: unknown): x is undefined | null | "" {
-  return x === undefined || x === null || x === "";
+  return isBlank(x);
 }
-
-/** An optional plain number argument: `fallback` when left blank. */
-export function numOr(x: unknown, fallback: number): number {
-  return blank(x) ? fallback : num(x);
+export function quickSide(x: unknown): 1 | -1 | 0 {
+  const s = plainSide(x);
+  return s === DECLINE ? 0 : s;
 }
 
 /** The least k ≤ 11 with x = m/10^k exactly (m an integer), or −1 when x is not such a plain number. */
@@ -134,6 +131,35 @@ export function ratio(a: number, ka: number, b: number, kb: number, spread = 1):
   return clearOfMidpoints(x, y, q, spread) ? q : undefined;
 }
 
+/**
+ * An exact fraction (n/10^kn)/(d/10^kd) and the Decimal path's drift around it (`ratio`'s spread): what a
+ * kernel leaves in an out-object its caller owns, for a caller that divides once more from the exact value.
+ */
+export interface Fraction {
+  n: number;
+  kn: number;
+  d: number;
+  kd: number;
+  spread: number;
+}
+
+/** A fresh out-object for a Fraction. */
+export function fraction(): Fraction {
+  return { n: NaN, kn: 0, d: NaN, kd: 0, spread: NaN };
+}
+
+/** `ratio`, leaving the fraction and its spread in `out` when one is given. */
+export function settle(n: number, kn: number, d: number, kd: number, spread: number, out: Fraction | undefined): number | undefined {
+  if (out !== undefined) {
+    out.n = n;
+    out.kn = kn;
+    out.d = d;
+    out.kd = kd;
+    out.spread = spread;
+  }
+  return ratio(n, kn, d, kd, spread);
+}
+
 /** Veltkamp's splitter: a double into two halves of 26 bits whose products are exact. */
 const SPLIT = 134217729; // 2^27 + 1
 const U = 2 ** -110;
@@ -171,72 +197,4 @@ function clearOfMidpoints(x: number, y: number, q: number, spread: number): bool
   if (power && (r < 0) !== (x < 0)) halfGap /= 2; // x/y is nearer zero than q, where doubles are twice as dense
   const room = halfGap * (y < 0 ? -y : y) - (r < 0 ? -r : r); // (distance to the midpoint)·|y|
   return room > 2 * spread * U * (x < 0 ? -x : x) + (r < 0 ? -r : r) * 2 ** -50;
-}
-
-/**
- * +1 or −1 for a side, in the catalog's one vocabulary (`sideOf`, read.ts), the two commonest spellings
- * tried first; 0 for anything else (left to the full reader, which words the error).
- */
-export function quickSide(x: unknown): 1 | -1 | 0 {
-  if (x === "long" || x === 1) return 1;
-  if (x === "short" || x === -1) return -1;
-  return sideOf(x) ?? 0;
-}
-
-/**
- * The value of a range argument holding one cell (Excel passes [[x]] for a range parameter given one
- * value); NaN (declined) for a larger range.
- */
-export function single(x: unknown): unknown {
-  if (!isArray(x)) return x;
-  if (x.length !== 1 || !isArray(x[0]) || x[0].length !== 1) return NaN;
-  return x[0][0];
-}
-
-/** Whether an argument is a range of other than one cell (a tier table, where a rate or a table belongs). */
-export function isRange(x: unknown): x is unknown[] {
-  return isArray(x) && !(x.length === 1 && isArray(x[0]) && x[0].length === 1);
-}
-
-/** "20x", "x20" (or ×) and "1:50" as readLeverage spells them, in whole numbers. */
-const TIMES = /^\s*(?:(\d{1,15})\s*[x×]|[x×]\s*(\d{1,15}))\s*$/i;
-const RATIO = /^\s*(\d{1,15})\s*:\s*(\d{1,15})\s*$/;
-
-/**
- * A leverage argument as a plain number: a number as it is, "20x"/"x20" as 20, "1:50"/"50:1" as 50 when
- * the larger side is a whole multiple of the smaller (so the quotient is exact); NaN (declined) otherwise.
- */
-export function leverage(x: unknown): number {
-  if (typeof x === "number") return x;
-  if (typeof x !== "string") return NaN;
-  const t = TIMES.exec(x);
-  if (t !== null) return +(t[1] ?? t[2]!);
-  const r = RATIO.exec(x);
-  if (r === null) return NaN;
-  const a = +r[1]!;
-  const b = +r[2]!;
-  const big = a > b ? a : b;
-  const small = a > b ? b : a;
-  return small > 0 && big % small === 0 ? big / small : NaN;
-}
-
-/**
- * The cells of a range argument in reading order (blanks skipped) as numbers: plain numbers, and with
- * `leverages` text too, as `leverage` reads it ("20x", "1:50"; NaN, declined later, when it cannot);
- * undefined for anything else.
- */
-export function plainNumbers(raw: unknown, leverages = false): number[] | undefined {
-  if (!isArray(raw)) return typeof raw === "number" ? [raw] : leverages && typeof raw === "string" ? [leverage(raw)] : undefined;
-  const out: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const row = raw[i];
-    if (!isArray(row)) return undefined;
-    for (let j = 0; j < row.length; j++) {
-      const v = row[j];
-      if (typeof v === "number") out.push(v);
-      else if (leverages && typeof v === "string" && v !== "") out.push(leverage(v));
-      else if (!blank(v)) return undefined;
-    }
-  }
-  return out;
 }

@@ -1,8 +1,12 @@
 import { D, Dec, ZERO } from "../spec/decimal";
 import { DomainError, EngineError, InvalidArgumentError, NotAvailableError, isEngineError } from "../spec/errors";
-import * as X from "../arith/exact";
+import * as decoders from "../spec/decoders";
+import { DEFAULT_MMR } from "../liquidation/maintenance";
+import { crossLiqKernel, plainColumn, type PlainColumns } from "./cross.fast";
+import type { Decline } from "../spec/plain";
 import { describe, fromNumber, isBlank, parseNumericText, readSide, Side } from "../spec/read";
-import { define, number, Param, Table, TableCell } from "../spec/params";
+import { number, Param } from "../spec/params";
+import { define, Table, TableCell } from "../spec/define";
 
 /**
  * Cross-margin accounts (USDⓈ-M style, several linear positions sharing one wallet).
@@ -122,7 +126,7 @@ const CELLS: Record<TableName, { read: (v: unknown, field: string, row: number) 
   entries: { read: (v, f, r) => cellNumber(v, f, r, positive), cell: { kind: "number", bounds: { gt: 0 } } },
   quantities: { read: (v, f, r) => cellNumber(v, f, r, positive), cell: { kind: "number", bounds: { gt: 0 } } },
   marks: { read: (v, f, r) => cellNumber(v, f, r, positive), cell: { kind: "number", bounds: { gt: 0 } } },
-  mmr: { read: (v, f, r) => cellNumber(v, f, r, rate), fallback: new D(0.005), cell: { kind: "number", bounds: { ge: 0, lt: 1 } } },
+  mmr: { read: (v, f, r) => cellNumber(v, f, r, rate), fallback: DEFAULT_MMR, cell: { kind: "number", bounds: { ge: 0, lt: 1 } } },
   maint_amounts: { read: (v, f, r) => cellNumber(v, f, r, notNegative), fallback: ZERO, cell: { kind: "number", bounds: { ge: 0 } } },
 };
 
@@ -188,12 +192,13 @@ function sameMarks(symbols: readonly (string | undefined)[], marks: readonly (De
 }
 
 /** A range of a positions table as an argument: read in its turn, with the rows the whole table keeps. */
-function column(name: TableName): Param<Column> {
+function column<N extends TableName>(name: N): Param<Column, PlainColumns[N]> {
   return {
     kind: "numbers",
     optional: name === "mmr" || name === "maint_amounts",
     range: true,
     cell: CELLS[name].cell,
+    plain: plainColumn(name, CELLS[name].cell!, CELLS[name].fallback as Dec | undefined) as (x: unknown) => PlainColumns[N] | Decline,
     read(raw, field, call) {
       if (call === undefined) throw new Error(`${field}: a positions table's range is read within a call`);
       const frame = (call.memo.positions ??= frameOf((n) => call.raw(n), call.names)) as Frame;
@@ -279,124 +284,6 @@ export function crossLiquidation(rows: readonly (CrossPosition | undefined)[], w
   return rows.map((p) => (p === undefined ? null : groups.get(p.symbol.toLowerCase())!.price!));
 }
 
-// Globals read once (see exact.ts): a call never looks them up.
-const isArray = Array.isArray;
-
-/**
- * CROSSLIQ for plain numbers, in exact scaled integers (see exact.ts): the same P = (mark·den + surplus)/den
- * as the Decimal path with one rounding. It answers only a table whose every row is filled, with plain
- * spellings and every symbol a positive price; anything else (blank rows, errors, #N/A cells, a number
- * too large to stay exact) is left to the Decimal path.
- */
-function fastCrossLiq(raw: ArrayLike<unknown>): number[][] | undefined {
-  const cols: unknown[][] = [];
-  for (let j = 0; j < 5; j++) {
-    const c = flat(raw[j]);
-    if (c === undefined || (j > 0 && c.length !== cols[0]!.length)) return undefined;
-    cols.push(c);
-  }
-  const [syms, sides, entries, quantities, marks] = cols as [unknown[], unknown[], unknown[], unknown[], unknown[]];
-  const n = syms.length;
-  const w = X.num(raw[5]);
-  const kw = X.decimals(w);
-  const mmrs = optionalFlat(raw[6], n, 0.005);
-  const cums = optionalFlat(raw[7], n, 0);
-  if (kw < 0 || !(w >= 0) || mmrs === undefined || cums === undefined) return undefined;
-  // groups by symbol: the raw text and its trimmed lower case both lead to the group's index
-  const index = new Map<unknown, number>();
-  const gMark: number[] = [];
-  const gKm: number[] = [];
-  const gDen: number[] = [];
-  const gKd: number[] = [];
-  const group: number[] = [];
-  let s = X.integer(w, kw);
-  let ks = kw;
-  for (let i = 0; i < n; i++) {
-    const sym = syms[i];
-    const side = X.quickSide(sides[i]);
-    const e = X.num(entries[i]);
-    const q = X.num(quantities[i]);
-    const m = X.num(marks[i]);
-    const r = mmrs[i]!;
-    const c = cums[i]!;
-    const ke = X.decimals(e);
-    const kq = X.decimals(q);
-    const km = X.decimals(m);
-    const kr = X.decimals(r);
-    const kc = X.decimals(c);
-    if (typeof sym !== "string" || side === 0 || (ke | kq | km | kr | kc) < 0) return undefined;
-    if (!(e > 0 && q > 0 && m > 0 && r >= 0 && r < 1 && c >= 0)) return undefined;
-    const qi = X.integer(q, kq);
-    const mi = X.integer(m, km);
-    const ri = X.integer(r, kr);
-    let g = index.get(sym);
-    if (g === undefined) {
-      const key = sym.trim().toLowerCase();
-      if (key === "") return undefined;
-      g = index.get(key);
-      if (g === undefined) {
-        g = gMark.length;
-        gMark.push(mi);
-        gKm.push(km);
-        gDen.push(0);
-        gKd.push(0);
-        index.set(key, g);
-      }
-      index.set(sym, g);
-    }
-    if (gMark[g] !== mi || gKm[g] !== km) return undefined;
-    group.push(g);
-    // surplus += side·q·(mark − E) − q·mark·mmr + cum
-    const kme = km > ke ? km : ke;
-    const ku = kq + kme;
-    const kmm = kq + km + kr;
-    const krow = ku > kmm ? ku : kmm;
-    const u = side * X.product(qi, X.sum(mi, km, -X.integer(e, ke), ke));
-    const row = X.sum(u, ku, -X.product(X.product(qi, mi), ri), kmm);
-    s = X.sum(X.sum(s, ks, row, krow), ks > krow ? ks : krow, X.integer(c, kc), kc);
-    ks = ks > krow ? ks : krow;
-    ks = ks > kc ? ks : kc;
-    // den += q·mmr − side·q
-    const kd = kq + kr;
-    gDen[g] = X.sum(gDen[g]!, gKd[g]!, X.sum(X.product(qi, ri), kd, -side * qi, kq), kd);
-    if (kd > gKd[g]!) gKd[g] = kd;
-  }
-  if (s !== s || !(s > 0) || n === 0) return undefined;
-  const prices: number[] = [];
-  for (let g = 0; g < gMark.length; g++) {
-    const den = gDen[g]!;
-    const kd = gKd[g]!;
-    const kmd = gKm[g]! + kd;
-    const p = X.ratio(X.sum(X.product(gMark[g]!, den), kmd, s, ks), kmd > ks ? kmd : ks, den, kd);
-    if (p === undefined || !(p > 0)) return undefined;
-    prices.push(p);
-  }
-  return group.map((g) => [prices[g]!]);
-}
-
-/** The cells of a one-column (or one-row) range, or undefined for anything else. */
-function flat(x: unknown): unknown[] | undefined {
-  if (!isArray(x) || x.length === 0) return undefined;
-  if (x.length === 1) return isArray(x[0]) ? (x[0] as unknown[]) : undefined;
-  const out: unknown[] = [];
-  for (const r of x) {
-    if (!isArray(r) || r.length !== 1) return undefined;
-    out.push(r[0]);
-  }
-  return out;
-}
-
-/** An optional per-row argument as n plain numbers: blank, one value, or n cells; undefined otherwise. */
-function optionalFlat(x: unknown, n: number, fallback: number): number[] | undefined {
-  const c = flat(x);
-  if (c === undefined || c.length === 1) {
-    const v = c === undefined ? x : c[0];
-    if (X.blank(v)) return new Array<number>(n).fill(fallback);
-    return typeof v === "number" ? new Array<number>(n).fill(v) : undefined;
-  }
-  return c.length === n ? c.map(X.num) : undefined;
-}
-
 const TABLE = {
   sides: column("sides"),
   entries: column("entries"),
@@ -409,7 +296,7 @@ const TABLE = {
 
 export const CROSSLIQ = define({ symbols: column("symbols"), ...TABLE }, (a): Table =>
   crossLiquidation(positionsOf(a), a.wallet_balance).map((c) => [c]),
-  fastCrossLiq,
+  { decode: decoders.CROSSLIQ, kernel: crossLiqKernel },
 );
 
 export const CROSSACCOUNT_LABELS = [

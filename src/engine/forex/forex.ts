@@ -1,10 +1,13 @@
 import { D, Dec, ZERO } from "../spec/decimal";
-import { DivisionByZeroError, DomainError, InvalidArgumentError, NotAvailableError } from "../spec/errors";
+import { DivisionByZeroError, InvalidArgumentError, NotAvailableError } from "../spec/errors";
 import { describe, isBlank, scalar } from "../spec/read";
 import { roundToStep } from "../margin/rounding";
 import * as X from "../arith/exact";
-import { fastCompound } from "../tables/tables.fast";
-import { define, leverage, number, optional, Param } from "../spec/params";
+import { leverage, number, optional, Param } from "../spec/params";
+import { define } from "../spec/define";
+import { DECLINE, type Decline } from "../spec/plain";
+import * as decoders from "../spec/decoders";
+import { roundings } from "../arith/certify";
 
 /**
  * Forex: pairs, pips, pip value, margin, conversion, lot sizing, spread cost and compounding.
@@ -51,10 +54,23 @@ export function readPair(raw: unknown, field: string): Pair {
   throw new InvalidArgumentError(field, `expected a currency pair such as "EUR/USD" or "EURUSD", got ${describe(v)}`);
 }
 
-const currency: Param<string> = { kind: "text", optional: false, range: false, read: readCurrency };
-const pair: Param<Pair> = { kind: "text", optional: false, range: false, read: readPair };
+/** A currency code as `readCurrency` reads it from plain text, or DECLINE (the Decimal path words the fault). */
+function plainCurrency(raw: unknown): string | Decline {
+  const t = typeof raw === "string" ? raw.trim().toUpperCase() : "";
+  return CURRENCY.test(t) ? t : DECLINE;
+}
 
-const LOT = new D(100000);
+/** A pair as `readPair` reads it from plain text, or DECLINE (the Decimal path words the fault). */
+function plainPair(raw: unknown): Pair | Decline {
+  const m = typeof raw === "string" ? PAIR.exec(raw.trim().toUpperCase()) : null;
+  return m && m[1] !== m[2] ? { base: m[1]!, quote: m[2]! } : DECLINE;
+}
+
+const currency: Param<string, string> = { kind: "text", optional: false, range: false, read: readCurrency, plain: plainCurrency };
+const pair: Param<Pair, Pair> = { kind: "text", optional: false, range: false, read: readPair, plain: plainPair };
+
+/** A standard forex lot: 100,000 units of the base currency (the default contract size of every forex function). */
+export const LOT = new D(100000);
 const JPY_PIP = new D("0.01");
 const PIP = new D("0.0001");
 
@@ -176,45 +192,57 @@ export const FXMARGIN = define(
       ratePair: a.rate_pair,
       contractSize: a.contract_size,
     }),
-  fastFxMargin,
+  { decode: decoders.FXMARGIN, kernel: fxMarginKernel },
 );
 
-/** A pair written as plain text, read as `readPair` reads it; undefined for anything else. */
-function quickPair(raw: unknown): Pair | undefined {
-  const m = typeof raw === "string" ? PAIR.exec(raw.trim().toUpperCase()) : null;
-  return m && m[1] !== m[2] ? { base: m[1]!, quote: m[2]! } : undefined;
-}
+/**
+ * Where fxMargin rounds when the rate is quoted the other way (account/base): the conversion divides the units
+ * by the rate (a rounding of the converted amount, the whole numerator of (units/rate)/L), then the division
+ * by leverage rounds the result. Converting by multiplying is exact, so the other cases round once, at the end.
+ */
+export const FXMARGIN_DIVIDED_ROUNDINGS = roundings(
+  ["converted"],
+  [
+    { step: "units / rate", into: "numerator", size: ["converted"] },
+    { step: "÷ leverage", into: "result" },
+  ],
+);
 
 /**
- * FXMARGIN for plain numbers, in exact scaled integers (see exact.ts): units = lots·contract size, then
- * units/L in the base currency, units·rate/L when the rate pair is base/account, units/(rate·L) when it
- * is account/base; one rounding either way. Errors and every other case are left to the Decimal path.
+ * FXMARGIN's kernel, for plain arguments (its generated decoder), in exact scaled integers (see exact.ts):
+ * units = lots·contract size, then units/L in the base currency, units·rate/L when the rate pair is
+ * base/account, units/(rate·L) when it is account/base (FXMARGIN_DIVIDED_ROUNDINGS). A conversion without a
+ * rate, or a rate pair that does not join the currencies, is left to the Decimal path (its errors).
  */
-function fastFxMargin(raw: ArrayLike<unknown>): number | undefined {
-  const pair = quickPair(raw[0]);
-  const lots = X.num(raw[1]);
-  const l = X.leverage(raw[2]);
-  const account = raw[3];
-  const noRate = X.blank(raw[4]);
-  const rate = X.numOr(raw[4], 1);
-  const ratePair = X.blank(raw[5]) ? pair : quickPair(raw[5]);
-  const cs = X.numOr(raw[6], 100000); // LOT
+function fxMarginKernel(a: {
+  pair: Pair;
+  lots: number;
+  leverage: number;
+  account_ccy: string | undefined;
+  rate: number | undefined;
+  rate_pair: Pair | undefined;
+  contract_size: number;
+}): number | undefined {
+  const { pair, lots, leverage: l, rate, contract_size: cs } = a;
+  const ratePair = a.rate_pair ?? pair;
+  const to = a.account_ccy ?? pair.base;
   const kn = X.decimals(lots);
   const kl = X.decimals(l);
-  const kr = X.decimals(rate);
   const kc = X.decimals(cs);
-  if (!pair || !ratePair || (kn | kl | kr | kc) < 0 || !(lots >= 0 && l > 0 && rate > 0 && cs > 0)) return undefined;
-  const to = X.blank(account) ? pair.base : typeof account === "string" ? account.trim().toUpperCase() : "";
-  if (!CURRENCY.test(to)) return undefined;
+  if ((kn | kl | kc) < 0) return undefined;
   const units = X.product(X.integer(lots, kn), X.integer(cs, kc)); // scale ku
   const ku = kn + kc;
   const lm = X.integer(l, kl);
   if (to === pair.base) return X.ratio(units, ku, lm, kl);
+  if (rate === undefined) return undefined;
+  const kr = X.decimals(rate);
+  if (kr < 0) return undefined;
   const rm = X.integer(rate, kr);
-  if (noRate) return undefined;
   if (ratePair.base === pair.base && ratePair.quote === to) return X.ratio(X.product(units, rm), ku + kr, lm, kl);
-  // the Decimal path divides by the rate, then by leverage: two roundings (see X.ratio)
-  if (ratePair.base === to && ratePair.quote === pair.base) return X.ratio(units, ku, X.product(rm, lm), kr + kl, 3);
+  if (ratePair.base === to && ratePair.quote === pair.base) {
+    const converted = (lots * cs) / rate;
+    return X.ratio(units, ku, X.product(rm, lm), kr + kl, FXMARGIN_DIVIDED_ROUNDINGS.spread(converted, l, converted));
+  }
   return undefined;
 }
 
@@ -262,107 +290,4 @@ export const SPREADCOST = define(
       pipValuePerLot: a.pip_value_per_lot,
       commissionPerLot: a.commission_per_lot,
     }),
-);
-
-// ─── Compounding ────────────────────────────────────────────────────────────────────────────────────
-
-export interface CompoundArgs {
-  start: Dec;
-  /** Return per period as a fraction (0.04 is 4 %). */
-  rate: Dec;
-  /** Whole number of periods, 0 or more. */
-  periods: number;
-  /** Added at the end of each period (negative for a withdrawal). */
-  contribution: Dec;
-  /** When given, the balance is rounded to a multiple of it (half away from zero) after every period. */
-  roundTo?: Dec;
-}
-
-/** One period of a compounding table; End = Start·(1 + rate) + Contribution, Gain = End − Start − Contribution. */
-export interface CompoundRow {
-  period: number;
-  start: Dec;
-  gain: Dec;
-  contribution: Dec;
-  end: Dec;
-}
-
-/**
- * Most periods COMPOUND rounds one by one (with round_to), so that one cell answers within milliseconds
- * and never holds up Excel; COMPOUNDTABLE is bounded by its cells instead (MAX_CELLS).
- */
-export const MAX_ROUNDED_PERIODS = 1000;
-
-/** Balance after k periods without rounding: P·g + C·(g − 1)/r with g = (1 + r)^k; P + k·C when r = 0. */
-function closedForm(a: CompoundArgs, k: number): Dec {
-  if (a.rate.isZero()) return a.start.add(a.contribution.mul(k));
-  const growth = a.rate.add(1).pow(k);
-  return a.start.mul(growth).add(a.contribution.mul(growth.sub(1)).div(a.rate));
-}
-
-function checkCompound(a: CompoundArgs): void {
-  if (a.rate.lt(-1)) throw new DomainError("rate", `must be -1 or more (a loss of at most 100 % a period), got ${a.rate.toString()}`);
-  if (!Number.isInteger(a.periods) || a.periods < 0) {
-    throw new DomainError("periods", `must be a whole number, 0 or more, got ${a.periods}`);
-  }
-  if (a.roundTo !== undefined && a.roundTo.lte(0)) {
-    throw new DomainError("round_to", `must be greater than 0, got ${a.roundTo.toString()}`);
-  }
-}
-
-/**
- * Each period's row. With `roundTo` the balance is rounded every period, as broker tables do; without it
- * each End is Start·(1 + rate) + Contribution at 34 digits, and the last is the closed form, so it equals
- * `compound` digit for digit (the two differ by far less than a cell shows).
- */
-export function compoundRows(a: CompoundArgs): CompoundRow[] {
-  checkCompound(a);
-  const rows: CompoundRow[] = [];
-  const factor = a.rate.add(1);
-  let start = a.start;
-  for (let k = 1; k <= a.periods; k++) {
-    const end =
-      a.roundTo === undefined
-        ? k === a.periods
-          ? closedForm(a, k)
-          : start.mul(factor).add(a.contribution)
-        : roundToStep(start.mul(factor).add(a.contribution), a.roundTo, "nearest");
-    rows.push({ period: k, start, gain: end.sub(start).sub(a.contribution), contribution: a.contribution, end });
-    start = end;
-  }
-  return rows;
-}
-
-/** Balance after `periods` periods, each adding `rate` and then `contribution`. */
-export function compound(a: CompoundArgs): Dec {
-  checkCompound(a);
-  if (a.roundTo === undefined) return closedForm(a, a.periods);
-  if (a.periods > MAX_ROUNDED_PERIODS) {
-    throw new DomainError(
-      "periods",
-      `must be ${MAX_ROUNDED_PERIODS.toLocaleString("en-US")} or fewer with round_to (the balance is rounded every period); COMPOUNDTABLE shows longer schedules`,
-    );
-  }
-  const factor = a.rate.add(1);
-  let balance = a.start;
-  for (let k = 1; k <= a.periods; k++) balance = roundToStep(balance.mul(factor).add(a.contribution), a.roundTo, "nearest");
-  return balance;
-}
-export const COMPOUND = define(
-  {
-    start: number({ ge: 0 }),
-    rate: number({ ge: -1 }),
-    periods: number({ ge: 0, integer: true }),
-    contribution: optional(number(), ZERO),
-    round_to: optional(number({ gt: 0 })),
-  },
-  (a) =>
-    compound({
-      start: a.start,
-      rate: a.rate,
-      periods: a.periods.toNumber(),
-      contribution: a.contribution,
-      roundTo: a.round_to,
-    }),
-  (raw) => fastCompound(raw, MAX_ROUNDED_PERIODS),
 );

@@ -1,7 +1,8 @@
 import { D, Dec, ZERO } from "../spec/decimal";
 import { decimals, exact, integer, lift, value } from "../arith/exact";
 import { certainQuotient } from "../arith/doubleword";
-import { define, number, type Table } from "../spec/params";
+import { number } from "../spec/params";
+import { define, type Table } from "../spec/define";
 import { closedColumn, closeOrder, liftInts, pnlColumn, readPnlInts } from "./pnl";
 
 /** EQUITYCURVE: the account's balance, peak and drawdown after each closed trade. */

@@ -1,4 +1,4 @@
-import type { Table } from "../spec/params";
+import type { Table } from "../spec/define";
 import type { Num } from "./cells";
 import type { Fills } from "./fills";
 import type { Position } from "./positions";

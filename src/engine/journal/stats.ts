@@ -1,6 +1,6 @@
 import { D, Dec, ZERO } from "../spec/decimal";
 import { DivisionByZeroError, EngineError, NotAvailableError } from "../spec/errors";
-import type { TableCell } from "../spec/params";
+import type { TableCell } from "../spec/define";
 import type { Num } from "./cells";
 
 /**

@@ -1,5 +1,5 @@
 import { EngineError } from "../spec/errors";
-import { define } from "../spec/params";
+import { define } from "../spec/define";
 import { column, columnOf, optionalColumn, shown } from "./cells";
 import { readFills, timeOrder, type FillColumns, type Fills } from "./fills";
 import { decimalFills, decimalRow } from "./finish-decimal";

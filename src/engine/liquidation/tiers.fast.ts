@@ -1,12 +1,13 @@
 import { D, Dec } from "../spec/decimal";
 import * as X from "../arith/exact";
-import { maintenance, Tier } from "./tiers";
+import { cellsOf } from "../spec/read";
+import { isTierTable, readTierTable, type Tier } from "./tiers";
 
 /**
  * Tier tables for the fast paths: read once, by the engine's own reader, and kept by their contents.
  *
  * A worksheet passes the same table (a range of plain cells) to thousands of calls. The first call with
- * given contents reads it with `maintenance().read`, the very reader the Decimal path uses, so every
+ * given contents reads it with `readTierTable`, the very reader the Decimal path uses, so every
  * rule (column count, order, gaps, overlaps, bounds, cumulative amounts) lives once; the brackets are then
  * kept as doubles and scaled integers, each checked to be exactly the Decimal value it stands for. A later
  * call whose range holds the same cells (compared one by one, so an edited range is read again) reuses
@@ -14,6 +15,8 @@ import { maintenance, Tier } from "./tiers";
  * and left to the Decimal path, which then gives the error or the answer.
  */
 export interface FastTiers {
+  /** The brackets as the reader gave them (Decimals), for a cell a kernel leaves to the Decimal path. */
+  readonly tiers: readonly Tier[];
   readonly n: number;
   /** Bracket bounds, rates and maintenance amounts as doubles (each the Decimal's exact value). */
   readonly floor: Float64Array;
@@ -79,19 +82,18 @@ function exactParts(d: Dec, i: number, value: Float64Array, m: Float64Array, k: 
   return true;
 }
 
-const reader = maintenance(new D(0.005));
-
 function compile(raw: unknown[][]): FastTiers | null {
+  // a range of blank cells is no table (the Decimal path takes the default rate)
+  if (!isTierTable(raw) || cellsOf(raw).length === 0) return null;
   let tiers: Tier[];
   try {
-    const m = reader.read(raw, "mmr");
-    if (m.kind !== "tiers") return null;
-    tiers = m.tiers;
+    tiers = readTierTable(raw, "mmr");
   } catch {
     return null; // the Decimal path gives the error
   }
   const n = tiers.length;
   const f: FastTiers = {
+    tiers,
     n,
     floor: new Float64Array(n),
     cap: new Float64Array(n),

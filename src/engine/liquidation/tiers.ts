@@ -1,7 +1,6 @@
 import { D, Dec, ZERO } from "../spec/decimal";
 import { DomainError, InvalidArgumentError, NotAvailableError } from "../spec/errors";
-import { cellsOf, describe, isBlank, parseNumericText, readNumber } from "../spec/read";
-import { boundsChecker, define, number, optional, Param } from "../spec/params";
+import { describe, isBlank, parseNumericText } from "../spec/read";
 
 /**
  * Maintenance margin given either as one rate or as an exchange's tier table
@@ -27,7 +26,7 @@ const COLUMNS = ["notional_floor", "notional_cap", "mmr", "maint_amount"] as con
 export const MAX_TIERS = 100;
 
 /** Any range of more than one cell where a rate or a table belongs is read as a tier table. */
-function isTable(raw: unknown): raw is unknown[][] {
+export function isTierTable(raw: unknown): raw is unknown[][] {
   if (!Array.isArray(raw)) return false;
   const cells = raw.reduce<number>((n, r) => n + (Array.isArray(r) ? r.length : 1), 0);
   return cells > 1;
@@ -200,54 +199,3 @@ export function bracketsOf(m: Maintenance, amount: Dec, amountField = "maint_amo
   }
   return m.tiers;
 }
-
-/**
- * Maintenance margin `notional·mmr − amount`, with the bracket holding the notional when `mmr` is a
- * tier table (the table's amount is used; a non-zero `amount` with a table is #VALUE!). A result below 0
- * (an amount larger than notional·mmr) is #NUM!.
- */
-export function maintenanceMargin(a: { notional: Dec; maintenance: Maintenance; amount: Dec }): Dec {
-  const tiers = bracketsOf(a.maintenance, a.amount);
-  const t = findTier(tiers, a.notional);
-  const mm = a.notional.mul(t.mmr).sub(t.amount);
-  if (mm.lt(0)) {
-    throw new DomainError(
-      a.maintenance.kind === "tiers" ? "mmr" : "maint_amount",
-      `the maintenance amount ${t.amount} is larger than notional × mmr (${a.notional.mul(t.mmr)}), so the maintenance margin would be negative`,
-    );
-  }
-  return mm;
-}
-
-/**
- * A maintenance-margin rate (0 ≤ mmr < 1) or a tier table (a range of more than one cell). With a
- * fallback the argument is optional; without one it is required.
- */
-const RATE_BOUNDS = { ge: 0, lt: 1 } as const;
-const checkRate = boundsChecker(RATE_BOUNDS);
-
-export function maintenance(fallback?: Dec): Param<Maintenance> {
-  return {
-    kind: "rateOrTiers",
-    optional: fallback !== undefined,
-    range: true,
-    bounds: RATE_BOUNDS,
-    read(raw, field) {
-      const table = isTable(raw);
-      const filled = table && cellsOf(raw).length > 0;
-      if (filled) return { kind: "tiers", tiers: readTierTable(raw, field) };
-      if (table || isBlank(raw)) {
-        if (fallback === undefined) {
-          throw new InvalidArgumentError(field, "is required: a rate such as 0.005, or a tier table range");
-        }
-        return { kind: "rate", mmr: fallback };
-      }
-      return { kind: "rate", mmr: checkRate(readNumber(raw, field), field) };
-    },
-  };
-}
-
-export const MAINTMARGIN = define(
-  { notional: number({ ge: 0 }), mmr: maintenance(), maint_amount: optional(number({ ge: 0 }), ZERO) },
-  (a) => maintenanceMargin({ notional: a.notional, maintenance: a.mmr, amount: a.maint_amount }),
-);

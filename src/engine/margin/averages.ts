@@ -1,7 +1,9 @@
 import { Dec, ZERO } from "../spec/decimal";
 import { DivisionByZeroError, DomainError, InvalidArgumentError } from "../spec/errors";
 import { describe, fromNumber, isBlank, parseNumericText } from "../spec/read";
-import { boundsChecker, define, number, optional, option, type Bounds, type Param } from "../spec/params";
+import { boundsChecker, number, optional, option, type Bounds, type Param } from "../spec/params";
+import { define } from "../spec/define";
+import { DECLINE, withinBounds } from "../spec/plain";
 
 /**
  * Average entry prices and averaging down.
@@ -69,6 +71,9 @@ export function runningAverages(prices: readonly Dec[], sizes: readonly Dec[], l
   });
 }
 
+// Read once (see spec/plain.ts): a call never looks the global up.
+const isArray = Array.isArray;
+
 type Positional = { values: (Dec | undefined)[]; count: number };
 
 /** A range's cells in reading order (a single value is one cell), blanks as they are. */
@@ -85,13 +90,29 @@ function cellsInOrder(raw: unknown): unknown[] {
  * the second then checks its size against the first's and reads its cells. So the left range's fault comes
  * first, and within a range the first cell's.
  */
-export function positional(bounds: Bounds, partner: string, first: boolean): Param<Positional> {
+export function positional(bounds: Bounds, partner: string, first: boolean): Param<Positional, number[]> {
   const check = boundsChecker(bounds);
+  const ok = withinBounds(bounds);
   return {
     kind: "numbers",
     optional: false,
     range: true,
     cell: { kind: "number", bounds },
+    plain: (raw) => {
+      // plain: every cell a number within the bounds (a blank pair, or a blank beside a number, is read the long way)
+      if (!isArray(raw) || raw.length === 0) return DECLINE;
+      const out: number[] = [];
+      for (let i = 0; i < raw.length; i++) {
+        const row: unknown = raw[i];
+        if (!isArray(row)) return DECLINE;
+        for (let j = 0; j < row.length; j++) {
+          const v: unknown = row[j];
+          if (typeof v !== "number" || !ok(v)) return DECLINE;
+          out.push(v);
+        }
+      }
+      return out.length > 0 ? out : DECLINE;
+    },
     read(raw, field, call) {
       const rows = Array.isArray(raw) ? raw.map((r) => (Array.isArray(r) ? (r as unknown[]) : [r])) : [[raw]];
       const count = rows.reduce((n, r) => n + r.length, 0);

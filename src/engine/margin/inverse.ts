@@ -1,6 +1,7 @@
 import { D, Dec } from "../spec/decimal";
 import { Side } from "../spec/read";
-import { define, leverage, number, optional, side } from "../spec/params";
+import { leverage, number, optional, side } from "../spec/params";
+import { define } from "../spec/define";
 
 /**
  * Inverse (coin-margined) contracts: each contract is worth a fixed amount of the quote currency

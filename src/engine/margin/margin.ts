@@ -1,9 +1,10 @@
-import { D, Dec, ZERO } from "../spec/decimal";
+import { D, Dec, ONE, ZERO } from "../spec/decimal";
 import { DivisionByZeroError, NotAvailableError } from "../spec/errors";
-import * as X from "../arith/exact";
 import { Side } from "../spec/read";
-import { define, leverage, number, numbers, optional, side, tableKey } from "../spec/params";
-
+import { leverage, number, numbers, optional, side, tableKey } from "../spec/params";
+import { define } from "../spec/define";
+import * as decoders from "../spec/decoders";
+import { equityKernel, freeMarginKernel, marginKernel, notionalKernel } from "./margin.fast";
 
 /**
  * Leverage and margin: the guide's formulas (position size, margin, equity, free margin, margin level,
@@ -19,32 +20,15 @@ export const EXPOSURE = define({ capital: number({ ge: 0 }), leverage }, ({ capi
 export function margin(a: { notional: Dec; leverage: Dec }): Dec {
   return a.notional.div(a.leverage);
 }
-export const MARGIN = define({ notional: number({ ge: 0 }), leverage }, margin, (raw) => {
-  const n = X.num(raw[0]);
-  const l = X.leverage(raw[1]);
-  const kn = X.decimals(n);
-  const kl = X.decimals(l);
-  if (kn < 0 || kl < 0 || !(n >= 0 && l > 0)) return undefined;
-  return X.ratio(X.integer(n, kn), kn, X.integer(l, kl), kl);
-});
+export const MARGIN = define({ notional: number({ ge: 0 }), leverage }, margin, { decode: decoders.MARGIN, kernel: marginKernel });
 
 export function notional(a: { price: Dec; quantity: Dec; contractSize: Dec }): Dec {
   return a.price.mul(a.quantity).mul(a.contractSize);
 }
 export const NOTIONAL = define(
-  { price: number({ gt: 0 }), quantity: number({ ge: 0 }), contract_size: optional(number({ gt: 0 }), new D(1)) },
+  { price: number({ gt: 0 }), quantity: number({ ge: 0 }), contract_size: optional(number({ gt: 0 }), ONE) },
   (a) => notional({ price: a.price, quantity: a.quantity, contractSize: a.contract_size }),
-  (raw) => {
-    const p = X.num(raw[0]);
-    const q = X.num(raw[1]);
-    const cs = X.numOr(raw[2], 1);
-    const kp = X.decimals(p);
-    const kq = X.decimals(q);
-    const kc = X.decimals(cs);
-    if (kp < 0 || kq < 0 || kc < 0 || !(p > 0 && q >= 0 && cs > 0)) return undefined;
-    const units = X.product(X.integer(q, kq), X.integer(cs, kc));
-    return X.value(X.product(X.integer(p, kp), units), kp + kq + kc);
-  },
+  { decode: decoders.NOTIONAL, kernel: notionalKernel },
 );
 
 export const LEVERAGE = define({ notional: number({ ge: 0 }), equity: number({ ge: 0 }) }, (a) => {
@@ -52,32 +36,15 @@ export const LEVERAGE = define({ notional: number({ ge: 0 }), equity: number({ g
   return a.notional.div(a.equity);
 });
 
-export const EQUITY = define(
-  { balance: number(), floating_pnl: numbers(0) },
-  (a) => a.floating_pnl.reduce((sum, pnl) => sum.add(pnl), a.balance),
-  (raw) => {
-    // balance + Σ PnL in exact scaled integers (see exact.ts): the Decimal sum is exact, so is this one
-    const b = X.num(raw[0]);
-    const pnl = X.blank(raw[1]) ? [] : X.plainNumbers(raw[1]);
-    let k = X.decimals(b);
-    if (k < 0 || pnl === undefined) return undefined;
-    for (let i = 0; i < pnl.length; i++) {
-      const kv = X.decimals(pnl[i]!);
-      if (kv < 0) return undefined;
-      if (kv > k) k = kv;
-    }
-    let total = X.lift(X.integer(b, X.decimals(b)), X.decimals(b), k);
-    for (let i = 0; i < pnl.length; i++) {
-      const kv = X.decimals(pnl[i]!);
-      total = X.exact(total + X.lift(X.integer(pnl[i]!, kv), kv, k));
-    }
-    return X.value(total, k);
-  },
-);
+export const EQUITY = define({ balance: number(), floating_pnl: numbers(0) }, (a) => a.floating_pnl.reduce((sum, pnl) => sum.add(pnl), a.balance), {
+  decode: decoders.EQUITY,
+  kernel: equityKernel,
+});
 
-export const FREEMARGIN = define({ equity: number(), used_margin: number({ ge: 0 }) }, (a) =>
-  a.equity.sub(a.used_margin),
-);
+export const FREEMARGIN = define({ equity: number(), used_margin: number({ ge: 0 }) }, (a) => a.equity.sub(a.used_margin), {
+  decode: decoders.FREEMARGIN,
+  kernel: freeMarginKernel,
+});
 
 export function marginLevel(a: { equity: Dec; usedMargin: Dec }): Dec {
   if (a.usedMargin.isZero()) throw new DivisionByZeroError("used_margin", "is 0: margin level needs margin in use");
@@ -88,6 +55,10 @@ export const MARGINLEVEL = define({ equity: number(), used_margin: number({ ge: 
 );
 
 export type MarginStatus = "OK" | "MARGIN CALL" | "STOP OUT";
+
+/** MARGINSTATUS's default levels (100 % margin call, 50 % stop-out), also SCENARIOS' with a balance. */
+export const DEFAULT_CALL_LEVEL = ONE;
+export const DEFAULT_STOPOUT_LEVEL = new D("0.5");
 
 /** Stop-out is checked first, so a broker whose levels are given the wrong way round still stops out. */
 export function marginStatus(a: { equity: Dec; usedMargin: Dec; callLevel: Dec; stopoutLevel: Dec }): MarginStatus {
@@ -101,8 +72,8 @@ export const MARGINSTATUS = define(
   {
     equity: number(),
     used_margin: number({ ge: 0 }),
-    call_level: optional(number({ ge: 0 }), new D(1)),
-    stopout_level: optional(number({ ge: 0 }), new D(0.5)),
+    call_level: optional(number({ ge: 0 }), DEFAULT_CALL_LEVEL),
+    stopout_level: optional(number({ ge: 0 }), DEFAULT_STOPOUT_LEVEL),
   },
   (a) =>
     marginStatus({ equity: a.equity, usedMargin: a.used_margin, callLevel: a.call_level, stopoutLevel: a.stopout_level }),
@@ -139,8 +110,8 @@ export const CALLPRICE = define(
     quantity: number({ gt: 0 }),
     balance: number(),
     leverage,
-    level: optional(number({ ge: 0 }), new D(1)),
-    contract_size: optional(number({ gt: 0 }), new D(1)),
+    level: optional(number({ ge: 0 }), ONE),
+    contract_size: optional(number({ gt: 0 }), ONE),
   },
   (a) => callPrice({ ...a, contractSize: a.contract_size }),
 );

@@ -1,8 +1,10 @@
 import { D, Dec, ZERO } from "../spec/decimal";
 import { NotAvailableError } from "../spec/errors";
-import * as X from "../arith/exact";
+import * as decoders from "../spec/decoders";
+import { pnlKernel, roeKernel } from "./pnl.fast";
 import { Side } from "../spec/read";
-import { boolean, define, leverage, number, optional, side } from "../spec/params";
+import { boolean, leverage, number, optional, side } from "../spec/params";
+import { define } from "../spec/define";
 
 /**
  * Profit, return and price targets for linear positions (stocks, crypto USDⓈ-M, CFDs, spread bets).
@@ -48,34 +50,7 @@ export const PNL = define(
       feeRate: a.fee_rate,
       fixedFees: a.fixed_fees,
     }),
-  (raw) => {
-    const side = X.quickSide(raw[0]);
-    const e = X.num(raw[1]);
-    const x = X.num(raw[2]);
-    const q = X.num(raw[3]);
-    const cs = X.numOr(raw[4], 1);
-    const f = X.numOr(raw[5], 0);
-    const z = X.numOr(raw[6], 0);
-    const ke = X.decimals(e);
-    const kx = X.decimals(x);
-    const kq = X.decimals(q);
-    const kc = X.decimals(cs);
-    const kf = X.decimals(f);
-    const kz = X.decimals(z);
-    if (side === 0 || (ke | kx | kq | kc | kf | kz) < 0) return undefined;
-    if (!(e > 0 && x > 0 && q >= 0 && cs > 0 && f >= 0 && f < 1)) return undefined;
-    // scales: prices kp, units ku, gross kp + ku, fees kp + ku + kf
-    const kp = ke > kx ? ke : kx;
-    const entry = X.lift(X.integer(e, ke), ke, kp);
-    const exit = X.lift(X.integer(x, kx), kx, kp);
-    const ku = kq + kc;
-    const units = X.product(X.integer(q, kq), X.integer(cs, kc));
-    const gross = X.product(X.exact(side * (exit - entry)), units);
-    const fees = X.product(X.product(X.exact(entry + exit), units), X.integer(f, kf));
-    const net = X.sum(gross, kp + ku, -fees, kp + ku + kf);
-    const kn = kp + ku + kf;
-    return X.value(X.sum(net, kn, -X.integer(z, kz), kz), kn > kz ? kn : kz);
-  },
+  { decode: decoders.PNL, kernel: pnlKernel },
 );
 
 /** Return on initial margin: (side·(exit − entry) − fee_rate·(entry + exit)) / (entry / leverage). */
@@ -86,26 +61,7 @@ export function roe(a: { side: Side; entry: Dec; exit: Dec; leverage: Dec; feeRa
 export const ROE = define(
   { side, entry: price(), exit: price(), leverage, fee_rate: feeRate() },
   (a) => roe({ ...a, feeRate: a.fee_rate }),
-  (raw) => {
-    const side = X.quickSide(raw[0]);
-    const e = X.num(raw[1]);
-    const x = X.num(raw[2]);
-    const l = X.leverage(raw[3]);
-    const f = X.numOr(raw[4], 0);
-    const ke = X.decimals(e);
-    const kx = X.decimals(x);
-    const kl = X.decimals(l);
-    const kf = X.decimals(f);
-    if (side === 0 || (ke | kx | kl | kf) < 0) return undefined;
-    if (!(e > 0 && x > 0 && l > 0 && f >= 0 && f < 1)) return undefined;
-    // (side·(exit − entry) − fee·(entry + exit))·L over entry: prices at scale kp, the move at kp + kf
-    const kp = ke > kx ? ke : kx;
-    const entry = X.lift(X.integer(e, ke), ke, kp);
-    const exit = X.lift(X.integer(x, kx), kx, kp);
-    const fees = X.product(X.exact(entry + exit), X.integer(f, kf));
-    const move = X.sum(X.exact(side * (exit - entry)), kp, -fees, kp + kf);
-    return X.ratio(X.product(move, X.integer(l, kl)), kp + kf + kl, entry, kp);
-  },
+  { decode: decoders.ROE, kernel: roeKernel },
 );
 
 /** Exit price for a target ROE: linear entry·(1 + side·roe/L); inverse side·entry/(side − roe/L). */

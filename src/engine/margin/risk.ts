@@ -2,7 +2,8 @@ import { D, Dec, ZERO } from "../spec/decimal";
 import { DivisionByZeroError, DomainError, NotAvailableError } from "../spec/errors";
 import { Side } from "../spec/read";
 import { roundToStep } from "./rounding";
-import { define, leverage, number, optional, side } from "../spec/params";
+import { leverage, number, optional, side } from "../spec/params";
+import { define } from "../spec/define";
 
 /**
  * Risk, position sizing, stops and targets.

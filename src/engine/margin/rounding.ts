@@ -1,5 +1,6 @@
 import { D, Dec, EXCEL_DIGITS } from "../spec/decimal";
-import { define, number, optional, option } from "../spec/params";
+import { number, optional, option } from "../spec/params";
+import { define } from "../spec/define";
 
 /**
  * Rounding to a tick or lot step, decimal-exact. The value is first rounded to Excel's 15 significant

@@ -1,6 +1,7 @@
 import { D, Dec, ZERO } from "../spec/decimal";
 import { DivisionByZeroError, DomainError, NotAvailableError } from "../spec/errors";
-import { define, number, optional } from "../spec/params";
+import { number, optional } from "../spec/params";
+import { define } from "../spec/define";
 
 /**
  * Crypto: market capitalisation, APR/APY and staking rewards.

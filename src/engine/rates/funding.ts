@@ -1,6 +1,8 @@
 import { D, Dec, ONE } from "../spec/decimal";
 import { Side } from "../spec/read";
-import { define, number, optional, side } from "../spec/params";
+import { number, optional, side } from "../spec/params";
+import { define } from "../spec/define";
+import { LOT } from "../forex/forex";
 
 /**
  * Funding, financing and swaps.
@@ -68,7 +70,7 @@ export const SWAP = define(
     swap_points: number(),
     nights: optional(number({ ge: 0 }), ONE),
     point: optional(number({ gt: 0 }), new D("0.00001")),
-    contract_size: optional(number({ gt: 0 }), new D(100000)),
+    contract_size: optional(number({ gt: 0 }), LOT),
   },
   (a) =>
     swap({ lots: a.lots, swapPoints: a.swap_points, nights: a.nights, point: a.point, contractSize: a.contract_size }),

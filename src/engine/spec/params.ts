@@ -1,11 +1,13 @@
 import { D, Dec } from "./decimal";
-import { DomainError, EngineError, InvalidArgumentError } from "./errors";
+import { DomainError, InvalidArgumentError } from "./errors";
+import { blank, DECLINE, type Decline, exactNumber, plainLeverage, plainList, plainNumber, plainOption, plainSide } from "./plain";
 import * as read from "./read";
 
 /**
- * Declarative argument specs. Every function declares its arguments once, as data (kind, bounds,
- * default); one runner reads and validates them all, so the maths below never sees a raw value and
- * neither the worksheet wrappers nor the task pane validate again.
+ * Declarative argument specs. Every function declares its arguments once, as data (kind, bounds, default,
+ * words); from that one declaration come the Decimal path's reader (`read`, which words each fault), the fast
+ * kernels' plain reader (`plain`, see plain.ts), the task pane's form checks and the tests' generated
+ * arguments. Neither the worksheet wrappers nor the task pane validate again.
  */
 export type ParamKind =
   | "number"
@@ -21,7 +23,11 @@ export type ParamKind =
 /** What a cell of a table's range holds: a number, a side, a symbol, a date-time, a hedge-mode position side. */
 export type CellKind = "number" | "leverage" | "side" | "symbol" | "time" | "positionSide";
 
-export interface Param<T> {
+/**
+ * One argument: `T` is what the Decimal path computes with, `Q` what a fast kernel is handed (a plain number, a
+ * side, a word, a list of numbers...).
+ */
+export interface Param<T, Q = unknown> {
   readonly kind: ParamKind;
   readonly optional: boolean;
   /** Takes a whole range (declared `any[][]` to Excel) rather than one value. */
@@ -32,11 +38,19 @@ export interface Param<T> {
   readonly bounds?: Bounds;
   /** For a range whose cells are read one by one (a column of a table): what each cell holds, and its bounds. */
   readonly cell?: { readonly kind: CellKind; readonly bounds?: Bounds };
+  /** The value a blank or omitted optional argument takes; absent where there is none (or it depends on others). */
+  readonly fallback?: T;
   /**
    * Reads and checks the argument. Arguments are read from left to right, so that the leftmost argument's
    * fault is the one shown; `call` gives a reader whose rows depend on other arguments what it needs.
    */
   read(raw: unknown, field: string, call?: Call): T;
+  /**
+   * The argument as a fast kernel takes it, or DECLINE (plain.ts). Absent for an argument no fast kernel takes
+   * (a positions or fills column read within the call): tools/decoders.cjs refuses to write a decoder for a
+   * function with such an argument until its spec says how a kernel takes it.
+   */
+  readonly plain?: (raw: unknown) => Q | Decline;
 }
 
 /**
@@ -104,44 +118,66 @@ function compileBounds(b: Bounds): (d: Dec, field: string) => Dec {
   };
 }
 
-function required<T>(kind: ParamKind, reader: (raw: unknown, field: string) => T, range = false): Param<T> {
-  return { kind, optional: false, range, read: reader };
-}
-
-// The argument specs below are written out field by field rather than spread from `required`: some
-// hundred and fifty are made when the bundle loads, and an object spread costs V8 far more than a literal.
+// The argument specs below are written out field by field rather than spread: some hundred and fifty are made
+// when the bundle loads, and an object spread costs V8 far more than a literal.
 
 /** A number (or numeric text) within bounds. */
-export function number(bounds: Bounds = {}): Param<Dec> {
+export function number(bounds: Bounds = {}): Param<Dec, number> {
   const check = boundsChecker(bounds);
-  return { kind: "number", optional: false, range: false, read: (raw, field) => check(read.readNumber(raw, field), field), bounds };
+  return {
+    kind: "number",
+    optional: false,
+    range: false,
+    bounds,
+    read: (raw, field) => check(read.readNumber(raw, field), field),
+    plain: plainNumber(bounds),
+  };
 }
 
-export const side: Param<read.Side> = required("side", read.readSide);
+export const side: Param<read.Side, read.Side> = { kind: "side", optional: false, range: false, read: read.readSide, plain: plainSide };
 
-export const leverage: Param<Dec> = required("leverage", read.readLeverage);
+export const leverage: Param<Dec, number> = { kind: "leverage", optional: false, range: false, read: read.readLeverage, plain: plainLeverage };
 
-export const boolean: Param<boolean> = required("boolean", read.readBoolean);
+export const boolean: Param<boolean, boolean> = {
+  kind: "boolean",
+  optional: false,
+  range: false,
+  read: read.readBoolean,
+  plain: (x) => (typeof x === "boolean" ? x : DECLINE),
+};
 
-export const text: Param<string> = required("text", read.readText);
+export const text: Param<string, string> = {
+  kind: "text",
+  optional: false,
+  range: false,
+  read: read.readText,
+  plain: (x) => (typeof x === "string" && x !== "" && x.trim() === x ? x : DECLINE),
+};
 
-export function option<T extends string>(words: readonly T[], aliases: Readonly<Record<string, NoInfer<T>>> = {}): Param<T> {
-  return { kind: "option", optional: false, range: false, read: (raw, field) => read.readOption(raw, field, words, aliases), words };
+export function option<T extends string>(words: readonly T[], aliases: Readonly<Record<string, NoInfer<T>>> = {}): Param<T, T> {
+  return { kind: "option", optional: false, range: false, words, read: (raw, field) => read.readOption(raw, field, words, aliases), plain: plainOption(words, aliases) };
 }
 
 /**
  * A key into a reference table (a region, an asset class): the words of `option`, but text the table
  * does not hold is #N/A (no figure exists for it), not #VALUE!; a blank or a non-text value stays #VALUE!.
  */
-export function tableKey<T extends string>(words: readonly T[], aliases: Readonly<Record<string, NoInfer<T>>> = {}): Param<T> {
-  return { kind: "option", optional: false, range: false, read: (raw, field) => read.readOption(raw, field, words, aliases, true), words };
+export function tableKey<T extends string>(words: readonly T[], aliases: Readonly<Record<string, NoInfer<T>>> = {}): Param<T, T> {
+  return {
+    kind: "option",
+    optional: false,
+    range: false,
+    words,
+    read: (raw, field) => read.readOption(raw, field, words, aliases, true),
+    plain: plainOption(words, aliases),
+  };
 }
 
 /**
  * A range (or one value) of numbers; blank cells skipped; at least `min` numbers; each within `bounds`
  * (#NUM! naming the cell, `explain` saying why in the function's words).
  */
-export function numbers(min = 1, bounds?: Bounds, explain?: (d: Dec) => string): Param<Dec[]> {
+export function numbers(min = 1, bounds?: Bounds, explain?: (d: Dec) => string): Param<Dec[], number[]> {
   const check = bounds === undefined ? undefined : boundsChecker(bounds);
   return {
     kind: "numbers",
@@ -162,38 +198,48 @@ export function numbers(min = 1, bounds?: Bounds, explain?: (d: Dec) => string):
       }
       return list;
     },
+    plain: plainList(plainNumber(bounds), min, Infinity),
   };
 }
 
-function atLeastOne(list: Dec[], field: string): Dec[] {
-  if (list.length === 0) throw new InvalidArgumentError(field, "needs at least one value");
-  return list;
-}
-
 /** A range (or one value) of leverages, each read as a leverage argument is; blanks skipped; at least one, at most `most`. */
-export function leverages(most: number): Param<Dec[]> {
+export function leverages(most: number): Param<Dec[], number[]> {
   return {
     kind: "leverages",
     optional: false,
     range: true,
     cell: { kind: "leverage" },
     read: (raw, field) => {
-      const list = atLeastOne(read.readLeverages(raw, field), field);
+      const list = read.readLeverages(raw, field);
+      if (list.length === 0) throw new InvalidArgumentError(field, "needs at least one value");
       if (list.length > most) {
         throw new DomainError(field, `has ${list.length.toLocaleString("en-US")} leverages; the limit is ${most.toLocaleString("en-US")}`);
       }
       return list;
     },
+    plain: plainList(plainLeverage, 1, most),
   };
+}
+
+/** The plain form of a default, as a fast kernel is handed it: a Decimal as the double that is exactly it. */
+function plainDefault(v: unknown): unknown {
+  if (v instanceof D) {
+    const n = exactNumber(v);
+    if (n === DECLINE) throw new Error(`a default must be a short decimal a double holds exactly, got ${v.toString()}`);
+    return n;
+  }
+  return v;
 }
 
 /**
  * An optional argument: blank or omitted means the default (or undefined when there is none, for a
  * default that depends on other arguments and is settled in the maths).
  */
-export function optional<T>(p: Param<T>): Param<T | undefined>;
-export function optional<T>(p: Param<T>, fallback: T): Param<T>;
-export function optional<T>(p: Param<T>, fallback?: T): Param<T | undefined> {
+export function optional<T, Q>(p: Param<T, Q>): Param<T | undefined, Q | undefined>;
+export function optional<T, Q>(p: Param<T, Q>, fallback: T): Param<T, Q>;
+export function optional<T, Q>(p: Param<T, Q>, fallback?: T): Param<T | undefined, Q | undefined> {
+  const plainFallback = plainDefault(fallback) as Q | undefined;
+  const inner = p.plain ?? (() => DECLINE);
   return {
     kind: p.kind,
     optional: true,
@@ -201,100 +247,8 @@ export function optional<T>(p: Param<T>, fallback?: T): Param<T | undefined> {
     words: p.words,
     bounds: p.bounds,
     cell: p.cell,
+    fallback,
     read: (raw, field, call) => (read.isBlank(raw) ? fallback : p.read(raw, field, call)),
-  };
-}
-
-export type Params = Record<string, Param<unknown>>;
-export type Args<P extends Params> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
-export type RawArgs<P extends Params> = { [K in keyof P]?: unknown };
-
-/**
- * A spilled table: rows of numbers (Decimal, or a plain number where the function computed it exactly in
- * doubles, see exact.ts), text, booleans, null for an empty cell, or an engine error for a cell that has no
- * value (Excel shows it as that cell's error, as it does inside dynamic arrays).
- */
-export type TableCell = Dec | number | string | boolean | null | EngineError;
-export type Table = TableCell[][];
-export type Result = Dec | string | boolean | Table;
-
-export interface EngineFunction<P extends Params, R extends Result> {
-  readonly params: P;
-  /** Argument names in catalog order. */
-  readonly names: readonly string[];
-  /** The maths alone, on values already read. */
-  readonly compute: (args: Args<P>) => R;
-  /** Reads and validates raw values given by name, then computes. */
-  call(raw: RawArgs<P>): R;
-  /** Reads and validates raw values given in catalog order (as a worksheet passes them), then computes. */
-  apply(raw: ArrayLike<unknown>): R;
-  /**
-   * An optional fast path for plain-number arguments: the same result as `apply` as a number (or, for a
-   * table, rows of numbers), computed exactly (see exact.ts), or undefined to leave the call to `apply`.
-   * It never answers with an error; a table's cell may be one, as the same cell of `apply`'s table.
-   */
-  readonly fast?: (raw: ArrayLike<unknown>) => Fast;
-}
-
-/**
- * What a fast path answers: a number, a spilled table of numbers, text and error cells (engine errors, which
- * the boundary shows as the Decimal path's are shown), or undefined (no answer).
- */
-export type Fast = number | (number | string | EngineError)[][] | undefined;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyEngineFunction = EngineFunction<any, Result>;
-
-function isDecimal(v: unknown): v is Dec {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof EngineError);
-}
-
-function checkFinite<R extends Result>(result: R): R {
-  if (isDecimal(result)) {
-    if (!result.isFinite()) throw new DomainError(undefined, "the result is not a finite number");
-  } else if (Array.isArray(result)) {
-    for (const row of result) {
-      for (const cell of row) {
-        if ((isDecimal(cell) && !cell.isFinite()) || (typeof cell === "number" && !Number.isFinite(cell))) {
-          throw new DomainError(undefined, "a result is not a finite number");
-        }
-      }
-    }
-  }
-  return result;
-}
-
-export function define<P extends Params, R extends Result>(
-  params: P,
-  compute: (args: Args<P>) => R,
-  fast?: (raw: ArrayLike<unknown>) => Fast,
-): EngineFunction<P, R> {
-  // the argument list is made on first use, not when the bundle loads
-  let names: string[] | undefined;
-  let entries: (readonly [string, Param<unknown>])[] | undefined;
-  const list = () => (entries ??= (names ??= Object.keys(params)).map((name) => [name, params[name]!] as const));
-  return {
-    params,
-    get names() {
-      return (names ??= Object.keys(params));
-    },
-    compute,
-    fast,
-    call(raw) {
-      const args: Record<string, unknown> = {};
-      const all = list();
-      const call: Call = { names: names!, read: args, raw: (name) => raw[name], memo: {} };
-      for (const [name, p] of all) args[name] = p.read(raw[name], name, call);
-      return checkFinite(compute(args as Args<P>));
-    },
-    apply(raw) {
-      const args: Record<string, unknown> = {};
-      const all = list();
-      const call: Call = { names: names!, read: args, raw: (name) => raw[names!.indexOf(name)], memo: {} };
-      all.forEach(([name, p], i) => {
-        args[name] = p.read(raw[i], name, call);
-      });
-      return checkFinite(compute(args as Args<P>));
-    },
+    plain: (raw) => (blank(raw) ? plainFallback : inner(raw)),
   };
 }

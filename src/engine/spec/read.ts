@@ -1,4 +1,4 @@
-import { D, Dec } from "./decimal";
+import { D, Dec, ZERO } from "./decimal";
 import { DomainError, InvalidArgumentError, NotAvailableError } from "./errors";
 
 /**
@@ -121,32 +121,29 @@ const RATIO = /^([0-9.]+)\s*:\s*([0-9.]+)$/;
 const TIMES = /^([0-9.]+)\s*[x×]$|^[x×]\s*([0-9.]+)$/i;
 
 /**
- * Leverage: a positive number, or text "20", "20x", "1:20" or "20:1". A ratio is read as the larger
- * side over the smaller, since traders write it both ways ("1:50" and "50:1" are both 50x).
+ * The leverage grammar, the one every reader of a leverage uses (the Decimal path's and the fast kernels'):
+ * text "20", "20x", "x20", "1:20" or "20:1". A ratio is the larger side over the smaller, since traders write it
+ * both ways ("1:50" and "50:1" are both 50x); a ratio with a side of 0 is 0. Undefined for text that is none of
+ * these; the caller checks the value is above 0.
  */
+export function leverageOfText(text: string): Dec | undefined {
+  const t = text.trim();
+  const ratio = RATIO.exec(t);
+  if (ratio) {
+    const a = parseNumericText(ratio[1]!);
+    const b = parseNumericText(ratio[2]!);
+    if (a === undefined || b === undefined) return undefined;
+    if (a.isZero() || b.isZero()) return ZERO;
+    return a.gt(b) ? a.div(b) : b.div(a);
+  }
+  const times = TIMES.exec(t);
+  return parseNumericText(times ? (times[1] ?? times[2]!) : t);
+}
+
+/** Leverage: a positive number, or text in the leverage grammar (`leverageOfText`). */
 export function readLeverage(raw: unknown, field: string): Dec {
   const v = scalar(raw, field);
-  let lev: Dec | undefined;
-  if (typeof v === "number") lev = fromNumber(v, field);
-  else if (typeof v === "string") {
-    const t = v.trim();
-    const ratio = RATIO.exec(t);
-    const times = TIMES.exec(t);
-    if (ratio) {
-      const a = parseNumericText(ratio[1]!);
-      const b = parseNumericText(ratio[2]!);
-      if (a !== undefined && b !== undefined) {
-        if (a.isZero() || b.isZero()) {
-          throw new DomainError(field, `must be greater than 0, got ${describe(v)}`);
-        }
-        lev = a.gt(b) ? a.div(b) : b.div(a);
-      }
-    } else if (times) {
-      lev = parseNumericText(times[1] ?? times[2]!);
-    } else {
-      lev = parseNumericText(t);
-    }
-  }
+  const lev = typeof v === "number" ? fromNumber(v, field) : typeof v === "string" ? leverageOfText(v) : undefined;
   if (lev === undefined) {
     if (isBlank(v)) throw new InvalidArgumentError(field, 'is required: a number such as 20, or "20x" or "1:20"');
     throw new InvalidArgumentError(field, `expected a number such as 20, or "20x" or "1:20", got ${describe(v)}`);
@@ -189,15 +186,21 @@ export function readOption<T extends string>(
   table = false,
 ): T {
   const v = scalar(raw, field);
-  if (typeof v === "string") {
-    const t = v.trim().toLowerCase();
-    const hit = words.find((w) => w.toLowerCase() === t) ?? aliases[t];
-    if (hit !== undefined) return hit;
-  }
+  const hit = optionWord(v, words, aliases);
+  if (hit !== undefined) return hit;
   const list = words.map((w) => `"${w}"`).join(", ");
   if (isBlank(v)) throw new InvalidArgumentError(field, `is required: one of ${list}`);
   if (table && typeof v === "string") throw new NotAvailableError(field, `no figure for ${describe(v)} in LEV's table`);
   throw new InvalidArgumentError(field, `expected one of ${list}, got ${describe(v)}`);
+}
+
+/** The option word a value names (case-insensitive and trimmed; an alias names its word), or undefined. */
+export function optionWord<T extends string>(v: unknown, words: readonly T[], aliases: Readonly<Record<string, T>>): T | undefined {
+  if (typeof v !== "string") return undefined;
+  for (let i = 0; i < words.length; i++) if (words[i] === v) return words[i]; // as written: no copy made
+  const t = v.trim().toLowerCase();
+  const alias = aliases[t]; // a word every object has ("constructor") is no alias: only text is
+  return words.find((w) => w.toLowerCase() === t) ?? (typeof alias === "string" ? alias : undefined);
 }
 
 /** The cells of a range (or a single value), row by row, with their 1-based positions. */
