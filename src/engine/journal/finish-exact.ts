@@ -130,30 +130,36 @@ interface Sums {
 }
 
 function sums(x: ExactFinisher, t: Position): Sums {
-  const { P, Q, F, closing } = x.s;
+  const { P, Q, F, closing, kf } = x.s;
   const side = x.f.side;
-  const last = t.fills.length - 1;
-  const s: Sums = { entryQuantity: 0, entryValue: 0, exitQuantity: 0, exitValue: 0, fees: 0, feeShares: undefined };
+  const fills = t.fills;
+  const last = fills.length - 1;
+  let entryQuantity = 0;
+  let entryValue = 0;
+  let exitQuantity = 0;
+  let exitValue = 0;
+  let fees = 0;
+  let feeShares: B.Big | undefined;
   for (let k = 0; k <= last; k++) {
-    const i = t.fills[k]!;
+    const i = fills[k]!;
     let q = Q[i]!;
     if (k === 0 && t.openedBySplit) {
       q = Q[i]! - closing[i]!;
-      s.feeShares = B.sub(B.big(F[i]!, x.s.kf), closingFeeBig(x, i));
+      feeShares = B.sub(B.big(F[i]!, kf), closingFeeBig(x, i));
     } else if (k === last && t.closedBySplit) {
       q = closing[i]!;
       const part = closingFeeBig(x, i);
-      s.feeShares = s.feeShares === undefined ? part : B.add(s.feeShares, part);
-    } else s.fees = exact(s.fees + F[i]!);
+      feeShares = feeShares === undefined ? part : B.add(feeShares, part);
+    } else fees = exact(fees + F[i]!);
     if (side[i] === t.side) {
-      s.entryQuantity = exact(s.entryQuantity + q);
-      s.entryValue = exact(s.entryValue + exact(P[i]! * q));
+      entryQuantity = exact(entryQuantity + q);
+      entryValue = exact(entryValue + exact(P[i]! * q));
     } else {
-      s.exitQuantity = exact(s.exitQuantity + q);
-      s.exitValue = exact(s.exitValue + exact(P[i]! * q));
+      exitQuantity = exact(exitQuantity + q);
+      exitValue = exact(exitValue + exact(P[i]! * q));
     }
   }
-  return s;
+  return { entryQuantity, entryValue, exitQuantity, exitValue, fees, feeShares };
 }
 
 /**
