@@ -130,19 +130,10 @@ export {
   readPositionsBlock,
   type CrossPosition,
 } from "./cross/cross";
-export {
-  TRADES,
-  JOURNALSTATS,
-  EQUITYCURVE,
-  trades,
-  readFills,
-  tradesTable,
-  journalStats,
-  equityCurve,
-  isoSerial,
-  TRADES_HEADER,
-  JOURNALSTATS_LABELS,
-  EQUITYCURVE_HEADER,
-  type TradeRow,
-  type JournalStatLabel,
-} from "./journal/journal";
+export { TRADES, trades } from "./journal/trades";
+export { readFills, type Fills, type FillColumns } from "./journal/fills";
+export { tradesTable, TRADES_HEADER, type TradeRow } from "./journal/rows";
+export { JOURNALSTATS } from "./journal/journalstats";
+export { journalStats, JOURNALSTATS_LABELS, type JournalStatLabel } from "./journal/stats";
+export { EQUITYCURVE, equityCurve, EQUITYCURVE_HEADER } from "./journal/equity";
+export { isoSerial } from "./journal/dates";

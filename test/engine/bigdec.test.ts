@@ -1,7 +1,8 @@
 import * as fc from "fast-check";
 import * as B from "../../src/engine/arith/bigdec";
 import { D } from "../../src/engine/spec/decimal";
-import { share, shareBig } from "../../src/engine/journal/journal";
+import { share } from "../../src/engine/journal/finish-decimal";
+import { shareBig } from "../../src/engine/journal/finish-exact";
 
 // Each BigInt step must give the value decimal.js gives at the engine's settings (34 digits, ties away from
 // zero): the values are compared as decimal text, and the doubles as numbers.

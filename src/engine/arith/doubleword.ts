@@ -161,7 +161,7 @@ export function certainQuotient(a: number, b: number): number {
 /**
  * Average R and SQN over n trades with R_i = pnl_i ÷ risk_i, where pnl and risk hold the exact values (scaled
  * integers at one scale, so R_i is their quotient), certified to be the doubles the Decimal path shows
- * (`rFigures` in journal.ts: each R_i, the running sum, the mean, each deviation, its square, their running
+ * (`rFigures` in journal/stats.ts: each R_i, the running sum, the mean, each deviation, its square, their running
  * sum, the variance, min(n, 100)/variance, its square root and the product by the mean, each rounded to 34
  * digits). `out[0]` is Average R and `out[1]` SQN, or NaN for a figure that could not be certified (the caller
  * then leaves the call to the Decimal path); n ≥ 2.

@@ -14,7 +14,7 @@
  * Globals (Math, Number, Array) are read once, here, so a call never looks them up.
  */
 
-import { blank as isBlank, DECLINE, plainSide } from "../spec/plain";
+import { blank as isBlank } from "../spec/plain";
 
 /** Powers of ten above 10^22 are not exact doubles. */
 const MAX_SCALE = 22;
@@ -33,16 +33,12 @@ const { round, max } = Math;
 const isSafeInteger = Number.isSafeInteger;
 
 /**
- * The journal's fast readers take a blank and a side as the plain readers do (spec/plain.ts, where every other
- * fast kernel's arguments are read, through its generated decoder): `blank` is plain.ts's, `quickSide` its
- * `plainSide` with 0 for a side it declines.
+ * JOURNALSTATS' fast path takes a blank scalar argument as the plain readers do (spec/plain.ts, where every other
+ * fast kernel's arguments are read, through its generated decoder). The journal's sides are read by the
+ * catalog's `sideOf` (journal/cells.ts).
  */
 export function blank(x: unknown): x is undefined | null | "" {
   return isBlank(x);
-}
-export function quickSide(x: unknown): 1 | -1 | 0 {
-  const s = plainSide(x);
-  return s === DECLINE ? 0 : s;
 }
 
 /** The least k ≤ 11 with x = m/10^k exactly (m an integer), or −1 when x is not such a plain number. */

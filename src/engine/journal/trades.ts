@@ -1,0 +1,113 @@
+import { EngineError } from "../spec/errors";
+import { define } from "../spec/define";
+import { column, columnOf, optionalColumn, shown } from "./cells";
+import { readFills, timeOrder, type FillColumns, type Fills } from "./fills";
+import { decimalFills, decimalRow } from "./finish-decimal";
+import { exactAsDecimal, exactHoldings, exactRow, scaledFills, type ExactFinisher } from "./finish-exact";
+import { positionSlots, walkPositions } from "./positions";
+import { TRADES_HEADER, tradesTable, type TradeRow } from "./rows";
+
+/**
+ * TRADES: the trades a fills table makes. One reader (fills.ts), one position state machine (positions.ts) and
+ * two finishers (finish-exact.ts, finish-decimal.ts), for the worksheet's fast path and its Decimal path, and
+ * so for Excel, the playground and the task pane alike.
+ */
+
+/**
+ * The trades of fills read in exact double arithmetic, each trade finished exactly where it can be and in
+ * Decimal where not; undefined when the fills are not all plain numbers with few decimals, or a position's
+ * quantity stops being exact.
+ */
+function exactTrades(f: Fills, order: readonly number[] | undefined): TradeRow[] | undefined {
+  const s = scaledFills(f);
+  if (s === undefined) return undefined;
+  const positions = walkPositions(f, order, exactHoldings(s, positionSlots(f)));
+  if (positions === undefined) return undefined;
+  const x: ExactFinisher = { f, s, shares: new Map() };
+  let asDecimal: ReturnType<typeof exactAsDecimal> | undefined;
+  return positions.map((t) => exactRow(x, t) ?? decimalRow(f, t, (asDecimal ??= exactAsDecimal(f, s))));
+}
+
+/** The trades the fills make, ordered by opening time, then by the row of their first fill. */
+export function trades(f: Fills): TradeRow[] {
+  const order = timeOrder(f);
+  const quick = exactTrades(f, order);
+  if (quick !== undefined) return quick;
+  const { values, holdings } = decimalFills(f, positionSlots(f));
+  return walkPositions(f, order, holdings)!.map((t) => decimalRow(f, t, values));
+}
+
+/**
+ * TRADES for fills of plain numbers with few decimals: the same table as the Decimal path, cells as the
+ * worksheet shows them. Undefined, leaving the call to `apply`, for numeric text, long numbers, a step beyond
+ * 2^53 and any error (which `apply` gives as it reads the same fills).
+ */
+export function tradesFast(raw: ArrayLike<unknown>): (number | string)[][] | undefined {
+  let rows: TradeRow[] | undefined;
+  try {
+    const f = readFills(fillColumns(raw));
+    rows = exactTrades(f, timeOrder(f));
+  } catch (e) {
+    if (e instanceof EngineError) return undefined;
+    throw e;
+  }
+  if (rows === undefined) return undefined;
+  const out: (number | string)[][] = [TRADES_HEADER.slice()];
+  for (const r of rows) {
+    const quantity = shown(r.quantity);
+    const avgEntry = shown(r.avgEntry);
+    const avgExit = r.avgExit === undefined ? "" : shown(r.avgExit);
+    const gross = shown(r.gross);
+    const fee = shown(r.fees);
+    const net = shown(r.net);
+    const ret = shown(r.return);
+    if (quantity !== quantity || avgEntry !== avgEntry || avgExit !== avgExit || gross !== gross || fee !== fee || net !== net || ret !== ret) return undefined;
+    const opened = r.opened === 0 ? 0 : r.opened;
+    const closed = r.closed === undefined ? "" : r.closed === 0 ? 0 : r.closed;
+    out.push([r.symbol, r.side, opened, closed, r.fills, quantity, avgEntry, avgExit, gross, fee, net, ret, r.status]);
+  }
+  return out;
+}
+
+/** TRADES' ranges from the worksheet's arguments, in catalog order. */
+function fillColumns(raw: ArrayLike<unknown>): FillColumns {
+  return {
+    times: columnOf(raw[0]),
+    symbols: columnOf(raw[1]),
+    sides: columnOf(raw[2]),
+    prices: columnOf(raw[3]),
+    quantities: columnOf(raw[4]),
+    fees: columnOf(raw[5]),
+    contractSizes: columnOf(raw[6]),
+    positionSides: columnOf(raw[7]),
+  };
+}
+
+export const TRADES = define(
+  {
+    times: column("time"),
+    symbols: column("symbol"),
+    sides: column("side"),
+    prices: column("number", { gt: 0 }),
+    quantities: column("number", { gt: 0 }),
+    fees: optionalColumn("number"),
+    contract_sizes: optionalColumn("number", { gt: 0 }),
+    position_sides: optionalColumn("positionSide"),
+  },
+  (a) =>
+    tradesTable(
+      trades(
+        readFills({
+          times: a.times,
+          symbols: a.symbols,
+          sides: a.sides,
+          prices: a.prices,
+          quantities: a.quantities,
+          fees: a.fees,
+          contractSizes: a.contract_sizes,
+          positionSides: a.position_sides,
+        }),
+      ),
+    ),
+  tradesFast,
+);
