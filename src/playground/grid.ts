@@ -1,4 +1,4 @@
-import { cellName, columnName } from "./format";
+import { cellName, columnName } from "../shared/a1";
 
 /*
  * A small virtualized spreadsheet grid: only the rows and cells in view exist in the DOM (so a 10,000-row

@@ -6,7 +6,8 @@ import { fromHtml, fromTsv, toHtml, toTsv } from "./clipboard";
 import type { Answers, DateOrder, ReadCells } from "./csv-open";
 import { ask } from "./dialog";
 import { series, type Content } from "./fill";
-import { cellName, dateParts, formatNumber, isDateFormat, parseRange } from "./format";
+import { asRange, cellName } from "../shared/a1";
+import { dateParts, formatNumber, isDateFormat } from "./format";
 import { el, Grid, HEADER_WIDTH, rangeName, textWidth, type CellView, type Rect, type Selection } from "./grid";
 import { addinIdentity } from "./addin";
 import type { PlaygroundHost } from "./host";
@@ -330,7 +331,7 @@ export class PlaygroundPage implements PlaygroundHost {
 
   select(sheet: string, range: string): void {
     if (this.hf.getSheetId(sheet) !== this.sheet) this.activateSheet(sheet);
-    const r = parseRange(range);
+    const r = asRange(range);
     if (!r) return;
     this.grid.select(r.top, r.left, r.top === r.bottom && r.left === r.right ? undefined : r);
   }

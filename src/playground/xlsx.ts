@@ -1,7 +1,7 @@
 import { DetailedCellError, ErrorType, type HyperFormula } from "hyperformula";
-import type { ChartPlan, ConditionalFormat } from "../taskpane/workbook";
+import type { ChartPlan, ConditionalFormat } from "../shared/workbook";
 import type { DefinedName } from "./bridge";
-import { cellName, parseCell, parseRange } from "./format";
+import { asCell, asRange, cellName } from "../shared/a1";
 import { DEFAULT_COLUMN_WIDTH, emptyMeta, formatAt, rect, shiftFormula, styleAt, type CellStyle, type Rect, type WorkbookMeta } from "./sheet";
 import { addCharts, chartObjectName, readCharts, trimmed, type NativeChart } from "./xlsx-charts";
 import { callsLev, formulaFromFile, formulaToFile, isBroken } from "./xlsx-formulas";
@@ -438,7 +438,7 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
           } else if (formula) {
             content = `=${formulaFromFile(formula)}`;
             if (o.shareType === "array" && o.ref) {
-              const block = parseRange(o.ref);
+              const block = asRange(o.ref);
               if (block) arrayBlocks.push(block);
             }
           } else if (o.richText) {
@@ -500,7 +500,7 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
     const name = xmlUnescape(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? "");
     const local = /\blocalSheetId="(\d+)"/.exec(attrs)?.[1];
     const text = xmlUnescape(x[2]!);
-    if (!/^[A-Za-z_\\][\w.]*$/.test(name) || name.startsWith("_xlnm") || /#REF!/.test(text) || parseCell(name)) continue;
+    if (!/^[A-Za-z_\\][\w.]*$/.test(name) || name.startsWith("_xlnm") || /#REF!/.test(text) || asCell(name)) continue;
     const sheet = local === undefined ? undefined : (sheetOrder[Number(local)] ?? order[Number(local)]);
     if (local !== undefined && sheet === undefined) continue;
     names.push({ name, expression: `=${formulaFromFile(text)}`, sheet });

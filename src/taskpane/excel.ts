@@ -1,23 +1,5 @@
-import {
-  blockRange,
-  cellName,
-  columnName,
-  freeSheetName,
-  freeTableName,
-  MAX_READ_CELLS,
-  parseCell,
-  parseRange,
-  rangeCells,
-  WorkbookError,
-  type CellValue,
-  type RangeValues,
-  type WorkbookAdapter,
-  type WritePlan,
-  type WriteOptions,
-  planCells,
-  type WriteResult,
-  withTableName,
-} from "./workbook";
+import { blockRange, freeSheetName, freeTableName, checkReadRange, WorkbookError, type CellValue, type RangeValues, type WorkbookAdapter, type WritePlan, type WriteOptions, planCells, type WriteResult, withTableName } from "../shared/workbook";
+import { cellName, columnName, parseCell, parseRange } from "../shared/a1";
 
 /**
  * The Excel adapter: carries a write plan into a new worksheet with Office.js. The first
@@ -209,19 +191,6 @@ export function explain(e: unknown): WorkbookError {
   return new WorkbookError(`Excel could not write the sheet (${detail}). Nothing else in your workbook was changed.`, detail);
 }
 
-/** Checks a range address before asking Excel: an A1 range of at most MAX_READ_CELLS cells. */
-export function checkReadRange(sheet: string, range: string): void {
-  let cells: number;
-  try {
-    cells = rangeCells(range);
-  } catch {
-    throw new WorkbookError(`"${range}" is not a range address such as A1:D10.`);
-  }
-  if (cells > MAX_READ_CELLS) {
-    throw new WorkbookError(`${sheet}!${range} has ${cells.toLocaleString("en-US")} cells; a tier table is far smaller (at most ${MAX_READ_CELLS.toLocaleString("en-US")} cells are read).`);
-  }
-}
-
 /** Turns what Office.js threw while reading into words for the trader. */
 function explainRead(e: unknown, sheet: string, range: string): WorkbookError {
   if (e instanceof WorkbookError) return e;
@@ -247,8 +216,8 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookA
     },
 
     // One round trip: the sheet's own name and the range's values are loaded together.
-    async readRange(sheetName: string, range: string): Promise<RangeValues> {
-      checkReadRange(sheetName, range);
+    async readRange(sheetName: string, range: string, what?: string): Promise<RangeValues> {
+      checkReadRange(sheetName, range, what);
       try {
         return await run(async (context) => {
           const sheet = context.workbook.worksheets.getItem(sheetName);

@@ -17,7 +17,7 @@ import { journalImportPlan } from "../../src/taskpane/model/journal-plan";
 import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
 import { positionsPlan } from "../../src/taskpane/model/positions";
 import { buildScenario } from "../../src/taskpane/model/scenario";
-import type { WritePlan } from "../../src/taskpane/workbook";
+import type { WritePlan } from "../../src/shared/workbook";
 
 /** A host that keeps the sheet meta and settles spills after a write, as the page does. */
 export function metaHost(hf: HyperFormula, meta: WorkbookMeta, bridge: LevBridge): PlaygroundHost {

@@ -4,7 +4,7 @@ import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../src
 import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
 import { positionsPlan } from "../../src/taskpane/model/positions";
 import { buildScenario } from "../../src/taskpane/model/scenario";
-import { WorkbookError, type WritePlan } from "../../src/taskpane/workbook";
+import { WorkbookError, type WritePlan } from "../../src/shared/workbook";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the mock's recorders are loosely typed by design */
 

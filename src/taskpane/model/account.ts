@@ -1,4 +1,5 @@
-import { cellName, columnName, parseRange, sheetReference, type CellValue } from "../workbook";
+import { cellName, columnName, parseRange, sheetReference } from "../../shared/a1";
+import type { CellValue } from "../../shared/workbook";
 import { isError, levIndex, mul, rangeArg, ref, type Env, type Expr, type Val } from "./expr";
 import type { OtherPositions, Trade } from "./form";
 import type { AccountAt } from "./position";

@@ -27,7 +27,8 @@ import {
   type Param,
   type Side,
 } from "../../engine";
-import { parseSheetRange, sheetRangeText, sheetReference, type CellValue } from "../workbook";
+import { parseSheetRange, sheetRangeText, sheetReference } from "../../shared/a1";
+import type { CellValue } from "../../shared/workbook";
 import { preset, PRESETS, type MarketId, type Preset } from "./presets";
 import { findSymbol, type ExchangeCap, type SymbolInfo } from "./symbols";
 import { priceDigits, stepDecimals, type PriceDigits } from "./formats";

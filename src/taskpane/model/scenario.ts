@@ -3,7 +3,7 @@ import { add, cmp, concat, div, iff, isError, isNA, isNumber, lev, lit, mul, neg
 import type { Trade } from "./form";
 import { formatDecimals, plural, type PriceDigits, type Unit } from "./formats";
 import { positionKind, viewOf, type View } from "./position";
-import { cellName } from "../workbook";
+import { cellName } from "../../shared/a1";
 import { accountBlock, othersWords, type AccountBlock } from "./account";
 
 /**

@@ -7,7 +7,8 @@ import { findSymbol } from "../model/symbols";
 import { preset, type MarketId } from "../model/presets";
 import { buildScenario, type Scenario } from "../model/scenario";
 import { scenarioPlan } from "../model/plan";
-import { parseSheetRange, type WorkbookAdapter } from "../workbook";
+import { parseSheetRange } from "../../shared/a1";
+import type { WorkbookAdapter } from "../../shared/workbook";
 import { JournalAction, type ActionProps, type Status } from "./actions";
 import { Fields } from "./fields";
 import { usePaneFocus } from "./focus";
@@ -165,7 +166,7 @@ export function App({ workbook }: AppProps) {
     setReading(true);
     let read: TierRead;
     try {
-      const r = await workbook.readRange(where.sheet, where.range);
+      const r = await workbook.readRange(where.sheet, where.range, id === "mmrTable" ? "tier table" : "positions table");
       read = { address, sheet: r.sheet, range: r.range, cells: r.values };
     } catch (e) {
       read = { address, problem: e instanceof Error ? e.message : String(e) };

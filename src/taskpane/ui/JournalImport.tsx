@@ -27,7 +27,7 @@ import { journalImportPlan } from "../model/journal-plan";
 import { fromColumns } from "../model/journal-columns";
 import { createImportWorker, type ImportWorker } from "../worker/client";
 import type { Reply } from "../worker/journal-worker";
-import type { WorkbookAdapter } from "../workbook";
+import type { WorkbookAdapter } from "../../shared/workbook";
 import type { ActionProps } from "./actions";
 import { Message } from "./messages";
 
