@@ -1,4 +1,5 @@
 import tseslint from "typescript-eslint";
+import layers from "./tools/eslint-layers.mjs";
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/", "test-results/"] },
@@ -7,6 +8,12 @@ export default tseslint.config(
     files: ["**/*.cjs", "**/*.js"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // The layers of src/ and what each may import: the table in tools/eslint-layers.mjs.
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    plugins: { layers },
+    rules: { "layers/imports": "error" },
   },
   {
     // The engine knows nothing of Excel, Office or the page.
