@@ -87,6 +87,7 @@ export {
   BREAKEVENWR,
   EXPECTANCY,
   riskSize,
+  checkStop,
   inverseRiskSize,
   rewardRisk,
   takeProfit,

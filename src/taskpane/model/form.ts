@@ -1,7 +1,11 @@
 import {
   boundsMessage,
   CALLPRICE,
+  checkStop,
+  CROSSACCOUNT_LABELS,
   crossAccount,
+  FXCONVERT,
+  PNL,
   D,
   DomainError,
   convert,
@@ -378,6 +382,17 @@ function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Whether the engine takes what `check` asks of it (an argument's reader and bounds, or one of its rules). */
+function engineTakes(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch (e) {
+    if (isEngineError(e)) return false;
+    throw e;
+  }
+}
+
 function positive(d: Dec, what: string): Dec {
   if (d.lte(0)) throw new FieldProblem(`${capital(what)} must be more than 0.`);
   return d;
@@ -499,8 +514,9 @@ function otherPositions(text: string, read: TierRead | undefined): OtherPosition
   }
   const kept = rows.filter((p): p is CrossPosition => p !== undefined);
   if (kept.length === 0) throw new FieldProblem(`${label} holds no positions: every row is blank. Clear the field for none.`);
-  // LEV.CROSSACCOUNT's own sums: rows 3 and 5 of its table are unrealised PnL and maintenance.
+  // LEV.CROSSACCOUNT's own sums, read by their labels
   const account = crossAccount(rows, new D(0));
+  const figure = (label: (typeof CROSSACCOUNT_LABELS)[number]) => account.find((row) => row[0] === label)![1] as Dec;
   return {
     ref: sheetReference(where),
     label,
@@ -510,8 +526,8 @@ function otherPositions(text: string, read: TierRead | undefined): OtherPosition
     rows,
     count: kept.length,
     symbols: new Set(kept.map((p) => p.symbol.toLowerCase())).size,
-    upnl: account[2]![1] as Dec,
-    maintenance: account[4]![1] as Dec,
+    upnl: figure("Unrealized PnL"),
+    maintenance: figure("Maintenance margin"),
   };
 }
 
@@ -535,7 +551,8 @@ function priceList(text: string): Dec[] {
   if (parts.length > MAX_SCENARIO_ROWS) throw new FieldProblem(`Enter at most ${MAX_SCENARIO_ROWS} prices.`);
   return parts.map((p) => {
     const d = num(p, "each price");
-    if (d.lte(0)) throw new FieldProblem(`Every price must be more than 0; "${p}" is not.`);
+    // the bounds of the price a scenario row is worked at (LEV.PNL's exit)
+    if (!engineTakes(() => PNL.params.exit.read(d.toString(), "exit"))) throw new FieldProblem(`Every price must be more than 0; "${p}" is not.`);
     return d;
   });
 }
@@ -606,9 +623,12 @@ function readConversion(v: FormValues, field: FieldReader, pair: Pair | undefine
     }
     return rp;
   });
-  const rate = field("rate", () =>
-    positive(num(v.rate, `the price of ${ratePair ? pairText(ratePair) : "the rate pair"}, which converts ${pair.quote} amounts into ${account}`), "the conversion rate"),
-  );
+  const rate = field("rate", () => {
+    const r = num(v.rate, `the price of ${ratePair ? pairText(ratePair) : "the rate pair"}, which converts ${pair.quote} amounts into ${account}`);
+    // the bounds of the rate LEV.FXCONVERT converts at
+    if (!engineTakes(() => FXCONVERT.params.rate.read(r.toString(), "rate"))) throw new FieldProblem("The conversion rate must be more than 0.");
+    return r;
+  });
   if (!ratePair || !rate) return { accountCcy: account };
   return { accountCcy: account, fx: { base: pair.base, quote: pair.quote, account, ratePair: pairText(ratePair), rate } };
 }
@@ -668,7 +688,7 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
       return undefined;
     }
     const s = onTick(viaSpec(RISKSIZE.params.stop, v.stop, "the stop price"), tick, v.tick, named, "the stop price");
-    if (entry && (side === 1 ? s.gte(entry) : s.lte(entry))) {
+    if (entry && !engineTakes(() => checkStop({ side, entry, stop: s }))) {
       throw new FieldProblem(
         side === 1 ? "For a long, the stop must be below the entry price." : "For a short, the stop must be above the entry price.",
       );
