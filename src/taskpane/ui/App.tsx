@@ -109,7 +109,8 @@ export function App({ workbook }: AppProps) {
 
   /** Checks the whole form; on a problem shows every message, goes to the step at fault and focuses its field. */
   const check = (read: TierRead | undefined = tierRead, others: TierRead | undefined = othersRead): boolean => {
-    const v = validate(values, read, others);
+    // the render's validation, unless a range was read just now (before the state holds it)
+    const v = read === tierRead && others === othersRead ? validation : validate(values, read, others);
     setErrors(v.errors);
     if (v.trade) return true;
     const first = STEPS.flatMap((st) => STEP_FIELDS[st]).find((f) => v.errors[f]);
@@ -160,7 +161,7 @@ export function App({ workbook }: AppProps) {
     const address = values[id].trim();
     const where = parseSheetRange(address);
     if (!where) {
-      setErrors((e) => ({ ...e, [id]: validate(values, tierRead, othersRead).errors[id] }));
+      setErrors((e) => ({ ...e, [id]: validation.errors[id] }));
       return before;
     }
     setReading(true);
@@ -177,7 +178,7 @@ export function App({ workbook }: AppProps) {
 
   const write = async () => {
     if (!check()) return;
-    const trade = validate(values, tierRead, othersRead).trade!;
+    const trade = validation.trade!;
     setStatus({ kind: "busy", what: "Writing the scenario sheet…" });
     try {
       const result = await workbook.write(scenarioPlan(buildScenario(trade)));
