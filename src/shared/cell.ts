@@ -14,10 +14,15 @@ export function cellNumber(n: number): number {
   return n === 0 ? 0 : n;
 }
 
+/** A Decimal as the number a cell is given: the nearest double, never -0 (one past the largest double is ±Infinity). */
+export function numberOf(d: { toNumber(): number }): number {
+  return cellNumber(d.toNumber());
+}
+
 /** A Decimal (or anything with `toNumber`) as a cell holds it: the nearest double, never -0; undefined when it is too large. */
 export function decimalCell(d: { toNumber(): number }): number | undefined {
-  const n = d.toNumber();
-  return Number.isFinite(n) ? cellNumber(n) : undefined;
+  const n = numberOf(d);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /** One value of a result as a cell shows it: a number, text, a boolean, a blank (null), or an engine error. */

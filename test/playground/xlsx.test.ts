@@ -6,7 +6,8 @@ import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/p
 import type { FunctionsMetadata } from "../../src/playground/metadata";
 import { columnMeta, formatAt, styleAt, type WorkbookMeta } from "../../src/playground/sheet";
 import { needsApostrophe, readXlsx, writeXlsx } from "../../src/playground/xlsx";
-import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
+import { GUIDE_EXAMPLE } from "../../src/taskpane/model/form";
+import { validate } from "../../src/taskpane/model/validate";
 import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
 import { DIST, loadBundle } from "../helpers/bundle";

@@ -1,4 +1,5 @@
-import { applyPreset, GUIDE_EXAMPLE, validate, type FieldId, type FormValues } from "../../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, type FieldId, type FormValues } from "../../../src/taskpane/model/form";
+import { validate } from "../../../src/taskpane/model/validate";
 import { expectVector, input } from "../../helpers/vectors";
 
 const crypto = applyPreset(GUIDE_EXAMPLE, "crypto-linear");

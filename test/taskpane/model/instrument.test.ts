@@ -1,4 +1,5 @@
-import { applyPreset, applySymbol, GUIDE_EXAMPLE, START, validate, type FormValues } from "../../../src/taskpane/model/form";
+import { applyPreset, applySymbol, GUIDE_EXAMPLE, START, type FormValues } from "../../../src/taskpane/model/form";
+import { validate } from "../../../src/taskpane/model/validate";
 import { decimalsFormat, formatDecimals, priceDigits } from "../../../src/taskpane/model/formats";
 import { PRESETS } from "../../../src/taskpane/model/presets";
 import { buildScenario } from "../../../src/taskpane/model/scenario";
