@@ -20,8 +20,8 @@ import {
   type Pair,
   type Side,
 } from "../../engine";
-import { PRESETS } from "./presets";
-import { findSymbol } from "./symbols";
+import { PRESETS, type Preset } from "./presets";
+import { findSymbol, type SymbolInfo } from "./symbols";
 import { priceDigits } from "./formats";
 import { coinOf, MAX_SCENARIO_ROWS, type Conversion, type FieldErrors, type FieldId, type FormValues, type MarginView, type TierRead, type Trade } from "./form";
 import { blank, engineTakes, FieldProblem, num, onStep, onTick, otherPositions, pct, positive, priceList, readLev, readRisk, tierTable, viaSpec } from "./form-read";
@@ -75,28 +75,23 @@ function readConversion(v: FormValues, field: FieldReader, pair: Pair | undefine
   return { accountCcy: account, fx: { base: pair.base, quote: pair.quote, account, ratePair: pairText(ratePair), rate } };
 }
 
-/**
- * Reads and checks every field. Returns the trade when all is well, otherwise one message per field
- * at fault. Sizing from risk is the engine's RISKSIZE with the fee rate (capped so the margin fits the
- * balance, rounded down to the quantity step), or its inverse form for coin-margined contracts.
- */
-export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead): Validation {
-  const errors: FieldErrors = {};
+/** What the steps of `validate` share: the form, where problems go, and the field reader that records them. */
+interface Reading {
+  v: FormValues;
+  errors: FieldErrors;
+  field: FieldReader;
+}
+
+/** The market chosen, and what it implies: liquidation or stop-out, coin-margined or not. */
+function readMarket({ v, errors }: Reading) {
   const market = PRESETS.find((p) => p.id === v.market);
-  const field: FieldReader = (id, read) => {
-    try {
-      return read();
-    } catch (e) {
-      if (e instanceof FieldProblem) errors[id] = e.message;
-      else throw e;
-      return undefined;
-    }
-  };
   if (!market) errors.market = "Choose a market.";
   else if (!market.available) errors.market = `${market.label} cannot be simulated yet. Choose another market.`;
-  const liquidates = market?.ending === "liquidation";
-  const inverse = market?.account === "coin";
+  return { market, liquidates: market?.ending === "liquidation", inverse: market?.account === "coin" };
+}
 
+/** The symbol (a currency pair for forex), its entry in LEV's table of symbols, and its price and quantity steps. */
+function readInstrument({ v, field }: Reading, market: Preset | undefined) {
   const symbol = field("symbol", () => {
     const t = v.symbol.trim();
     if (t === "") throw new FieldProblem(`Enter the symbol you trade, such as ${market?.defaults.symbol.value ?? "BTCUSDT"}.`);
@@ -114,16 +109,23 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
   const info = market && symbol ? findSymbol(market.id, symbol) : undefined;
   const tick = field("tick", () => viaSpec(ROUNDSTEP.params.step, v.tick, "the price step (tick)"));
   const quantityStep = field("quantityStep", () => viaSpec(ROUNDSTEP.params.step, v.quantityStep, "the quantity step"));
-  const named = symbol ?? "the symbol";
+  return { symbol, pair, info, tick, quantityStep, named: symbol ?? "the symbol" };
+}
 
-  // Each field is read by the engine argument it feeds (its reader and bounds).
-  const balance = field("balance", () => viaSpec(SCENARIOS.params.balance, v.balance, "the account balance"));
-  const entry = field("entry", () => onTick(viaSpec(LIQPRICE.params.entry, v.entry, "the entry price"), tick, v.tick, named, "the entry price"));
-  const leverage = field("leverage", () => readLev(v.leverage));
-  const contractSize = field("contractSize", () => viaSpec(NOTIONAL.params.contract_size, v.contractSize, "the contract size"));
-  const side = v.side === "short" ? -1 : 1;
-  const conversion = market?.id === "forex" ? readConversion(v, field, pair) : {};
+/** Balance, entry, leverage and contract size, each read by the engine argument it feeds (its reader and bounds). */
+function readPosition({ v, field }: Reading, tick: Dec | undefined, named: string) {
+  return {
+    balance: field("balance", () => viaSpec(SCENARIOS.params.balance, v.balance, "the account balance")),
+    entry: field("entry", () => onTick(viaSpec(LIQPRICE.params.entry, v.entry, "the entry price"), tick, v.tick, named, "the entry price")),
+    leverage: field("leverage", () => readLev(v.leverage)),
+    contractSize: field("contractSize", () => viaSpec(NOTIONAL.params.contract_size, v.contractSize, "the contract size")),
+    side: (v.side === "short" ? -1 : 1) as Side,
+  };
+}
 
+/** The stop (on the losing side of entry, by the engine's rule) and the take profit, each on the symbol's tick. */
+function readStopAndTarget({ v, field }: Reading, p: { side: Side; entry?: Dec; tick?: Dec; named: string }) {
+  const { side, entry, tick, named } = p;
   const stop = field("stop", () => {
     if (blank(v.stop)) {
       if (v.sizeMode === "risk") throw new FieldProblem("Enter a stop price: sizing from risk needs one.");
@@ -147,7 +149,16 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
     }
     return t;
   });
+  return { stop, target };
+}
 
+/**
+ * The margin rules: a maintenance rate or a tier table and the account's other positions (liquidation
+ * markets), or the margin-call and stop-out levels (stop-out markets).
+ */
+function readMargin(r: Reading, m: { liquidates: boolean; inverse: boolean; named: string; info?: SymbolInfo }, read?: TierRead, othersRead?: TierRead) {
+  const { v, field, errors } = r;
+  const { liquidates, inverse, named, info } = m;
   const table = liquidates && v.mmrSource === "table" ? field("mmrTable", () => tierTable(v.mmrTable, read)) : undefined;
   const usesOthers = liquidates && !inverse && v.marginMode === "cross" && !blank(v.others);
   const others = usesOthers
@@ -175,6 +186,12 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
   if (callLevel && stopoutLevel && !liquidates && stopoutLevel.gt(callLevel)) {
     errors.stopoutLevel = "The stop-out level should not be above the margin-call level.";
   }
+  const complete = mmr && (table || !liquidates || v.mmrSource !== "table") && callLevel && stopoutLevel && (others || !usesOthers);
+  return complete ? { mmr, tierTable: table, others, callLevel, stopoutLevel } : undefined;
+}
+
+/** Fees, funding, the holding period and the walkthrough's adverse move. */
+function readCosts({ v, field }: Reading) {
   const feeRate = field("feeRate", () => {
     return blank(v.feeRate) ? new D(0) : viaSpec(SCENARIOS.params.fee_rate, v.feeRate, "the fee rate", true);
   });
@@ -192,11 +209,49 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
     if (m.lte(0) || m.gte(1)) throw new FieldProblem("The adverse move must be more than 0 % and below 100 %.");
     return m;
   });
-  const scenario = readScenario(v, field, errors);
+  return feeRate && fundingRate && fundingIntervalHours && holdingDays && walkMove ? { feeRate, fundingRate, fundingIntervalHours, holdingDays, walkMove } : undefined;
+}
 
+/** What caps the leverage: the exchange's maximum for the symbol (when known), or a region's retail cap for the asset class. */
+function capOf(market: Preset, info: SymbolInfo | undefined): Trade["cap"] {
   const exchangeCap = info?.cap && info.cap.leverage !== "" ? info.cap : undefined;
+  return market.cap.kind === "exchange"
+    ? { kind: "exchange" as const, exchange: exchangeCap }
+    : { kind: "retail" as const, assetClass: info?.assetClass ?? market.cap.assetClass };
+}
+
+/** A reader that records a field's problem in `errors` and gives undefined for it. */
+function fieldReader(errors: FieldErrors): FieldReader {
+  return (id, read) => {
+    try {
+      return read();
+    } catch (e) {
+      if (e instanceof FieldProblem) errors[id] = e.message;
+      else throw e;
+      return undefined;
+    }
+  };
+}
+
+/**
+ * Reads and checks every field. Returns the trade when all is well, otherwise one message per field
+ * at fault. Sizing from risk is the engine's RISKSIZE with the fee rate (capped so the margin fits the
+ * balance, rounded down to the quantity step), or its inverse form for coin-margined contracts.
+ */
+export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead): Validation {
+  const errors: FieldErrors = {};
+  const r: Reading = { v, errors, field: fieldReader(errors) };
+  const { market, liquidates, inverse } = readMarket(r);
+  const { symbol, pair, info, tick, quantityStep, named } = readInstrument(r, market);
+  const { balance, entry, leverage, contractSize, side } = readPosition(r, tick, named);
+  const conversion = market?.id === "forex" ? readConversion(v, r.field, pair) : {};
+  const { stop, target } = readStopAndTarget(r, { side, entry, tick, named });
+  const margin = readMargin(r, { liquidates, inverse, named, info }, read, othersRead);
+  const costs = readCosts(r);
+  const scenario = readScenario(v, r.field, errors);
+
   const base =
-    market && symbol && tick && quantityStep && balance && entry && leverage && contractSize && mmr && (table || !liquidates || v.mmrSource !== "table") && callLevel && stopoutLevel && feeRate && fundingRate && fundingIntervalHours && holdingDays && walkMove && scenario && (others || !usesOthers)
+    market && symbol && tick && quantityStep && balance && entry && leverage && contractSize && margin && costs && scenario
       ? {
           market,
           symbol,
@@ -204,13 +259,10 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
           tick: v.tick.trim(),
           quantityStep,
           prices: priceDigits(entry.toNumber(), v.tick.trim()),
-          cap:
-            market.cap.kind === "exchange"
-              ? { kind: "exchange" as const, exchange: exchangeCap }
-              : { kind: "retail" as const, assetClass: info?.assetClass ?? market.cap.assetClass },
+          cap: capOf(market, info),
           ...conversion,
           balance,
-          side: side as Side,
+          side,
           sideWord: v.side,
           view: (liquidates ? (v.marginMode === "cross" ? "cross" : "isolated") : "account") as MarginView,
           entry,
@@ -222,23 +274,16 @@ export function validate(v: FormValues, read?: TierRead, othersRead?: TierRead):
           target,
           inverse,
           coin: inverse ? coinOf(symbol) : "",
-          mmr,
-          tierTable: table,
-          others,
-          callLevel,
-          stopoutLevel,
-          feeRate,
-          fundingRate,
-          fundingIntervalHours,
-          holdingDays,
+          ...margin,
+          ...costs,
           region: v.region,
           scenario,
-          walkMove,
-          output: v.output }
+          output: v.output,
+        }
       : undefined;
   if (market?.id === "forex" && conversion.accountCcy && pair && pair.quote !== conversion.accountCcy && !conversion.fx) return { errors };
 
-  const sized = readSize(v, field, { base, inverse, entry, contractSize, stop, quantityStep });
+  const sized = readSize(v, r.field, { base, inverse, entry, contractSize, stop, quantityStep });
   if (Object.keys(errors).length > 0 || !base || !sized.quantity) return { errors };
   return { errors, trade: { ...base, quantity: sized.quantity, risk: sized.risk } };
 }
