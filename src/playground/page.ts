@@ -1851,7 +1851,7 @@ export class PlaygroundPage implements PlaygroundHost {
     }
     this.setStatus(`Opening ${name}…`);
     try {
-      const { readXlsx } = await import("./xlsx");
+      const { readXlsx } = await import("./xlsx-read");
       const data = await readXlsx(await file.arrayBuffer());
       this.load(data.sheets, data.meta, data.names);
       this.dirty = false;
