@@ -1,7 +1,8 @@
 import { type RawCellContent } from "hyperformula";
 import { series, type Content } from "./fill";
 import { formatNumber, isDateFormat } from "./format";
-import { rangeName, textWidth, type Rect } from "./grid";
+import { textWidth, type Rect } from "./grid";
+import { rangeName } from "../shared/a1";
 import { emptyMeta, formatAt, shiftMeta, writeBlock } from "./sheet";
 import type { PlaygroundPage } from "./page";
 import { DEFAULT_WIDTH, CELL_INSET } from "./page-common";

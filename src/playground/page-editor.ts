@@ -1,7 +1,7 @@
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { HF_CONFIG } from "./bridge";
-import { cellName } from "../shared/a1";
-import { el, rangeName, type Rect } from "./grid";
+import { cellName, rangeName } from "../shared/a1";
+import { el, type Rect } from "./grid";
 import type { PlaygroundPage } from "./page";
 import { READ_ONLY, Editing, isFormulaStart } from "./page-common";
 import { contentOf, onSelect } from "./page-view";

@@ -1,8 +1,8 @@
 import { DetailedCellError, type SimpleCellAddress } from "hyperformula";
 import { HF_CONFIG } from "./bridge";
-import { cellName } from "../shared/a1";
+import { cellName, rangeName } from "../shared/a1";
 import { formatNumber, isDateFormat } from "./format";
-import { rangeName, textWidth, type CellView } from "./grid";
+import { textWidth, type CellView } from "./grid";
 import { emptyMeta, formatAt, inside, rect, shiftFormula, styleAt, type CellStyle } from "./sheet";
 import type { PlaygroundPage } from "./page";
 import { MIN_ROWS, MIN_COLS, DEFAULT_WIDTH, HINT, TABLE_HEADER, TABLE_BAND, CELL_INSET, isoDate } from "./page-common";
