@@ -14,7 +14,7 @@ import { openFile, startFromSample, saveFile } from "./page-files";
 import { fill, insertCells, deleteCells, setWidth, fitColumn, goToName, setFormat, clearRange } from "./page-cells";
 import { act, changed, history, record } from "./page-history";
 import { activeTab, drawTabs, onTabKey, addSheet, renameSheet, deleteSheet, moveSheet } from "./page-tabs";
-import { drawCharts } from "./page-charts";
+import { chartData, drawCharts } from "./page-charts";
 import { installClipboard, copyRange, paste } from "./page-clipboard";
 import { startEdit, pointMoved, pointAt, onEditorKey, finishBarEdit, closeEditor } from "./page-editor";
 import { installDocumentKeys, gridKey } from "./page-keys";
@@ -483,6 +483,11 @@ export class PlaygroundPage implements PlaygroundHost {
   }
 
   /** Saves the workbook, or with `values` a copy with every formula replaced by its last value. */
+  /** The points a chart of `sheet` draws, as read from its cells (what its picture shows, for tests and readers). */
+  chartData(sheet: string, index: number) {
+    return chartData(this, sheet, index);
+  }
+
   async saveFile(values = false): Promise<void> {
     return saveFile(this, values);
   }
