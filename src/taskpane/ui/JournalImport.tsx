@@ -28,7 +28,7 @@ import { journalImportPlanPaced } from "../model/journal-plan";
 import { fromColumns } from "../model/journal-columns";
 import { createImportWorker, type ImportWorker } from "../worker/client";
 import type { ImportState, Reply } from "../worker/journal-worker";
-import type { WorkbookAdapter } from "../workbook";
+import type { WorkbookAdapter } from "../../shared/workbook";
 import type { ActionProps } from "./actions";
 import { Message } from "./messages";
 
