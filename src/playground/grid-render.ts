@@ -58,7 +58,8 @@ export function render(grid: Grid): void {
       d.setAttribute("aria-colindex", String(c + 2));
       d.setAttribute("aria-selected", selected ? "true" : "false");
       d.style.left = `${HEADER_WIDTH + grid.offsets[c]!}px`;
-      let width = grid.source.colWidth(c);
+      const own = grid.source.colWidth(c);
+      let width = own;
       if (v.overflow && v.text) {
         // Text runs on over empty cells to its right, and stops at the first that holds something.
         let next = c + 1;
@@ -70,7 +71,8 @@ export function render(grid: Grid): void {
       d.textContent = v.text;
       if (v.title) d.title = v.title;
       if (v.style) {
-        if (v.style.fill) d.style.background = v.style.fill;
+        // the fill is the cell's own, as in Excel: text that runs on over empty cells does not take it with it
+        if (v.style.fill) d.style.background = width === own ? v.style.fill : `linear-gradient(${v.style.fill}, ${v.style.fill}) 0 0 / ${own}px 100% no-repeat`;
         if (v.style.font) d.style.color = v.style.font;
         if (v.style.bold) d.style.fontWeight = "600";
       }
