@@ -16,7 +16,8 @@ import { TRADES_HEADER, tradesTable, type TradeRow } from "./rows";
 /**
  * The trades of fills read in exact double arithmetic, each trade finished exactly where it can be and in
  * Decimal where not; undefined when the fills are not all plain numbers with few decimals, or a position's
- * quantity stops being exact.
+ * quantity stops being exact. `inPlace`: the fills' prices, quantities and fees may be scaled where they are
+ * (`scaledFills`), for a caller that drops the fills afterwards.
  */
 function exactTrades(f: Fills, order: readonly number[] | undefined, inPlace: boolean): TradeRow[] | undefined {
   const s = scaledFills(f, inPlace);
