@@ -52,20 +52,22 @@ export function positionSideOf(position: number): 0 | 1 | -1 {
  * The rows (1-based) that are not all blank, per-row optional cells included; a range of the wrong length
  * counts where it has cells (its length is its own fault, reported in its turn).
  */
-function keptRows(a: FillColumns, rows: number): number[] {
+function keptRows(a: FillColumns, rows: number): Int32Array {
   const cols = [a.times, a.symbols, a.sides, a.prices, a.quantities].filter((c) => !c.missing);
   const perRow = [a.fees, a.contractSizes, a.positionSides].filter((c) => !c.omitted && c.length === rows && rows > 1);
   const all = [...cols, ...perRow];
-  const kept: number[] = [];
+  const kept = new Int32Array(rows);
+  let n = 0;
   for (let i = 0; i < rows; i++) {
-    for (const c of all) {
+    for (let j = 0; j < all.length; j++) {
+      const c = all[j]!;
       if (i < c.length && cellAt(c, i) !== null) {
-        kept.push(i + 1);
+        kept[n++] = i + 1;
         break;
       }
     }
   }
-  return kept;
+  return n === rows ? kept : kept.slice(0, n);
 }
 
 /** A required range: given, and as long as times. */
@@ -93,13 +95,15 @@ function optionalCell(c: Column, row: number): unknown {
   return c.omitted ? null : cellAt(c, c.length === 1 ? 0 : row - 1);
 }
 
-/** The symbols column: each distinct cell read once, into its text and its key (the text, case aside). */
-function readSymbols(c: Column, rows: number, kept: readonly number[], f: Fills): Int32Array {
+/**
+ * The symbols column: each distinct cell read once, into its text and its key (the text, case aside); each
+ * fill's key is left in `f.position`, for `placePositions`.
+ */
+function readSymbols(c: Column, rows: number, kept: Int32Array, f: Fills): void {
   checkRequired(c, "symbols", rows);
   const read = new Map<unknown, number>();
   const keys = new Map<string, number>();
   const keyOf: number[] = [];
-  const keyOfFill = new Int32Array(kept.length);
   for (let k = 0; k < kept.length; k++) {
     const row = kept[k]!;
     const v = requiredCell(c, "symbols", row);
@@ -115,13 +119,12 @@ function readSymbols(c: Column, rows: number, kept: readonly number[], f: Fills)
       read.set(v, s);
     }
     f.symbol[k] = s;
-    keyOfFill[k] = keyOf[s]!;
+    f.position[k] = keyOf[s]!;
   }
-  return keyOfFill;
 }
 
 /** The sides column (the catalog's side words): a journal repeats a few, each distinct cell read once. */
-function readSides(c: Column, rows: number, kept: readonly number[], out: Int8Array): void {
+function readSides(c: Column, rows: number, kept: Int32Array, out: Int8Array): void {
   checkRequired(c, "sides", rows);
   const sides = new Map<unknown, 1 | -1>();
   for (let k = 0; k < kept.length; k++) {
@@ -141,7 +144,7 @@ function mostDecimals(most: number, x: Num): number {
 }
 
 /** The prices or quantities column: numbers above 0. Their most decimals (`mostDecimals`). */
-function readPositives(c: Column, field: string, what: string, rows: number, kept: readonly number[], out: Numbers): number {
+function readPositives(c: Column, field: string, what: string, rows: number, kept: Int32Array, out: Numbers): number {
   checkRequired(c, field, rows);
   let most = 0;
   for (let k = 0; k < kept.length; k++) {
@@ -164,7 +167,7 @@ function readPositives(c: Column, field: string, what: string, rows: number, kep
 }
 
 /** The fees column (blank: no fee). Their most decimals (`mostDecimals`). */
-function readFees(c: Column, rows: number, kept: readonly number[], out: Numbers): number {
+function readFees(c: Column, rows: number, kept: Int32Array, out: Numbers): number {
   checkOptional(c, "fees", rows);
   let most = 0;
   for (let k = 0; k < kept.length; k++) {
@@ -185,7 +188,7 @@ function readFees(c: Column, rows: number, kept: readonly number[], out: Numbers
 }
 
 /** The contract sizes column (blank: 1). Whether every size is a plain number. */
-function readSizes(c: Column, rows: number, kept: readonly number[], out: Numbers): boolean {
+function readSizes(c: Column, rows: number, kept: Int32Array, out: Numbers): boolean {
   checkOptional(c, "contract_sizes", rows);
   if (c.omitted) {
     out.values.fill(1);
@@ -205,12 +208,12 @@ function readSizes(c: Column, rows: number, kept: readonly number[], out: Number
  * Each fill's position (its symbol's key and, in hedge mode, its side). A symbol's fills are all one-way or all
  * hedge mode: a fault of position_sides, at the first row that differs.
  */
-function placePositions(f: Fills, keys: Int32Array, sides: Int8Array): void {
+function placePositions(f: Fills, sides: Int8Array | undefined): void {
   const firstRow: number[] = []; // by key: the row of the symbol's first fill
   const hedged: boolean[] = [];
   for (let k = 0; k < f.n; k++) {
-    const key = keys[k]!;
-    const side = sides[k] as 0 | 1 | -1;
+    const key = f.position[k]!; // the symbol's key (readSymbols)
+    const side = (sides === undefined ? 0 : sides[k]) as 0 | 1 | -1;
     const first = firstRow[key];
     if (first === undefined) {
       firstRow[key] = f.row[k]!;
@@ -237,7 +240,7 @@ export function readFills(a: FillColumns): Fills {
   const n = kept.length;
   const f: Fills = {
     n,
-    row: new Int32Array(kept),
+    row: kept,
     time: new Float64Array(n),
     side: new Int8Array(n),
     position: new Int32Array(n),
@@ -255,16 +258,19 @@ export function readFills(a: FillColumns): Fills {
     const v = requiredCell(a.times, "times", kept[k]!);
     f.time[k] = typeof v === "number" && v - v === 0 ? v : readTime(v, kept[k]!); // a serial, the common cell, read here
   }
-  const keys = readSymbols(a.symbols, rows, kept, f);
+  readSymbols(a.symbols, rows, kept, f);
   readSides(a.sides, rows, kept, f.side);
   f.decimals.price = readPositives(a.prices, "prices", "a price", rows, kept, f.price);
   f.decimals.quantity = readPositives(a.quantities, "quantities", "a quantity", rows, kept, f.quantity);
   f.decimals.fee = readFees(a.fees, rows, kept, f.fee);
   f.plainSizes = readSizes(a.contractSizes, rows, kept, f.contractSize);
   checkOptional(a.positionSides, "position_sides", rows);
-  const sides = new Int8Array(n); // all one-way when the range is omitted
-  if (!a.positionSides.omitted) for (let k = 0; k < n; k++) sides[k] = readPositionSide(optionalCell(a.positionSides, kept[k]!), kept[k]!);
-  placePositions(f, keys, sides);
+  let sides: Int8Array | undefined; // all one-way when the range is omitted
+  if (!a.positionSides.omitted) {
+    sides = new Int8Array(n);
+    for (let k = 0; k < n; k++) sides[k] = readPositionSide(optionalCell(a.positionSides, kept[k]!), kept[k]!);
+  }
+  placePositions(f, sides);
   return f;
 }
 

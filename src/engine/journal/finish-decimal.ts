@@ -53,6 +53,7 @@ export function decimalFills(f: Fills, slots: number): { values: DecimalValues; 
       add: (slot, i) => void (held[slot] = held[slot]!.add(quantity[i]!)),
       sub: (slot, i) => void (held[slot] = held[slot]!.sub(quantity[i]!)),
       cmp: (slot, i) => quantity[i]!.cmp(held[slot]!),
+      close: () => undefined,
       split: (slot, i) => void (closing[i] = held[slot]!),
       text: (slot) => held[slot]!.toString(),
     },

@@ -30,9 +30,8 @@ export interface ScaledFills {
 
 const LARGEST_FRACTION = 2 ** 50;
 
-/** xs over 10^k, or undefined when one is beyond 2^50 (in size). */
-function scaledColumn(xs: Float64Array, k: number): Float64Array | undefined {
-  const out = new Float64Array(xs.length);
+/** xs over 10^k (into `out`), or undefined when one is beyond 2^50 (in size). */
+function scaledColumn(xs: Float64Array, k: number, out: Float64Array): Float64Array | undefined {
   for (let i = 0; i < xs.length; i++) {
     const m = integer(xs[i]!, k);
     if (!(m < LARGEST_FRACTION && m > -LARGEST_FRACTION)) return undefined;
@@ -41,38 +40,89 @@ function scaledColumn(xs: Float64Array, k: number): Float64Array | undefined {
   return out;
 }
 
-/** The fills as scaled integers, or undefined when one value is not a plain number the exact finisher takes. */
-export function scaledFills(f: Fills): ScaledFills | undefined {
+/**
+ * The fills as scaled integers, or undefined when one value is not a plain number the exact finisher takes.
+ * With `inPlace`, written over the fills' own prices, quantities and fees (no copy made): for a caller that
+ * drops the fills, whatever the exact finisher answers (the worksheet's fast path, which declines to the
+ * Decimal path's own reading).
+ */
+export function scaledFills(f: Fills, inPlace: boolean): ScaledFills | undefined {
   const { price: kp, quantity: kq, fee: kf } = f.decimals;
   if (kp < 0 || kq < 0 || kf < 0 || !f.plainSizes) return undefined;
   // every value is a plain number here (their decimals say so), in the typed arrays
-  const P = scaledColumn(f.price.values, kp);
-  const Q = scaledColumn(f.quantity.values, kq);
-  const F = scaledColumn(f.fee.values, kf);
+  const into = (xs: Float64Array): Float64Array => (inPlace ? xs : new Float64Array(xs.length));
+  const P = scaledColumn(f.price.values, kp, into(f.price.values));
+  const Q = P && scaledColumn(f.quantity.values, kq, into(f.quantity.values));
+  const F = Q && scaledColumn(f.fee.values, kf, into(f.fee.values));
   return P && Q && F ? { P, Q, F, kp, kq, kf, closing: new Float64Array(f.n) } : undefined;
 }
 
-/** The positions' holdings as scaled integers: a sum beyond 2^53 is NaN, which no comparison tells. */
-export function exactHoldings(s: ScaledFills, slots: number): Holdings {
-  const { Q, closing } = s;
+/**
+ * A trade's sums over its fills, as scaled integers (NaN once one is not exact), one entry per trade in the
+ * order the walk opens them: kept by the holdings as the walk goes, so no second pass over a trade's fills.
+ * A fill through zero adds its fee to neither side's trade: its parts are the finisher's (`feeShares`).
+ */
+export interface TradeSums {
+  entryQuantity: number[];
+  entryValue: number[];
+  exitQuantity: number[];
+  exitValue: number[];
+  fees: number[];
+}
+
+/**
+ * The positions' holdings as scaled integers (a sum beyond 2^53 is NaN, which no comparison tells), and each
+ * trade's sums (`TradeSums`) gathered as the walk goes.
+ */
+export function exactHoldings(s: ScaledFills, slots: number): Holdings & { sums: TradeSums } {
+  const { P, Q, F, closing } = s;
   const held = new Float64Array(slots);
+  const trade = new Int32Array(slots); // the trade each slot's position is, an index into the sums
+  const sums: TradeSums = { entryQuantity: [], entryValue: [], exitQuantity: [], exitValue: [], fees: [] };
+  const { entryQuantity, entryValue, exitQuantity, exitValue, fees } = sums;
+  const exit = (t: number, i: number, q: number): void => {
+    exitQuantity[t] = exact(exitQuantity[t]! + q);
+    exitValue[t] = exact(exitValue[t]! + exact(P[i]! * q));
+  };
   return {
+    sums,
     open(slot, i, rest) {
-      held[slot] = rest ? Q[i]! - closing[i]! : Q[i]!;
+      const q = rest ? Q[i]! - closing[i]! : Q[i]!;
+      held[slot] = q;
+      trade[slot] = entryQuantity.length;
+      entryQuantity.push(q);
+      entryValue.push(exact(P[i]! * q));
+      exitQuantity.push(0);
+      exitValue.push(0);
+      fees.push(rest ? 0 : F[i]!);
     },
     add(slot, i) {
-      held[slot] = exact(held[slot]! + Q[i]!);
+      const q = Q[i]!;
+      const t = trade[slot]!;
+      held[slot] = exact(held[slot]! + q);
+      entryQuantity[t] = exact(entryQuantity[t]! + q);
+      entryValue[t] = exact(entryValue[t]! + exact(P[i]! * q));
+      fees[t] = exact(fees[t]! + F[i]!);
     },
     sub(slot, i) {
+      const t = trade[slot]!;
       held[slot] = exact(held[slot]! - Q[i]!);
+      exit(t, i, Q[i]!);
+      fees[t] = exact(fees[t]! + F[i]!);
     },
     cmp(slot, i) {
       const q = Q[i]!;
       const h = held[slot]!;
       return q === h ? 0 : q > h ? 1 : q < h ? -1 : 2;
     },
+    close(slot, i) {
+      const t = trade[slot]!;
+      exit(t, i, Q[i]!);
+      fees[t] = exact(fees[t]! + F[i]!);
+    },
     split(slot, i) {
       closing[i] = held[slot]!;
+      exit(trade[slot]!, i, closing[i]!);
     },
     text: (slot) => scaled(held[slot]!, s.kq).toString(),
   };
@@ -106,10 +156,11 @@ export function bigDec(x: B.Big): Dec {
   return new D(`${x.n}e-${x.k}`);
 }
 
-/** The exact finisher's state for one call: the fills, and each split fill's closing fee part, made once. */
+/** The exact finisher's state for one call: the fills, the trades' sums, and each split fill's closing fee part, made once. */
 export interface ExactFinisher {
   f: Fills;
   s: ScaledFills;
+  sums: TradeSums;
   shares: Map<number, B.Big>;
 }
 
@@ -129,37 +180,20 @@ interface Sums {
   feeShares: B.Big | undefined;
 }
 
-function sums(x: ExactFinisher, t: Position): Sums {
-  const { P, Q, F, closing, kf } = x.s;
-  const side = x.f.side;
+/** Trade k's sums (`TradeSums`, gathered by the walk), and the fee parts of the fills through zero that begin or end it. */
+function sums(x: ExactFinisher, t: Position, k: number): Sums {
   const fills = t.fills;
-  const last = fills.length - 1;
-  let entryQuantity = 0;
-  let entryValue = 0;
-  let exitQuantity = 0;
-  let exitValue = 0;
-  let fees = 0;
   let feeShares: B.Big | undefined;
-  for (let k = 0; k <= last; k++) {
-    const i = fills[k]!;
-    let q = Q[i]!;
-    if (k === 0 && t.openedBySplit) {
-      q = Q[i]! - closing[i]!;
-      feeShares = B.sub(B.big(F[i]!, kf), closingFeeBig(x, i));
-    } else if (k === last && t.closedBySplit) {
-      q = closing[i]!;
-      const part = closingFeeBig(x, i);
-      feeShares = feeShares === undefined ? part : B.add(feeShares, part);
-    } else fees = exact(fees + F[i]!);
-    if (side[i] === t.side) {
-      entryQuantity = exact(entryQuantity + q);
-      entryValue = exact(entryValue + exact(P[i]! * q));
-    } else {
-      exitQuantity = exact(exitQuantity + q);
-      exitValue = exact(exitValue + exact(P[i]! * q));
-    }
+  if (t.openedBySplit) {
+    const i = fills[0]!;
+    feeShares = B.sub(B.big(x.s.F[i]!, x.s.kf), closingFeeBig(x, i));
   }
-  return { entryQuantity, entryValue, exitQuantity, exitValue, fees, feeShares };
+  if (t.closedBySplit) {
+    const part = closingFeeBig(x, fills[fills.length - 1]!);
+    feeShares = feeShares === undefined ? part : B.add(feeShares, part);
+  }
+  const m = x.sums;
+  return { entryQuantity: m.entryQuantity[k]!, entryValue: m.entryValue[k]!, exitQuantity: m.exitQuantity[k]!, exitValue: m.exitValue[k]!, fees: m.fees[k]!, feeShares };
 }
 
 /**
@@ -167,8 +201,8 @@ function sums(x: ExactFinisher, t: Position): Sums {
  * needs a division on the way (an open trade's realised PnL by average cost): the Decimal finisher then
  * makes that trade's row.
  */
-export function exactRow(x: ExactFinisher, t: Position): TradeRow | undefined {
-  const s = sums(x, t);
+export function exactRow(x: ExactFinisher, t: Position, k: number): TradeRow | undefined {
+  const s = sums(x, t, k);
   const all = s.entryQuantity + s.entryValue + s.exitQuantity + s.exitValue + s.fees;
   if (all !== all) return undefined; // a sum stopped being exact
   if (!t.closed && s.exitQuantity !== 0) return undefined;

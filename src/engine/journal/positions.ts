@@ -22,6 +22,8 @@ export interface Holdings {
   sub(slot: number, i: number): void;
   /** The sign of fill i's quantity − what `slot` holds, or 2 when it cannot be told exactly. */
   cmp(slot: number, i: number): number;
+  /** Fill i closes what `slot` holds exactly (its quantity equals it): the trade ends flat. */
+  close(slot: number, i: number): void;
   /** Fill i goes through zero: what `slot` holds is the part that closes it, the rest opens the next trade. */
   split(slot: number, i: number): void;
   /** What `slot` holds, as a message shows it. */
@@ -123,7 +125,8 @@ export function walkPositions(f: Fills, order: readonly number[] | undefined, he
     }
     t.closed = true;
     current[pos] = undefined;
-    if (c > 0) {
+    if (c === 0) held.close(pos, i);
+    else {
       // through zero: the closing part ends the trade, the rest opens the opposite one at the same time and price
       held.split(pos, i);
       t.closedBySplit = true;

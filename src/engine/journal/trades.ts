@@ -16,22 +16,24 @@ import { TRADES_HEADER, tradesTable, type TradeRow } from "./rows";
 /**
  * The trades of fills read in exact double arithmetic, each trade finished exactly where it can be and in
  * Decimal where not; undefined when the fills are not all plain numbers with few decimals, or a position's
- * quantity stops being exact.
+ * quantity stops being exact. `inPlace`: the fills' prices, quantities and fees may be scaled where they are
+ * (`scaledFills`), for a caller that drops the fills afterwards.
  */
-function exactTrades(f: Fills, order: readonly number[] | undefined): TradeRow[] | undefined {
-  const s = scaledFills(f);
+function exactTrades(f: Fills, order: readonly number[] | undefined, inPlace: boolean): TradeRow[] | undefined {
+  const s = scaledFills(f, inPlace);
   if (s === undefined) return undefined;
-  const positions = walkPositions(f, order, exactHoldings(s, positionSlots(f)));
+  const held = exactHoldings(s, positionSlots(f));
+  const positions = walkPositions(f, order, held);
   if (positions === undefined) return undefined;
-  const x: ExactFinisher = { f, s, shares: new Map() };
+  const x: ExactFinisher = { f, s, sums: held.sums, shares: new Map() };
   let asDecimal: ReturnType<typeof exactAsDecimal> | undefined;
-  return positions.map((t) => exactRow(x, t) ?? decimalRow(f, t, (asDecimal ??= exactAsDecimal(f, s))));
+  return positions.map((t, k) => exactRow(x, t, k) ?? decimalRow(f, t, (asDecimal ??= exactAsDecimal(f, s))));
 }
 
 /** The trades the fills make, ordered by opening time, then by the row of their first fill. */
 export function trades(f: Fills): TradeRow[] {
   const order = timeOrder(f);
-  const quick = exactTrades(f, order);
+  const quick = exactTrades(f, order, false);
   if (quick !== undefined) return quick;
   const { values, holdings } = decimalFills(f, positionSlots(f));
   return walkPositions(f, order, holdings)!.map((t) => decimalRow(f, t, values));
@@ -46,7 +48,7 @@ export function tradesFast(raw: ArrayLike<unknown>): (number | string)[][] | und
   let rows: TradeRow[] | undefined;
   try {
     const f = readFills(fillColumns(raw));
-    rows = exactTrades(f, timeOrder(f));
+    rows = exactTrades(f, timeOrder(f), true); // f is dropped after: scaled where it is
   } catch (e) {
     if (e instanceof EngineError) return undefined;
     throw e;
