@@ -3,27 +3,24 @@ import {
   Button,
   Field,
   Input,
-  makeStyles,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
   Radio,
   RadioGroup,
-  Select,
   Spinner,
   Text,
   Textarea,
-  tokens,
 } from "@fluentui/react-components";
 import type { Mapping, ReadOptions } from "../model/journal-import";
 import type { FeeRates, Fill } from "../model/journal-fill";
-import type { DateOrder, DecimalMark, Zone } from "../model/journal-read";
-import { AS_WRITTEN, namedZones, serialText, UTC, zoneFromKey, zoneKey, zoneLabel } from "../model/journal-read";
+import type { Zone } from "../model/journal-read";
+import { AS_WRITTEN, UTC, zoneLabel } from "../model/journal-read";
 import type { FilePreview, Preview } from "../model/journal-prepare";
 import { appendProblems, appendWarnings, journalAppendPlan, journalsOf, readJournal, type JournalSheet } from "../model/journal-sheet";
 import type { OrphanChoice } from "../model/journal-reconcile";
-import { FIELD_LABELS, FILL_FIELDS, REQUIRED_FIELDS, type FillField } from "../model/journal-layouts";
+import { FILL_FIELDS, type FillField } from "../model/journal-layouts";
 import { journalImportPlanPaced } from "../model/journal-plan";
 import { fromColumns } from "../model/journal-columns";
 import { createImportWorker, type ImportWorker } from "../worker/client";
@@ -31,6 +28,13 @@ import type { ImportState, Reply } from "../worker/journal-worker";
 import type { WorkbookAdapter } from "../workbook";
 import type { ActionProps } from "./actions";
 import { Message } from "./messages";
+import { useStyles } from "./journal-styles";
+import { loadRemembered, remember } from "./journal-remembered";
+import { mergeForeign, plural } from "./journal-text";
+import { journalZone, WriteZone } from "./JournalZones";
+import { CombinedCounts, SingleCounts } from "./JournalCounts";
+import { FileSection } from "./JournalFileSection";
+import { FillsTable, OrphanBox, PaymentsTable, ReconciliationBox } from "./JournalChecks";
 
 /**
  * The journal import: an export (CSV, .xlsx or MetaTrader's HTML report; or pasted text) is read in a worker →
@@ -41,84 +45,7 @@ import { Message } from "./messages";
  * from the engine (LEV.TRADES), as the sheet's do.
  */
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "10px", padding: "8px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "4px" },
-  head: { display: "flex", justifyContent: "space-between", alignItems: "center" },
-  row: { display: "flex", gap: "8px", alignItems: "end", flexWrap: "wrap" },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: "8px" },
-  table: {
-    borderCollapse: "collapse",
-    fontSize: tokens.fontSizeBase200,
-    width: "100%",
-    "& td, & th": { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "left", whiteSpace: "nowrap", verticalAlign: "top" },
-    // a reason, a note and a date-time wrap, so that a narrow pane shows the figures beside them
-    "& td.wrap, & td.time": { whiteSpace: "normal" },
-    "& td.time": { minWidth: "74px" },
-  },
-  scroll: { overflowX: "auto", maxHeight: "220px", overflowY: "auto" },
-  counts: { margin: 0, paddingLeft: "16px", fontSize: tokens.fontSizeBase300 },
-  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  box: { display: "flex", flexDirection: "column", gap: "6px", padding: "6px 8px", borderLeft: `3px solid ${tokens.colorBrandStroke1}`, background: tokens.colorNeutralBackground2 },
-  wrap: { whiteSpace: "normal" },
-  stack: { display: "flex", flexDirection: "column", gap: "8px" },
-  file: { display: "flex", flexDirection: "column", gap: "8px", padding: "6px", border: `1px dashed ${tokens.colorNeutralStroke2}`, borderRadius: "4px" },
-});
-
-const MAPPINGS_KEY = "lev.journal.mappings";
-/** Header names and the mapping only: never a cell of the file. */
-type Remembered = NonNullable<ReadOptions["remembered"]>;
-
-function loadRemembered(): Remembered {
-  try {
-    const v = JSON.parse(globalThis.localStorage?.getItem(MAPPINGS_KEY) ?? "{}") as unknown;
-    return v && typeof v === "object" ? (v as Remembered) : {};
-  } catch {
-    return {};
-  }
-}
-
-function remember(key: string, names: Partial<Record<FillField, string>>): void {
-  try {
-    const all = loadRemembered();
-    delete all[key];
-    const kept = Object.entries(all).slice(-49); // the 50 headers used last
-    globalThis.localStorage?.setItem(MAPPINGS_KEY, JSON.stringify(Object.fromEntries([...kept, [key, names]])));
-  } catch {
-    // storage refused (private mode): the mapping is simply not remembered
-  }
-}
-
-/** Whole-hour offsets and the half hours in use, then the named zones (with their daylight-saving rules). */
-const OFFSETS = [
-  ...Array.from({ length: 27 }, (_, i) => (i - 12) * 60),
-  -570, -210, 210, 270, 330, 345, 390, 570, 630, 765, 825,
-].sort((a, b) => a - b);
-
-function ZoneOptions({ written }: { written: boolean }) {
-  const named = React.useMemo(() => namedZones(), []);
-  return (
-    <>
-      {written && <option value="written">as written (zone unknown)</option>}
-      {OFFSETS.map((m) => {
-        const z: Zone = { kind: "offset", minutes: m };
-        return (
-          <option key={m} value={zoneKey(z)}>
-            {zoneLabel(z)}
-          </option>
-        );
-      })}
-      {named.map((n) => (
-        <option key={n} value={n}>
-          {n}
-        </option>
-      ))}
-    </>
-  );
-}
-
 const yieldToPage = () => new Promise((r) => setTimeout(r, 0));
-const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString("en-US") : String(Number(n.toPrecision(12))));
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** "Import fills…" in the pane's header: opens the import under it. */
 export function ImportAction({ workbook, busy, show }: ActionProps) {
@@ -136,13 +63,6 @@ export interface JournalImportProps {
 
 /** A journal of the workbook the import can go into. */
 type Found = ReturnType<typeof journalsOf>[number];
-
-/** The zone a journal's "Times in" cell names, when it names one LEV knows. */
-function journalZone(text: string | undefined): Zone | undefined {
-  if (text === undefined) return undefined;
-  if (text.trim().toLowerCase() === "as written") return AS_WRITTEN;
-  return zoneFromKey(text.trim().replace("\u2212", "-"));
-}
 
 export function JournalImport({ workbook, onClose }: JournalImportProps) {
   const s = useStyles();
@@ -539,233 +459,6 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
 
 const NEW_SHEET = "\u0000new";
 
-/** Fees in another currency over every file, per currency. */
-function mergeForeign(files: readonly FilePreview[]): FilePreview["foreignFees"] {
-  const m = new Map<string, FilePreview["foreignFees"][number]>();
-  for (const f of files)
-    for (const x of f.foreignFees) {
-      const e = m.get(x.asset) ?? { asset: x.asset, fills: 0, total: 0 };
-      m.set(x.asset, { asset: x.asset, fills: e.fills + x.fills, total: e.total + x.total });
-    }
-  return [...m.values()];
-}
-
-/** "4 new, 5 already in the journal" (and those in two of the files). */
-function newText(fresh: number, inJournal: number, inFiles: number, journal: string | undefined): string {
-  const parts = [`${fresh.toLocaleString("en-US")} new`];
-  if (journal !== undefined) parts.push(`${inJournal.toLocaleString("en-US")} already in the journal`);
-  if (inFiles > 0) parts.push(`${inFiles.toLocaleString("en-US")} already in an earlier file`);
-  return parts.join(", ");
-}
-
-function fundingText(count: number, symbols: readonly string[], withoutSymbol: number): string {
-  return `${plural(count, "funding payment")} read${symbols.length > 0 ? `: ${symbols.slice(0, 6).join(", ")}${symbols.length > 6 ? ", …" : ""}` : ""}${withoutSymbol > 0 ? ` (${withoutSymbol.toLocaleString("en-US")} naming no symbol)` : ""}`;
-}
-
-/** One file's counts, as the import of one export shows them. */
-function SingleCounts({ preview, file: a, journal, zone }: { preview: Preview; file: FilePreview; journal: string | undefined; zone: string }) {
-  const c = a.counts;
-  const fs = a.fundingSummary;
-  const funding = fs.count > 0 || a.layout?.fundingOnly;
-  return (
-    <>
-      {!a.layout?.fundingOnly && <li>{plural(a.fillCount, "fill")} read</li>}
-      {!a.layout?.fundingOnly && c && (journal !== undefined || c.inFiles > 0) && <li>{newText(c.newFills, c.inJournal, c.inFiles, journal)}</li>}
-      {!a.layout?.fundingOnly && (
-        <li>
-          {plural(a.symbols.length, "symbol")}
-          {a.symbols.length > 0 ? `: ${a.symbols.slice(0, 6).join(", ")}${a.symbols.length > 6 ? ", …" : ""}` : ""}
-        </li>
-      )}
-      {!a.layout?.fundingOnly && a.first !== undefined && (
-        <li>
-          from {serialText(a.first)} to {serialText(a.last!)} ({zone})
-        </li>
-      )}
-      {preview.trades && (!a.layout?.fundingOnly || journal !== undefined) && (
-        <li>
-          {plural(preview.trades.count, "trade")} ({preview.trades.closed} closed, {preview.trades.open} open){journal !== undefined ? " in the journal with them" : ""}
-          {a.hedge ? ", hedge mode (LONG and SHORT kept apart)" : ""}
-        </li>
-      )}
-      {funding && <li>{fundingText(fs.count, fs.symbols, fs.withoutSymbol)}</li>}
-      {funding && c && (journal !== undefined || c.paymentsInFiles > 0) && <li>funding: {newText(c.newPayments, c.paymentsInJournal, c.paymentsInFiles, journal)}</li>}
-      {a.layout?.fundingOnly && fs.first !== undefined && (
-        <li>
-          from {serialText(fs.first)} to {serialText(fs.last!)} ({zone})
-        </li>
-      )}
-      <li>{plural(a.rejectedCount, "row")} rejected</li>
-      {a.skipped.map((k) => (
-        <li key={k.what}>
-          {plural(k.count, "row")} not read as {a.layout?.fundingOnly ? "funding" : "fills"}: {k.what} ({a.source.lineWord} {k.lines.slice(0, 5).join(", ")}
-          {k.count > 5 ? ", …" : ""})
-        </li>
-      ))}
-      {a.reversed && <li>the file lists its rows newest first: they are written oldest first</li>}
-    </>
-  );
-}
-
-/** Several files: what they hold together. */
-function CombinedCounts({ preview, journal, zone }: { preview: Preview; journal: string | undefined; zone: string }) {
-  const files = preview.files;
-  const fills = files.reduce((n, f) => n + f.fillCount, 0);
-  const payments = files.reduce((n, f) => n + f.fundingSummary.count, 0);
-  const d = preview.duplicates;
-  const firsts = files.map((f) => f.first).filter((x): x is number => x !== undefined);
-  const lasts = files.map((f) => f.last).filter((x): x is number => x !== undefined);
-  const symbols = [...new Set(files.flatMap((f) => f.fundingSummary.symbols))].sort();
-  return (
-    <>
-      <li>
-        {plural(fills, "fill")} read from {plural(files.length, "file")}
-      </li>
-      {fills > 0 && <li>{newText(preview.writeCount, d.inJournal, d.inFiles, journal)}</li>}
-      {firsts.length > 0 && (
-        <li>
-          from {serialText(Math.min(...firsts))} to {serialText(Math.max(...lasts))} ({zone})
-        </li>
-      )}
-      {preview.trades && (
-        <li>
-          {plural(preview.trades.count, "trade")} ({preview.trades.closed} closed, {preview.trades.open} open){journal !== undefined ? " in the journal with them" : ""}
-        </li>
-      )}
-      {payments > 0 && <li>{fundingText(payments, symbols, files.reduce((n, f) => n + f.fundingSummary.withoutSymbol, 0))}</li>}
-      {payments > 0 && <li>funding: {newText(preview.paymentCount, d.paymentsInJournal, d.paymentsInFiles, journal)}</li>}
-      <li>{plural(files.reduce((n, f) => n + f.rejectedCount, 0), "row")} rejected</li>
-    </>
-  );
-}
-
-interface FileSectionProps {
-  file: FilePreview;
-  single: boolean;
-  journal: string | undefined;
-  options: ReadOptions;
-  sizeText: Record<string, string>;
-  onSize: (symbol: string, text: string) => void;
-  onChange: (change: Partial<ReadOptions>) => void;
-  onRemove: (() => void) | undefined;
-  /** The "write the times in" choice, shown in the file's zone box when the import has one file. */
-  writeZone: React.ReactNode;
-}
-
-/** One file of the import: its layout, mapping, zone, questions, contract sizes, counts and rejected rows. */
-function FileSection({ file: a, single, journal, options, sizeText, onSize, onChange, onRemove, writeZone }: FileSectionProps) {
-  const s = useStyles();
-  const name = a.source.name;
-  const c = a.counts;
-  return (
-    <div className={single ? s.stack : s.file} role={single ? undefined : "group"} aria-label={single ? undefined : `File ${name}`}>
-      {!single && (
-        <div className={s.head}>
-          <Text weight="semibold" className={s.wrap}>
-            {name}
-          </Text>
-          {onRemove && (
-            <Button size="small" appearance="subtle" onClick={onRemove} aria-label={`Remove ${name} from the import`}>
-              Remove
-            </Button>
-          )}
-        </div>
-      )}
-      <Text>
-        {a.layout ? (
-          <>
-            Recognised: <b>{a.layout.name}</b>.
-          </>
-        ) : a.mappingFrom === "remembered" ? (
-          <>No known layout: the columns are mapped as you corrected them for this header before.</>
-        ) : (
-          <>No known layout: check which column holds each field (a corrected mapping is remembered for this header).</>
-        )}
-      </Text>
-      {a.layout?.note && <Text className={s.muted}>{a.layout.note}</Text>}
-      {a.layout?.funding && a.fundingSummary.count > 0 && <Text className={s.muted}>{a.layout.funding.means}.</Text>}
-      {!a.layout && <MappingEditor header={a.header} mapping={a.mapping} onChange={(m) => onChange({ mapping: m })} />}
-      <ZoneBox file={a} label={single ? "Time zone" : `Time zone of ${name}`} onFile={(z) => onChange({ zone: z })}>
-        {writeZone}
-      </ZoneBox>
-      {a.decimal && <DecimalQuestion q={{ ...a.decimal, answer: options.decimal ?? a.decimal.answer }} lineWord={a.source.lineWord} onAnswer={(m) => onChange({ decimal: m })} />}
-      {a.dateOrder && <DateQuestion q={{ ...a.dateOrder, answer: options.dateOrder ?? a.dateOrder.answer }} lineWord={a.source.lineWord} onAnswer={(o) => onChange({ dateOrder: o })} />}
-      {a.contracts.length > 0 && (
-        <div className={s.box} aria-label="Contract sizes">
-          <Text weight="semibold">Contract sizes</Text>
-          <Text className={s.muted}>
-            {a.layout?.lots === "lots" ? "Volumes are lots" : "Amounts are contracts"}: each symbol&apos;s units per {a.layout?.lots === "lots" ? "lot" : "contract"} make the money right.
-          </Text>
-          <div className={s.stack}>
-            {a.contracts.map((x) => (
-              <Field key={x.symbol} label={`${x.symbol}: units per ${a.layout?.lots === "lots" ? "lot" : "contract"}`} hint={x.from === "given" ? undefined : x.why} validationState={x.size === undefined ? "error" : "none"}>
-                <Input aria-label={`Contract size of ${x.symbol}`} inputMode="decimal" value={sizeText[x.symbol] ?? (x.size === undefined ? "" : String(x.size))} onChange={(_, d) => onSize(x.symbol, d.value)} />
-              </Field>
-            ))}
-          </div>
-        </div>
-      )}
-      {!single && (
-        <ul className={s.counts} aria-label={`Counts of ${name}`}>
-          {!a.layout?.fundingOnly && <li>{plural(a.fillCount, "fill")} read</li>}
-          {!a.layout?.fundingOnly && c && <li>{newText(c.newFills, c.inJournal, c.inFiles, journal)}</li>}
-          {a.fundingSummary.count > 0 && <li>{fundingText(a.fundingSummary.count, a.fundingSummary.symbols, a.fundingSummary.withoutSymbol)}</li>}
-          {a.fundingSummary.count > 0 && c && <li>funding: {newText(c.newPayments, c.paymentsInJournal, c.paymentsInFiles, journal)}</li>}
-          {(a.first ?? a.fundingSummary.first) !== undefined && (
-            <li>
-              from {serialText((a.first ?? a.fundingSummary.first)!)} to {serialText((a.last ?? a.fundingSummary.last)!)}
-            </li>
-          )}
-          <li>{plural(a.rejectedCount, "row")} rejected</li>
-          {a.skipped.map((k) => (
-            <li key={k.what}>
-              {plural(k.count, "row")} not read: {k.what} ({a.source.lineWord} {k.lines.slice(0, 5).join(", ")}
-              {k.count > 5 ? ", …" : ""})
-            </li>
-          ))}
-          {a.reversed && <li>listed newest first: written oldest first</li>}
-        </ul>
-      )}
-      {a.rejectedCount > 0 && (
-        <div className={s.scroll} tabIndex={0} role="region" aria-label={single ? "Rejected rows (scrolls)" : `Rejected rows of ${name} (scrolls)`}>
-          <table className={s.table} aria-label={single ? "Rejected rows" : `Rejected rows of ${name}`}>
-            <thead>
-              <tr>
-                <th>{a.source.lineWord === "line" ? "Line" : "Row"}</th>
-                <th>Why it was rejected</th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.rejected.map((r) => (
-                <tr key={r.line}>
-                  <td>{r.line}</td>
-                  <td className="wrap">{r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {a.rejectedCount > a.rejected.length && <Text className={s.muted}>…and {plural(a.rejectedCount - a.rejected.length, "more row")}.</Text>}
-        </div>
-      )}
-    </div>
-  );
-}
-
-/** The zone every file's times are written in: the trader's, or the journal's when adding to one that says it. */
-function WriteZone({ disabled, value, onChange, journal }: { disabled: boolean; value: Zone; onChange: (z: Zone) => void; journal: string | undefined }) {
-  const s = useStyles();
-  return (
-    <div className={s.stack}>
-      <Field label="Write the times in">
-        <Select aria-label="Zone to write the times in" disabled={disabled} value={zoneKey(value)} onChange={(_, d) => onChange(zoneFromKey(d.value) ?? UTC)}>
-          <ZoneOptions written={value.kind === "written"} />
-        </Select>
-      </Field>
-      {journal && <Text className={s.muted}>In {zoneLabel(value)}, as &quot;{journal}&quot; writes its times.</Text>}
-    </div>
-  );
-}
-
 /** A file input for exports (several at once); cleared after each choice, so that the same file can be chosen again. */
 function FilesInput({ label, onFiles }: { label: string; onFiles: (files: File[]) => void }) {
   return (
@@ -787,271 +480,4 @@ function mappingNamesOf(header: readonly string[], m: Mapping): Partial<Record<F
   const out: Partial<Record<FillField, string>> = {};
   for (const f of FILL_FIELDS) if (m[f] !== undefined && header[m[f]!] !== undefined) out[f] = header[m[f]!]!;
   return out;
-}
-
-function MappingEditor({ header, mapping, onChange }: { header: string[]; mapping: Mapping; onChange: (m: Mapping) => void }) {
-  const s = useStyles();
-  return (
-    <div className={s.grid} aria-label="Column mapping">
-      {FILL_FIELDS.map((f) => (
-        <Field key={f} label={`${FIELD_LABELS[f]}${REQUIRED_FIELDS.includes(f) ? "" : " (optional)"}`}>
-          <Select
-            aria-label={`Column for ${FIELD_LABELS[f]}`}
-            value={mapping[f] === undefined ? "" : String(mapping[f])}
-            onChange={(_, d) => onChange({ ...mapping, [f]: d.value === "" ? undefined : Number(d.value) })}
-          >
-            <option value="">(none)</option>
-            {header.map((h, i) => (
-              <option key={i} value={String(i)}>
-                {h || `column ${i + 1}`}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      ))}
-    </div>
-  );
-}
-
-function ZoneBox({ file: a, label, onFile, children }: { file: FilePreview; label: string; onFile: (z: Zone) => void; children?: React.ReactNode }) {
-  const s = useStyles();
-  const z = a.zone;
-  const fileKey = zoneKey(z.file);
-  return (
-    <div className={s.box} aria-label={label}>
-      <Text>
-        {z.stated ? (
-          <>
-            Times in the file: <b>{zoneLabel(z.stated)}</b>, as {z.said} says{z.file.kind !== "written" && zoneKey(z.file) !== zoneKey(z.stated) ? `; you read them in ${zoneLabel(z.file)}` : ""}.
-          </>
-        ) : (
-          <>
-            The file does not say its time zone ({z.unstated}). {z.file.kind === "written" ? <>Its times are written <b>as written</b> unless you say which zone they are in.</> : <>You read them in <b>{zoneLabel(z.file)}</b>.</>}
-          </>
-        )}
-      </Text>
-      <div className={s.row}>
-        <Field label="The file's times are in">
-          <Select aria-label={label === "Time zone" ? "Zone of the file's times" : `Zone of ${a.source.name}'s times`} value={fileKey} onChange={(_, d) => onFile(zoneFromKey(d.value) ?? AS_WRITTEN)}>
-            <ZoneOptions written={!z.stated || fileKey === "written"} />
-          </Select>
-        </Field>
-        {children}
-      </div>
-      {(z.repeated.length > 0 || z.skipped.length > 0) && (
-        <Text className={s.muted}>
-          {z.repeated.length > 0 && `${plural(z.repeated.length, "time")} fall in the hour that repeats when daylight saving ends (read as its first occurrence: ${a.source.lineWord} ${z.repeated.slice(0, 5).join(", ")}). `}
-          {z.skipped.length > 0 && `${plural(z.skipped.length, "time")} fall in the hour skipped when daylight saving starts (${a.source.lineWord} ${z.skipped.slice(0, 5).join(", ")}).`}
-        </Text>
-      )}
-    </div>
-  );
-}
-
-function DecimalQuestion({ q, lineWord, onAnswer }: { q: NonNullable<Preview["analysis"]["decimal"]>; lineWord: string; onAnswer: (m: DecimalMark) => void }) {
-  const s = useStyles();
-  const ex = q.examples[0];
-  return (
-    <MessageBar intent="warning" layout="multiline" aria-label="Decimal mark question">
-      <MessageBarBody className={s.wrap}>
-        <MessageBarTitle>{q.conflict ? "The numbers use two decimal marks" : "Numbers that read two ways"}</MessageBarTitle>
-        {q.conflict ? (
-          <>
-            {lineWord} {q.examples[0]!.line}&apos;s {q.examples[0]!.column} &quot;{q.examples[0]!.text}&quot; has a decimal point, and {lineWord} {q.examples[1]!.line}&apos;s {q.examples[1]!.column} &quot;{q.examples[1]!.text}&quot; a
-            decimal comma. Which one does the file use? Numbers written the other way are then rejected, each with its line.
-          </>
-        ) : (
-          <>
-            No number in the file shows its decimal mark: {q.examples.map((e) => `"${e.text}" (${lineWord} ${e.line}, ${e.column})`).join(", ")} could be thousands or decimals. Which is it?
-          </>
-        )}
-        <RadioGroup value={q.answer ?? ""} onChange={(_, d) => onAnswer(d.value as DecimalMark)} aria-label="Decimal mark">
-          <Radio value="." label={`Decimal point${ex && !q.conflict ? `: "${ex.text}" is ${readAs(ex.text, ".")}` : " (1,234.5)"}`} />
-          <Radio value="," label={`Decimal comma${ex && !q.conflict ? `: "${ex.text}" is ${readAs(ex.text, ",")}` : " (1.234,5)"}`} />
-        </RadioGroup>
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
-/** What a number reads as with a decimal mark, said plainly ("1234", "1.234"). */
-function readAs(text: string, mark: DecimalMark): string {
-  const other = mark === "." ? "," : ".";
-  const t = text.replace(/[^\d.,-]/g, "").split(other).join("").replace(mark, ".");
-  const n = Number(t);
-  return Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: 12 }) : text;
-}
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-function DateQuestion({ q, lineWord, onAnswer }: { q: NonNullable<Preview["analysis"]["dateOrder"]>; lineWord: string; onAnswer: (o: DateOrder) => void }) {
-  const s = useStyles();
-  const ex = q.examples[0];
-  const nums = ex ? (ex.text.match(/\d+/g) ?? []).map(Number) : [];
-  const [x, y] = nums;
-  return (
-    <MessageBar intent="warning" layout="multiline" aria-label="Date order question">
-      <MessageBarBody className={s.wrap}>
-        <MessageBarTitle>{q.conflict ? "The dates are written two ways" : "Dates that read two ways"}</MessageBarTitle>
-        {q.conflict ? (
-          <>
-            {lineWord} {q.examples[0]!.line}&apos;s &quot;{q.examples[0]!.text}&quot; can only be day first, and {lineWord} {q.examples[1]!.line}&apos;s &quot;{q.examples[1]!.text}&quot; only month first. Which does
-            the file use? Dates written the other way are then rejected.
-          </>
-        ) : (
-          <>
-            No date in the file has a day above 12: {q.examples.map((e) => `"${e.text}" (${lineWord} ${e.line})`).join(", ")} could be day first or month first. Which is it?
-          </>
-        )}
-        <RadioGroup value={q.answer ?? ""} onChange={(_, d) => onAnswer(d.value as DateOrder)} aria-label="Date order">
-          <Radio value="dmy" label={`Day first${x && y && !q.conflict ? `: ${x} ${MONTHS[y - 1] ?? ""}` : " (31/12)"}`} />
-          <Radio value="mdy" label={`Month first (US)${x && y && !q.conflict ? `: ${MONTHS[x - 1] ?? ""} ${y}` : " (12/31)"}`} />
-        </RadioGroup>
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
-function OrphanBox({ preview, choice, onChoice }: { preview: Preview; choice: OrphanChoice; onChoice: (c: OrphanChoice) => void }) {
-  const s = useStyles();
-  const a = preview.files.find((f) => f.layout?.realised) ?? preview.analysis;
-  const label = a.layout?.realised?.label ?? "the exchange";
-  const canInfer = preview.orphans.some((o) => o.price !== undefined);
-  return (
-    <div className={s.box} aria-label="Opened before the file">
-      <Text weight="semibold">
-        {plural(preview.orphans.length, "position")} {preview.orphans.length === 1 ? "was" : "were"} open when the file starts
-      </Text>
-      <Text className={s.muted}>The exchange says these fills close a position, but the file holds no opening for it: it was opened before the file starts.</Text>
-      <ul className={s.counts}>
-        {preview.orphans.map((o) => (
-          <li key={`${o.symbol}${o.positionSide ?? ""}`}>
-            {o.symbol}
-            {o.positionSide ? ` (${o.positionSide})` : ""}: {o.side} {fmt(o.quantity)}, closed by {a.source.lineWord}
-            {o.fillCount === 1 ? "" : "s"} {o.fills.map((f) => f.line).join(", ")}
-            {o.fillCount > o.fills.length ? ", …" : ""}
-            {o.realised !== undefined ? ` (${label}: ${fmt(o.realised)})` : ""}
-            {o.price !== undefined ? `; average entry ${fmt(o.price)} as ${label} implies` : `; ${o.cannotInfer}`}
-          </li>
-        ))}
-      </ul>
-      <RadioGroup value={choice} onChange={(_, d) => onChoice(d.value as OrphanChoice)} aria-label="Positions open when the file starts">
-        <Radio value="leave" label="Leave their fills out of the journal" />
-        <Radio value="infer" disabled={!canInfer} label={`Write each with an inferred opening fill at the file's first time, marked as such, at the average entry ${label} implies`} />
-      </RadioGroup>
-    </div>
-  );
-}
-
-function ReconciliationBox({ r, lineWord }: { r: NonNullable<Preview["reconciliation"]>; lineWord: string }) {
-  const s = useStyles();
-  const half = r.perFill.toFixed(Math.max(0, r.decimals + 1));
-  return (
-    <div className={s.box} aria-label="Reconciliation">
-      <Text weight="semibold">Checked against {r.label}</Text>
-      <Text>
-        {r.agree.toLocaleString("en-US")} of {plural(r.checked, "trade")} agree
-        {r.checked > 0 ? ` within half a unit of its last digit per fill (${half})` : ""}
-        {r.differCount > 0 ? `; ${r.differCount} differ${r.differCount === 1 ? "s" : ""}` : ""}
-        {r.ratedCount > 0 ? `; ${r.ratedCount} in another currency (the rate each implies is shown)` : ""}.
-      </Text>
-      <Text className={s.muted}>{r.means}.</Text>
-      {(r.differ.length > 0 || r.rated.length > 0) && (
-        <ul className={s.counts} aria-label="Reconciliation differences">
-          {[...r.differ, ...r.rated].map((c) => {
-            const lines = [...new Set(c.lines.filter((l) => l > 0))];
-            return (
-              <li key={c.row} className={s.wrap}>
-                <b>
-                  {c.symbol} {c.side}
-                </b>{" "}
-                opened {serialText(c.opened)} ({lineWord}
-                {lines.length === 1 ? "" : "s"} {lines.slice(0, 4).join(", ")}
-                {lines.length > 4 ? ", …" : ""}): LEV&apos;s {r.compared} {fmt(c.lev)}, {r.label} {fmt(c.exchange)}
-                {c.rate === undefined ? `, ${fmt(Number(Math.abs(c.difference).toPrecision(10)))} apart` : ""}. {c.why ? `${c.why[0]!.toUpperCase()}${c.why.slice(1)}.` : ""}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-function FillsTable({ preview, rates, zone }: { preview: Preview; rates: FeeRates; zone: string }) {
-  const s = useStyles();
-  const a = { hedge: preview.files.some((f) => f.hedge), foreignFees: mergeForeign(preview.files) };
-  const sized = preview.firstFills.some((f) => f.contractSize !== undefined);
-  const noted = preview.firstFills.some((f) => f.note !== undefined);
-  return (
-    <div className={s.scroll} tabIndex={0} role="region" aria-label="Fills preview (scrolls)">
-      <table className={s.table} aria-label="Fills preview">
-        <thead>
-          <tr>
-            <th>Time ({zone})</th>
-            <th>Symbol</th>
-            <th>Side</th>
-            <th>Price</th>
-            <th>Quantity</th>
-            <th>Fee</th>
-            {sized && <th>Contract size</th>}
-            {a.hedge && <th>Position</th>}
-            {noted && <th>Note</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {preview.firstFills.map((f, i) => {
-            const foreign = f.feeAsset !== undefined && a.foreignFees.some((x) => x.asset === f.feeAsset) && f.fee !== 0;
-            const rate = foreign ? rates[f.feeAsset!] : 1;
-            return (
-              <tr key={`${f.line}-${i}`}>
-                <td className="time">{serialText(f.time)}</td>
-                <td>{f.symbol}</td>
-                <td>{f.side}</td>
-                <td>{fmt(f.price)}</td>
-                <td>{fmt(f.quantity)}</td>
-                <td>{rate === undefined ? `left out (${fmt(f.fee)} ${f.feeAsset})` : fmt(Number((f.fee * rate).toPrecision(12)))}</td>
-                {sized && <td>{f.contractSize === undefined ? "" : fmt(f.contractSize)}</td>}
-                {a.hedge && <td>{f.positionSide ?? "BOTH"}</td>}
-                {noted && <td className="wrap">{f.note ?? ""}</td>}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {preview.writeCount > preview.firstFills.length && <Text className={s.muted}>…and {plural(preview.writeCount - preview.firstFills.length, "more fill")}.</Text>}
-    </div>
-  );
-}
-
-/** The first funding payments as they will be written (received positive, paid negative). */
-function PaymentsTable({ preview, zone }: { preview: Preview; zone: string }) {
-  const s = useStyles();
-  const first = preview.files.flatMap((f) => f.firstPayments).sort((x, y) => x.time - y.time).slice(0, 8);
-  return (
-    <div className={s.scroll} tabIndex={0} role="region" aria-label="Funding preview (scrolls)">
-      <table className={s.table} aria-label="Funding preview">
-        <thead>
-          <tr>
-            <th>Time ({zone})</th>
-            <th>Symbol</th>
-            <th>Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          {first.map((p, i) => (
-            <tr key={`${p.line}-${i}`}>
-              <td className="time">{serialText(p.time)}</td>
-              <td>{p.symbol === "" ? "(not stated)" : p.symbol}</td>
-              <td>
-                {fmt(p.amount)}
-                {p.asset ? ` ${p.asset}` : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {preview.paymentCount > first.length && <Text className={s.muted}>…and {plural(preview.paymentCount - first.length, "more payment")} to write.</Text>}
-    </div>
-  );
 }
