@@ -2,9 +2,9 @@ import { REQUIRED_FIELDS, type Layout } from "./journal-layouts";
 import { AS_WRITTEN, convertMs, dateParts, decideOrder, markDecider, msSerial, statedZone, UTC, zoneLabel, type DateOrder, type DateParts, type DecimalMark, type MarkDecision, type OrderDecision } from "./journal-read";
 import { csvGrid, ImportError, type Grid, type Source } from "./journal-source";
 import type { Fill, Payment } from "./journal-fill";
-import type { Analysis, Mapping, Question, ReadOptions, ZoneInfo } from "./journal-analysis";
+import type { Analysis, ContractSize, Mapping, Question, ReadOptions, ZoneInfo } from "./journal-analysis";
 import { findHeader, headerKey, layoutMapping, missingFields, proposeMapping, rememberedMapping } from "./journal-mapping";
-import { columnsOf, dataRows, readRows, splitAmount } from "./journal-rows";
+import { columnsOf, dataRows, readRows, splitAmount, type Columns, type RawFill, type ReadRows } from "./journal-rows";
 import { timeOrder } from "./journal-order";
 import { summarise, summariseFunding } from "./journal-summary";
 import { contractSizes } from "./journal-contracts";
@@ -65,11 +65,64 @@ function zoneInfo(source: Source, header: readonly string[], timeColumn: number,
   };
 }
 
+/** Where an export's table is and how its columns are read. */
+interface Frame {
+  grid: Grid;
+  headerIndex: number;
+  layout: Layout | undefined;
+  header: string[];
+  key: string;
+  mapping: Mapping;
+  mappingFrom: Analysis["mappingFrom"];
+  /** The data rows' indices in the grid. */
+  rows: number[];
+  pre: ReturnType<typeof preamble>;
+  cols: Columns;
+}
+
+const cellAt = (grid: Grid, r: number, c: number) => (c < 0 ? "" : (grid.rows[r]![c] ?? ""));
+
 /**
  * Reads an export's grid: finds the header and the layout (or a mapping), asks what the values leave open,
  * and reads the fills when nothing is left open.
  */
 export function analyse(source: Source, options: ReadOptions = {}): Analysis {
+  const frame = frameOf(source, options);
+  const base = emptyAnalysis(source, frame, options);
+  if (base.missing.length > 0) return { ...base, waiting: `Choose a column for ${base.missing.join(", ")}.` };
+
+  const mark = decideMark(frame, options);
+  const dates = decideDates(frame, options);
+  const cellsCarryZone = dates.parsed.some((p) => p?.offset !== undefined);
+  const zone = zoneInfo(source, frame.header, frame.cols.time, frame.pre.text, frame.layout, options, cellsCarryZone);
+  const analysis: Analysis = { ...base, decimal: mark.question, dateOrder: dates.question, zone };
+  const open: string[] = [];
+  if (mark.mark === undefined) open.push("which decimal mark the numbers use");
+  if (dates.order === undefined) open.push("whether the dates are day-first or month-first");
+  if (open.length > 0) return { ...analysis, waiting: `Answer ${open.join(" and ")} above: until then no number or date is read.` };
+
+  const read = readRows(source, frame.layout, frame.header, frame.cols, frame.rows, dates.parsed, mark.mark!, dates.order!, frame.pre.account);
+  const { raw, reversed } = oldestFirst(read);
+  const placed = placeInZone(raw, read.payments, zone, reversed);
+  const sized = sizeContracts(placed.fills, read.lotSymbols, options, analysis.account, frame.layout);
+  return {
+    ...analysis,
+    zone: placed.zone,
+    contracts: sized.contracts,
+    fills: placed.fills,
+    funding: placed.funding,
+    fundingSummary: summariseFunding(placed.funding),
+    rejected: read.rejected,
+    skipped: read.skipped,
+    reversed,
+    realisedDecimals: read.realisedDecimals,
+    waiting: sized.waiting,
+    ...summarise(placed.fills),
+  };
+}
+
+/** The export's header, layout, mapping and data rows; an ImportError when it holds no table of fills to read. */
+function frameOf(source: Source, options: ReadOptions): Frame {
   const grid = source.grid;
   if (grid.rows.length === 0) throw new ImportError("The file is empty: there is nothing to import.");
   const { index: headerIndex, layout } = findHeader(grid);
@@ -79,19 +132,7 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
   const header = grid.rows[headerIndex]!;
   if (layout?.inverse) throw new ImportError(layout.inverse);
   const key = headerKey(header);
-  let mapping: Mapping;
-  let mappingFrom: Analysis["mappingFrom"];
-  if (options.mapping) {
-    mapping = options.mapping;
-    mappingFrom = "trader";
-  } else if (layout) {
-    mapping = layoutMapping(layout, header);
-    mappingFrom = "layout";
-  } else {
-    const saved = rememberedMapping(header, options.remembered?.[key]);
-    mapping = saved ?? proposeMapping(header);
-    mappingFrom = saved ? "remembered" : "proposed";
-  }
+  const { mapping, mappingFrom } = chooseMapping(header, layout, key, options);
   const rows = dataRows(grid, headerIndex, layout);
   if (rows.length === 0) {
     throw new ImportError("The file has a header but no rows under it: there are no fills to import.");
@@ -99,23 +140,35 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
   if (!layout && !options.mapping && missingFields(mapping).length === REQUIRED_FIELDS.length) {
     throw new ImportError("Nothing in the header row looks like a trade history (no time, symbol, side, price or quantity column).");
   }
-  const pre = preamble(grid, headerIndex);
-  const cols = columnsOf(layout, header, mapping);
-  const missing = layout?.closedPositions || layout?.fundingOnly ? [] : missingFields(mapping).filter((f) => !(f === "side" && layout?.signedQuantity));
-  const base: Analysis = {
+  return { grid, headerIndex, layout, header, key, mapping, mappingFrom, rows, pre: preamble(grid, headerIndex), cols: columnsOf(layout, header, mapping) };
+}
+
+/** The mapping the header is read with: the trader's, the layout's, one remembered for this header, else one proposed from its names. */
+function chooseMapping(header: readonly string[], layout: Layout | undefined, key: string, options: ReadOptions): Pick<Analysis, "mapping" | "mappingFrom"> {
+  if (options.mapping) return { mapping: options.mapping, mappingFrom: "trader" };
+  if (layout) return { mapping: layoutMapping(layout, header), mappingFrom: "layout" };
+  const saved = rememberedMapping(header, options.remembered?.[key]);
+  return saved ? { mapping: saved, mappingFrom: "remembered" } : { mapping: proposeMapping(header), mappingFrom: "proposed" };
+}
+
+/** The analysis before any value is read: the header, layout, mapping and zone, and every count empty. */
+function emptyAnalysis(source: Source, f: Frame, options: ReadOptions): Analysis {
+  const { layout, mapping } = f;
+  const missing = layout?.closedPositions || layout?.fundingOnly ? [] : missingFields(mapping).filter((m) => !(m === "side" && layout?.signedQuantity));
+  return {
     source: { name: source.name, kind: source.kind, lineWord: source.lineWord },
     layout,
-    header,
-    headerLine: grid.lines[headerIndex]!,
-    headerKey: key,
+    header: f.header,
+    headerLine: f.grid.lines[f.headerIndex]!,
+    headerKey: f.key,
     mapping,
-    mappingFrom,
+    mappingFrom: f.mappingFrom,
     missing,
     decimal: undefined,
     dateOrder: undefined,
-    zone: zoneInfo(source, header, cols.time, pre.text, layout, options, false),
+    zone: zoneInfo(source, f.header, f.cols.time, f.pre.text, layout, options, false),
     contracts: [],
-    account: layout?.metatrader ? (pre.account ?? { currency: undefined, hedging: false }) : undefined,
+    account: layout?.metatrader ? (f.pre.account ?? { currency: undefined, hedging: false }) : undefined,
     fills: [],
     funding: [],
     fundingSummary: summariseFunding([]),
@@ -130,23 +183,22 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
     realisedDecimals: 0,
     waiting: undefined,
   };
-  if (missing.length > 0) return { ...base, waiting: `Choose a column for ${missing.join(", ")}.` };
+}
 
-  const cell = (r: number, c: number) => (c < 0 ? "" : (grid.rows[r]![c] ?? ""));
-  const lineOf = (r: number) => grid.lines[r]!;
-
-  // The decimal mark, from every number cell the reading will use.
-  const numberColumns = (["price", "quantity", "fee", "realised", "entryPrice", "exitPrice", "positionAfter", "amount"] as const).filter((f) => cols[f] >= 0);
+/** The decimal mark, from every number cell the reading will use; a question when the cells leave it open. */
+function decideMark(f: Frame, options: ReadOptions): { mark: DecimalMark | undefined; question: Question<DecimalMark> | undefined } {
+  const { grid, rows, cols, header, layout } = f;
+  const numberColumns = (["price", "quantity", "fee", "realised", "entryPrice", "exitPrice", "positionAfter", "amount"] as const).filter((c) => cols[c] >= 0);
   const decider = markDecider();
   for (const r of rows) {
-    for (const f of numberColumns) {
-      const text = cell(r, cols[f]);
+    for (const c of numberColumns) {
+      const text = cellAt(grid, r, cols[c]);
       if (text === "" || text === "--") continue;
-      decider.add(lineOf(r), header[cols[f]]!, layout?.amountsWithAsset || f === "fee" ? splitAmount(text).number : text);
+      decider.add(grid.lines[r]!, header[cols[c]]!, layout?.amountsWithAsset || c === "fee" ? splitAmount(text).number : text);
     }
   }
   const decision: MarkDecision = decider.decision();
-  const markQuestion: Question<DecimalMark> | undefined =
+  const question: Question<DecimalMark> | undefined =
     decision.mark === undefined && (decision.ambiguous.length > 0 || decision.conflict)
       ? {
           answer: options.decimal,
@@ -159,46 +211,48 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
             : decision.ambiguous,
         }
       : undefined;
-  const mark: DecimalMark | undefined = decision.mark ?? options.decimal ?? (markQuestion ? undefined : ".");
+  return { mark: decision.mark ?? options.decimal ?? (question ? undefined : "."), question };
+}
 
-  // The order of day and month, from every time cell.
-  const parsed: (DateParts | undefined)[] = rows.map((r) => dateParts(cell(r, cols.time), layout?.yearFirstTwoDigits));
-  const orderDecision: OrderDecision = decideOrder(
+/** The order of day and month, from every time cell; a question when the cells leave it open. */
+function decideDates(f: Frame, options: ReadOptions): { parsed: (DateParts | undefined)[]; order: DateOrder | undefined; question: Question<DateOrder> | undefined } {
+  const { grid, rows, cols, layout } = f;
+  const parsed: (DateParts | undefined)[] = rows.map((r) => dateParts(cellAt(grid, r, cols.time), layout?.yearFirstTwoDigits));
+  const decision: OrderDecision = decideOrder(
     (function* () {
-      for (let i = 0; i < rows.length; i++) if (parsed[i]) yield { line: lineOf(rows[i]!), text: cell(rows[i]!, cols.time), parts: parsed[i]! };
+      for (let i = 0; i < rows.length; i++) if (parsed[i]) yield { line: grid.lines[rows[i]!]!, text: cellAt(grid, rows[i]!, cols.time), parts: parsed[i]! };
     })(),
   );
-  const orderQuestion: Question<DateOrder> | undefined =
-    orderDecision.order === undefined
+  const question: Question<DateOrder> | undefined =
+    decision.order === undefined
       ? {
           answer: options.dateOrder,
-          conflict: orderDecision.conflict !== undefined,
-          examples: orderDecision.conflict ? [orderDecision.conflict.dmy, orderDecision.conflict.mdy] : orderDecision.ambiguous,
+          conflict: decision.conflict !== undefined,
+          examples: decision.conflict ? [decision.conflict.dmy, decision.conflict.mdy] : decision.ambiguous,
         }
       : undefined;
-  const order = orderDecision.order ?? options.dateOrder;
-  const cellsCarryZone = parsed.some((p) => p?.offset !== undefined);
-  const zone = zoneInfo(source, header, cols.time, pre.text, layout, options, cellsCarryZone);
-  const analysis: Analysis = { ...base, decimal: markQuestion, dateOrder: orderQuestion, zone };
-  const open: string[] = [];
-  if (mark === undefined) open.push("which decimal mark the numbers use");
-  if (order === undefined) open.push("whether the dates are day-first or month-first");
-  if (open.length > 0) return { ...analysis, waiting: `Answer ${open.join(" and ")} above: until then no number or date is read.` };
+  return { parsed, order: decision.order ?? options.dateOrder, question };
+}
 
-  const read = readRows(source, layout, header, cols, rows, parsed, mark!, order!, pre.account);
-  let raw = read.fills;
-  // Oldest first: a file listed newest first (as Binance lists it) is turned around, so that fills of one
-  // second keep the exchange's own order.
+/**
+ * Oldest first: a file listed newest first (as Binance lists it) is turned around, so that fills of one
+ * second keep the exchange's own order.
+ */
+function oldestFirst(read: ReadRows): { raw: RawFill[]; reversed: boolean } {
   let descents = 0;
   let ascents = 0;
-  const order1 = raw.length > 0 ? raw : read.payments;
-  for (let i = 1; i < order1.length; i++) {
-    if (order1[i]!.ms < order1[i - 1]!.ms) descents++;
-    else if (order1[i]!.ms > order1[i - 1]!.ms) ascents++;
+  const listed = read.fills.length > 0 ? read.fills : read.payments;
+  for (let i = 1; i < listed.length; i++) {
+    if (listed[i]!.ms < listed[i - 1]!.ms) descents++;
+    else if (listed[i]!.ms > listed[i - 1]!.ms) ascents++;
   }
   const reversed = descents > ascents;
-  if (reversed) raw = raw.slice().sort((x, y) => y.row - x.row || x.sub - y.sub);
-  raw = timeOrder(raw);
+  const raw = reversed ? read.fills.slice().sort((x, y) => y.row - x.row || x.sub - y.sub) : read.fills;
+  return { raw: timeOrder(raw), reversed };
+}
+
+/** Fills and funding payments with their times read in the file's zone and written in the zone chosen, noting times a daylight-saving change repeats or skips. */
+function placeInZone(raw: RawFill[], payments: ReadRows["payments"], zone: ZoneInfo, reversed: boolean): { fills: Fill[]; funding: Payment[]; zone: ZoneInfo } {
   const zoneOut: ZoneInfo = { ...zone, repeated: [], skipped: [] };
   const fills: Fill[] = raw.map((r) => {
     const c = convertMs(r.ms, zone.file, zone.write);
@@ -209,7 +263,7 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
     return { ...rest, time: msSerial(c.ms) };
   });
   // Funding payments in time order (a second's payments in the file's order, oldest row first when it lists newest first)
-  const funding: Payment[] = read.payments
+  const funding: Payment[] = payments
     .slice()
     .sort((x, y) => x.ms - y.ms || (reversed ? y.row - x.row : x.row - y.row))
     .map((p) => {
@@ -218,26 +272,18 @@ export function analyse(source: Source, options: ReadOptions = {}): Analysis {
       if (c.skipped) zoneOut.skipped.push(p.line);
       return { line: p.line, time: msSerial(c.ms), symbol: p.symbol, amount: p.amount, asset: p.asset };
     });
-  const lots = fills.filter((f) => read.lotSymbols.has(f.symbol.toUpperCase()));
-  const contracts = lots.length > 0 ? contractSizes(lots, options, analysis.account) : [];
+  return { fills, funding, zone: zoneOut };
+}
+
+/** The contract sizes of symbols traded in lots or contracts, set on their fills; what to give when a size is unknown. */
+function sizeContracts(fills: Fill[], lotSymbols: Set<string>, options: ReadOptions, account: Analysis["account"], layout: Layout | undefined): { contracts: ContractSize[]; waiting: string | undefined } {
+  const lots = fills.filter((f) => lotSymbols.has(f.symbol.toUpperCase()));
+  const contracts = lots.length > 0 ? contractSizes(lots, options, account) : [];
   const size = new Map(contracts.map((c) => [c.symbol, c.size]));
   for (const f of lots) f.contractSize = size.get(f.symbol.toUpperCase());
   const unit = layout?.lots === "lots" ? "lot" : "contract";
   const waiting = contracts.some((c) => c.size === undefined) ? `Give the contract size of ${contracts.filter((c) => c.size === undefined).map((c) => c.symbol).join(", ")} (units per ${unit}).` : undefined;
-  return {
-    ...analysis,
-    zone: zoneOut,
-    contracts,
-    fills,
-    funding,
-    fundingSummary: summariseFunding(funding),
-    rejected: read.rejected,
-    skipped: read.skipped,
-    reversed,
-    realisedDecimals: read.realisedDecimals,
-    waiting,
-    ...summarise(fills),
-  };
+  return { contracts, waiting };
 }
 
 /** Reads CSV text (a test's fixture, text pasted into the pane) with `analyse`. */
