@@ -1,4 +1,4 @@
-import { Radio, RadioGroup, Text } from "@fluentui/react-components";
+import { Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import type { FeeRates } from "../model/journal-fill";
 import type { Preview } from "../model/journal-prepare";
 import type { OrphanChoice } from "../model/journal-reconcile";
@@ -149,5 +149,24 @@ export function PaymentsTable({ preview, zone }: { preview: Preview; zone: strin
       </table>
       {preview.paymentCount > first.length && <Text className={s.muted}>…and {plural(preview.paymentCount - first.length, "more payment")} to write.</Text>}
     </div>
+  );
+}
+
+/** A rate per currency of fees paid in another currency than the quote's: until given, those fees are left out. */
+export function FeeRateFields({ foreign, rates, rateText, onRate }: { foreign: ReturnType<typeof mergeForeign>; rates: FeeRates; rateText: Record<string, string>; onRate: (asset: string, text: string) => void }) {
+  return (
+    <>
+      {foreign.map((ff) => (
+        <Field
+          key={ff.asset}
+          label={`${plural(ff.fills, "fee")} in ${ff.asset} (${ff.total.toPrecision(6)} ${ff.asset}): quote currency per ${ff.asset}`}
+          hint={rates[ff.asset] === undefined ? "Left out of the journal's fees until you give a rate." : `Converted at ${rates[ff.asset]}.`}
+          validationState={rates[ff.asset] === undefined ? "warning" : "success"}
+          validationMessage={rates[ff.asset] === undefined ? `${ff.asset} fees are not added to the others: they are in another currency.` : undefined}
+        >
+          <Input aria-label={`Rate for ${ff.asset}`} inputMode="decimal" value={rateText[ff.asset] ?? ""} onChange={(_, d) => onRate(ff.asset, d.value)} />
+        </Field>
+      ))}
+    </>
   );
 }

@@ -1,27 +1,12 @@
 import * as React from "react";
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Text,
-  Textarea,
-} from "@fluentui/react-components";
-import type { Mapping, ReadOptions } from "../model/journal-import";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from "@fluentui/react-components";
+import { mappingNames, type ReadOptions } from "../model/journal-import";
 import type { FeeRates, Fill } from "../model/journal-fill";
 import type { Zone } from "../model/journal-read";
 import { AS_WRITTEN, UTC, zoneLabel } from "../model/journal-read";
 import type { FilePreview, Preview } from "../model/journal-prepare";
-import { appendProblems, appendWarnings, journalAppendPlan, journalsOf, readJournal, type JournalSheet } from "../model/journal-sheet";
+import { appendProblems, appendWarnings, journalsOf, readJournal, type JournalSheet } from "../model/journal-sheet";
 import type { OrphanChoice } from "../model/journal-reconcile";
-import { FILL_FIELDS, type FillField } from "../model/journal-layouts";
-import { journalImportPlanPaced } from "../model/journal-plan";
 import { fromColumns } from "../model/journal-columns";
 import { createImportWorker, type ImportWorker } from "../worker/client";
 import type { ImportState, Reply } from "../worker/journal-worker";
@@ -34,7 +19,9 @@ import { mergeForeign, plural } from "./journal-text";
 import { journalZone, WriteZone } from "./JournalZones";
 import { CombinedCounts, SingleCounts } from "./JournalCounts";
 import { FileSection } from "./JournalFileSection";
-import { FillsTable, OrphanBox, PaymentsTable, ReconciliationBox } from "./JournalChecks";
+import { FeeRateFields, FillsTable, OrphanBox, PaymentsTable, ReconciliationBox } from "./JournalChecks";
+import { ChooseFiles, ReadProblems } from "./JournalSources";
+import { addToJournal, AppendMessages, DestinationChoice, NEW_SHEET, NothingToWrite, writeNewJournal, WriteControls, yieldToPage, type Found, type ToWrite } from "./JournalWrite";
 
 /**
  * The journal import: an export (CSV, .xlsx or MetaTrader's HTML report; or pasted text) is read in a worker →
@@ -44,8 +31,6 @@ import { FillsTable, OrphanBox, PaymentsTable, ReconciliationBox } from "./Journ
  * realised PnL → one write of a new "LEV Journal" sheet, with its progress. The figures in the preview come
  * from the engine (LEV.TRADES), as the sheet's do.
  */
-
-const yieldToPage = () => new Promise((r) => setTimeout(r, 0));
 
 /** "Import fills…" in the pane's header: opens the import under it. */
 export function ImportAction({ workbook, busy, show }: ActionProps) {
@@ -60,9 +45,6 @@ export interface JournalImportProps {
   workbook: WorkbookAdapter;
   onClose: () => void;
 }
-
-/** A journal of the workbook the import can go into. */
-type Found = ReturnType<typeof journalsOf>[number];
 
 export function JournalImport({ workbook, onClose }: JournalImportProps) {
   const s = useStyles();
@@ -97,16 +79,8 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
   }, [workbook]);
   React.useEffect(() => void findJournals(), [findJournals]);
 
-  const rates: FeeRates = {};
-  for (const [asset, text] of Object.entries(rateText)) {
-    const n = Number(text.replace(/,/g, ""));
-    if (text.trim() !== "" && Number.isFinite(n) && n > 0) rates[asset] = n;
-  }
-  const sizes: Record<string, number> = {};
-  for (const [symbol, text] of Object.entries(sizeText)) {
-    const n = Number(text.replace(/,/g, ""));
-    if (text.trim() !== "" && Number.isFinite(n) && n > 0) sizes[symbol] = n;
-  }
+  const rates: FeeRates = positiveValues(rateText);
+  const sizes: Record<string, number> = positiveValues(sizeText);
   const fixedZone = journal ? journalZone(journal.zone) : undefined;
   const state = (over: Partial<{ options: Record<number, ReadOptions>; writeZone: Zone }> = {}): ImportState => ({
     options: over.options ?? options,
@@ -127,7 +101,7 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
     setNotes(reply.problems);
     setPreview(reply.preview);
     setFileIds(reply.fileIds);
-    for (const a of reply.preview.files) if (a.mappingFrom === "trader" && a.missing.length === 0 && !a.layout) remember(a.headerKey, mappingNamesOf(a.header, a.mapping));
+    for (const a of reply.preview.files) if (a.mappingFrom === "trader" && a.missing.length === 0 && !a.layout) remember(a.headerKey, mappingNames(a.header, a.mapping));
   };
 
   /** Asks the worker; a new file clears what the last write said, a changed answer does not. */
@@ -212,6 +186,18 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
   const startBalance = Number(start.replace(/,/g, ""));
   const startOk = Number.isFinite(startBalance) && startBalance > 0;
 
+  /** After adding to a journal: the files are compared with it again (a second click adds nothing twice). */
+  const compareAgain = async (sheet: string) => {
+    const found = journalsOf(await workbook.tables());
+    setJournals(found);
+    const now = found.find((x) => x.sheet === sheet);
+    const again = now ? await readJournal(workbook, now).catch(() => undefined) : undefined;
+    if (again && worker.current) {
+      setJournal(again);
+      answer(await worker.current.ask({ type: "journal", journal: { fills: again.fills, payments: again.payments }, state: state() }));
+    }
+  };
+
   const write = async () => {
     if (!preview || !worker.current) return;
     setBusy(journal ? `Adding to "${journal.sheet}"…` : "Writing the journal…");
@@ -224,41 +210,13 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
       await yieldToPage();
       const fills: Fill[] = fromColumns(reply.columns);
       await yieldToPage();
-      const files = preview.files;
-      const zone = files[0]!.zone.write.kind === "written" ? "as written" : zoneLabel(files[0]!.zone.write);
+      const toWrite: ToWrite = { fills, payments: reply.payments, tradeCount: reply.tradeCount };
+      const onProgress = (d: number, t: number) => setProgress(d / t);
       if (journal) {
-        const plan = journalAppendPlan({
-          journal,
-          fills,
-          payments: journal.fundingTable ? reply.payments : [],
-          rates,
-          totalFills: journal.fills.length + journal.unread.length + fills.length,
-          totalTrades: reply.tradeCount,
-        });
-        await yieldToPage();
-        const result = await workbook.append(plan, { onProgress: (d, t) => setProgress(d / t) });
-        const paid = journal.fundingTable ? reply.payments.length : 0;
-        const already = preview.duplicates.inJournal + preview.duplicates.paymentsInJournal;
-        setDone(
-          `Added ${[fills.length > 0 || paid === 0 ? plural(fills.length, "fill") : "", paid > 0 ? plural(paid, "funding payment") : ""].filter(Boolean).join(" and ")} to "${result.sheet}"${already > 0 ? `; ${already.toLocaleString("en-US")} ${already === 1 ? "was" : "were"} already in it` : ""}. Its trades, funding, statistics and curve follow.`,
-        );
-        // the journal now holds them: compare the files with it again (a second click adds nothing twice)
-        const found = journalsOf(await workbook.tables());
-        setJournals(found);
-        const now = found.find((x) => x.sheet === journal.sheet);
-        const again = now ? await readJournal(workbook, now).catch(() => undefined) : undefined;
-        if (again) {
-          setJournal(again);
-          answer(await worker.current.ask({ type: "journal", journal: { fills: again.fills, payments: again.payments }, state: state() }));
-        }
+        setDone(await addToJournal(workbook, journal, preview, toWrite, rates, onProgress));
+        await compareAgain(journal.sheet);
       } else {
-        const source = files.length === 1 ? `${files[0]!.source.name}${files[0]!.layout ? `, ${files[0]!.layout.name}` : ""}` : files.map((f) => f.source.name).join(", ");
-        // built in steps: the formulas of 100,000 rows are planned without holding the page
-        const plan = await journalImportPlanPaced({ fills, payments: reply.payments, rates, startBalance, source, zone, tradeCount: reply.tradeCount }, yieldToPage);
-        const result = await workbook.write(plan, { onProgress: (d, t) => setProgress(d / t) });
-        setDone(
-          `Wrote ${plural(fills.length, "fill")}, their trades, statistics and equity curve to the new sheet "${result.sheet}".${reply.payments.length > 0 ? ` Its funding table holds ${plural(reply.payments.length, "payment")}.` : ""}`,
-        );
+        setDone(await writeNewJournal(workbook, preview, toWrite, rates, startBalance, onProgress));
         await findJournals();
       }
     } catch (e) {
@@ -292,43 +250,9 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
           Close
         </Button>
       </div>
-      <Text className={s.muted}>
-        Choose your exchange&apos;s trade history export: Binance futures or spot, Bybit (trade history, closed P&amp;L, unified-account log), OKX, MetaTrader 5&apos;s
-        report (.xlsx, HTML or CSV), or any CSV with time, symbol, side, price and quantity columns; with it, or later, the funding: Binance&apos;s transaction history, Bybit&apos;s
-        log. Several files (next month&apos;s export, the funding) are read together. The files stay on this computer.
-      </Text>
-      <div className={s.row}>
-        <FilesInput label="Export file of fills" onFiles={(chosen) => void open(chosen, false)} />
-      </div>
-      {preview && (
-        <div className={s.row}>
-          <Field label="Add another file (a second date range, the funding)">
-            <FilesInput label="Another export file" onFiles={(chosen) => void open(chosen, true)} />
-          </Field>
-        </div>
-      )}
-      <Field label="Or paste the CSV text">
-        <Textarea aria-label="Pasted CSV" value={pasted} onChange={(_, d) => setPasted(d.value)} rows={3} resize="vertical" />
-      </Field>
-      <div className={s.row}>
-        <Button size="small" disabled={pasted.trim() === ""} onClick={() => void paste()}>
-          Read pasted text
-        </Button>
-      </div>
+      <ChooseFiles canAdd={preview !== undefined} pasted={pasted} onPasted={setPasted} onOpen={(chosen, add) => void open(chosen, add)} onPaste={() => void paste()} />
       <div role="status">{busy && progress === undefined && <Spinner size="tiny" label={busy} />}</div>
-      {problem && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody className={s.wrap}>
-            <MessageBarTitle>Nothing was written</MessageBarTitle>
-            {problem}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {notes.map((n) => (
-        <Message key={n} intent="warning" bodyClassName={s.wrap}>
-          {n} The file is left out of the import.
-        </Message>
-      ))}
+      <ReadProblems problem={problem} notes={notes} />
       {preview && a && (
         <>
           {files.map((f, i) => (
@@ -380,17 +304,7 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
               {preview.continued === 1 ? "it" : "them"}, so {preview.continued === 1 ? "it is" : "they are"} not checked.
             </Text>
           )}
-          {foreign.map((ff) => (
-            <Field
-              key={ff.asset}
-              label={`${plural(ff.fills, "fee")} in ${ff.asset} (${ff.total.toPrecision(6)} ${ff.asset}): quote currency per ${ff.asset}`}
-              hint={rates[ff.asset] === undefined ? "Left out of the journal's fees until you give a rate." : `Converted at ${rates[ff.asset]}.`}
-              validationState={rates[ff.asset] === undefined ? "warning" : "success"}
-              validationMessage={rates[ff.asset] === undefined ? `${ff.asset} fees are not added to the others: they are in another currency.` : undefined}
-            >
-              <Input aria-label={`Rate for ${ff.asset}`} inputMode="decimal" value={rateText[ff.asset] ?? ""} onChange={(_, d) => setRateText((r) => ({ ...r, [ff.asset]: d.value }))} />
-            </Field>
-          ))}
+          <FeeRateFields foreign={foreign} rates={rates} rateText={rateText} onRate={(asset, text) => setRateText((r) => ({ ...r, [asset]: text }))} />
           {preview.firstFills.length > 0 && <FillsTable preview={preview} rates={rates} zone={writeZoneText} />}
           {preview.paymentCount > 0 && <PaymentsTable preview={preview} zone={writeZoneText} />}
           {leftOut > 0 && (
@@ -398,58 +312,19 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
               {plural(leftOut, "fee")} {leftOut === 1 ? "is" : "are"} in another currency and will be left out of the journal&apos;s Fee column unless you give a rate above.
             </Message>
           )}
-          <div className={s.box} aria-label="Write to">
-            <RadioGroup value={target} onChange={(_, d) => void choose(d.value)} aria-label="Where to write">
-              <Radio value={NEW_SHEET} label="A new sheet (LEV Journal)" />
-              {journals.map((j) => (
-                <Radio key={j.sheet} value={j.sheet} label={`Add to "${j.sheet}": its tables grow, nothing else on it changes`} />
-              ))}
-            </RadioGroup>
-            {journal && journal.zone === undefined && (
-              <Text className={s.muted}>
-                &quot;{journal.sheet}&quot; does not say which zone its times are in: the new times are written in {zoneLabel(writeZone)}; make sure it is the journal&apos;s.
-              </Text>
-            )}
-          </div>
-          {blocked.map((b) => (
-            <Message key={b} intent="error" bodyClassName={s.wrap}>
-              {b}
-            </Message>
-          ))}
-          {warnings.map((w) => (
-            <Message key={w} intent="warning" bodyClassName={s.wrap}>
-              {w}
-            </Message>
-          ))}
-          {!waiting && nothing && (
-            <MessageBar intent={journal && preview.writeCount + preview.paymentCount === 0 && (preview.duplicates.inJournal > 0 || preview.duplicates.paymentsInJournal > 0) ? "info" : "error"}>
-              <MessageBarBody className={s.wrap}>
-                <MessageBarTitle>Nothing to write</MessageBarTitle>
-                {journal && (preview.duplicates.inJournal > 0 || preview.duplicates.paymentsInJournal > 0)
-                  ? `Every row of ${single ? "this file" : "these files"} is already in "${journal.sheet}".`
-                  : fundingOnly && !journal
-                    ? "A funding file goes into a journal: choose one below to add it to, or import it together with the trade history."
-                    : `No row of ${single ? "this file" : "these files"} is a fill LEV can read${a.rejectedCount > 0 ? ": every row was rejected (see why above)" : ""}.`}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {!journal && (
-            <Field label="Start balance" validationState={startOk ? "none" : "error"} validationMessage={startOk ? undefined : "A balance greater than 0, for the equity curve and drawdown %."}>
-              <Input aria-label="Start balance" inputMode="decimal" value={start} onChange={(_, d) => setStart(d.value)} />
-            </Field>
-          )}
-          <div className={s.row}>
-            <Button
-              appearance="primary"
-              disabled={nothing || !!waiting || !!preview.tradesError || (!journal && !startOk) || blocked.length > 0 || busy !== undefined}
-              disabledFocusable={busy !== undefined}
-              onClick={() => void write()}
-            >
-              {journal ? `Add to "${journal.sheet}"` : "Write journal sheet"}
-            </Button>
-          </div>
-          {progress !== undefined && <ProgressBar aria-label="Writing progress" value={progress} thickness="large" />}
-          {progress !== undefined && <Text className={s.muted}>Writing the journal: {Math.round(progress * 100)} %</Text>}
+          <DestinationChoice target={target} journals={journals} journal={journal} writeZone={writeZone} onChoose={(where) => void choose(where)} />
+          <AppendMessages blocked={blocked} warnings={warnings} />
+          {!waiting && nothing && <NothingToWrite preview={preview} journal={journal} single={single} fundingOnly={fundingOnly} rejectedCount={a.rejectedCount} />}
+          <WriteControls
+            journal={journal}
+            start={start}
+            onStart={setStart}
+            startOk={startOk}
+            disabled={nothing || !!waiting || !!preview.tradesError || (!journal && !startOk) || blocked.length > 0 || busy !== undefined}
+            busy={busy !== undefined}
+            onWrite={() => void write()}
+            progress={progress}
+          />
         </>
       )}
       <div role="status">{done && <Message intent="success">{done}</Message>}</div>
@@ -457,27 +332,12 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
   );
 }
 
-const NEW_SHEET = "\u0000new";
-
-/** A file input for exports (several at once); cleared after each choice, so that the same file can be chosen again. */
-function FilesInput({ label, onFiles }: { label: string; onFiles: (files: File[]) => void }) {
-  return (
-    <input
-      type="file"
-      multiple
-      accept=".csv,.txt,.tsv,.xlsx,.html,.htm,text/csv"
-      aria-label={label}
-      onChange={(e) => {
-        const chosen = [...(e.target.files ?? [])];
-        if (chosen.length > 0) onFiles(chosen);
-        e.target.value = "";
-      }}
-    />
-  );
-}
-
-function mappingNamesOf(header: readonly string[], m: Mapping): Partial<Record<FillField, string>> {
-  const out: Partial<Record<FillField, string>> = {};
-  for (const f of FILL_FIELDS) if (m[f] !== undefined && header[m[f]!] !== undefined) out[f] = header[m[f]!]!;
+/** The typed values that are numbers above 0 (thousands separators allowed); the others are left out. */
+function positiveValues(texts: Record<string, string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, text] of Object.entries(texts)) {
+    const n = Number(text.replace(/,/g, ""));
+    if (text.trim() !== "" && Number.isFinite(n) && n > 0) out[k] = n;
+  }
   return out;
 }
