@@ -1,5 +1,6 @@
 import type { FilePreview, Preview } from "../model/journal-prepare";
 import { serialText } from "../model/journal-read";
+import { useStyles } from "./journal-styles";
 import { fundingText, newText, plural } from "./journal-text";
 
 /** The import's counts: of one file, or of several together. */
@@ -78,5 +79,33 @@ export function CombinedCounts({ preview, journal, zone }: { preview: Preview; j
       {payments > 0 && <li>funding: {newText(preview.paymentCount, d.paymentsInJournal, d.paymentsInFiles, journal)}</li>}
       <li>{plural(files.reduce((n, f) => n + f.rejectedCount, 0), "row")} rejected</li>
     </>
+  );
+}
+
+/** One file's counts, among several files. */
+export function FileCounts({ file: a, journal }: { file: FilePreview; journal: string | undefined }) {
+  const s = useStyles();
+  const name = a.source.name;
+  const c = a.counts;
+  return (
+    <ul className={s.counts} aria-label={`Counts of ${name}`}>
+      {!a.layout?.fundingOnly && <li>{plural(a.fillCount, "fill")} read</li>}
+      {!a.layout?.fundingOnly && c && <li>{newText(c.newFills, c.inJournal, c.inFiles, journal)}</li>}
+      {a.fundingSummary.count > 0 && <li>{fundingText(a.fundingSummary.count, a.fundingSummary.symbols, a.fundingSummary.withoutSymbol)}</li>}
+      {a.fundingSummary.count > 0 && c && <li>funding: {newText(c.newPayments, c.paymentsInJournal, c.paymentsInFiles, journal)}</li>}
+      {(a.first ?? a.fundingSummary.first) !== undefined && (
+        <li>
+          from {serialText((a.first ?? a.fundingSummary.first)!)} to {serialText((a.last ?? a.fundingSummary.last)!)}
+        </li>
+      )}
+      <li>{plural(a.rejectedCount, "row")} rejected</li>
+      {a.skipped.map((k) => (
+        <li key={k.what}>
+          {plural(k.count, "row")} not read: {k.what} ({a.source.lineWord} {k.lines.slice(0, 5).join(", ")}
+          {k.count > 5 ? ", …" : ""})
+        </li>
+      ))}
+      {a.reversed && <li>listed newest first: written oldest first</li>}
+    </ul>
   );
 }

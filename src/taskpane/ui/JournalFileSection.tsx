@@ -2,9 +2,9 @@ import * as React from "react";
 import { Button, Field, Input, Text } from "@fluentui/react-components";
 import type { ReadOptions } from "../model/journal-import";
 import type { FilePreview } from "../model/journal-prepare";
-import { serialText } from "../model/journal-read";
 import { useStyles } from "./journal-styles";
-import { fundingText, newText, plural } from "./journal-text";
+import { plural } from "./journal-text";
+import { FileCounts } from "./JournalCounts";
 import { ZoneBox } from "./JournalZones";
 import { DateQuestion, DecimalQuestion, MappingEditor } from "./JournalQuestions";
 
@@ -25,7 +25,6 @@ export interface FileSectionProps {
 export function FileSection({ file: a, single, journal, options, sizeText, onSize, onChange, onRemove, writeZone }: FileSectionProps) {
   const s = useStyles();
   const name = a.source.name;
-  const c = a.counts;
   return (
     <div className={single ? s.stack : s.file} role={single ? undefined : "group"} aria-label={single ? undefined : `File ${name}`}>
       {!single && (
@@ -59,63 +58,56 @@ export function FileSection({ file: a, single, journal, options, sizeText, onSiz
       </ZoneBox>
       {a.decimal && <DecimalQuestion q={{ ...a.decimal, answer: options.decimal ?? a.decimal.answer }} lineWord={a.source.lineWord} onAnswer={(m) => onChange({ decimal: m })} />}
       {a.dateOrder && <DateQuestion q={{ ...a.dateOrder, answer: options.dateOrder ?? a.dateOrder.answer }} lineWord={a.source.lineWord} onAnswer={(o) => onChange({ dateOrder: o })} />}
-      {a.contracts.length > 0 && (
-        <div className={s.box} aria-label="Contract sizes">
-          <Text weight="semibold">Contract sizes</Text>
-          <Text className={s.muted}>
-            {a.layout?.lots === "lots" ? "Volumes are lots" : "Amounts are contracts"}: each symbol&apos;s units per {a.layout?.lots === "lots" ? "lot" : "contract"} make the money right.
-          </Text>
-          <div className={s.stack}>
-            {a.contracts.map((x) => (
-              <Field key={x.symbol} label={`${x.symbol}: units per ${a.layout?.lots === "lots" ? "lot" : "contract"}`} hint={x.from === "given" ? undefined : x.why} validationState={x.size === undefined ? "error" : "none"}>
-                <Input aria-label={`Contract size of ${x.symbol}`} inputMode="decimal" value={sizeText[x.symbol] ?? (x.size === undefined ? "" : String(x.size))} onChange={(_, d) => onSize(x.symbol, d.value)} />
-              </Field>
-            ))}
-          </div>
-        </div>
-      )}
-      {!single && (
-        <ul className={s.counts} aria-label={`Counts of ${name}`}>
-          {!a.layout?.fundingOnly && <li>{plural(a.fillCount, "fill")} read</li>}
-          {!a.layout?.fundingOnly && c && <li>{newText(c.newFills, c.inJournal, c.inFiles, journal)}</li>}
-          {a.fundingSummary.count > 0 && <li>{fundingText(a.fundingSummary.count, a.fundingSummary.symbols, a.fundingSummary.withoutSymbol)}</li>}
-          {a.fundingSummary.count > 0 && c && <li>funding: {newText(c.newPayments, c.paymentsInJournal, c.paymentsInFiles, journal)}</li>}
-          {(a.first ?? a.fundingSummary.first) !== undefined && (
-            <li>
-              from {serialText((a.first ?? a.fundingSummary.first)!)} to {serialText((a.last ?? a.fundingSummary.last)!)}
-            </li>
-          )}
-          <li>{plural(a.rejectedCount, "row")} rejected</li>
-          {a.skipped.map((k) => (
-            <li key={k.what}>
-              {plural(k.count, "row")} not read: {k.what} ({a.source.lineWord} {k.lines.slice(0, 5).join(", ")}
-              {k.count > 5 ? ", …" : ""})
-            </li>
+      {a.contracts.length > 0 && <ContractSizes file={a} sizeText={sizeText} onSize={onSize} />}
+      {!single && <FileCounts file={a} journal={journal} />}
+      {a.rejectedCount > 0 && <RejectedRows file={a} single={single} />}
+    </div>
+  );
+}
+
+/** The contract size of each symbol traded in lots or contracts: inferred, standard, or for the trader to give. */
+function ContractSizes({ file: a, sizeText, onSize }: { file: FilePreview; sizeText: Record<string, string>; onSize: (symbol: string, text: string) => void }) {
+  const s = useStyles();
+  return (
+    <div className={s.box} aria-label="Contract sizes">
+      <Text weight="semibold">Contract sizes</Text>
+      <Text className={s.muted}>
+        {a.layout?.lots === "lots" ? "Volumes are lots" : "Amounts are contracts"}: each symbol&apos;s units per {a.layout?.lots === "lots" ? "lot" : "contract"} make the money right.
+      </Text>
+      <div className={s.stack}>
+        {a.contracts.map((x) => (
+          <Field key={x.symbol} label={`${x.symbol}: units per ${a.layout?.lots === "lots" ? "lot" : "contract"}`} hint={x.from === "given" ? undefined : x.why} validationState={x.size === undefined ? "error" : "none"}>
+            <Input aria-label={`Contract size of ${x.symbol}`} inputMode="decimal" value={sizeText[x.symbol] ?? (x.size === undefined ? "" : String(x.size))} onChange={(_, d) => onSize(x.symbol, d.value)} />
+          </Field>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The rows the import rejected, each with its line and why. */
+function RejectedRows({ file: a, single }: { file: FilePreview; single: boolean }) {
+  const s = useStyles();
+  const name = a.source.name;
+  return (
+    <div className={s.scroll} tabIndex={0} role="region" aria-label={single ? "Rejected rows (scrolls)" : `Rejected rows of ${name} (scrolls)`}>
+      <table className={s.table} aria-label={single ? "Rejected rows" : `Rejected rows of ${name}`}>
+        <thead>
+          <tr>
+            <th>{a.source.lineWord === "line" ? "Line" : "Row"}</th>
+            <th>Why it was rejected</th>
+          </tr>
+        </thead>
+        <tbody>
+          {a.rejected.map((r) => (
+            <tr key={r.line}>
+              <td>{r.line}</td>
+              <td className="wrap">{r.reason}</td>
+            </tr>
           ))}
-          {a.reversed && <li>listed newest first: written oldest first</li>}
-        </ul>
-      )}
-      {a.rejectedCount > 0 && (
-        <div className={s.scroll} tabIndex={0} role="region" aria-label={single ? "Rejected rows (scrolls)" : `Rejected rows of ${name} (scrolls)`}>
-          <table className={s.table} aria-label={single ? "Rejected rows" : `Rejected rows of ${name}`}>
-            <thead>
-              <tr>
-                <th>{a.source.lineWord === "line" ? "Line" : "Row"}</th>
-                <th>Why it was rejected</th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.rejected.map((r) => (
-                <tr key={r.line}>
-                  <td>{r.line}</td>
-                  <td className="wrap">{r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {a.rejectedCount > a.rejected.length && <Text className={s.muted}>…and {plural(a.rejectedCount - a.rejected.length, "more row")}.</Text>}
-        </div>
-      )}
+        </tbody>
+      </table>
+      {a.rejectedCount > a.rejected.length && <Text className={s.muted}>…and {plural(a.rejectedCount - a.rejected.length, "more row")}.</Text>}
     </div>
   );
 }
