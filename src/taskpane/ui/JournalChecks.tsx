@@ -1,4 +1,4 @@
-import { Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
+import { Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import type { FeeRates } from "../model/journal-fill";
 import type { Preview } from "../model/journal-prepare";
 import type { OrphanChoice } from "../model/journal-reconcile";
@@ -167,6 +167,33 @@ export function FeeRateFields({ foreign, rates, rateText, onRate }: { foreign: R
           <Input aria-label={`Rate for ${ff.asset}`} inputMode="decimal" value={rateText[ff.asset] ?? ""} onChange={(_, d) => onRate(ff.asset, d.value)} />
         </Field>
       ))}
+    </>
+  );
+}
+
+/** What the engine and the exchange say of the fills: LEV.TRADES' refusal, positions opened before the file, the reconciliations. */
+export function PreviewChecks({ preview, lineWord, orphans, onOrphans }: { preview: Preview; lineWord: string; orphans: OrphanChoice; onOrphans: (c: OrphanChoice) => void }) {
+  const s = useStyles();
+  return (
+    <>
+      {preview.tradesError && (
+        <MessageBar intent="error">
+          <MessageBarBody className={s.wrap}>
+            <MessageBarTitle>LEV.TRADES refuses these fills</MessageBarTitle>
+            {preview.tradesError}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {preview.orphans.length > 0 && <OrphanBox preview={preview} choice={orphans} onChoice={onOrphans} />}
+      {preview.reconciliations.map((r) => (
+        <ReconciliationBox key={r.label} r={r} lineWord={lineWord} />
+      ))}
+      {preview.continued > 0 && preview.reconciliations.length > 0 && (
+        <Text className={s.muted}>
+          {plural(preview.continued, "trade")} {preview.continued === 1 ? "continues a position" : "continue positions"} already in the journal: the exchange&apos;s figures cover only part of{" "}
+          {preview.continued === 1 ? "it" : "them"}, so {preview.continued === 1 ? "it is" : "they are"} not checked.
+        </Text>
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from "@fluentui/react-components";
-import { mappingNames, type ReadOptions } from "../model/journal-import";
+import { Button, Spinner, Text } from "@fluentui/react-components";
+import type { ReadOptions } from "../model/journal-import";
 import type { FeeRates, Fill } from "../model/journal-fill";
 import type { Zone } from "../model/journal-read";
 import { AS_WRITTEN, UTC, zoneLabel } from "../model/journal-read";
@@ -8,20 +8,20 @@ import type { FilePreview, Preview } from "../model/journal-prepare";
 import { appendProblems, appendWarnings, journalsOf, readJournal, type JournalSheet } from "../model/journal-sheet";
 import type { OrphanChoice } from "../model/journal-reconcile";
 import { fromColumns } from "../model/journal-columns";
-import { createImportWorker, type ImportWorker } from "../worker/client";
-import type { ImportState, Reply } from "../worker/journal-worker";
+import type { ImportState } from "../worker/journal-worker";
 import type { WorkbookAdapter } from "../workbook";
 import type { ActionProps } from "./actions";
 import { Message } from "./messages";
 import { useStyles } from "./journal-styles";
-import { loadRemembered, remember } from "./journal-remembered";
+import { loadRemembered } from "./journal-remembered";
 import { mergeForeign, plural } from "./journal-text";
 import { journalZone, WriteZone } from "./JournalZones";
 import { CombinedCounts, SingleCounts } from "./JournalCounts";
 import { FileSection } from "./JournalFileSection";
-import { FeeRateFields, FillsTable, OrphanBox, PaymentsTable, ReconciliationBox } from "./JournalChecks";
+import { FeeRateFields, FillsTable, PaymentsTable, PreviewChecks } from "./JournalChecks";
 import { ChooseFiles, ReadProblems } from "./JournalSources";
-import { addToJournal, AppendMessages, DestinationChoice, NEW_SHEET, NothingToWrite, writeNewJournal, WriteControls, yieldToPage, type Found, type ToWrite } from "./JournalWrite";
+import { addToJournal, AppendMessages, DestinationChoice, NEW_SHEET, NothingToWrite, writeNewJournal, WriteControls, yieldToPage, type ToWrite } from "./JournalWrite";
+import { useImportWorker, useJournals } from "./journal-hooks";
 
 /**
  * The journal import: an export (CSV, .xlsx or MetaTrader's HTML report; or pasted text) is read in a worker →
@@ -48,36 +48,21 @@ export interface JournalImportProps {
 
 export function JournalImport({ workbook, onClose }: JournalImportProps) {
   const s = useStyles();
-  const worker = React.useRef<ImportWorker | undefined>(undefined);
+  const { worker, preview, setPreview, fileIds, problem, setProblem, notes, busy, setBusy, done, setDone, answer, ask } = useImportWorker();
+  const { journals, setJournals, findJournals } = useJournals(workbook);
   const nextFile = React.useRef(1);
   const [pasted, setPasted] = React.useState("");
-  const [preview, setPreview] = React.useState<Preview | undefined>();
-  const [fileIds, setFileIds] = React.useState<number[]>([]);
-  const [problem, setProblem] = React.useState<string | undefined>();
-  const [notes, setNotes] = React.useState<string[]>([]);
-  const [busy, setBusy] = React.useState<string | undefined>();
   const [progress, setProgress] = React.useState<number | undefined>();
-  const [done, setDone] = React.useState<string | undefined>();
   const [options, setOptions] = React.useState<Record<number, ReadOptions>>({});
   const [writeZone, setWriteZone] = React.useState<Zone>(UTC);
   const [orphans, setOrphans] = React.useState<OrphanChoice>("leave");
   const [rateText, setRateText] = React.useState<Record<string, string>>({});
   const [sizeText, setSizeText] = React.useState<Record<string, string>>({});
   const [start, setStart] = React.useState("10000");
-  const [journals, setJournals] = React.useState<Found[]>([]);
   const [target, setTarget] = React.useState<string>(NEW_SHEET);
   const [journal, setJournal] = React.useState<JournalSheet | undefined>();
   const loaded = React.useRef(false);
 
-  React.useEffect(() => () => worker.current?.terminate(), []);
-  const findJournals = React.useCallback(async () => {
-    try {
-      setJournals(journalsOf(await workbook.tables()));
-    } catch {
-      setJournals([]);
-    }
-  }, [workbook]);
-  React.useEffect(() => void findJournals(), [findJournals]);
 
   const rates: FeeRates = positiveValues(rateText);
   const sizes: Record<string, number> = positiveValues(sizeText);
@@ -88,31 +73,6 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
     writeZone: over.writeZone ?? fixedZone ?? writeZone,
     choice: { orphans, rates },
   });
-
-  const answer = (reply: Reply) => {
-    if (!reply.ok) {
-      setPreview(undefined);
-      setFileIds([]);
-      setProblem(reply.plain ? reply.message : `The file could not be read (${reply.message}).`);
-      return;
-    }
-    if (reply.type !== "preview") return;
-    setProblem(undefined);
-    setNotes(reply.problems);
-    setPreview(reply.preview);
-    setFileIds(reply.fileIds);
-    for (const a of reply.preview.files) if (a.mappingFrom === "trader" && a.missing.length === 0 && !a.layout) remember(a.headerKey, mappingNames(a.header, a.mapping));
-  };
-
-  /** Asks the worker; a new file clears what the last write said, a changed answer does not. */
-  const ask = async (request: Parameters<ImportWorker["ask"]>[0], what: string) => {
-    worker.current ??= createImportWorker();
-    setBusy(what);
-    if (request.type === "open" || request.type === "paste") setDone(undefined);
-    const reply = await worker.current.ask(request);
-    answer(reply);
-    setBusy(undefined);
-  };
 
   /** Chosen files replace the import's files (`add`: join them). */
   const open = async (chosen: File[], add: boolean) => {
@@ -226,21 +186,7 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
     setBusy(undefined);
   };
 
-  const files = preview?.files ?? [];
-  const a = files[0];
-  const waiting = files.map((f) => f.waiting).find((w) => w !== undefined);
-  const zoneOf = (f: FilePreview) => (f.zone.write.kind === "written" ? "as written" : zoneLabel(f.zone.write));
-  const writeZoneText = a ? zoneOf(a) : "UTC";
-  const foreign = mergeForeign(files);
-  const leftOut = foreign.filter((f) => rates[f.asset] === undefined).reduce((n, f) => n + f.fills, 0);
-  const needs = preview
-    ? { hedge: files.some((f) => f.hedge), sized: files.some((f) => f.contracts.some((c) => c.size !== 1)), noted: preview.inferredCount > 0, ids: preview.firstFills.some((f) => f.tradeId !== undefined) }
-    : undefined;
-  const blocked = journal && needs ? appendProblems(journal, needs) : [];
-  const warnings = journal && needs ? appendWarnings(journal, needs, preview?.paymentCount ?? 0) : [];
-  const fundingOnly = files.length > 0 && files.every((f) => f.layout?.fundingOnly);
-  const nothing = preview ? preview.writeCount === 0 && (journal ? !journal.fundingTable || preview.paymentCount === 0 : true) : false;
-  const single = files.length === 1;
+  const { files, a, waiting, writeZoneText, foreign, leftOut, blocked, warnings, fundingOnly, nothing, single } = importView(preview, journal, rates);
 
   return (
     <section className={s.root} aria-label="Import fills">
@@ -286,24 +232,7 @@ export function JournalImport({ workbook, onClose }: JournalImportProps) {
           <ul className={s.counts} aria-label="Import counts">
             {single ? <SingleCounts preview={preview} file={a} journal={journal?.sheet} zone={writeZoneText} /> : <CombinedCounts preview={preview} journal={journal?.sheet} zone={writeZoneText} />}
           </ul>
-          {preview.tradesError && (
-            <MessageBar intent="error">
-              <MessageBarBody className={s.wrap}>
-                <MessageBarTitle>LEV.TRADES refuses these fills</MessageBarTitle>
-                {preview.tradesError}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {preview.orphans.length > 0 && <OrphanBox preview={preview} choice={orphans} onChoice={setOrphans} />}
-          {preview.reconciliations.map((r) => (
-            <ReconciliationBox key={r.label} r={r} lineWord={a.source.lineWord} />
-          ))}
-          {preview.continued > 0 && preview.reconciliations.length > 0 && (
-            <Text className={s.muted}>
-              {plural(preview.continued, "trade")} {preview.continued === 1 ? "continues a position" : "continue positions"} already in the journal: the exchange&apos;s figures cover only part of{" "}
-              {preview.continued === 1 ? "it" : "them"}, so {preview.continued === 1 ? "it is" : "they are"} not checked.
-            </Text>
-          )}
+          <PreviewChecks preview={preview} lineWord={a.source.lineWord} orphans={orphans} onOrphans={setOrphans} />
           <FeeRateFields foreign={foreign} rates={rates} rateText={rateText} onRate={(asset, text) => setRateText((r) => ({ ...r, [asset]: text }))} />
           {preview.firstFills.length > 0 && <FillsTable preview={preview} rates={rates} zone={writeZoneText} />}
           {preview.paymentCount > 0 && <PaymentsTable preview={preview} zone={writeZoneText} />}
@@ -340,4 +269,24 @@ function positiveValues(texts: Record<string, string>): Record<string, number> {
     if (text.trim() !== "" && Number.isFinite(n) && n > 0) out[k] = n;
   }
   return out;
+}
+
+/** What the preview shows and allows: the files, what they wait for, the fees left out, what stops or warns an append, whether anything is left to write. */
+function importView(preview: Preview | undefined, journal: JournalSheet | undefined, rates: FeeRates) {
+  const files = preview?.files ?? [];
+  const a = files[0];
+  const waiting = files.map((f) => f.waiting).find((w) => w !== undefined);
+  const zoneOf = (f: FilePreview) => (f.zone.write.kind === "written" ? "as written" : zoneLabel(f.zone.write));
+  const writeZoneText = a ? zoneOf(a) : "UTC";
+  const foreign = mergeForeign(files);
+  const leftOut = foreign.filter((f) => rates[f.asset] === undefined).reduce((n, f) => n + f.fills, 0);
+  const needs = preview
+    ? { hedge: files.some((f) => f.hedge), sized: files.some((f) => f.contracts.some((c) => c.size !== 1)), noted: preview.inferredCount > 0, ids: preview.firstFills.some((f) => f.tradeId !== undefined) }
+    : undefined;
+  const blocked = journal && needs ? appendProblems(journal, needs) : [];
+  const warnings = journal && needs ? appendWarnings(journal, needs, preview?.paymentCount ?? 0) : [];
+  const fundingOnly = files.length > 0 && files.every((f) => f.layout?.fundingOnly);
+  const nothing = preview ? preview.writeCount === 0 && (journal ? !journal.fundingTable || preview.paymentCount === 0 : true) : false;
+  const single = files.length === 1;
+  return { files, a, waiting, writeZoneText, foreign, leftOut, blocked, warnings, fundingOnly, nothing, single };
 }
