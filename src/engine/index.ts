@@ -74,6 +74,7 @@ export {
   BREAKEVENWR,
   EXPECTANCY,
   riskSize,
+  checkStop,
   inverseRiskSize,
   rewardRisk,
   takeProfit,

@@ -1,4 +1,5 @@
 import { cellFormat, isEngineError, type EngineError, type EngineFunction, type ErrorCode, type Result, type Table, type TableFormats } from "../engine";
+import { shownCell, decimalCell, TOO_LARGE } from "../shared/cell";
 
 /**
  * The edge between Excel and the engine: raw cell values go in as they are (the engine's declared
@@ -15,34 +16,6 @@ export const EXCEL_ERRORS = {
   DIV0: "divisionByZero",
   NA: "notAvailable",
 } as const satisfies Record<ErrorCode, keyof typeof CustomFunctions.ErrorCode>;
-
-/**
- * Engine error code → the text a cell shows. The one table every consumer reads: the functions (through
- * EXCEL_ERRORS, whose members Excel shows as these texts), the playground's CustomFunctions shim and
- * bridge, and the task pane's sheet model.
- */
-export const ERROR_TEXT = {
-  VALUE: "#VALUE!",
-  NUM: "#NUM!",
-  DIV0: "#DIV/0!",
-  NA: "#N/A",
-} as const satisfies Record<ErrorCode, string>;
-export type ErrorText = (typeof ERROR_TEXT)[ErrorCode];
-
-/** An engine error as a cell holds it: the error text and the engine's message. */
-export interface ErrorCell {
-  error: ErrorText;
-  message: string;
-}
-
-export function errorCell(e: EngineError): ErrorCell {
-  return { error: ERROR_TEXT[e.code], message: e.message };
-}
-
-/** The engine code of an error text, or undefined for a text the engine never gives (#REF!, #NAME?). */
-export function errorCodeOf(text: string): ErrorCode | undefined {
-  return (Object.keys(ERROR_TEXT) as ErrorCode[]).find((c) => ERROR_TEXT[c] === text);
-}
 
 /**
  * A number with the format Excel shows it in: the "Double" data type custom functions return from
@@ -64,10 +37,11 @@ function excelError(code: ErrorCode, message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode[EXCEL_ERRORS[code]], message);
 }
 
+/** A scalar Decimal result as its cell shows it (`shownCell`); one too large for a cell is #NUM!. */
 function toNumber(d: { toNumber(): number }): number {
-  const n = d.toNumber();
-  if (!Number.isFinite(n)) throw excelError("NUM", "the result is too large to show as a number");
-  return n === 0 ? 0 : n; // never -0
+  const n = decimalCell(d);
+  if (n === undefined) throw excelError("NUM", TOO_LARGE);
+  return n;
 }
 
 /**
@@ -88,11 +62,10 @@ function toExcel(result: Result): ExcelResult {
   if (Array.isArray(result)) {
     let show: ((e: EngineError) => CustomFunctions.Error) | undefined;
     return result.map((row) =>
-      row.map((cell) => {
+      row.map((given) => {
+        const cell = shownCell(given);
         if (cell === null) return "";
-        if (isEngineError(cell)) return (show ??= errorShower())(cell);
-        if (typeof cell === "number") return cell === 0 ? 0 : cell; // never -0
-        return typeof cell === "object" ? toNumber(cell) : cell;
+        return isEngineError(cell) ? (show ??= errorShower())(cell) : cell;
       }),
     );
   }

@@ -2,12 +2,8 @@ import { DetailedCellError } from "hyperformula";
 import {
   appendCells,
   blockRange,
-  cellName,
+  checkReadRange,
   freeSheetName,
-  MAX_READ_CELLS,
-  parseCell,
-  parseRange,
-  rangeCells,
   structuredAsRanges,
   rangesConverter,
   WorkbookError,
@@ -21,7 +17,8 @@ import {
   type WriteResult,
   hasFormula,
   planCells,
-} from "../taskpane/workbook";
+} from "../shared/workbook";
+import { cellName, parseCell, parseRange } from "../shared/a1";
 import type { PlaygroundHost } from "./host";
 import { emptyMeta, freeTableName, growColumnRefs, metaFromPlan, rangeName, rect } from "./sheet";
 
@@ -62,20 +59,12 @@ export function createPlaygroundAdapter(host: PlaygroundHost): WorkbookAdapter {
   return {
     sheetNames: async () => host.hf.getSheetNames(),
 
-    async readRange(sheet: string, range: string, options: { formulas?: boolean } = {}): Promise<RangeValues> {
+    async readRange(sheet: string, range: string, options: { formulas?: boolean; what?: string } = {}): Promise<RangeValues> {
       const hf = host.hf;
       // HyperFormula compares sheet names ignoring case, as Excel does; answer with the sheet's own name.
       const name = hf.getSheetNames().find((n) => n.toLowerCase() === sheet.toLowerCase());
       if (name === undefined) throw new WorkbookError(`There is no sheet named "${sheet}" in this workbook.`);
-      let cells: number;
-      try {
-        cells = rangeCells(range);
-      } catch {
-        throw new WorkbookError(`"${range}" is not a range address such as A1:D10.`);
-      }
-      if (cells > MAX_READ_CELLS) {
-        throw new WorkbookError(`${sheet}!${range} has ${cells.toLocaleString("en-US")} cells; a tier table is far smaller (at most ${MAX_READ_CELLS.toLocaleString("en-US")} cells are read).`);
-      }
+      checkReadRange(sheet, range, options.what);
       const r = parseRange(range);
       const id = hf.getSheetId(name)!;
       const values = hf.getRangeValues({ start: { sheet: id, row: r.top, col: r.left }, end: { sheet: id, row: r.bottom, col: r.right } });

@@ -10,7 +10,7 @@ import {
   type ImplementedFunctions,
   type SimpleCellAddress,
 } from "hyperformula";
-import { ERROR_TEXT } from "../functions/boundary";
+import { ERROR_TEXT } from "../shared/errors";
 import type { WorksheetFunction } from "./customFunctions";
 import { formulaName, spills, type FunctionMetadata, type FunctionsMetadata } from "./metadata";
 

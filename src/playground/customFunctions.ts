@@ -1,4 +1,5 @@
-import { ERROR_TEXT, EXCEL_ERRORS } from "../functions/boundary";
+import { ERROR_TEXT } from "../shared/errors";
+import { EXCEL_ERRORS } from "../functions/boundary";
 
 /**
  * The part of Excel's `CustomFunctions` runtime that dist/functions.js uses: `associate`, `Error` and

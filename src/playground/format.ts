@@ -197,37 +197,3 @@ export function formatNumber(n: number, format: NumberFormat | undefined, fits: 
   }
   return ok(text) ? text : hashes(ok);
 }
-
-/** Column letters: 0 → A, 25 → Z, 26 → AA. */
-export function columnName(col: number): string {
-  let name = "";
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return name;
-}
-
-export function cellName(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
-}
-
-/** "B3" → { row: 2, col: 1 }. */
-export function parseCell(ref: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
-/** "A1:G20" (or one cell) → its corners. */
-export function parseRange(ref: string) {
-  const [a, b] = ref.split(":");
-  const start = parseCell(a ?? "");
-  const end = b ? parseCell(b) : start;
-  if (!start || !end) return undefined;
-  return {
-    top: Math.min(start.row, end.row),
-    left: Math.min(start.col, end.col),
-    bottom: Math.max(start.row, end.row),
-    right: Math.max(start.col, end.col),
-  };
-}

@@ -1,4 +1,4 @@
-import type { ChartPlan } from "../taskpane/workbook";
+import type { ChartPlan } from "../shared/workbook";
 import { columnMeta, rect, type WorkbookMeta } from "./sheet";
 import type { SheetFormats } from "./xlsx";
 import { STAT_NOTES, statNoteFormulas } from "../taskpane/model/journal-notes";

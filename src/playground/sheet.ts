@@ -1,6 +1,6 @@
 import type { HyperFormula, RawCellContent } from "hyperformula";
-import type { ChartPlan, ConditionalFormat, WritePlan } from "../taskpane/workbook";
-import { parseRange } from "./format";
+import type { ChartPlan, ConditionalFormat, WritePlan } from "../shared/workbook";
+import { asRange } from "../shared/a1";
 
 /*
  * What a sheet holds beside its cells, which HyperFormula does not keep: number formats, cell styles
@@ -59,7 +59,7 @@ export const INPUT_STYLE: CellStyle = { fill: "#FFF2CC", font: "#1F4E79" };
 export const pointsToPixels = (pt: number) => Math.round((pt * 4) / 3);
 
 export function rect(range: string): Rect {
-  const r = parseRange(range);
+  const r = asRange(range);
   if (!r) throw new Error(`not a range: ${range}`);
   return r;
 }

@@ -1,7 +1,7 @@
 import type JSZip from "jszip";
-import type { ChartPlan, ChartSeries } from "../taskpane/workbook";
+import type { ChartPlan, ChartSeries } from "../shared/workbook";
 import { seriesColours } from "./chart-style";
-import { cellName, columnName, parseRange } from "./format";
+import { cellName, columnName, parseRange } from "../shared/a1";
 import { addOverride, addRelationship, CONTENT_TYPE, NS, REL, relationships, text, XML_HEAD, xmlEscape, xmlUnescape } from "./xlsx-package";
 import type { Rect } from "./sheet";
 
@@ -43,7 +43,7 @@ export interface NativeChart {
 
 /** A range on `sheet` as a chart refers to it: 'LEV Scenario'!$A$20:$A$40. */
 export function absoluteRef(sheet: string, range: string): string {
-  const r = parseRange(range)!;
+  const r = parseRange(range);
   const quoted = /^[A-Za-z_][\w.]*$/.test(sheet) && !/^[A-Z]{1,3}\d+$/i.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return `${quoted}!$${columnName(r.left)}$${r.top + 1}:$${columnName(r.right)}$${r.bottom + 1}`;
 }
@@ -61,7 +61,7 @@ export function trimmed(series: NativeSeries[]): NativeSeries[] {
     if (s.ys.length <= last + 1) return s;
     const cut = (range: string) => {
       if (!range) return range;
-      const r = parseRange(range)!;
+      const r = parseRange(range);
       return `${cellName(r.top, r.left)}:${cellName(r.top + last, r.right)}`;
     };
     return { ...s, x: cut(s.x), y: cut(s.y), xs: s.xs.slice(0, last + 1), ys: s.ys.slice(0, last + 1) };
@@ -173,7 +173,7 @@ export async function addCharts(zip: JSZip, sheetPart: string, sheet: string, ch
     zip.file(part, chartXml(sheet, chart));
     await addOverride(zip, part, CONTENT_TYPE.chart);
     const rId = await addRelationship(zip, drawingPart, REL.chart, `../charts/chart${n}.xml`);
-    frames.push({ anchor: parseRange(chart.plan.anchor)!, title: chart.plan.title, rId });
+    frames.push({ anchor: parseRange(chart.plan.anchor), title: chart.plan.title, rId });
   }
   zip.file(drawingPart, drawingXml(frames));
   await addOverride(zip, drawingPart, CONTENT_TYPE.drawing);

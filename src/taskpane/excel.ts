@@ -1,14 +1,9 @@
 import {
   appendCells,
   blockRange,
-  cellName,
-  columnName,
+  checkReadRange,
   freeSheetName,
   freeTableNames,
-  MAX_READ_CELLS,
-  parseCell,
-  parseRange,
-  rangeCells,
   WorkbookError,
   type AppendPlan,
   type CellValue,
@@ -20,7 +15,8 @@ import {
   planCells,
   type WriteResult,
   withTableNames,
-} from "./workbook";
+} from "../shared/workbook";
+import { cellName, columnName, parseCell, parseRange } from "../shared/a1";
 
 /**
  * The Excel adapter: carries a write plan into a new worksheet with Office.js. The first
@@ -222,19 +218,6 @@ export function localAddress(address: string): string {
   return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
 }
 
-/** Checks a range address before asking Excel: an A1 range of at most MAX_READ_CELLS cells. */
-export function checkReadRange(sheet: string, range: string): void {
-  let cells: number;
-  try {
-    cells = rangeCells(range);
-  } catch {
-    throw new WorkbookError(`"${range}" is not a range address such as A1:D10.`);
-  }
-  if (cells > MAX_READ_CELLS) {
-    throw new WorkbookError(`${sheet}!${range} has ${cells.toLocaleString("en-US")} cells; a tier table is far smaller (at most ${MAX_READ_CELLS.toLocaleString("en-US")} cells are read).`);
-  }
-}
-
 /** Turns what Office.js threw while reading into words for the trader. */
 function explainRead(e: unknown, sheet: string, range: string): WorkbookError {
   if (e instanceof WorkbookError) return e;
@@ -243,6 +226,183 @@ function explainRead(e: unknown, sheet: string, range: string): WorkbookError {
   if (code === "ItemNotFound") return new WorkbookError(`There is no sheet named "${sheet}" in this workbook.`, detail);
   if (code === "InvalidArgument") return new WorkbookError(`Excel cannot read "${range}" on the sheet "${sheet}" as a range.`, detail);
   return new WorkbookError(`Excel could not read ${sheet}!${range} (${detail}).`, detail);
+}
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+type Supports = (set: string, version: string) => boolean;
+
+// Two round trips: the tables with their sheets, then their ranges and header rows.
+async function readTables(run: Run): Promise<TableInfo[]> {
+  try {
+    return await run(async (context) => {
+      const tables = context.workbook.tables;
+      tables.load("items/name,items/worksheet/name");
+      await context.sync();
+      const parts = tables.items.map((t) => {
+        const range = t.getRange();
+        range.load("address");
+        const header = t.getHeaderRowRange();
+        header.load("values");
+        return { t, range, header };
+      });
+      await context.sync();
+      return parts.map(({ t, range, header }) => ({ sheet: t.worksheet.name, name: t.name, range: localAddress(range.address), header: (header.values[0] ?? []).map((c) => String(c)) }));
+    });
+  } catch (e) {
+    throw explainRead(e, "", "the tables");
+  }
+}
+
+// A table's rows in parts, each part's values one response under the budget: round trips grow with the bytes.
+async function readRowsOf(run: Run, table: TableInfo): Promise<CellValue[][]> {
+  const r = parseRange(table.range);
+  const rows = r.bottom - r.top; // without the header row
+  const width = r.right - r.left + 1;
+  const step = Math.max(1, Math.floor(REQUEST_BUDGET_BYTES / (width * READ_CELL_BYTES)));
+  try {
+    return await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(table.sheet);
+      const out: CellValue[][] = [];
+      for (let top = r.top + 1; top <= r.bottom; top += step) {
+        const part = sheet.getRange(`${cellName(top, r.left)}:${cellName(Math.min(r.bottom, top + step - 1), r.right)}`);
+        part.load("values");
+        await context.sync();
+        for (const row of part.values) out.push(row as CellValue[]);
+      }
+      return out.slice(0, rows);
+    });
+  } catch (e) {
+    throw explainRead(e, table.sheet, table.range);
+  }
+}
+
+/**
+ * An append's first round trip: what must hold before anything is written. The cells LEV writes into are empty
+ * (a used range of values only is then a null object), LEV's own formulas are still there, the tables exist, and
+ * the chart is found by its title.
+ */
+async function checkAppend(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: AppendPlan) {
+  const used = plan.blocks.map((b) => {
+    const u = sheet.getRange(blockRange(b)).getUsedRangeOrNullObject(true);
+    u.load("address");
+    return u;
+  });
+  const replaced = plan.replace.map((c) => {
+    const cell = sheet.getRange(c.at);
+    cell.load("formulas");
+    return cell;
+  });
+  const tables = plan.rows.map((t) => {
+    const table = sheet.tables.getItem(t.table);
+    table.load("name");
+    return table;
+  });
+  const charts = plan.chart ? sheet.charts : undefined;
+  charts?.load("items/name,items/title/text");
+  await context.sync();
+  const full = used.find((u) => !u.isNullObject);
+  if (full) {
+    throw new WorkbookError(
+      `${localAddress(full.address)} on "${plan.sheet}" holds something, and LEV's formulas would have to reach into it to follow the new trades. Move what is there (or import into a new sheet); nothing was written.`,
+    );
+  }
+  plan.replace.forEach((c, i) => {
+    const now = String(replaced[i]!.formulas[0]?.[0] ?? "");
+    if (!now.toUpperCase().startsWith(c.starts.toUpperCase())) {
+      throw new WorkbookError(`${c.at} on "${plan.sheet}" no longer holds LEV's formula (${c.starts}…): the journal was changed there, so LEV does not write into it. Nothing was written.`);
+    }
+  });
+  return { tables, charts };
+}
+
+/** An append's writing: the tables' new rows, LEV's blocks and formulas, formats and the chart's series, in parts within the request budget. */
+async function writeAppend(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  plan: AppendPlan,
+  tables: Excel.Table[],
+  charts: Excel.ChartCollection | undefined,
+  options: WriteOptions,
+): Promise<void> {
+  const budget = new RequestBudget(() => context.sync());
+  const total = appendCells(plan);
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    options.onProgress?.(done, total);
+  };
+  for (const [i, t] of plan.rows.entries()) {
+    let rows = t.rows;
+    if (t.intoBlankRow && rows.length > 0) {
+      const first = rows[0]!;
+      await budget.add(payloadBytes(first), () => {
+        tables[i]!.getDataBodyRange().getRow(0).values = cells([first]);
+      });
+      progress(first.length);
+      rows = rows.slice(1);
+    }
+    if (rows.length === 0) continue;
+    await budget.addRows(rows, (_offset, part) => {
+      tables[i]!.rows.add(undefined, cells(part));
+      progress(part.length * (part[0]?.length ?? 1));
+    });
+  }
+  for (const block of plan.blocks) {
+    const { row, col } = parseCell(block.at);
+    await budget.addRows(block.rows, (offset, rows) => {
+      const part = { at: cellName(row + offset, col), rows };
+      sheet.getRange(blockRange(part)).formulas = cells(part.rows);
+      progress(rows.length * (rows[0]?.length ?? 1));
+    });
+  }
+  for (const c of plan.replace) {
+    await budget.add(payloadBytes(c.formula), () => {
+      sheet.getRange(c.at).formulas = [[c.formula]];
+    });
+    progress(1);
+  }
+  for (const f of plan.formats) {
+    const formats = filled(f.range, f.format);
+    await budget.add(payloadBytes(formats), () => {
+      sheet.getRange(f.range).numberFormat = formats;
+    });
+  }
+  for (const c of plan.conditionalFormats) {
+    const cf = sheet.getRange(c.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = c.formula;
+    cf.custom.format.fill.color = c.fill;
+    cf.custom.format.font.color = c.font;
+  }
+  const chart = plan.chart && charts?.items.find((c) => c.title.text === plan.chart!.title);
+  if (chart) {
+    plan.chart!.series.forEach((s, i) => {
+      const series = chart.series.getItemAt(i);
+      series.setXAxisValues(sheet.getRange(s.x));
+      series.setValues(sheet.getRange(s.y));
+    });
+  }
+}
+
+/** Adds a plan's rows to existing tables and writes LEV's cells beside them: checked first, then written in parts. */
+async function appendWith(run: Run, supports: Supports, plan: AppendPlan, options: WriteOptions): Promise<WriteResult> {
+  if (!supports(REQUIRED_API.set, REQUIRED_API.version)) {
+    throw new WorkbookError("This version of Excel is too old for LEV to add to a sheet (it needs Excel 2019, Microsoft 365 or Excel on the web). Nothing was written.");
+  }
+  try {
+    return await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(plan.sheet);
+      const { tables, charts } = await checkAppend(context, sheet, plan);
+      await writeAppend(context, sheet, plan, tables, charts, options);
+      sheet.activate();
+      sheet.getRange(plan.select).select();
+      await context.sync();
+      return { sheet: plan.sheet };
+    });
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    const x = explain(e);
+    throw new WorkbookError(x.message.replace("could not write the sheet", `could not add to the sheet "${plan.sheet}"`), x.detail);
+  }
 }
 
 export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookAdapter {
@@ -260,8 +420,8 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookA
     },
 
     // One round trip: the sheet's own name and the range's values are loaded together.
-    async readRange(sheetName: string, range: string, options: { formulas?: boolean } = {}): Promise<RangeValues> {
-      checkReadRange(sheetName, range);
+    async readRange(sheetName: string, range: string, options: { formulas?: boolean; what?: string } = {}): Promise<RangeValues> {
+      checkReadRange(sheetName, range, options.what);
       try {
         return await run(async (context) => {
           const sheet = context.workbook.worksheets.getItem(sheetName);
@@ -276,159 +436,11 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): WorkbookA
       }
     },
 
-    // Two round trips: the tables with their sheets, then their ranges and header rows.
-    async tables(): Promise<TableInfo[]> {
-      try {
-        return await run(async (context) => {
-          const tables = context.workbook.tables;
-          tables.load("items/name,items/worksheet/name");
-          await context.sync();
-          const parts = tables.items.map((t) => {
-            const range = t.getRange();
-            range.load("address");
-            const header = t.getHeaderRowRange();
-            header.load("values");
-            return { t, range, header };
-          });
-          await context.sync();
-          return parts.map(({ t, range, header }) => ({ sheet: t.worksheet.name, name: t.name, range: localAddress(range.address), header: (header.values[0] ?? []).map((c) => String(c)) }));
-        });
-      } catch (e) {
-        throw explainRead(e, "", "the tables");
-      }
-    },
+    tables: () => readTables(run),
 
-    // A table's rows in parts, each part's values one response under the budget: round trips grow with the bytes.
-    async readTableRows(table: TableInfo): Promise<CellValue[][]> {
-      const r = parseRange(table.range);
-      const rows = r.bottom - r.top; // without the header row
-      const width = r.right - r.left + 1;
-      const step = Math.max(1, Math.floor(REQUEST_BUDGET_BYTES / (width * READ_CELL_BYTES)));
-      try {
-        return await run(async (context) => {
-          const sheet = context.workbook.worksheets.getItem(table.sheet);
-          const out: CellValue[][] = [];
-          for (let top = r.top + 1; top <= r.bottom; top += step) {
-            const part = sheet.getRange(`${cellName(top, r.left)}:${cellName(Math.min(r.bottom, top + step - 1), r.right)}`);
-            part.load("values");
-            await context.sync();
-            for (const row of part.values) out.push(row as CellValue[]);
-          }
-          return out.slice(0, rows);
-        });
-      } catch (e) {
-        throw explainRead(e, table.sheet, table.range);
-      }
-    },
+    readTableRows: (table: TableInfo) => readRowsOf(run, table),
 
-    async append(plan: AppendPlan, options: WriteOptions = {}): Promise<WriteResult> {
-      if (!supports(REQUIRED_API.set, REQUIRED_API.version)) {
-        throw new WorkbookError("This version of Excel is too old for LEV to add to a sheet (it needs Excel 2019, Microsoft 365 or Excel on the web). Nothing was written.");
-      }
-      try {
-        return await run(async (context) => {
-          const sheet = context.workbook.worksheets.getItem(plan.sheet);
-          // First round trip: what must hold before anything is written. The cells LEV writes into are empty
-          // (a used range of values only is then a null object), LEV's own formulas are still there, the tables
-          // exist, and the chart is found by its title.
-          const used = plan.blocks.map((b) => {
-            const u = sheet.getRange(blockRange(b)).getUsedRangeOrNullObject(true);
-            u.load("address");
-            return u;
-          });
-          const replaced = plan.replace.map((c) => {
-            const cell = sheet.getRange(c.at);
-            cell.load("formulas");
-            return cell;
-          });
-          const tables = plan.rows.map((t) => {
-            const table = sheet.tables.getItem(t.table);
-            table.load("name");
-            return table;
-          });
-          const charts = plan.chart ? sheet.charts : undefined;
-          charts?.load("items/name,items/title/text");
-          await context.sync();
-          const full = used.find((u) => !u.isNullObject);
-          if (full) {
-            throw new WorkbookError(
-              `${localAddress(full.address)} on "${plan.sheet}" holds something, and LEV's formulas would have to reach into it to follow the new trades. Move what is there (or import into a new sheet); nothing was written.`,
-            );
-          }
-          plan.replace.forEach((c, i) => {
-            const now = String(replaced[i]!.formulas[0]?.[0] ?? "");
-            if (!now.toUpperCase().startsWith(c.starts.toUpperCase())) {
-              throw new WorkbookError(`${c.at} on "${plan.sheet}" no longer holds LEV's formula (${c.starts}…): the journal was changed there, so LEV does not write into it. Nothing was written.`);
-            }
-          });
-          const budget = new RequestBudget(() => context.sync());
-          const total = appendCells(plan);
-          let done = 0;
-          const progress = (n: number) => {
-            done += n;
-            options.onProgress?.(done, total);
-          };
-          for (const [i, t] of plan.rows.entries()) {
-            let rows = t.rows;
-            if (t.intoBlankRow && rows.length > 0) {
-              const first = rows[0]!;
-              await budget.add(payloadBytes(first), () => {
-                tables[i]!.getDataBodyRange().getRow(0).values = cells([first]);
-              });
-              progress(first.length);
-              rows = rows.slice(1);
-            }
-            if (rows.length === 0) continue;
-            await budget.addRows(rows, (_offset, part) => {
-              tables[i]!.rows.add(undefined, cells(part));
-              progress(part.length * (part[0]?.length ?? 1));
-            });
-          }
-          for (const block of plan.blocks) {
-            const { row, col } = parseCell(block.at);
-            await budget.addRows(block.rows, (offset, rows) => {
-              const part = { at: cellName(row + offset, col), rows };
-              sheet.getRange(blockRange(part)).formulas = cells(part.rows);
-              progress(rows.length * (rows[0]?.length ?? 1));
-            });
-          }
-          for (const c of plan.replace) {
-            await budget.add(payloadBytes(c.formula), () => {
-              sheet.getRange(c.at).formulas = [[c.formula]];
-            });
-            progress(1);
-          }
-          for (const f of plan.formats) {
-            const formats = filled(f.range, f.format);
-            await budget.add(payloadBytes(formats), () => {
-              sheet.getRange(f.range).numberFormat = formats;
-            });
-          }
-          for (const c of plan.conditionalFormats) {
-            const cf = sheet.getRange(c.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
-            cf.custom.rule.formula = c.formula;
-            cf.custom.format.fill.color = c.fill;
-            cf.custom.format.font.color = c.font;
-          }
-          const chart = plan.chart && charts?.items.find((c) => c.title.text === plan.chart!.title);
-          if (chart) {
-            plan.chart!.series.forEach((s, i) => {
-              const series = chart.series.getItemAt(i);
-              series.setXAxisValues(sheet.getRange(s.x));
-              series.setValues(sheet.getRange(s.y));
-            });
-          }
-          sheet.activate();
-          sheet.getRange(plan.select).select();
-          await context.sync();
-          return { sheet: plan.sheet };
-        });
-      } catch (e) {
-        if (e instanceof WorkbookError) throw e;
-        const x = explain(e);
-        throw new WorkbookError(x.message.replace("could not write the sheet", `could not add to the sheet "${plan.sheet}"`), x.detail);
-      }
-    },
+    append: (plan: AppendPlan, options: WriteOptions = {}) => appendWith(run, supports, plan, options),
 
     async write(plan: WritePlan, options?: WriteOptions): Promise<WriteResult> {
       if (!supports(REQUIRED_API.set, REQUIRED_API.version)) {

@@ -11,13 +11,14 @@ import { buildWorkbook, type LevBridge } from "../../src/playground/bridge";
 import type { PlaygroundHost } from "../../src/playground/host";
 import { sampleMeta, sampleWorkbook } from "../../src/playground/sample";
 import type { SheetMeta, WorkbookMeta } from "../../src/playground/sheet";
-import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
+import { GUIDE_EXAMPLE } from "../../src/taskpane/model/form";
+import { validate } from "../../src/taskpane/model/validate";
 import { importText, type Payment } from "../../src/taskpane/model/journal-import";
 import { journalImportPlan } from "../../src/taskpane/model/journal-plan";
 import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
 import { positionsPlan } from "../../src/taskpane/model/positions";
 import { buildScenario } from "../../src/taskpane/model/scenario";
-import type { WritePlan } from "../../src/taskpane/workbook";
+import type { WritePlan } from "../../src/shared/workbook";
 
 /** A host that keeps the sheet meta and settles spills after a write, as the page does. */
 export function metaHost(hf: HyperFormula, meta: WorkbookMeta, bridge: LevBridge): PlaygroundHost {

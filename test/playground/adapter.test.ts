@@ -1,10 +1,12 @@
 import { DetailedCellError, type HyperFormula } from "hyperformula";
 import { createPlaygroundAdapter } from "../../src/playground/adapter";
 import type { PlaygroundHost } from "../../src/playground/host";
-import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues, type TierRead } from "../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, type FormValues, type TierRead } from "../../src/taskpane/model/form";
+import { validate } from "../../src/taskpane/model/validate";
 import { journalPlan, journalRows, scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
-import { parseCell, type CellValue, type WritePlan } from "../../src/taskpane/workbook";
+import { parseCell } from "../../src/shared/a1";
+import type { CellValue, WritePlan } from "../../src/shared/workbook";
 import { levWorkbook } from "../helpers/workbook";
 
 /*

@@ -3,7 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { cellText, describeInBrowser, goTo, typeInto, usePlayground, type Session, openFile } from "./browser";
-import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
+import { GUIDE_EXAMPLE } from "../../src/taskpane/model/form";
+import { validate } from "../../src/taskpane/model/validate";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
 

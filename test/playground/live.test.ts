@@ -1,10 +1,11 @@
 import { DetailedCellError, type HyperFormula } from "hyperformula";
 import { createPlaygroundAdapter } from "../../src/playground/adapter";
 import { isError, type Val } from "../../src/taskpane/model/expr";
-import { applyPreset, GUIDE_EXAMPLE, validate, type FieldId, type FormValues } from "../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, type FieldId, type FormValues } from "../../src/taskpane/model/form";
+import { validate } from "../../src/taskpane/model/validate";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario, type Scenario } from "../../src/taskpane/model/scenario";
-import { parseCell } from "../../src/taskpane/workbook";
+import { parseCell } from "../../src/shared/a1";
 import { levWorkbook } from "../helpers/workbook";
 
 /*

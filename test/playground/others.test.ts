@@ -1,7 +1,8 @@
 import type { HyperFormula } from "hyperformula";
 import type { LevBridge } from "../../src/playground/bridge";
 import { createPlaygroundAdapter } from "../../src/playground/adapter";
-import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, type FormValues } from "../../src/taskpane/model/form";
+import { validate } from "../../src/taskpane/model/validate";
 import { positionsGrid } from "../../src/taskpane/model/positions";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";

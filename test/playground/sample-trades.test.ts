@@ -3,7 +3,7 @@ import * as path from "path";
 import { buildWorkbook, registerLevFunctions } from "../../src/playground/bridge";
 import type { FunctionsMetadata } from "../../src/playground/metadata";
 import { sampleWorkbook } from "../../src/playground/sample";
-import { parseCell, parseRange } from "../../src/taskpane/workbook";
+import { parseCell, parseRange } from "../../src/shared/a1";
 import { DIST, loadBundle } from "../helpers/bundle";
 
 /*

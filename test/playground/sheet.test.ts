@@ -1,5 +1,6 @@
 import { columnMeta, emptyMeta, formatAt, freeTableName, growColumnRefs, growTableAt, metaFromPlan, rect, shiftFormula, styleAt } from "../../src/playground/sheet";
-import { GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
+import { GUIDE_EXAMPLE } from "../../src/taskpane/model/form";
+import { validate } from "../../src/taskpane/model/validate";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
 

@@ -5,8 +5,9 @@ import type { HyperFormula } from "hyperformula";
 import JSZip from "jszip";
 import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/playground/bridge";
 import type { FunctionsMetadata } from "../../src/playground/metadata";
-import { columnName, parseRange } from "../../src/playground/format";
-import { readXlsx, writeXlsx, writeValuesXlsx, type AddinIdentity } from "../../src/playground/xlsx";
+import { columnName, parseRange } from "../../src/shared/a1";
+import { writeXlsx, writeValuesXlsx, type AddinIdentity } from "../../src/playground/xlsx";
+import { readXlsx } from "../../src/playground/xlsx-read";
 import { xmlUnescape } from "../../src/playground/xlsx-package";
 import { DIST, loadBundle } from "../helpers/bundle";
 import { sample, sampleWithPaneSheets } from "../helpers/xlsx-workbooks";
@@ -293,7 +294,7 @@ describe("native charts", () => {
     const chart = charts[0]!.xml;
     expect(chart).toContain("<c:scatterChart>");
     const abs = (range: string) => {
-      const r = parseRange(range)!;
+      const r = parseRange(range);
       return `'${sheet}'!$${columnName(r.left)}$${r.top + 1}:$${columnName(r.right)}$${r.bottom + 1}`;
     };
     // every row of the scenario table and of each mark holds a number: the ranges are the plan's own
@@ -301,7 +302,7 @@ describe("native charts", () => {
     expect(refs(chart, "yVal")).toEqual(plan.series.map((s) => abs(s.y)));
     expect([...chart.matchAll(/<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/g)].map((m) => m[1])).toEqual(plan.series.map((s) => s.name));
     // over the plan's anchor: from its first cell to the corner after its last
-    const a = parseRange(plan.anchor)!;
+    const a = parseRange(plan.anchor);
     expect([charts[0]!.from, charts[0]!.to]).toEqual([
       [a.left, a.top],
       [a.right + 1, a.bottom + 1],

@@ -6,7 +6,8 @@ import { buildWorkbook, registerLevFunctions, type LevBridge } from "../../src/p
 import type { FunctionsMetadata } from "../../src/playground/metadata";
 import { xmlUnescape } from "../../src/playground/xlsx-package";
 import { formatAt } from "../../src/playground/sheet";
-import { readXlsx, writeXlsx, type WorkbookData } from "../../src/playground/xlsx";
+import { writeXlsx, type WorkbookData } from "../../src/playground/xlsx";
+import { readXlsx } from "../../src/playground/xlsx-read";
 import { DIST, loadBundle } from "../helpers/bundle";
 
 /*

@@ -4,11 +4,11 @@ import * as os from "os";
 import * as path from "path";
 import { DetailedCellError, type HyperFormula, type SimpleCellAddress, type SimpleCellRange } from "hyperformula";
 import { registerLevFunctions, type LevBridge } from "../../src/playground/bridge";
-import { columnName, parseRange } from "../../src/playground/format";
+import { columnName, parseRange } from "../../src/shared/a1";
 import type { FunctionsMetadata } from "../../src/playground/metadata";
 import type { WorkbookMeta } from "../../src/playground/sheet";
 import { writeXlsx, writeValuesXlsx } from "../../src/playground/xlsx";
-import type { ChartPlan } from "../../src/taskpane/workbook";
+import type { ChartPlan } from "../../src/shared/workbook";
 import { DIST, loadBundle } from "../helpers/bundle";
 import { convert, describeWithLibreOffice, odsCells, odsCharts, POPPLER, type OdsCell } from "../helpers/libreoffice";
 import { sampleWithPaneSheets } from "../helpers/xlsx-workbooks";
@@ -111,7 +111,7 @@ function differences(hf: HyperFormula, ods: Record<string, (OdsCell | null)[][]>
 
 /** A chart request's range as LibreOffice names it: 'LEV Scenario'.C23:'LEV Scenario'.C41. */
 function odsRange(sheet: string, range: string): string {
-  const r = parseRange(range)!;
+  const r = parseRange(range);
   const s = /^[A-Za-z_]\w*$/.test(sheet) ? sheet : `'${sheet}'`;
   return `${s}.${columnName(r.left)}${r.top + 1}:${s}.${columnName(r.right)}${r.bottom + 1}`;
 }
@@ -121,7 +121,7 @@ function filledRows(hf: HyperFormula, sheet: string, chart: ChartPlan): number {
   const id = hf.getSheetId(sheet)!;
   let last = -1;
   for (const s of chart.series) {
-    const r = parseRange(s.y)!;
+    const r = parseRange(s.y);
     for (let row = r.top; row <= r.bottom; row++) if (typeof hf.getCellValue({ sheet: id, row, col: r.left }) === "number") last = Math.max(last, row - r.top);
   }
   return last + 1;
@@ -169,7 +169,7 @@ describeWithLibreOffice("saved workbooks in LibreOffice", () => {
     // the formats came along: the guide's margin 100,000 / 50 = 2,000 as money, its level 100 % as a percentage
     const scenario = made.plans.scenario;
     const at = (name: string) => {
-      const cell = parseRange(scenario.names.find((n) => n.name === name)!.cell)!;
+      const cell = parseRange(scenario.names.find((n) => n.name === name)!.cell);
       return ods[made.sheets.scenario]![cell.top]![cell.left]!;
     };
     expect(at("Margin").text).toBe("2,000.00");
@@ -199,7 +199,7 @@ describeWithLibreOffice("saved workbooks in LibreOffice", () => {
       // the series over the rows that hold numbers: all of the scenario's; the journal's three closed trades and its start
       const rows = filledRows(hf, sheet, plan);
       const cut = (range: string) => {
-        const r = parseRange(range)!;
+        const r = parseRange(range);
         return `${columnName(r.left)}${r.top + 1}:${columnName(r.right)}${r.top + Math.min(rows, r.bottom - r.top + 1)}`;
       };
       expect(chart!.series.map((s) => [s.name, s.domain, s.values])).toEqual(plan.series.map((s) => [s.name, odsRange(sheet, cut(s.x)), odsRange(sheet, cut(s.y))]));

@@ -4,7 +4,8 @@ import { createExcelAdapter, REQUEST_LIMIT_BYTES } from "../../src/taskpane/exce
 import { importText, type Fill } from "../../src/taskpane/model/journal-import";
 import { fillColumns, newLayout, type JournalLayout } from "../../src/taskpane/model/journal-plan";
 import { journalAppendPlan, layoutFrom, type JournalSheet } from "../../src/taskpane/model/journal-sheet";
-import { parseRange, WorkbookError, type TableInfo } from "../../src/taskpane/workbook";
+import { parseRange } from "../../src/shared/a1";
+import { WorkbookError, type TableInfo } from "../../src/shared/workbook";
 
 /*
  * Adding an import to an existing journal through the Excel adapter, on a hand-rolled Office.js double that

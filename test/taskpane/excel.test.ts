@@ -1,10 +1,11 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { createExcelAdapter, REQUEST_BUDGET_BYTES, REQUEST_LIMIT_BYTES } from "../../src/taskpane/excel";
-import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, type FormValues } from "../../src/taskpane/model/form";
+import { validate } from "../../src/taskpane/model/validate";
 import { journalPlan, scenarioPlan } from "../../src/taskpane/model/plan";
 import { positionsPlan } from "../../src/taskpane/model/positions";
 import { buildScenario } from "../../src/taskpane/model/scenario";
-import { WorkbookError, type WritePlan } from "../../src/taskpane/workbook";
+import { WorkbookError, type WritePlan } from "../../src/shared/workbook";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the mock's recorders are loosely typed by design */
 

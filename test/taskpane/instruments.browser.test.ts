@@ -1,7 +1,8 @@
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { cellText, describeInBrowser, goTo, usePlayground, type Session } from "../playground/browser";
-import { applyPreset, applySymbol, START, validate, type FormValues } from "../../src/taskpane/model/form";
+import { applyPreset, applySymbol, START, type FormValues } from "../../src/taskpane/model/form";
+import { validate } from "../../src/taskpane/model/validate";
 import type { MarketId } from "../../src/taskpane/model/presets";
 import { PRESETS } from "../../src/taskpane/model/presets";
 import { scenarioPlan } from "../../src/taskpane/model/plan";

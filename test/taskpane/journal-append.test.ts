@@ -11,7 +11,8 @@ import { journalImportPlan } from "../../src/taskpane/model/journal-plan";
 import { prepareImport, type JournalContent } from "../../src/taskpane/model/journal-prepare";
 import { journalAppendPlan, journalsOf, readJournal, appendProblems, needsOf } from "../../src/taskpane/model/journal-sheet";
 import { readSource } from "../../src/taskpane/model/journal-source";
-import { parseCell, type WorkbookAdapter } from "../../src/taskpane/workbook";
+import { parseCell } from "../../src/shared/a1";
+import type { WorkbookAdapter } from "../../src/shared/workbook";
 import { DIST, loadBundle } from "../helpers/bundle";
 import { APRIL_MAY_TRADES } from "./model/journal-fixtures";
 

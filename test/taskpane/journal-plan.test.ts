@@ -11,7 +11,7 @@ import { importText, type Fill } from "../../src/taskpane/model/journal-import";
 import { FILLS_TABLE, FUNDING_TABLE, journalImportPlan } from "../../src/taskpane/model/journal-plan";
 import { STAT_NOTES } from "../../src/taskpane/model/journal-notes";
 import { JOURNALSTATS_LABELS } from "../../src/engine";
-import { parseCell } from "../../src/taskpane/workbook";
+import { parseCell } from "../../src/shared/a1";
 import { DIST, loadBundle } from "../helpers/bundle";
 
 /*

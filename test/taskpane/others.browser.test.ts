@@ -1,7 +1,8 @@
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { button, byId, cellText, describeInBrowser, goTo, tabTo, typeInto, usePlayground, type Session } from "../playground/browser";
-import { applySymbol, START, validate, type FormValues } from "../../src/taskpane/model/form";
+import { applySymbol, START, type FormValues } from "../../src/taskpane/model/form";
+import { validate } from "../../src/taskpane/model/validate";
 import { findSymbol } from "../../src/taskpane/model/symbols";
 import { positionsGrid } from "../../src/taskpane/model/positions";
 import { scenarioPlan } from "../../src/taskpane/model/plan";

@@ -1,7 +1,8 @@
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { button, byId, cellText, describeInBrowser, tabTo, usePlayground, type Session } from "../playground/browser";
-import { applyPreset, GUIDE_EXAMPLE, validate } from "../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE } from "../../src/taskpane/model/form";
+import { validate } from "../../src/taskpane/model/validate";
 import { scenarioPlan } from "../../src/taskpane/model/plan";
 import { buildScenario } from "../../src/taskpane/model/scenario";
 

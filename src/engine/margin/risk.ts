@@ -37,6 +37,15 @@ function checkStopSide(s: Side, entry: Dec, stop: Dec): void {
 }
 
 /**
+ * The rule for a stop, for a caller that checks one before computing (the task pane's form): on the losing
+ * side of entry (a DomainError otherwise) and not at it (a DivisionByZeroError: the stop distance would be 0).
+ */
+export function checkStop(a: { side: Side; entry: Dec; stop: Dec }): void {
+  checkStopSide(a.side, a.entry, a.stop);
+  stopDistance(a.entry, a.stop);
+}
+
+/**
  * Quantity that loses `equity·risk` at the stop, the fees of opening at `entry` and closing at `stop`
  * included: equity·risk / ((|entry − stop| + fee_rate·(entry + stop))·cs), so that LEV.PNL at the stop with the
  * same fee rate is −equity·risk. With `leverage`, the quantity is capped so that its margin,

@@ -1,4 +1,6 @@
-import { cellName, columnName, parseRange, sheetReference, type CellValue } from "../workbook";
+import { CROSSACCOUNT_LABELS } from "../../engine";
+import { cellName, columnName, parseRange, sheetReference } from "../../shared/a1";
+import type { CellValue } from "../../shared/workbook";
 import { isError, levIndex, mul, rangeArg, ref, type Env, type Expr, type Val } from "./expr";
 import type { OtherPositions, Trade } from "./form";
 import type { AccountAt } from "./position";
@@ -92,7 +94,9 @@ export function accountBlock(t: Trade, o: OtherPositions, env: Env): AccountBloc
     mmr: range(5),
     maint_amounts: range(6),
   };
-  const account = (price: Expr, row: number) => levIndex("CROSSACCOUNT", { ...args, marks: marksAt(price) }, row, 2);
+  // One figure of LEV.CROSSACCOUNT's table, by its label: INDEX at the label's row, the value's column.
+  const account = (price: Expr, label: (typeof CROSSACCOUNT_LABELS)[number]) =>
+    levIndex("CROSSACCOUNT", { ...args, marks: marksAt(price) }, CROSSACCOUNT_LABELS.indexOf(label) + 1, 2);
   return {
     top,
     left,
@@ -101,9 +105,8 @@ export function accountBlock(t: Trade, o: OtherPositions, env: Env): AccountBloc
     // CROSSLIQ solves for the symbol's price, so its rows' marks do not count; they are given at the entry, as
     // one price for the symbol, which the function requires.
     liqPrice: levIndex("CROSSLIQ", { symbols: range(0), ...args, marks: marksAt(entry) }, n + 1, 1),
-    // LEV.CROSSACCOUNT's fourth and sixth rows: margin balance, and maintenance ÷ margin balance.
-    marginBalance: (price) => account(price, 4),
-    marginRatio: (price) => account(price, 6),
+    marginBalance: (price) => account(price, "Margin balance"),
+    marginRatio: (price) => account(price, "Margin ratio"),
     others: o.count,
   };
 }

@@ -1,6 +1,7 @@
 import * as engine from "../../engine";
 import type { AnyEngineFunction, Result } from "../../engine";
-import { ERROR_TEXT, errorCell, type ErrorCell } from "../../functions/boundary";
+import { cellNumber, decimalCell, shownCell, TOO_LARGE } from "../../shared/cell";
+import { ERROR_TEXT, errorCell, type ErrorCell } from "../../shared/errors";
 import { decimalsFormat, formatDecimals, type PriceDigits } from "./formats";
 
 /**
@@ -10,7 +11,7 @@ import { decimalsFormat, formatDecimals, type PriceDigits } from "./formats";
  * worksheet passes them). So "values only" and "live formulas" give the same sheet, and the review the
  * pane shows is the sheet's key figures.
  */
-export type { ErrorText } from "../../functions/boundary";
+export type { ErrorText } from "../../shared/errors";
 /** An error in a cell: its text and the engine's message (the boundary's one table makes it). */
 export type CellError = ErrorCell;
 
@@ -74,7 +75,7 @@ export const div = (a: Expr, b: Expr) => arith("/", a, b);
 export function neg(a: Expr): Expr {
   return { text: `-${a.text}`, value: (env) => {
     const x = numeric(a.value(env));
-    return isError(x) ? x : x === 0 ? 0 : -x;
+    return isError(x) ? x : cellNumber(-x);
   } };
 }
 
@@ -141,8 +142,7 @@ export function engineFunction(name: FunctionName): AnyEngineFunction {
 export function cellOf(result: Result): Val {
   if (typeof result === "string" || typeof result === "boolean") return result;
   if (Array.isArray(result)) return { error: ERROR_TEXT.VALUE, message: "a table where one value belongs" };
-  const n = result.toNumber();
-  return Number.isFinite(n) ? (n === 0 ? 0 : n) : { error: ERROR_TEXT.NUM, message: "the result is too large" };
+  return decimalCell(result) ?? { error: ERROR_TEXT.NUM, message: TOO_LARGE };
 }
 
 /**
@@ -164,10 +164,10 @@ export function levIndex<N extends FunctionName>(name: N, args: Partial<Record<A
     (text) => `INDEX(${text}, ${row}, ${column})`,
     (result) => {
       if (!Array.isArray(result)) return cellOf(result);
-      const cell = result[row - 1]?.[column - 1];
-      if (cell === undefined || cell === null) return { error: ERROR_TEXT.NA, message: `the table has no row ${row}, column ${column}` };
-      if (engine.isEngineError(cell)) return errorCell(cell);
-      return typeof cell === "number" ? cell : cellOf(cell);
+      const given = result[row - 1]?.[column - 1];
+      const cell = given === undefined ? null : shownCell(given);
+      if (cell === null) return { error: ERROR_TEXT.NA, message: `the table has no row ${row}, column ${column}` };
+      return engine.isEngineError(cell) ? errorCell(cell) : cell;
     },
   );
 }
@@ -311,8 +311,7 @@ export function round(a: Expr, digits: number): Expr {
   return { text: `ROUND(${a.text},${digits})`, value: (env) => {
     const x = numeric(a.value(env));
     if (isError(x)) return x;
-    const r = new engine.D(x).toDecimalPlaces(digits, engine.D.ROUND_HALF_UP).toNumber();
-    return r === 0 ? 0 : r;
+    return cellNumber(new engine.D(x).toDecimalPlaces(digits, engine.D.ROUND_HALF_UP).toNumber());
   } };
 }
 

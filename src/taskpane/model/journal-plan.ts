@@ -1,5 +1,6 @@
 import { TRADES } from "../../engine";
-import { cellName, type Block, type CellValue, type ChartPlan, type ConditionalFormat, type NumberFormat, type WritePlan } from "../workbook";
+import { cellName } from "../../shared/a1";
+import type { Block, CellValue, ChartPlan, ConditionalFormat, NumberFormat, WritePlan } from "../../shared/workbook";
 import { STAT_NOTES, statNoteFormulas } from "./journal-notes";
 import { quoteFee, type FeeRates, type Fill, type Payment } from "./journal-fill";
 

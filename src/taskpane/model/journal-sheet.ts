@@ -1,5 +1,6 @@
 import { isoSerial } from "../../engine";
-import { cellName, parseRange, type AppendPlan, type CellValue, type TableInfo, type TableRows, type WorkbookAdapter } from "../workbook";
+import { cellName, parseRange } from "../../shared/a1";
+import type { AppendPlan, CellValue, TableInfo, TableRows, WorkbookAdapter } from "../../shared/workbook";
 import type { FeeRates, Fill, Payment } from "./journal-fill";
 import {
   curveChart,

@@ -1,9 +1,10 @@
 import { isError, lev, lit, ref, type Env, type Expr, type Val } from "./expr";
 import { anySymbol } from "./symbols";
 import { decimalsFormat, excelFormat, priceDigits, type Unit } from "./formats";
-import { type ComputedRow, type Scenario } from "./scenario";
+import type { ComputedRow, Scenario } from "./scenario";
 import { accountCells } from "./account";
-import { cellName, columnName, type Block, type CellValue, type ConditionalFormat, type NumberFormat, type WritePlan } from "../workbook";
+import { cellName, columnName } from "../../shared/a1";
+import type { Block, CellValue, ConditionalFormat, NumberFormat, WritePlan } from "../../shared/workbook";
 
 /**
  * Turns a scenario into a write plan: blocks of cells (formulas in live mode, the same values computed

@@ -1,5 +1,5 @@
 import { D, DomainError, liquidated, NotAvailableError, type Side } from "../../engine";
-import { ERROR_TEXT, errorCodeOf } from "../../functions/boundary";
+import { ERROR_TEXT, errorCodeOf } from "../../shared/errors";
 import {
   add,
   cmp,

@@ -1,4 +1,5 @@
-import { cellName, columnName, type CellValue, type WritePlan } from "../workbook";
+import { cellName, columnName } from "../../shared/a1";
+import type { CellValue, WritePlan } from "../../shared/workbook";
 import { ANY_PRICE, decimalsFormat, priceDigits } from "./formats";
 import { anySymbol } from "./symbols";
 

@@ -1,10 +1,14 @@
 import { D, type Dec } from "../../engine";
-import { add, cmp, concat, div, iff, isError, isNA, isNumber, lev, lit, mul, neg, not, or, rangeArg, ref, round, sub, textOf, type Env, type Expr, type Val } from "./expr";
+import { add, cmp, concat, div, iff, lev, lit, mul, or, rangeArg, ref, sub, textOf, type Env, type Expr, type Val } from "./expr";
 import type { Trade } from "./form";
-import { formatDecimals, plural, type PriceDigits, type Unit } from "./formats";
-import { positionKind, viewOf, type View } from "./position";
-import { cellName } from "../workbook";
+import { plural, type Unit } from "./formats";
+import { positionKind, viewOf, type PositionKind, type View } from "./position";
+import { cellName } from "../../shared/a1";
+import { numberOf as num } from "../../shared/cell";
 import { accountBlock, othersWords, type AccountBlock } from "./account";
+import { keyFigures } from "./scenario-figures";
+import { evalRow, outcome, walkEvents, walkthroughRows } from "./scenario-walk";
+import { openingReasons, sizeNote, sizeUnit, warningsFor } from "./scenario-warnings";
 
 /**
  * The scenario model: from a trade to the contents of the scenario sheet. Every computed cell is an
@@ -116,10 +120,7 @@ export interface Scenario {
   walkOrder: { expr: Expr; value: Val };
 }
 
-const num = (d: Dec) => d.toNumber();
 
-/** The figures worked out over the whole cross account when other positions are given. */
-const ACCOUNT_FIGURES = new Set(["AccountMarginRatio", "LiqPrice", "EndResult", "LiqDistance"]);
 
 function scenarioMoves(t: Trade): Dec[] {
   if (t.scenario.kind === "list") return [];
@@ -145,16 +146,23 @@ export function helperRows(marks: number): number {
   return 2 + 2 * marks + 1;
 }
 
-export function buildScenario(t: Trade): Scenario {
-  const kind = positionKind(t);
-  const liquidates = t.view !== "account";
-  const inverse = kind.id === "inverse";
-  // Amounts are in the account currency, or in the coin for inverse contracts.
-  const M: Unit = kind.unit;
-  const inCoin = (label: string) => (inverse ? `${label} (${t.coin})` : t.fx ? `${label} (${t.fx.account})` : label);
-  const env: Env = new Map();
+/** What the steps of `buildScenario` share: the trade, its kind, the unit of amounts, and the values worked out so far. */
+export interface Build {
+  t: Trade;
+  kind: PositionKind;
+  liquidates: boolean;
+  inverse: boolean;
+  /** Amounts are in the account currency, or in the coin for inverse contracts. */
+  M: Unit;
+  /** A label with the amounts' currency or coin. */
+  inCoin: (label: string) => string;
+  /** Values by name and by address, in the order the sheet computes them. */
+  env: Env;
+}
 
-  // ── Inputs ──────────────────────────────────────────────────────────────────────────────────────
+/** The named inputs, the cells a trader changes; each value is put in `env` as it is defined. */
+function scenarioInputs(b: Build): InputCell[] {
+  const { t, liquidates, inverse, M, inCoin, env } = b;
   const inputs: InputCell[] = [];
   const input = (name: string, label: string, value: Val, unit: Unit, note: string, expr?: Expr) => {
     inputs.push({ name, label, value, unit, note, expr });
@@ -200,243 +208,27 @@ export function buildScenario(t: Trade): Scenario {
     input("OtherPositions", "Other positions", `${othersWords(t.others.count)} at ${t.others.label}`, "text",
       "read live from that table (block at the right): change a mark there and the liquidation price follows");
   }
-  const account = t.view === "cross" && t.others ? accountBlock(t, t.others, env) : undefined;
+  return inputs;
+}
 
-  // A tier table is passed as the range it sits in; the engine picks the bracket holding the position's value.
-  const mmr = t.tierTable ? rangeArg(t.tierTable.ref, t.tierTable.cells) : ref("MMR");
-  const view = viewOf(t, kind, mmr, account);
-
-  // ── Key figures: a list over the position kind and the view ─────────────────────────────────────
-  const figures: Figure[] = [];
-  const figure = (name: string, label: string, unit: Unit, expr: Expr, explain: string) => {
-    const value = expr.value(env);
-    env.set(name, value);
-    // With other positions, the figures over the whole account say so; the rest are about this trade alone.
-    const prefix = account && !ACCOUNT_FIGURES.has(name) ? "Cross margin, this trade alone: " : view.prefix;
-    figures.push({ name, label, unit, expr, value, explain: prefix + explain });
-    return value;
-  };
-  const [Side, Balance, Entry, Leverage, Quantity, ContractSize, FeeRate] = [
-    "Side",
-    "Balance",
-    "Entry",
-    "Leverage",
-    "Quantity",
-    "ContractSize",
-    "FeeRate",
-  ].map(ref) as [Expr, Expr, Expr, Expr, Expr, Expr, Expr];
-  const priceText = (e: Expr) => textOf(e, t.prices);
-  const moneyText = (e: Expr) => textOf(e, inverse ? COIN_DIGITS : MONEY_DIGITS);
-  const beforeFees = "Counted before fees, as the venue counts it while the position is open (the fee to close is paid when it closes).";
-
-  figure("Notional", inCoin("Position value"), M, kind.notional(Entry), `what the position is worth at entry: ${kind.valueRule}.`);
-  figure("Margin", inCoin("Required margin"), M, lev("MARGIN", { notional: ref("Notional"), leverage: Leverage }),
-    "the part of your balance the position locks up: position value ÷ leverage.");
-  figure("FreeMargin", inCoin("Free margin"), M, lev("FREEMARGIN", { equity: Balance, used_margin: ref("Margin") }),
-    "what is left to absorb losses or open more: balance − margin.");
-  figure("EffectiveLeverage", "Effective leverage", "multiple", lev("LEVERAGE", { notional: ref("Notional"), equity: Balance }),
-    "position value ÷ balance: how much exposure each unit of your own money carries.");
-
-  const marks: Scenario["marks"] = [];
-  const tableNote = t.tierTable
-    ? ` The rate comes from your tier table at ${t.tierTable.label}: the bracket that holds the position's value at that price.`
-    : "";
-  if (view.id === "isolated") {
-    figure("MarginRatio", "Margin ratio at open (before fees)", "percent", div(lev("MAINTMARGIN", { notional: ref("Notional"), mmr }), ref("Margin")),
-      `maintenance margin ÷ the position's margin balance (Binance's margin ratio); the exchange liquidates at 100 %. ${beforeFees}`);
-    const lp = figure("LiqPrice", "Liquidation price", "price", kind.liquidationPrice(Leverage, mmr),
-      `where the position's own margin (initial margin plus profit or loss) falls to the maintenance margin and the exchange liquidates it; only that margin is at risk.${tableNote}`);
-    marks.push({ label: "Liquidation", price: ref("LiqPrice"), value: lp });
-  } else if (view.id === "cross" && account) {
-    figure("AccountMarginRatio", "Account margin ratio at open (before fees)", "percent", account.marginRatio(Entry),
-      `maintenance margin ÷ margin balance of the whole account, as LEV.CROSSACCOUNT works it out, with ${t.symbol} (this trade and its rows in your table) at the entry and every other symbol at its mark; the exchange liquidates at 100 %. ${beforeFees}`);
-    const lp = figure("LiqPrice", "Liquidation price", "price", account.liqPrice,
-      `where the whole account's margin balance falls to its maintenance margin with ${t.symbol} at that price and every other symbol at its mark (LEV.CROSSLIQ over the table and this trade); the whole balance is at risk.`);
-    marks.push({ label: "Liquidation", price: ref("LiqPrice"), value: lp });
-  } else if (view.id === "cross") {
-    figure("LevelAtOpen", "Margin level at open (before fees)", "percent", lev("MARGINLEVEL", { equity: Balance, used_margin: ref("Margin") }),
-      `equity ÷ used margin: the whole balance backs the position. ${beforeFees}`);
-    // One position on a cross account: the wallet's liquidation price, which is the isolated one at the effective leverage.
-    const lp = figure("LiqPrice", "Liquidation price", "price",
-      inverse
-        ? kind.liquidationPrice(ref("EffectiveLeverage"), mmr)
-        : lev("WALLETLIQ", { side: Side, entry: Entry, quantity: mul(Quantity, ContractSize), wallet_balance: Balance, mmr }),
-      `where the whole balance plus the loss falls to the maintenance margin and the exchange liquidates; the whole balance is at risk.${tableNote}`);
-    marks.push({ label: "Liquidation", price: ref("LiqPrice"), value: lp });
-  } else {
-    figure("LevelAtOpen", "Margin level at open (before fees)", "percent", lev("MARGINLEVEL", { equity: Balance, used_margin: ref("Margin") }),
-      `equity ÷ used margin. Brokers call and close out at set levels of it. ${beforeFees}`);
-    const call = (level: string) =>
-      lev("CALLPRICE", { side: Side, entry: Entry, quantity: Quantity, balance: kind.inQuote(Balance), leverage: Leverage, level: ref(level), contract_size: ContractSize });
-    const cp = figure("CallPrice", "Margin-call price", "price", call("CallLevel"),
-      "where your margin level falls to the margin-call level and the broker asks for more money.");
-    const so = figure("StopOutPrice", "Stop-out price", "price", call("StopOutLevel"),
-      "where your margin level falls to the stop-out level and the broker closes the position.");
-    marks.push({ label: "Margin call", price: ref("CallPrice"), value: cp }, { label: "Stop-out", price: ref("StopOutPrice"), value: so });
-  }
-  // The chart draws the marks that exist (a broker account may never reach its margin call): not one in the legend that is not drawn.
-  const drawn = marks.filter((m) => typeof m.value === "number");
-  marks.splice(0, marks.length, ...drawn);
-  const End = ref(view.ending.price);
-  figure("EndResult", inCoin(`Result if closed at the ${view.ending.word}`), M, view.closedResult,
-    `what the position closes with once price reaches the ${view.ending.word}: ${view.closedWords}. Scenario rows beyond it show this, not a running loss.`);
-  figure(liquidates ? "LiqDistance" : "StopOutDistance", liquidates ? "Distance to liquidation" : "Distance to stop-out", "percent",
-    lev("LIQDISTANCE", { side: Side, price: Entry, liq_price: End }),
-    `how far price can move against you, from entry, before the ${view.ending.word}.`);
-  if (inverse) {
-    figure("Bankruptcy", "Bankruptcy price", "price", lev("BANKRUPTCY", { side: Side, entry: Entry, leverage: Leverage, inverse: lit(true) }),
-      "where the initial margin is all gone: entry × leverage ÷ (leverage + 1) for a long, ÷ (leverage − 1) for a short. Liquidation comes first.");
-  }
-  if (t.stop) {
-    figure("RiskAtStop", inCoin("Profit or loss at the stop"), M, kind.pnlAt(ref("Stop")),
-      "what you lose if the stop is hit, the fees of opening and of closing at the stop included.");
-    figure("RiskPct", "Risk as % of balance", "percent", div(neg(ref("RiskAtStop")), Balance),
-      "the loss at the stop, fees included, as a share of your balance; many traders keep it at 1–2 %.");
-    marks.push({ label: "Stop", price: ref("Stop"), value: env.get("Stop")! });
-  }
-  if (t.target) {
-    figure("PnlAtTarget", inCoin("Profit at the take profit"), M, kind.pnlAt(ref("Target")),
-      "what you make if the take profit is hit, fees included.");
-    marks.push({ label: "Take profit", price: ref("Target"), value: env.get("Target")! });
-  }
-  if (t.stop && t.target) {
-    figure("RewardRisk", "Reward-to-risk", "ratio", lev("RR", { side: Side, entry: Entry, stop: ref("Stop"), target: ref("Target") }),
-      "distance to the target ÷ distance to the stop: 2 means you aim to win twice what you risk.");
-  }
-  // Inverse too: side·(1/E − 1/X) = f·(1/E + 1/X) gives X = E·(side + f)/(side − f), which is BREAKEVEN's
-  // linear answer with equal fees, (E·(1 + side·f))/(1 − side·f).
-  figure("BreakEven", "Break-even price", "price", lev("BREAKEVEN", { side: Side, entry: Entry, open_fee_rate: FeeRate, close_fee_rate: FeeRate }),
-    "where you would close with no profit and no loss once both fees are paid.");
-  if (inverse) {
-    figure("DoublingPrice", "Price for +100 % on margin", "price",
-      lev("TARGETPRICE", { side: Side, entry: Entry, roe: lit(1), leverage: Leverage, inverse: lit(true) }),
-      "where the position has earned its margin once over (ROE +100 %, before fees): entry ÷ (1 − 1/leverage) for a long, ÷ (1 + 1/leverage) for a short. In coin, gains up need a longer move than gains down.");
-  }
-  figure("FundingPerDay", inCoin("Funding per day"), M,
-    lev("FUNDINGFEE", { side: Side, notional: ref("Notional"), rate: ref("FundingRate"), periods: div(lit(24), ref("FundingHours")) }),
-    "funding or financing paid (negative) or received (positive) per day at the current rate.");
-  figure("FundingHolding", inCoin("Funding over the holding period"), M,
-    lev("FUNDINGFEE", { side: Side, notional: ref("Notional"), rate: ref("FundingRate"), periods: div(mul(ref("HoldingDays"), lit(24)), ref("FundingHours")) }),
-    "the same, over the days you expect to hold.");
-
-  // ── Can it be opened? Each reason is a live condition over the inputs and key figures ──────────
-  const reasons = openingReasons(t, env, view, End);
-  const blocked = reasons.map((r) => ({ r, on: r.when.value(env) === true }));
-  const blockers: Warning[] = blocked.filter((b) => b.on).map((b) => ({ id: b.r.id, text: b.r.text() }));
+/** Whether the trade can be opened as set: each reason a live condition over the inputs and key figures. */
+function openingOf(b: Build, view: View, End: Expr) {
+  const reasons = openingReasons(b.t, b.env, view, End);
+  const blockers: Warning[] = reasons.filter((r) => r.when.value(b.env) === true).map((r) => ({ id: r.id, text: r.text() }));
   const CannotOpen: Expr = or(...reasons.map((r) => r.when));
   const openingExpr = iff(
     CannotOpen,
     concat("THIS TRADE CANNOT BE OPENED AS SET: ", ...reasons.map((r) => iff(r.when, lit(`${r.words}; `), lit(""))), "the figures below show what it would do if it were."),
     lit(`The trade can be opened as set: ${view.openWords}.`),
   );
-  const opening: Sentence = { expr: openingExpr, value: openingExpr.value(env) };
+  const opening: Sentence = { expr: openingExpr, value: openingExpr.value(b.env) };
+  return { opening, blockers, CannotOpen };
+}
 
-  // ── The walkthrough's events, in the order price reaches them (live) ────────────────────────────
-  const endWord = view.ending.word;
-  type Event = { title: Expr; price: Expr; story: (closed: Expr, status: Expr, price: Expr) => Expr };
-  const eventStory = (figureName: string, what: string) => (): Expr =>
-    iff(isNumber(ref(figureName)), lit(`At this price ${what}.`),
-      iff(isNA(ref(figureName)), lit("This account never gets there: the price can fall to zero first."),
-        lit("There is no such price: the position would be closed as it opens.")));
-  const fixed: Event[] = liquidates
-    ? [{ title: lit("Liquidation"), price: End, story: eventStory(view.ending.price, view.id === "isolated"
-        ? "the position's margin falls to the maintenance margin: the exchange liquidates it and the margin is lost"
-        : "the account's margin balance falls to the maintenance margin: the exchange liquidates the position and the balance is lost") }]
-    : [
-        { title: lit("Margin call"), price: ref("CallPrice"), story: eventStory("CallPrice", "the margin level reaches the margin-call level: the broker asks for more money or for positions to be closed") },
-        { title: lit("Stop-out"), price: ref("StopOutPrice"), story: eventStory("StopOutPrice", "the margin level reaches the stop-out level: the broker closes the position at a loss") },
-      ];
-  const walkPrice = mul(Entry, sub(lit(1), mul(ref("Direction"), ref("WalkMove"))));
-  const hadItStayed = (price: Expr): Expr => {
-    const loss = neg(kind.pnlAt(price));
-    if (view.id !== "account") return concat("Had it stayed open, this move would have lost ", moneyText(loss), ".");
-    const equity = lev("EQUITY", { balance: Balance, floating_pnl: kind.pnlAt(price) });
-    return concat("Had it stayed open, this move would have lost ", moneyText(loss), ": equity ", moneyText(equity), ", margin level ",
-      textOf(lev("MARGINLEVEL", { equity, used_margin: ref("Margin") }), MONEY_DIGITS, true), ".");
-  };
-  const walk: Event = {
-    title: concat("Price moves ", round(mul(ref("WalkMove"), lit(100)), 4), " % against you"),
-    price: walkPrice,
-    story: (closed, status, price) =>
-      iff(closed,
-        concat(`The position no longer exists here: it was closed at the ${endWord} price, and ${view.closedWords}. `, hadItStayed(price)),
-        iff(cmp("=", status, lit("OK")), lit("The position stays open."), concat("The position is still open; status: ", status, "."))),
-  };
-  // The adverse move's place among the events: after every event price reaches first (or at the same price).
-  const WalkOrder = add(lit(1), fixed.reduce<Expr>((sum, e) =>
-    add(sum, iff(isNumber(e.price), iff(cmp("<=", mul(sub(Entry, e.price), ref("Direction")), mul(Entry, ref("WalkMove"))), lit(1), lit(0)), lit(0))), lit(0)));
-  env.set("WalkOrder", WalkOrder.value(env));
-  const walkOrder = { expr: WalkOrder, value: env.get("WalkOrder")! };
-  /** Row r of the events (1-based): the adverse move where it falls, the fixed events around it in order. */
-  const pick = <T>(r: number, of: (e: Event) => T, choose: (c: Expr, a: T, b: T) => T): T => {
-    const W = ref("WalkOrder");
-    const before = r <= fixed.length ? of(fixed[r - 1]!) : undefined;
-    const after = r >= 2 ? of(fixed[r - 2]!) : undefined;
-    const other = before && after ? choose(cmp(">", W, lit(r)), before, after) : (before ?? after)!;
-    return choose(cmp("=", W, lit(r)), of(walk), other);
-  };
-  const chooseExpr = (c: Expr, a: Expr, b: Expr) => iff(c, a, b);
-
-  // ── Rows (walkthrough and scenario table) share one shape ───────────────────────────────────────
-  const layout = layoutFor(inputs.length, figures.length, helperRows(marks.length), fixed.length + 2);
-
-  /** The cells of a row whose price sits in `priceCell`: PnL (the closed result beyond the end), ROE, equity, level and status. */
-  const outcome = (priceCell: string, row: number, equityCol: number, withRoe: boolean) => {
-    const price = ref(priceCell);
-    const closed = view.closedAt(price);
-    const pnlCell = ref(cellName(row, equityCol - (withRoe ? 2 : 1)));
-    const equityCell = ref(cellName(row, equityCol));
-    const cells: { expr: Expr; unit: Unit }[] = [{ expr: iff(closed, ref("EndResult"), kind.pnlAt(price)), unit: M }];
-    if (withRoe) cells.push({ expr: div(pnlCell, ref("Margin")), unit: "percent" });
-    cells.push({ expr: view.equity(price, closed), unit: M });
-    cells.push({ expr: iff(closed, lit("closed"), view.level(price, equityCell)), unit: "percent" });
-    cells.push({ expr: view.status(price, equityCell), unit: "text" });
-    return { cells, closed };
-  };
-
-  const evalRow = (row: number, col0: number, exprs: { expr?: Expr; value?: Val; unit: Unit }[]): ComputedRow => {
-    const cells = exprs.map((c, i) => {
-      const value = c.expr ? c.expr.value(env) : c.value!;
-      env.set(cellName(row, col0 + i), value);
-      return { expr: c.expr, value, unit: c.unit };
-    });
-    return { cells };
-  };
-
-  // Walkthrough: columns A (step) … H (story); computed cells are B..G.
-  const walkthrough: StepRow[] = [];
-  const firstStep = layout.walkRow + 2;
-  const openStory = (): Expr =>
-    iff(CannotOpen, lit("The trade cannot be opened as set: see the line under the title. The rows below show what would happen if it were."),
-      lit(view.id === "isolated"
-        ? "You open the trade: the required margin moves into the position and is all it can lose; the rest of the balance is untouched."
-        : view.id === "cross"
-          ? `You open the trade: the required margin is locked up and the whole ${account ? "account" : "balance"} backs the position.`
-          : "You open the trade: the required margin is locked up and the rest of the balance is free margin."));
-  const open: Event = { title: lit("Open the trade"), price: Entry, story: openStory };
-  const rowsOfSteps: { title: Expr; price: Expr; story: Event["story"] }[] = [open];
-  for (let r = 1; r <= fixed.length + 1; r++) {
-    rowsOfSteps.push({
-      title: pick(r, (e) => e.title, chooseExpr),
-      price: pick(r, (e) => e.price, chooseExpr),
-      story: (closed, status, price) => pick(r, (e) => e.story(closed, status, price), chooseExpr),
-    });
-  }
-  rowsOfSteps.forEach((s, i) => {
-    const row = firstStep + i;
-    const priceCell = cellName(row, 1);
-    const o = outcome(priceCell, row, 4, false);
-    const computed = evalRow(row, 1, [
-      { expr: s.price, unit: "price" },
-      { expr: sub(div(ref(priceCell), Entry), lit(1)), unit: "percent" },
-      ...o.cells,
-    ]);
-    const story = s.story(o.closed, ref(cellName(row, 6)), ref(priceCell));
-    const step = concat(`${i + 1}. `, s.title);
-    walkthrough.push({ ...computed, step: String(step.value(env)), stepExpr: step, story: { expr: story, value: story.value(env) } });
-  });
-
-  // Scenario table: columns A..G, header on tableRow, data below.
+/** The scenario table: columns A..G, header on the layout's tableRow, a row per price or move below. */
+function scenarioTable(b: Build, view: View, layout: Layout): ComputedRow[] {
+  const { t, env } = b;
+  const Entry = ref("Entry");
   const rows: ComputedRow[] = [];
   const moves = scenarioMoves(t);
   const prices = t.scenario.kind === "list" ? t.scenario.prices : [];
@@ -456,18 +248,53 @@ export function buildScenario(t: Trade): Scenario {
             { value: num(moves[i]!), unit: "percent" as Unit },
           ];
     if (t.scenario.kind === "range") env.set(moveCell, num(moves[i]!)); // the price formula reads the move
-    rows.push(evalRow(row, 0, [...first, ...outcome(priceCell, row, 4, true).cells]));
+    rows.push(evalRow(env, row, 0, [...first, ...outcome(b, view, priceCell, row, 4, true).cells]));
   }
+  return rows;
+}
 
+/** The sheet's title, live: side, size, entry and leverage come from the input cells. */
+function titleOf(b: Build, view: View): Sentence {
+  const { t } = b;
+  const [Side, Quantity, Entry, Leverage] = ["Side", "Quantity", "Entry", "Leverage"].map(ref) as [Expr, Expr, Expr, Expr];
   const unit = sizeUnit(t);
   const titleExpr = concat(
     `LEV scenario: ${t.symbol} `, Side, " ", Quantity, " ", iff(cmp("=", Quantity, lit(1)), lit(unit.one), lit(unit.many)),
-    " at ", priceText(Entry), ", leverage ", Leverage, `x, ${view.titleWords}`,
+    " at ", textOf(Entry, t.prices), ", leverage ", Leverage, `x, ${view.titleWords}`,
   );
+  return { expr: titleExpr, value: titleExpr.value(b.env) };
+}
+
+/**
+ * The scenario sheet of a trade, in the order a worksheet computes it: the inputs, the key figures, whether it
+ * can be opened, the walkthrough, the scenario table and the title.
+ */
+export function buildScenario(t: Trade): Scenario {
+  const kind = positionKind(t);
+  const inverse = kind.id === "inverse";
+  const b: Build = {
+    t,
+    kind,
+    liquidates: t.view !== "account",
+    inverse,
+    M: kind.unit,
+    inCoin: (label) => (inverse ? `${label} (${t.coin})` : t.fx ? `${label} (${t.fx.account})` : label),
+    env: new Map() };
+  const inputs = scenarioInputs(b);
+  const account = t.view === "cross" && t.others ? accountBlock(t, t.others, b.env) : undefined;
+  // A tier table is passed as the range it sits in; the engine picks the bracket holding the position's value.
+  const mmr = t.tierTable ? rangeArg(t.tierTable.ref, t.tierTable.cells) : ref("MMR");
+  const view = viewOf(t, kind, mmr, account);
+  const { figures, marks, End } = keyFigures(b, view, mmr, account);
+  const { opening, blockers, CannotOpen } = openingOf(b, view, End);
+  const events = walkEvents(b, view, End);
+  const layout = layoutFor(inputs.length, figures.length, helperRows(marks.length), events.fixed.length + 2);
+  const walkthrough = walkthroughRows(b, view, layout, events, { CannotOpen, account: account !== undefined });
+  const rows = scenarioTable(b, view, layout);
   return {
     trade: t,
     view,
-    title: { expr: titleExpr, value: titleExpr.value(env) },
+    title: titleOf(b, view),
     opening,
     blockers,
     columns: scenarioColumns(view),
@@ -476,166 +303,9 @@ export function buildScenario(t: Trade): Scenario {
     figures,
     walkthrough,
     rows,
-    warnings: warningsFor(t, env),
+    warnings: warningsFor(t, b.env),
     layout,
     account,
     marks,
-    walkOrder,
-  };
-}
-
-const MONEY_DIGITS: PriceDigits = { min: 2, max: 2 };
-const COIN_DIGITS: PriceDigits = { min: 8, max: 8 };
-
-interface Reason {
-  id: Warning["id"];
-  when: Expr;
-  words: string;
-  text: () => string;
-}
-
-/** Why a trade could not be opened as set: each a live condition over the inputs and key figures. */
-function openingReasons(t: Trade, env: Env, view: View, End: Expr): Reason[] {
-  const Leverage = ref("Leverage");
-  const reasons: Reason[] = [];
-  reasons.push({
-    id: "margin-above-balance",
-    when: cmp(">", ref("Margin"), ref("Balance")),
-    words: "the required margin is larger than the balance",
-    text: () => `The margin (${money(env.get("Margin")!, t)}) is larger than your balance (${money(num(t.balance), t)}): the trade cannot be opened. Lower the size or the leverage, or add funds.`,
-  });
-  if (t.cap.kind === "retail" && t.region !== "none") {
-    const cap = lev("RETAILCAP", { region: lit(t.region), asset_class: lit(t.cap.assetClass) });
-    reasons.push({
-      id: "above-retail-cap",
-      // #N/A: no cap of this kind in the region's table (the US sets none for this class): nothing to exceed.
-      when: iff(isNumber(cap), cmp(">", Leverage, cap), lit(false)),
-      words: `the leverage is above the ${t.region} retail cap`,
-      text: () => {
-        const c = cap.value(env);
-        return `Leverage ${t.leverage.toString()}x is above the ${t.region} retail cap of ${String(c)}:1 for this market: a retail account cannot open it. Lower the leverage to ${String(c)} or less, or choose "No retail cap" if you are a professional client.`;
-      },
-    });
-  }
-  if (t.cap.kind === "exchange" && t.cap.exchange) {
-    const x = t.cap.exchange;
-    reasons.push({
-      id: "above-exchange-max",
-      when: cmp(">", Leverage, ref("MaxLeverage")),
-      words: `the leverage is above ${x.venue}'s maximum for ${t.symbol}`,
-      text: () => `Leverage ${t.leverage.toString()}x is above ${x.venue}'s maximum of ${x.leverage}x for ${t.symbol}: the exchange would not accept it. Lower the leverage to ${x.leverage} or less.`,
-    });
-  }
-  if (view.id !== "account") {
-    reasons.push({
-      id: "liquidated-at-open",
-      when: and2(not(isNumber(End)), not(isNA(End))),
-      words: "the position would be liquidated as it opens",
-      text: () => {
-        const e = env.get(view.ending.price);
-        return `The position would be liquidated as it opens${isError(e) ? ` (${e.message})` : ""}. Lower the leverage.`;
-      },
-    });
-  } else {
-    reasons.push({
-      id: "stopped-out-at-open",
-      when: cmp("<=", ref("LevelAtOpen"), ref("StopOutLevel")),
-      words: "the margin level at open is already at the stop-out level",
-      text: () => "The margin level at open is already at or below the stop-out level: the broker would close the position at once. Lower the size or the leverage, or add funds.",
-    });
-  }
-  if (t.stop) {
-    reasons.push({
-      id: "liquidation-before-stop",
-      when: iff(isNumber(End), cmp(">=", mul(sub(End, ref("Stop")), ref("Direction")), lit(0)), lit(false)),
-      words: `the ${view.ending.word} comes before the stop`,
-      text: () => {
-        const e = env.get(view.ending.price);
-        const at = typeof e === "number" ? formatDecimals(e, t.prices) : "";
-        return `The ${view.ending.word} at ${at} comes before your stop at ${formatDecimals(num(t.stop!), t.prices)}: the stop would never fill. Lower the leverage or move the stop closer.`;
-      },
-    });
-  }
-  return reasons;
-}
-
-/** AND of two conditions. */
-function and2(a: Expr, b: Expr): Expr {
-  return not(or(not(a), not(b)));
-}
-
-function pctText(f: Dec): string {
-  return `${f.mul(100).toString()} %`;
-}
-
-/** How the title counts the size: "BTC" for a coin, "lot"/"lots", "contract"/"contracts". */
-export function sizeUnit(t: Trade): { one: string; many: string } {
-  switch (t.market.id) {
-    case "crypto-linear": {
-      const coin = baseCoin(t.symbol);
-      return { one: coin, many: coin };
-    }
-    case "crypto-inverse":
-      return { one: "contract", many: "contracts" };
-    case "forex":
-      return { one: "lot", many: "lots" };
-    case "cfd":
-      return { one: "share", many: "shares" };
-    default:
-      return { one: "per point", many: "per point" };
-  }
-}
-
-/** The coin of a linear symbol: "BTC" for BTCUSDT, "NEIRO" for NEIROUSDT; the symbol itself otherwise. */
-function baseCoin(symbol: string): string {
-  const m = /^([A-Z0-9]+?)[-/_ ]?(USDT|USDC|BUSD|FDUSD|USD)$/i.exec(symbol.trim());
-  return m ? m[1]!.toUpperCase() : "units";
-}
-
-function sizeNote(t: Trade): string {
-  // Said as of the writing, so the note stays true when the balance or the stop is changed on the sheet.
-  const step = `quantity step ${t.quantityStep.toString()}`;
-  if (t.sizeMode === "value") return `worked out from the position value given in the pane; ${step}`;
-  if (t.sizeMode === "risk" && t.risk) return `sized in the pane to risk ${pctText(t.risk)} of the balance then, fees included; ${step}`;
-  return step;
-}
-
-/** An amount for the pane's messages: 2 decimals in the account currency, 8 and the coin's name in coin. */
-function money(v: Val, t?: Trade): string {
-  if (typeof v !== "number") return "none";
-  if (t?.inverse) return `${v.toLocaleString("en-US", { minimumFractionDigits: 8, maximumFractionDigits: 8 })} ${t.coin}`;
-  return v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
-/** Cautions that do not stop the trade from opening. */
-function warningsFor(t: Trade, env: Env): Warning[] {
-  const out: Warning[] = [];
-  const riskPct = env.get("RiskPct");
-  if (typeof riskPct === "number" && riskPct > 0.02) {
-    out.push({ id: "risk-above-2", text: `This trade risks ${(riskPct * 100).toFixed(2)} % of your balance at the stop, fees included, more than the 2 % many traders allow per trade.` });
-  }
-  const level = env.get("LevelAtOpen");
-  if (t.view === "account" && typeof level === "number" && level > num(t.stopoutLevel) && level <= num(t.callLevel)) {
-    out.push({ id: "call-at-open", text: `The margin level at open is ${(level * 100).toFixed(0)} %, already at the margin-call level: any move against you brings the stop-out closer.` });
-  }
-  if (t.cap.kind === "retail" && t.region === "none") {
-    const esma = lev("RETAILCAP", { region: lit("ESMA"), asset_class: lit(t.cap.assetClass) }).value(env);
-    if (typeof esma === "number" && t.leverage.gt(esma)) {
-      out.push({
-        id: "no-retail-cap",
-        text: `No retail cap is applied, as for a professional client: under ESMA's retail cap of ${esma}:1 for this market, a retail client could not open this trade at ${t.leverageText || `${t.leverage.toString()}x`}.`,
-      });
-    }
-  }
-  if (t.cap.kind === "exchange" && t.cap.exchange && t.cap.exchange.upTo !== "") {
-    const x = t.cap.exchange;
-    const notional = env.get("Notional");
-    if (typeof notional === "number" && notional > Number(x.upTo)) {
-      out.push({
-        id: "beyond-first-bracket",
-        text: `The position's value, ${money(notional, t)}, is beyond the first bracket (up to ${Number(x.upTo).toLocaleString("en-US")} ${t.inverse ? t.coin : "USDT"}) that ${x.venue}'s ${x.leverage}x and ${x.mmr} % are for: larger positions get a lower maximum leverage and a higher maintenance rate. Give your tier table as the maintenance margin to follow the brackets.`,
-      });
-    }
-  }
-  return out;
+    walkOrder: events.walkOrder };
 }

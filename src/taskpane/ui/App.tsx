@@ -2,12 +2,15 @@ import * as React from "react";
 import { Button, Divider, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
 import { fieldIds, SCENARIO_FIELDS, TRADE_FIELDS, type FieldContext } from "../model/fields";
 import { othersSummary } from "../model/account";
-import { applyPreset, applySymbol, checkOthers, checkTierTable, coinOf, GUIDE_EXAMPLE, START, validate, type FieldErrors, type FieldId, type FormValues, type TierRead } from "../model/form";
+import { applyPreset, applySymbol, coinOf, GUIDE_EXAMPLE, START, type FieldErrors, type FieldId, type FormValues, type TierRead } from "../model/form";
+import { checkOthers, checkTierTable } from "../model/form-read";
+import { validate } from "../model/validate";
 import { findSymbol } from "../model/symbols";
 import { preset, type MarketId } from "../model/presets";
 import { buildScenario, type Scenario } from "../model/scenario";
 import { scenarioPlan } from "../model/plan";
-import { parseSheetRange, type WorkbookAdapter } from "../workbook";
+import { parseSheetRange } from "../../shared/a1";
+import type { WorkbookAdapter } from "../../shared/workbook";
 import { JournalAction, type ActionProps, type Status } from "./actions";
 import { Fields } from "./fields";
 import { usePaneFocus } from "./focus";
@@ -108,7 +111,8 @@ export function App({ workbook }: AppProps) {
 
   /** Checks the whole form; on a problem shows every message, goes to the step at fault and focuses its field. */
   const check = (read: TierRead | undefined = tierRead, others: TierRead | undefined = othersRead): boolean => {
-    const v = validate(values, read, others);
+    // the render's validation, unless a range was read just now (before the state holds it)
+    const v = read === tierRead && others === othersRead ? validation : validate(values, read, others);
     setErrors(v.errors);
     if (v.trade) return true;
     const first = STEPS.flatMap((st) => STEP_FIELDS[st]).find((f) => v.errors[f]);
@@ -159,13 +163,13 @@ export function App({ workbook }: AppProps) {
     const address = values[id].trim();
     const where = parseSheetRange(address);
     if (!where) {
-      setErrors((e) => ({ ...e, [id]: validate(values, tierRead, othersRead).errors[id] }));
+      setErrors((e) => ({ ...e, [id]: validation.errors[id] }));
       return before;
     }
     setReading(true);
     let read: TierRead;
     try {
-      const r = await workbook.readRange(where.sheet, where.range);
+      const r = await workbook.readRange(where.sheet, where.range, { what: id === "mmrTable" ? "tier table" : "positions table" });
       read = { address, sheet: r.sheet, range: r.range, cells: r.values };
     } catch (e) {
       read = { address, problem: e instanceof Error ? e.message : String(e) };
@@ -176,7 +180,7 @@ export function App({ workbook }: AppProps) {
 
   const write = async () => {
     if (!check()) return;
-    const trade = validate(values, tierRead, othersRead).trade!;
+    const trade = validation.trade!;
     setStatus({ kind: "busy", what: "Writing the scenario sheet…" });
     try {
       const result = await workbook.write(scenarioPlan(buildScenario(trade)));

@@ -9,7 +9,7 @@ import { appendProblems, appendWarnings, journalsOf, readJournal, type JournalSh
 import type { OrphanChoice } from "../model/journal-reconcile";
 import { fromColumns } from "../model/journal-columns";
 import type { ImportState } from "../worker/journal-worker";
-import type { WorkbookAdapter } from "../workbook";
+import type { WorkbookAdapter } from "../../shared/workbook";
 import type { ActionProps } from "./actions";
 import { Message } from "./messages";
 import { useStyles } from "./journal-styles";

@@ -4,7 +4,7 @@ import { zoneLabel, type Zone } from "../model/journal-read";
 import type { Preview } from "../model/journal-prepare";
 import { journalAppendPlan, type journalsOf, type JournalSheet } from "../model/journal-sheet";
 import { journalImportPlanPaced } from "../model/journal-plan";
-import type { WorkbookAdapter } from "../workbook";
+import type { WorkbookAdapter } from "../../shared/workbook";
 import { Message } from "./messages";
 import { useStyles } from "./journal-styles";
 import { plural } from "./journal-text";

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { journalPlan } from "../model/plan";
-import type { WorkbookAdapter } from "../workbook";
+import type { WorkbookAdapter } from "../../shared/workbook";
 
 /** What the pane shows under the steps: nothing, work in progress, a result, or a refusal in plain words. */
 export type Status = { kind: "idle" } | { kind: "busy"; what: string } | { kind: "done"; text: string } | { kind: "error"; text: string };

@@ -4,7 +4,7 @@ import type { Preview } from "../model/journal-prepare";
 import { journalsOf } from "../model/journal-sheet";
 import { createImportWorker, type ImportWorker } from "../worker/client";
 import type { Reply } from "../worker/journal-worker";
-import type { WorkbookAdapter } from "../workbook";
+import type { WorkbookAdapter } from "../../shared/workbook";
 import { remember } from "./journal-remembered";
 import type { Found } from "./JournalWrite";
 

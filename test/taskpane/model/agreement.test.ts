@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { D, EngineError, LIQPRICE, SCENARIOS, WALLETLIQ, type Table } from "../../../src/engine";
-import { ERROR_TEXT } from "../../../src/functions/boundary";
+import { ERROR_TEXT } from "../../../src/shared/errors";
 import { isError, type Val } from "../../../src/taskpane/model/expr";
 import { applyPreset, GUIDE_EXAMPLE, type FormValues } from "../../../src/taskpane/model/form";
 import { buildScenario } from "../../../src/taskpane/model/scenario";

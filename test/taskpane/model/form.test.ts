@@ -1,4 +1,5 @@
-import { applyPreset, GUIDE_EXAMPLE, validate, type FieldId, type FormValues } from "../../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, type FieldId, type FormValues } from "../../../src/taskpane/model/form";
+import { validate } from "../../../src/taskpane/model/validate";
 import { expectVector, input } from "../../helpers/vectors";
 
 const crypto = applyPreset(GUIDE_EXAMPLE, "crypto-linear");
@@ -24,6 +25,12 @@ describe("form validation", () => {
     ["a blank quantity", { quantity: "" }, "quantity", /enter the quantity/i],
     ["a long's stop above entry", { stop: "1.01" }, "stop", /below the entry/],
     ["a short's stop below entry", { side: "short", stop: "0.99" }, "stop", /above the entry/],
+    // the engine's stop rule (checkStop): a stop at the entry leaves no distance to risk
+    ["a long's stop at the entry", { stop: "1.0000" }, "stop", /^For a long, the stop must be below the entry price\.$/],
+    ["a short's stop at the entry", { side: "short", stop: "1" }, "stop", /^For a short, the stop must be above the entry price\.$/],
+    // LEV.PNL's exit bounds: a price > 0
+    ["a price list with a zero", { scenarioKind: "list", priceList: "1.1 0" }, "priceList", /^Every price must be more than 0; "0" is not\.$/],
+    ["a price list with a negative price", { scenarioKind: "list", priceList: "-1; 1.1" }, "priceList", /"-1" is not/],
     ["a long's take profit below entry", { target: "0.99" }, "target", /above the entry/],
     ["risk sizing without a stop", { sizeMode: "risk", riskPct: "1" }, "stop", /needs one/],
     ["a risk of 150 %", { sizeMode: "risk", riskPct: "150", stop: "0.99" }, "riskPct", /at most 100 %/],

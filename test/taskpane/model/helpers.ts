@@ -1,4 +1,5 @@
-import { validate, type FormValues, type Trade } from "../../../src/taskpane/model/form";
+import { type FormValues, type Trade } from "../../../src/taskpane/model/form";
+import { validate } from "../../../src/taskpane/model/validate";
 import type { Scenario } from "../../../src/taskpane/model/scenario";
 
 /** The validated trade of a form that must be valid. */

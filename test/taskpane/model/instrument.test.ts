@@ -1,4 +1,5 @@
-import { applyPreset, applySymbol, GUIDE_EXAMPLE, START, validate, type FormValues } from "../../../src/taskpane/model/form";
+import { applyPreset, applySymbol, GUIDE_EXAMPLE, START, type FormValues } from "../../../src/taskpane/model/form";
+import { validate } from "../../../src/taskpane/model/validate";
 import { decimalsFormat, formatDecimals, priceDigits } from "../../../src/taskpane/model/formats";
 import { PRESETS } from "../../../src/taskpane/model/presets";
 import { buildScenario } from "../../../src/taskpane/model/scenario";
@@ -135,6 +136,8 @@ describe("forex in another currency than the account's", () => {
     expect(v.errors.rate).toMatch(/^Enter the price of USD\/JPY, which converts JPY amounts into USD\.$/);
     expect(validate({ ...fx, symbol: "USD/JPY", tick: "0.001", entry: "150", ratePair: "EUR/CHF", rate: "1" }).errors.ratePair).toMatch(/EUR\/CHF does not join JPY and USD/);
     expect(validate({ ...fx, accountCcy: "dollars" }).errors.accountCcy).toMatch(/three-letter code/);
+    // LEV.FXCONVERT's rate bounds: more than 0
+    expect(validate({ ...fx, symbol: "USD/JPY", tick: "0.001", entry: "150", ratePair: "USD/JPY", rate: "0" }).errors.rate).toBe("The conversion rate must be more than 0.");
   });
 
   it("works USD/JPY in US dollars: margin 3,333.33, the stop-out at 145.000 and every amount converted at 150", () => {

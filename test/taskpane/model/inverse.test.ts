@@ -1,4 +1,5 @@
-import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues } from "../../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, type FormValues } from "../../../src/taskpane/model/form";
+import { validate } from "../../../src/taskpane/model/validate";
 import { buildScenario } from "../../../src/taskpane/model/scenario";
 import { scenarioPlan } from "../../../src/taskpane/model/plan";
 import { isError } from "../../../src/taskpane/model/expr";

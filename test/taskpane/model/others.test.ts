@@ -1,4 +1,6 @@
-import { applyPreset, checkOthers, GUIDE_EXAMPLE, validate, type FormValues, type TierRead, type Trade } from "../../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, type FormValues, type TierRead, type Trade } from "../../../src/taskpane/model/form";
+import { checkOthers } from "../../../src/taskpane/model/form-read";
+import { validate } from "../../../src/taskpane/model/validate";
 import { buildScenario } from "../../../src/taskpane/model/scenario";
 import { scenarioPlan } from "../../../src/taskpane/model/plan";
 import { othersSummary } from "../../../src/taskpane/model/account";

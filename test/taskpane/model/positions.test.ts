@@ -6,7 +6,7 @@ import type { FunctionsMetadata } from "../../../src/playground/metadata";
 import { createPlaygroundAdapter } from "../../../src/playground/adapter";
 import { sampleWorkbook } from "../../../src/playground/sample";
 import { LAYOUT, POSITIONS_SHEET, positionsGrid, positionsPlan } from "../../../src/taskpane/model/positions";
-import { parseRange } from "../../../src/taskpane/workbook";
+import { parseRange } from "../../../src/shared/a1";
 import { DIST, loadBundle } from "../../helpers/bundle";
 
 /*

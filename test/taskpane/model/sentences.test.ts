@@ -1,4 +1,5 @@
-import { applyPreset, applySymbol, GUIDE_EXAMPLE, START, validate, type FormValues, type TierRead } from "../../../src/taskpane/model/form";
+import { applyPreset, applySymbol, GUIDE_EXAMPLE, START, type FormValues, type TierRead } from "../../../src/taskpane/model/form";
+import { validate } from "../../../src/taskpane/model/validate";
 import { PRESETS } from "../../../src/taskpane/model/presets";
 import { buildScenario, type Scenario } from "../../../src/taskpane/model/scenario";
 import { scenarioPlan } from "../../../src/taskpane/model/plan";

@@ -1,4 +1,5 @@
-import { applyPreset, GUIDE_EXAMPLE, validate, type FormValues, type TierRead, type Trade } from "../../../src/taskpane/model/form";
+import { applyPreset, GUIDE_EXAMPLE, type FormValues, type TierRead, type Trade } from "../../../src/taskpane/model/form";
+import { validate } from "../../../src/taskpane/model/validate";
 import { buildScenario, type Scenario } from "../../../src/taskpane/model/scenario";
 import { scenarioPlan } from "../../../src/taskpane/model/plan";
 import { expectVector, input } from "../../helpers/vectors";

@@ -1,3 +1,5 @@
+import { cellName, columnName, parseCell, parseRange, rangeCells } from "./a1";
+
 /**
  * The workbook interface the task pane writes through. The scenario model turns a trade into a
  * `WritePlan` (plain data: cells, formulas, formats, names, a table, conditional formats, a chart); an
@@ -176,9 +178,10 @@ export interface WorkbookAdapter {
   /**
    * Reads the values of `range` ("A1:D10") on the existing sheet `sheet`, changing nothing. A separate
    * action from `write` (one round trip in Excel). Fails with a `WorkbookError` in plain words when the
-   * sheet does not exist, the range is not an address, or it holds more than MAX_READ_CELLS cells.
+   * sheet does not exist, the range is not an address, or it holds more than MAX_READ_CELLS cells
+   * (`checkReadRange`; `what` names the table the trader meant, "tier table", for its message).
    */
-  readRange(sheet: string, range: string, options?: { formulas?: boolean }): Promise<RangeValues>;
+  readRange(sheet: string, range: string, options?: { formulas?: boolean; what?: string }): Promise<RangeValues>;
   /** Every table of the workbook, with its sheet, range and header cells. */
   tables(): Promise<TableInfo[]>;
   /**
@@ -197,6 +200,19 @@ export interface WorkbookAdapter {
    * Never writes into an existing sheet. Fails with a `WorkbookError` whose message is plain words.
    */
   write(plan: WritePlan, options?: WriteOptions): Promise<WriteResult>;
+}
+
+/**
+ * Checks a range address before asking the workbook: an A1 range of at most MAX_READ_CELLS cells. The message
+ * names the range, and the table it was meant to be (`what`: "tier table", "positions table") when given.
+ */
+export function checkReadRange(sheet: string, range: string, what?: string): void {
+  const cells = rangeCells(range);
+  if (cells === undefined) throw new WorkbookError(`"${range}" is not a range address such as A1:D10.`);
+  if (cells > MAX_READ_CELLS) {
+    const most = `at most ${MAX_READ_CELLS.toLocaleString("en-US")} cells are read`;
+    throw new WorkbookError(`${sheet}!${range} has ${cells.toLocaleString("en-US")} cells; ${what ? `a ${what} is far smaller (${most})` : `${most} at once`}.`);
+  }
 }
 
 /** A failure the pane shows as it is: the message is written for the trader, not the developer. */
@@ -220,98 +236,11 @@ export function freeSheetName(base: string, taken: readonly string[]): string {
   }
 }
 
-// ─── A1 addresses ────────────────────────────────────────────────────────────────────────────────────
-
-/** Column letters for a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
-export function columnName(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "B4" for 0-based row 3, column 1. */
-export function cellName(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
-}
-
-/** 0-based row and column of an A1 cell ("B4" → {row: 3, col: 1}); `$` signs are ignored. */
-export function parseCell(a1: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a1.trim());
-  if (!m) throw new Error(`not a cell address: ${a1}`);
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
-/** Start and end (0-based, inclusive) of an A1 range or single cell. */
-export function parseRange(a1: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b] = a1.split(":");
-  const start = parseCell(a!);
-  const end = b === undefined ? start : parseCell(b);
-  return { top: start.row, left: start.col, bottom: end.row, right: end.col };
-}
-
 /** The range a block covers, e.g. "A4:C12". */
 export function blockRange(block: Block): string {
   const { row, col } = parseCell(block.at);
   const width = block.rows[0]?.length ?? 1;
   return `${cellName(row, col)}:${cellName(row + Math.max(block.rows.length, 1) - 1, col + width - 1)}`;
-}
-
-// ─── Ranges on other sheets ──────────────────────────────────────────────────────────────────────────
-
-/** A range on a named sheet, as a trader types it: `Sheet1!A1:D10`, `'My tiers'!$A$2:$D$12`. */
-export interface SheetRange {
-  sheet: string;
-  /** Normalised: upper case, no `$`, top-left first ("A1:D10"); a single cell stays a cell ("B2"). */
-  range: string;
-}
-
-/**
- * Reads `Sheet!A1:D10` (sheet quoted with '' when it has spaces; `$` signs allowed). Undefined when the
- * text is not of that form. The range is normalised so its top-left cell comes first.
- */
-export function parseSheetRange(text: string): SheetRange | undefined {
-  const m = /^\s*(?:'((?:[^']|'')+)'|([^'!:\\/?*[\]]+))!(\$?[A-Za-z]{1,3}\$?\d{1,7})(?::(\$?[A-Za-z]{1,3}\$?\d{1,7}))?\s*$/.exec(text);
-  if (!m) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!.trim();
-  if (sheet === "") return undefined;
-  const a = parseCell(m[3]!);
-  const b = m[4] === undefined ? a : parseCell(m[4]);
-  if (a.row < 0 || b.row < 0) return undefined;
-  const top = Math.min(a.row, b.row);
-  const left = Math.min(a.col, b.col);
-  const bottom = Math.max(a.row, b.row);
-  const right = Math.max(a.col, b.col);
-  const first = cellName(top, left);
-  const range = top === bottom && left === right ? first : `${first}:${cellName(bottom, right)}`;
-  return { sheet, range };
-}
-
-/** How many cells a range ("A1:D10") covers. */
-export function rangeCells(range: string): number {
-  const r = parseRange(range);
-  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
-}
-
-/** A range on another sheet as a formula refers to it, fixed: `'Sheet1'!$A$1:$D$10`. */
-export function sheetReference(r: SheetRange): string {
-  const fixed = r.range
-    .split(":")
-    .map((c) => c.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
-    .join(":");
-  return `'${r.sheet.replace(/'/g, "''")}'!${fixed}`;
-}
-
-/** A range on another sheet as a trader reads it: `Sheet1!A1:D10`, quoting the sheet only when needed. */
-export function sheetRangeText(r: SheetRange): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(r.sheet) && !/^[A-Za-z]{1,3}\d+$/.test(r.sheet);
-  return `${plain ? r.sheet : `'${r.sheet.replace(/'/g, "''")}'`}!${r.range}`;
 }
 
 // ─── Tables referred to by name ──────────────────────────────────────────────────────────────────────
