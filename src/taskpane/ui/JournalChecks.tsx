@@ -1,3 +1,4 @@
+import type * as React from "react";
 import { Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import type { FeeRates } from "../model/journal-fill";
 import type { Preview } from "../model/journal-prepare";
@@ -75,80 +76,74 @@ export function ReconciliationBox({ r, lineWord }: { r: NonNullable<Preview["rec
 }
 
 export function FillsTable({ preview, rates, zone }: { preview: Preview; rates: FeeRates; zone: string }) {
-  const s = useStyles();
   const a = { hedge: preview.files.some((f) => f.hedge), foreignFees: mergeForeign(preview.files) };
   const sized = preview.firstFills.some((f) => f.contractSize !== undefined);
   const noted = preview.firstFills.some((f) => f.note !== undefined);
   return (
-    <div className={s.scroll} tabIndex={0} role="region" aria-label="Fills preview (scrolls)">
-      <table className={s.table} aria-label="Fills preview">
-        <thead>
-          <tr>
-            <th>Time ({zone})</th>
-            <th>Symbol</th>
-            <th>Side</th>
-            <th>Price</th>
-            <th>Quantity</th>
-            <th>Fee</th>
-            {sized && <th>Contract size</th>}
-            {a.hedge && <th>Position</th>}
-            {noted && <th>Note</th>}
+    <ScrollTable
+      label="Fills preview"
+      head={
+        <>
+          <th>Time ({zone})</th>
+          <th>Symbol</th>
+          <th>Side</th>
+          <th>Price</th>
+          <th>Quantity</th>
+          <th>Fee</th>
+          {sized && <th>Contract size</th>}
+          {a.hedge && <th>Position</th>}
+          {noted && <th>Note</th>}
+        </>
+      }
+      more={preview.writeCount > preview.firstFills.length ? `…and ${plural(preview.writeCount - preview.firstFills.length, "more fill")}.` : undefined}
+    >
+      {preview.firstFills.map((f, i) => {
+        const foreign = f.feeAsset !== undefined && a.foreignFees.some((x) => x.asset === f.feeAsset) && f.fee !== 0;
+        const rate = foreign ? rates[f.feeAsset!] : 1;
+        return (
+          <tr key={`${f.line}-${i}`}>
+            <td className="time">{serialText(f.time)}</td>
+            <td>{f.symbol}</td>
+            <td>{f.side}</td>
+            <td>{fmt(f.price)}</td>
+            <td>{fmt(f.quantity)}</td>
+            <td>{rate === undefined ? `left out (${fmt(f.fee)} ${f.feeAsset})` : fmt(Number((f.fee * rate).toPrecision(12)))}</td>
+            {sized && <td>{f.contractSize === undefined ? "" : fmt(f.contractSize)}</td>}
+            {a.hedge && <td>{f.positionSide ?? "BOTH"}</td>}
+            {noted && <td className="wrap">{f.note ?? ""}</td>}
           </tr>
-        </thead>
-        <tbody>
-          {preview.firstFills.map((f, i) => {
-            const foreign = f.feeAsset !== undefined && a.foreignFees.some((x) => x.asset === f.feeAsset) && f.fee !== 0;
-            const rate = foreign ? rates[f.feeAsset!] : 1;
-            return (
-              <tr key={`${f.line}-${i}`}>
-                <td className="time">{serialText(f.time)}</td>
-                <td>{f.symbol}</td>
-                <td>{f.side}</td>
-                <td>{fmt(f.price)}</td>
-                <td>{fmt(f.quantity)}</td>
-                <td>{rate === undefined ? `left out (${fmt(f.fee)} ${f.feeAsset})` : fmt(Number((f.fee * rate).toPrecision(12)))}</td>
-                {sized && <td>{f.contractSize === undefined ? "" : fmt(f.contractSize)}</td>}
-                {a.hedge && <td>{f.positionSide ?? "BOTH"}</td>}
-                {noted && <td className="wrap">{f.note ?? ""}</td>}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {preview.writeCount > preview.firstFills.length && <Text className={s.muted}>…and {plural(preview.writeCount - preview.firstFills.length, "more fill")}.</Text>}
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 }
 
 /** The first funding payments as they will be written (received positive, paid negative). */
 export function PaymentsTable({ preview, zone }: { preview: Preview; zone: string }) {
-  const s = useStyles();
   const first = preview.files.flatMap((f) => f.firstPayments).sort((x, y) => x.time - y.time).slice(0, 8);
   return (
-    <div className={s.scroll} tabIndex={0} role="region" aria-label="Funding preview (scrolls)">
-      <table className={s.table} aria-label="Funding preview">
-        <thead>
-          <tr>
-            <th>Time ({zone})</th>
-            <th>Symbol</th>
-            <th>Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          {first.map((p, i) => (
-            <tr key={`${p.line}-${i}`}>
-              <td className="time">{serialText(p.time)}</td>
-              <td>{p.symbol === "" ? "(not stated)" : p.symbol}</td>
-              <td>
-                {fmt(p.amount)}
-                {p.asset ? ` ${p.asset}` : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {preview.paymentCount > first.length && <Text className={s.muted}>…and {plural(preview.paymentCount - first.length, "more payment")} to write.</Text>}
-    </div>
+    <ScrollTable
+      label="Funding preview"
+      head={
+        <>
+          <th>Time ({zone})</th>
+          <th>Symbol</th>
+          <th>Amount</th>
+        </>
+      }
+      more={preview.paymentCount > first.length ? `…and ${plural(preview.paymentCount - first.length, "more payment")} to write.` : undefined}
+    >
+      {first.map((p, i) => (
+        <tr key={`${p.line}-${i}`}>
+          <td className="time">{serialText(p.time)}</td>
+          <td>{p.symbol === "" ? "(not stated)" : p.symbol}</td>
+          <td>
+            {fmt(p.amount)}
+            {p.asset ? ` ${p.asset}` : ""}
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 
@@ -195,5 +190,21 @@ export function PreviewChecks({ preview, lineWord, orphans, onOrphans }: { previ
         </Text>
       )}
     </>
+  );
+}
+
+/** A table that scrolls in its own region, with a line under it saying how many rows it does not show. */
+export function ScrollTable({ label, head, more, children }: { label: string; head: React.ReactNode; more: string | undefined; children: React.ReactNode }) {
+  const s = useStyles();
+  return (
+    <div className={s.scroll} tabIndex={0} role="region" aria-label={`${label} (scrolls)`}>
+      <table className={s.table} aria-label={label}>
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+      {more !== undefined && <Text className={s.muted}>{more}</Text>}
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import type { FilePreview } from "../model/journal-prepare";
 import { useStyles } from "./journal-styles";
 import { plural } from "./journal-text";
 import { FileCounts } from "./JournalCounts";
+import { ScrollTable } from "./JournalChecks";
 import { ZoneBox } from "./JournalZones";
 import { DateQuestion, DecimalQuestion, MappingEditor } from "./JournalQuestions";
 
@@ -87,27 +88,23 @@ function ContractSizes({ file: a, sizeText, onSize }: { file: FilePreview; sizeT
 
 /** The rows the import rejected, each with its line and why. */
 function RejectedRows({ file: a, single }: { file: FilePreview; single: boolean }) {
-  const s = useStyles();
-  const name = a.source.name;
   return (
-    <div className={s.scroll} tabIndex={0} role="region" aria-label={single ? "Rejected rows (scrolls)" : `Rejected rows of ${name} (scrolls)`}>
-      <table className={s.table} aria-label={single ? "Rejected rows" : `Rejected rows of ${name}`}>
-        <thead>
-          <tr>
-            <th>{a.source.lineWord === "line" ? "Line" : "Row"}</th>
-            <th>Why it was rejected</th>
-          </tr>
-        </thead>
-        <tbody>
-          {a.rejected.map((r) => (
-            <tr key={r.line}>
-              <td>{r.line}</td>
-              <td className="wrap">{r.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {a.rejectedCount > a.rejected.length && <Text className={s.muted}>…and {plural(a.rejectedCount - a.rejected.length, "more row")}.</Text>}
-    </div>
+    <ScrollTable
+      label={single ? "Rejected rows" : `Rejected rows of ${a.source.name}`}
+      head={
+        <>
+          <th>{a.source.lineWord === "line" ? "Line" : "Row"}</th>
+          <th>Why it was rejected</th>
+        </>
+      }
+      more={a.rejectedCount > a.rejected.length ? `…and ${plural(a.rejectedCount - a.rejected.length, "more row")}.` : undefined}
+    >
+      {a.rejected.map((r) => (
+        <tr key={r.line}>
+          <td>{r.line}</td>
+          <td className="wrap">{r.reason}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
