@@ -17,10 +17,10 @@ export default tseslint.config(
   },
   {
     // Small files and functions outside the engine. Left for later, and listed here so that none is added:
-    // functions.ts (one-line wrappers with their documentation) is the exception by design; the journal
-    // import's files are being reworked on their own; the functions below are still over 80 lines.
+    // functions.ts (one-line wrappers with their documentation) is the exception by design; the functions
+    // below are still over 80 lines.
     files: ["src/functions/**/*.ts", "src/shared/**/*.ts", "src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/playground/**/*.ts", "src/playground/**/*.tsx"],
-    ignores: ["src/functions/functions.ts", "src/taskpane/model/journal-*.ts", "src/taskpane/ui/JournalImport.tsx", "src/taskpane/worker/**"],
+    ignores: ["src/functions/functions.ts"],
     rules: {
       "max-lines": ["error", { max: 500 }],
       "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true }],
@@ -37,6 +37,7 @@ export default tseslint.config(
       "src/playground/xlsx-read.ts",
       "src/taskpane/model/plan.ts",
       "src/taskpane/ui/App.tsx",
+      "src/taskpane/ui/JournalImport.tsx",
       "src/taskpane/ui/ReviewStep.tsx",
       "src/taskpane/ui/fields.tsx",
     ],

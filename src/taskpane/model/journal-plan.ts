@@ -381,7 +381,55 @@ function* importPlanSteps(input: JournalPlanInput): Generator<void, WritePlan> {
     (sized ? `, ${ref("Contract size")}` : hedge ? ", " : "") +
     (hedge ? `, ${ref("Position side")})` : ")");
 
+  const blocks: Block[] = headingBlocks(input, l, hedge, left_out);
+  const fillBlock: CellValue[][] = [columns];
+  for (let i = 0; i < n; i++) {
+    fillBlock.push(fillRow(fills[i]!, columns, rates));
+    if (i % STEP === STEP - 1) yield;
+  }
+  blocks.push({ at: cellName(headRow, 0), rows: fillBlock });
+  // the funding table: its payments, or one blank row (a table has at least one) for a funding file later
+  const fundingRows = payments.length > 0 ? payments.map(paymentRow) : [[null, null, null]];
+  blocks.push({ at: cellName(headRow, F.at), rows: [[...FUNDING_COLUMNS], ...fundingRows] });
+  blocks.push({ at: cellName(headRow, l.trades), rows: [[tradesFormula]] });
+  blocks.push({ at: cellName(headRow, l.perTrade!), rows: [[...PER_TRADE_COLUMNS]] });
+  yield;
+  blocks.push(yield* perTradeSteps(l, first, l.reach));
+  yield;
+  blocks.push({ at: cellName(headRow, l.stats), rows: [["Statistic", "Net PnL", "Net after funding", null]] });
+  for (const s of summaryFormulas(l)) blocks.push({ at: s.at, rows: [[s.formula]] });
+
+  const formats = planFormats(columns, l, n, payments.length);
+
+  // A statistic that cannot be computed yet shows an error; the column beside it says why, in plain words.
+  const value = (k: number) => (i: number) => cellName(l.statsRow + i, l.stats + k);
+  statNoteFormulas(value(1), value(2)).forEach((f, i) => {
+    if (f) blocks.push({ at: cellName(l.statsRow + i, l.stats + 3), rows: [[f]] });
+  });
+
+  const widths = columnWidths(columns);
+
+  return {
+    baseName: JOURNAL_IMPORT_SHEET,
+    blocks,
+    formats,
+    names: [{ name: START_BALANCE_NAME, cell: "B3" }],
+    table: { range: `${cellName(headRow, 0)}:${cellName(headRow + Math.max(n, 1), columns.length - 1)}`, style: "TableStyleMedium2", name: FILLS_TABLE },
+    extraTables: [{ range: `${cellName(headRow, F.at)}:${cellName(headRow + fundingRows.length, F.at + 2)}`, style: "TableStyleLight9", name: FUNDING_TABLE }],
+    conditionalFormats: losingTrades(l, first, l.reach),
+    chart: curveChart(l),
+    columnWidths: widths,
+    bold: ["A1", cellName(headRow - 1, 0), cellName(headRow - 1, F.at), cellName(headRow - 1, l.trades), cellName(headRow - 1, l.stats), cellName(headRow - 1, l.curve)],
+    inputRange: "B3",
+    select: "A1",
+  };
+}
+
+/** The sheet's title, source, start balance, zone, the funding note and the tables' titles. */
+function headingBlocks(input: JournalPlanInput, l: ReturnType<typeof newLayout>, hedge: boolean, left_out: Fill[]): Block[] {
   const blocks: Block[] = [];
+  const { headRow } = l;
+  const F = l.funding!;
   const note =
     left_out.length > 0
       ? `${left_out.length} fee${left_out.length === 1 ? "" : "s"} charged in ${[...new Set(left_out.map((f) => f.feeAsset))].join(", ")} ${left_out.length === 1 ? "is" : "are"} left out of the Fee column (no rate was given).`
@@ -406,56 +454,29 @@ function* importPlanSteps(input: JournalPlanInput): Generator<void, WritePlan> {
   blocks.push({ at: cellName(headRow - 1, l.trades), rows: [[TITLES.trades]] });
   blocks.push({ at: cellName(headRow - 1, l.stats), rows: [[TITLES.stats]] });
   blocks.push({ at: cellName(headRow - 1, l.curve), rows: [[TITLES.curve]] });
-  const fillBlock: CellValue[][] = [columns];
-  for (let i = 0; i < n; i++) {
-    fillBlock.push(fillRow(fills[i]!, columns, rates));
-    if (i % STEP === STEP - 1) yield;
-  }
-  blocks.push({ at: cellName(headRow, 0), rows: fillBlock });
-  // the funding table: its payments, or one blank row (a table has at least one) for a funding file later
-  const fundingRows = payments.length > 0 ? payments.map(paymentRow) : [[null, null, null]];
-  blocks.push({ at: cellName(headRow, F.at), rows: [[...FUNDING_COLUMNS], ...fundingRows] });
-  blocks.push({ at: cellName(headRow, l.trades), rows: [[tradesFormula]] });
-  blocks.push({ at: cellName(headRow, l.perTrade!), rows: [[...PER_TRADE_COLUMNS]] });
-  yield;
-  blocks.push(yield* perTradeSteps(l, first, l.reach));
-  yield;
-  blocks.push({ at: cellName(headRow, l.stats), rows: [["Statistic", "Net PnL", "Net after funding", null]] });
-  for (const s of summaryFormulas(l)) blocks.push({ at: s.at, rows: [[s.formula]] });
+  return blocks;
+}
 
+/** The number formats of the start balance, the fills, the funding, the trades and the statistics. */
+function planFormats(columns: string[], l: ReturnType<typeof newLayout>, n: number, paymentCount: number): NumberFormat[] {
+  const first = l.headRow + 1;
   const formats: NumberFormat[] = [{ range: "B3", format: MONEY }];
   formats.push(...fillFormats(columns, first, first + Math.max(n, 1) - 1));
-  formats.push(...fundingFormats(F.at, first, first + Math.max(payments.length, 1) - 1));
+  formats.push(...fundingFormats(l.funding!.at, first, first + Math.max(paymentCount, 1) - 1));
   formats.push(...tradeFormats(l, first, l.reach));
   STAT_NOTES.forEach(([, format], i) => {
     formats.push({ range: cellName(l.statsRow + i, l.stats + 1), format }, { range: cellName(l.statsRow + i, l.stats + 2), format });
   });
+  return formats;
+}
 
-  // A statistic that cannot be computed yet shows an error; the column beside it says why, in plain words.
-  const value = (k: number) => (i: number) => cellName(l.statsRow + i, l.stats + k);
-  statNoteFormulas(value(1), value(2)).forEach((f, i) => {
-    if (f) blocks.push({ at: cellName(l.statsRow + i, l.stats + 3), rows: [[f]] });
-  });
-
+/** Column widths, in points: the fills' columns, then the funding's, the trades', the statistics' and the curve's. */
+function columnWidths(columns: readonly string[]): number[] {
   const widths: number[] = [];
   columns.forEach((c) => widths.push(c === "Note" ? 300 : c === "Time" ? 130 : c === "Side" ? 50 : c === "Contract size" ? 90 : c === "Position side" ? 100 : c === TRADE_ID ? 90 : c === "Symbol" || c === "Price" ? 90 : 80));
   widths.push(20, 130, 80, 90, 20);
   // Opened and Closed hold a date-time "2024-03-04 09:00:00": 130 points leave it room
   [80, 50, 130, 130, 45, 70, 90, 90, 90, 70, 90, 70, 60].forEach((w) => widths.push(w));
   widths.push(70, 90, 20, 150, 80, 100, 250, 20, 50, 80, 90, 90, 80, 80);
-
-  return {
-    baseName: JOURNAL_IMPORT_SHEET,
-    blocks,
-    formats,
-    names: [{ name: START_BALANCE_NAME, cell: "B3" }],
-    table: { range: `${cellName(headRow, 0)}:${cellName(headRow + Math.max(n, 1), columns.length - 1)}`, style: "TableStyleMedium2", name: FILLS_TABLE },
-    extraTables: [{ range: `${cellName(headRow, F.at)}:${cellName(headRow + fundingRows.length, F.at + 2)}`, style: "TableStyleLight9", name: FUNDING_TABLE }],
-    conditionalFormats: losingTrades(l, first, l.reach),
-    chart: curveChart(l),
-    columnWidths: widths,
-    bold: ["A1", cellName(headRow - 1, 0), cellName(headRow - 1, F.at), cellName(headRow - 1, l.trades), cellName(headRow - 1, l.stats), cellName(headRow - 1, l.curve)],
-    inputRange: "B3",
-    select: "A1",
-  };
+  return widths;
 }
