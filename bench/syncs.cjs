@@ -6,7 +6,8 @@
 require("./ts.cjs");
 const { OfficeMockObject } = require("office-addin-mock");
 const { createExcelAdapter, payloadBytes } = require("../src/taskpane/excel.ts");
-const { GUIDE_EXAMPLE, validate } = require("../src/taskpane/model/form.ts");
+const { GUIDE_EXAMPLE } = require("../src/taskpane/model/form.ts");
+const { validate } = require("../src/taskpane/model/validate.ts");
 const { scenarioPlan } = require("../src/taskpane/model/plan.ts");
 const { buildScenario } = require("../src/taskpane/model/scenario.ts");
 
