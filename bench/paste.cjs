@@ -38,7 +38,7 @@ async function once(chromium, url, tsv) {
     await page.goto(`${url}index.html`);
     await page.waitForSelector("html[data-ready=pane]", { timeout: 60000 });
     await page.getByRole("button", { name: "Import fills…" }).click();
-    await page.locator('input[aria-label="CSV file of fills"]').setInputFiles(path.join(ROOT, "test/fixtures/journal/binance-futures.csv"));
+    await page.locator('input[aria-label="Export file of fills"]').setInputFiles(path.join(ROOT, "test/fixtures/journal/binance-futures.csv"));
     await page.getByRole("button", { name: "Write journal sheet" }).click();
     await page.waitForSelector('text=to the new sheet "LEV Journal"');
     const table = await page.evaluate(() => globalThis.levPlayground.workbookMeta["LEV Journal"].tables[0].range);
