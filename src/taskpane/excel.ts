@@ -46,11 +46,16 @@ export function payloadBytes(value: unknown): number {
 /** The Office.js requirement set the writer needs: worksheet names and custom conditional formats (1.6), charts' series (1.7). */
 export const REQUIRED_API = { set: "ExcelApi", version: "1.7" } as const;
 
+/** `Excel.run`'s shape. */
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Whether the host supports a requirement set. */
+type Supports = (set: string, version: string) => boolean;
+
 export interface ExcelAdapterOptions {
   /** `Excel.run`; tests pass a mock's. */
-  run?: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  run?: Run;
   /** Whether the host supports a requirement set; defaults to Office.context.requirements. */
-  supports?: (set: string, version: string) => boolean;
+  supports?: Supports;
 }
 
 const INPUT_FILL = "#FFF2CC";
@@ -227,9 +232,6 @@ function explainRead(e: unknown, sheet: string, range: string): WorkbookError {
   if (code === "InvalidArgument") return new WorkbookError(`Excel cannot read "${range}" on the sheet "${sheet}" as a range.`, detail);
   return new WorkbookError(`Excel could not read ${sheet}!${range} (${detail}).`, detail);
 }
-
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-type Supports = (set: string, version: string) => boolean;
 
 // Two round trips: the tables with their sheets, then their ranges and header rows.
 async function readTables(run: Run): Promise<TableInfo[]> {

@@ -1,4 +1,5 @@
 import { PNG } from "pngjs";
+import { cellName, parseCell } from "../../src/shared/a1";
 import { describeInBrowser, typeInto, usePlayground, type Session } from "./browser";
 
 /*
@@ -9,9 +10,9 @@ const HEADER_BLUE = { r: 0x44, g: 0x72, b: 0xc4 }; // Excel's TableStyleMedium2 
 
 /** How many pixels of a cell's box on screen (its column's width, its row's height) are the header's blue. */
 async function bluePixels(s: Session, ref: string): Promise<{ blue: number; all: number }> {
-  const col = ref.charCodeAt(0) - 65;
-  const head = await s.page.locator(`[data-colhead="${col}"]`).boundingBox();
-  const row = await s.page.locator(`.grid-canvas [data-cell="A${ref.slice(1)}"]`).boundingBox();
+  const at = parseCell(ref);
+  const head = await s.page.locator(`[data-colhead="${at.col}"]`).boundingBox();
+  const row = await s.page.locator(`.grid-canvas [data-cell="${cellName(at.row, 0)}"]`).boundingBox();
   // a pixel in from each side, off the gridlines
   const clip = { x: head!.x + 2, y: row!.y + 2, width: head!.width - 4, height: row!.height - 4 };
   const png = PNG.sync.read(await s.page.screenshot({ clip }));

@@ -225,9 +225,9 @@ export function fundingFormula(l: JournalLayout, r: number): string {
   const opened = c(T.opened);
   const closed = c(T.closed);
   const upper = `"<="&(IF(${closed}="", MAX(${time}), ${closed})+${HALF_SECOND})`;
-  if (!l.hedge) {
-    return `=IF(${sym}="", "", IF(COUNT(${amount})=0, "", SUMIFS(${amount}, ${symbol}, ${sym}, ${time}, ">"&(${opened}+${HALF_SECOND}), ${time}, ${upper})))`;
-  }
+  // blank on a row with no trade, and while the funding table holds no payment
+  const guarded = (sum: string) => `=IF(${sym}="", "", IF(COUNT(${amount})=0, "", ${sum}))`;
+  if (!l.hedge) return guarded(`SUMIFS(${amount}, ${symbol}, ${sym}, ${time}, ">"&(${opened}+${HALF_SECOND}), ${time}, ${upper})`);
   // the trades opened before this one are on the rows above it (LEV.TRADES lists them by opening time)
   const col = (k: number) => {
     const top = cellName(l.headRow + 1, l.trades + k).replace(/([A-Z]+)(\d+)/, "$$$1$$$2");
@@ -238,7 +238,7 @@ export function fundingFormula(l: JournalLayout, r: number): string {
   // the other side's trade open when this one opened: while it is still open, the payments are its own
   const otherOpen = `COUNTIFS(${col(T.symbol)}, ${sym}, ${col(T.side)}, ${other}, ${col(T.opened)}, ${before}, ${col(T.closed)}, "")>0`;
   const from = `MAX(${opened}, MAXIFS(${col(T.closed)}, ${col(T.symbol)}, ${sym}, ${col(T.side)}, ${other}, ${col(T.opened)}, ${before}))`;
-  return `=IF(${sym}="", "", IF(COUNT(${amount})=0, "", IF(${otherOpen}, 0, SUMIFS(${amount}, ${symbol}, ${sym}, ${time}, ">"&(${from}+${HALF_SECOND}), ${time}, ${upper}))))`;
+  return guarded(`IF(${otherOpen}, 0, SUMIFS(${amount}, ${symbol}, ${sym}, ${time}, ">"&(${from}+${HALF_SECOND}), ${time}, ${upper}))`);
 }
 
 /** The per-trade cells of rows `from`..`to`: Funding and Net after funding (Net PnL plus the funding, the Net PnL while no funding is imported). */
