@@ -76,15 +76,27 @@ function check(c: Case): void {
       ? shown(() => LIQPRICE.apply([c.side, c.entry, c.leverage, mmr, 0, q]))
       : shown(() => WALLETLIQ.apply([c.side, c.entry, q, c.balance, mmr]));
   sameValue(figure(s, "LiqPrice") as Val, expectedLiq);
-  // Every row's status; and where the position is still open, its PnL.
-  const table = SCENARIOS.apply([c.side, c.entry, q, lev, [c.prices], c.view === "cross" ? c.balance : null, mmr, fee]) as Table;
-  const expected = table.slice(1);
-  expect(s.rows).toHaveLength(expected.length);
+  // Every row's PnL is the result of a close at the price, both fees paid: LEV.SCENARIOS at the fee rate.
+  // Its equity, level and status are counted before fees while the position is open (the pane says so:
+  // "Counted before fees, as the venue counts it"), so they are LEV.SCENARIOS's at fee rate 0.
+  const scenarios = (feeRate: string) =>
+    (SCENARIOS.apply([c.side, c.entry, q, lev, [c.prices], c.view === "cross" ? c.balance : null, mmr, feeRate]) as Table).slice(1);
+  const withFees = scenarios(fee);
+  const beforeFees = scenarios("0");
+  expect(s.rows).toHaveLength(withFees.length);
   s.rows.forEach((row, i) => {
     const status = row.cells[6]!.value;
-    expect(status).toBe(expected[i]![6]);
+    expect(status).toBe(beforeFees[i]![6]);
     if (status !== "LIQUIDATED") {
-      expect(row.cells[2]!.value as number).toBeCloseTo((expected[i]![2] as InstanceType<typeof D>).toNumber(), 6);
+      const num = (v: unknown) => (v as InstanceType<typeof D>).toNumber();
+      expect(row.cells[2]!.value as number).toBeCloseTo(num(withFees[i]![2]), 6);
+      if (c.view === "cross") {
+        // Equity and level to 12 significant digits (a level can run to thousands of percent).
+        for (const k of [4, 5]) {
+          const want = num(beforeFees[i]![k]);
+          expect(Math.abs((row.cells[k]!.value as number) - want)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
+        }
+      }
     }
   });
 }
@@ -97,6 +109,24 @@ describe("the simulator and LEV.SCENARIOS / LIQPRICE / WALLETLIQ agree", () => {
     expect(s.rows.map((r) => r.cells[6]!.value)).toEqual(["LIQUIDATED", "LIQUIDATED", "LIQUIDATED", "LIQUIDATED", "LIQUIDATED"]);
     // and the pane says so first: the position cannot be opened
     expect(s.blockers.map((b) => b.id)).toContain("liquidated-at-open");
+  });
+
+  it("counts a cross row's status before fees, as its equity column: the band where the fees alone cross the call level", () => {
+    // Found by the property below. Short 1.514 at 9,081, 10x, fee 0.0001 %, balance 251,715, price 174,431.
+    // M = 9,081 × 1.514 / 10 = 1,374.8634. Gross PnL = (9,081 − 174,431) × 1.514 = −250,339.9, so the equity
+    // before fees is 1,375.1 and the level 1,375.1 / 1,374.8634 = 100.017 % > 100 %: OK.
+    // Both fees: 0.000001 × (9,081 + 174,431) × 1.514 = 0.277837168, so LEV.SCENARIOS (after fees) has the
+    // equity 1,374.822162832 and the level 99.997 % ≤ 100 %: MARGIN CALL.
+    const c: Case = { side: "short", entry: 9081, quantity: "1.514", leverage: "10", mmrBp: 0, feeBp: 1, view: "cross", balance: 251715, prices: [174431] };
+    const s = buildScenario(tradeOf(formOf(c)));
+    expect(s.rows[0]!.cells[4]!.value as number).toBeCloseTo(1375.1, 9);
+    expect(s.rows[0]!.cells[5]!.value as number).toBeCloseTo(1375.1 / 1374.8634, 12);
+    expect(s.rows[0]!.cells[6]!.value).toBe("OK");
+    expect(s.rows[0]!.cells[2]!.value as number).toBeCloseTo(-250339.9 - 0.277837168, 9);
+    const after = (SCENARIOS.apply(["short", 9081, 1.514, "10", [[174431]], 251715, "0", "0.000001"]) as Table)[1]!;
+    expect(after[6]).toBe("MARGIN CALL");
+    expect((after[4] as InstanceType<typeof D>).toString()).toBe("1374.822162832");
+    check(c);
   });
 
   it("agrees on random trades, isolated and cross, up to 250x", () => {
