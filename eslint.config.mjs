@@ -16,11 +16,11 @@ export default tseslint.config(
     rules: { "layers/imports": "error" },
   },
   {
-    // Small files and functions outside the engine. Left for later, and listed here so that none is added:
-    // functions.ts (one-line wrappers with their documentation) is the exception by design; the functions
-    // below are still over 80 lines.
-    files: ["src/functions/**/*.ts", "src/shared/**/*.ts", "src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/playground/**/*.ts", "src/playground/**/*.tsx"],
-    ignores: ["src/functions/functions.ts"],
+    // Small files and functions everywhere: no file over 500 lines, no function over 80. functions.ts (one-line
+    // wrappers with their documentation) and the generated decoders are the exceptions by design; the files
+    // listed below still hold functions over 80 lines, left for later and listed so that none is added.
+    files: ["src/engine/**/*.ts", "src/functions/**/*.ts", "src/shared/**/*.ts", "src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/playground/**/*.ts", "src/playground/**/*.tsx"],
+    ignores: ["src/functions/functions.ts", "src/engine/spec/decoders.ts"],
     rules: {
       "max-lines": ["error", { max: 500 }],
       "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true }],
