@@ -67,10 +67,10 @@ export async function writeSheet(host: PlaygroundHost, plan: WritePlan, options:
   return { sheet: name };
 }
 
-/** Adds the sheet and the plan's names, scoped to it; returns its id. */
-function addSheetAndNames(hf: HyperFormula, name: string, plan: WritePlan): number {
+/** Adds the sheet (kept in `written` at once, for a failure after it to remove it) and the plan's names, scoped to it. */
+function addSheetAndNames(hf: HyperFormula, name: string, plan: WritePlan, written: Written): number {
   hf.addSheet(name);
-  const sheetId = hf.getSheetId(name)!;
+  const sheetId = (written.sheetId = hf.getSheetId(name)!);
   for (const n of plan.names) hf.addNamedExpression(n.name, `=${quoted(name)}!${absolute(n.cell)}`, sheetId);
   return sheetId;
 }
@@ -78,7 +78,7 @@ function addSheetAndNames(hf: HyperFormula, name: string, plan: WritePlan): numb
 /** A small plan: the sheet, its names and its cells in one batch (HyperFormula recalculates once). */
 function writeAtOnce(hf: HyperFormula, name: string, plan: WritePlan, asRanges: AsRanges, written: Written): void {
   hf.batch(() => {
-    const sheetId = (written.sheetId = addSheetAndNames(hf, name, plan));
+    const sheetId = addSheetAndNames(hf, name, plan, written);
     for (const block of plan.blocks) {
       const { row, col } = parseCell(block.at);
       hf.setCellContents({ sheet: sheetId, row, col }, asRanges(block.rows));
@@ -88,10 +88,10 @@ function writeAtOnce(hf: HyperFormula, name: string, plan: WritePlan, asRanges: 
 
 /** A large plan: the sheet and its names, then the values in parts, then the formulas, with the page free in between. */
 async function writeInParts(hf: HyperFormula, name: string, plan: WritePlan, asRanges: AsRanges, written: Written, progress: { total: number; options: WriteOptions }): Promise<void> {
+  let sheetId = 0;
   hf.batch(() => {
-    written.sheetId = addSheetAndNames(hf, name, plan);
+    sheetId = addSheetAndNames(hf, name, plan, written);
   });
-  const sheetId = written.sheetId!;
   const values = plan.blocks.filter((b) => !hasFormula(b.rows));
   const formulas = plan.blocks.filter((b) => hasFormula(b.rows));
   let done = 0;
