@@ -28,13 +28,6 @@ export default tseslint.config(
   },
   {
     files: [
-      "src/playground/adapter.ts",
-      "src/playground/bridge.ts",
-      "src/playground/grid.ts",
-      "src/playground/grid-render.ts",
-      "src/playground/grid-keys.ts",
-      "src/playground/page.ts",
-      "src/playground/xlsx-read.ts",
       "src/taskpane/model/plan.ts",
       "src/taskpane/ui/App.tsx",
       "src/taskpane/ui/JournalImport.tsx",
