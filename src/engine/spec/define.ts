@@ -107,7 +107,8 @@ export function define<P extends Params, R extends Result>(
       return (names ??= Object.keys(params));
     },
     compute,
-    fast: typeof given === "function" ? given : fastPath === undefined ? undefined : fastPath.decode(params, fastPath.kernel as Kernel),
+    // no decoder yet (a new fast path before `npm run docs` writes it): no fast path, so the generator can load this
+    fast: typeof given === "function" ? given : fastPath?.decode === undefined ? undefined : fastPath.decode(params, fastPath.kernel as Kernel),
     fastPath,
     call(raw) {
       const args: Record<string, unknown> = {};
