@@ -64,17 +64,42 @@ export function roundings<const Terms extends readonly string[]>(terms: Terms, l
   const [n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0] = terms.map((t) => count("numerator", t));
   const [d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0] = terms.map((t) => count("denominator", t));
   const results = list.filter((r) => r.into === "result").length;
-  // five sizes at most, each 0 when the formula has fewer terms
-  const spread = (numerator: number, denominator: number, s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0): number => {
+  return new Compiled(terms, list, n0, n1, n2, n3, n4, d0, d1, d2, d3, d4, results) as unknown as Roundings<Terms>;
+}
+
+/**
+ * A formula's rounding points compiled: how often each term's rounding lands in the numerator (n0…n4) and in the
+ * denominator (d0…d4), 0 for the terms a formula does not have, and how often the result itself rounds. One
+ * class, so that every formula's `spread` is the same function on objects of one shape: a kernel's call of it
+ * has one target whichever formula it certifies, and inlines.
+ */
+class Compiled {
+  constructor(
+    readonly terms: readonly string[],
+    readonly list: readonly Rounding<string>[],
+    private readonly n0: number,
+    private readonly n1: number,
+    private readonly n2: number,
+    private readonly n3: number,
+    private readonly n4: number,
+    private readonly d0: number,
+    private readonly d1: number,
+    private readonly d2: number,
+    private readonly d3: number,
+    private readonly d4: number,
+    private readonly results: number,
+  ) {}
+
+  /** Five sizes at most, each 0 when the formula has fewer terms. */
+  spread(numerator: number, denominator: number, s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0): number {
     const a0 = abs(s0);
     const a1 = abs(s1);
     const a2 = abs(s2);
     const a3 = abs(s3);
     const a4 = abs(s4);
-    const num = n0 * a0 + n1 * a1 + n2 * a2 + n3 * a3 + n4 * a4;
-    const den = d0 * a0 + d1 * a1 + d2 * a2 + d3 * a3 + d4 * a4;
+    const num = this.n0 * a0 + this.n1 * a1 + this.n2 * a2 + this.n3 * a3 + this.n4 * a4;
+    const den = this.d0 * a0 + this.d1 * a1 + this.d2 * a2 + this.d3 * a3 + this.d4 * a4;
     // NaN (a size or a part that was not exact) stays NaN, and `ratio` then declines
-    return 2 * ((num === 0 ? 0 : num / abs(numerator)) + (den === 0 ? 0 : den / abs(denominator))) + results;
-  };
-  return { terms, list, spread: spread as Roundings<Terms>["spread"] };
+    return 2 * ((num === 0 ? 0 : num / abs(numerator)) + (den === 0 ? 0 : den / abs(denominator))) + this.results;
+  }
 }

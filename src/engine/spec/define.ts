@@ -32,10 +32,11 @@ export type Fast = number | (number | string | EngineError)[][] | undefined;
 export type Kernel = (args: any) => Fast;
 
 /**
- * A function's decoder (decoders.ts, generated from its argument list): each raw argument through its spec's
- * plain reader in the argument order, then the kernel with them by name; undefined as soon as one is declined.
+ * A function's decoder (decoders.ts, generated from its argument list), made once with the function's argument
+ * specs and kernel: the fast path, which reads each raw argument through its spec's plain reader in the argument
+ * order, then calls the kernel with them by name; undefined as soon as one is declined.
  */
-export type Decoder = (raw: ArrayLike<unknown>, params: Params, kernel: Kernel) => Fast;
+export type Decoder = (params: Params, kernel: Kernel) => (raw: ArrayLike<unknown>) => Fast;
 
 /**
  * A fast path: the function's generated decoder and a kernel that computes, from plain arguments, exactly the
@@ -99,15 +100,14 @@ export function define<P extends Params, R extends Result>(
   let names: string[] | undefined;
   let entries: (readonly [string, Param<unknown>])[] | undefined;
   const list = () => (entries ??= (names ??= Object.keys(params)).map((name) => [name, params[name]!] as const));
-  const decode = fastPath?.decode;
-  const kernel = fastPath?.kernel as Kernel | undefined;
   return {
     params,
     get names() {
       return (names ??= Object.keys(params));
     },
     compute,
-    fast: decode === undefined || kernel === undefined ? undefined : (raw) => decode(raw, params, kernel),
+    // no decoder yet (a new fast path before `npm run docs` writes it): no fast path, so the generator can load this
+    fast: fastPath?.decode === undefined ? undefined : fastPath.decode(params, fastPath.kernel as Kernel),
     fastPath,
     call(raw) {
       const args: Record<string, unknown> = {};

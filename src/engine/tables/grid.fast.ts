@@ -25,6 +25,7 @@ export function gridKernel(a: {
   if (ke < 0 || leverages.length * moves.length > MAX_CELLS) return undefined;
   const em = X.integer(e, ke);
   const columns: Column[] = [];
+  const liqs: number[] = []; // each leverage's liquidation price, the "liq" measure's row
   for (let j = 0; j < leverages.length; j++) {
     const l = leverages[j]!;
     const kl = X.decimals(l);
@@ -34,6 +35,7 @@ export function gridKernel(a: {
       const liq = isolatedLiquidation({ side: s, entry: e, leverage: l, quantity: 1, fee: 0 }, a.mmr, c.fraction);
       if (liq === undefined) return undefined;
       c.liq = liq;
+      liqs.push(liq);
     }
     columns.push(c);
   }
@@ -43,7 +45,12 @@ export function gridKernel(a: {
     const km = X.decimals(m);
     if (km < 0) return undefined;
     const mm = X.integer(m, km);
-    const row = measure === "roe" ? roeRow(s, mm, km, columns) : priceRow(measure, s, X.product(em, X.sum(mm, km, 1, 0)), ke + km, columns);
+    const row =
+      measure === "roe"
+        ? roeRow(s, mm, km, columns)
+        : measure === "liq"
+          ? liqRow(X.product(em, X.sum(mm, km, 1, 0)), ke + km, liqs)
+          : priceRow(measure, s, X.product(em, X.sum(mm, km, 1, 0)), ke + km, columns);
     if (row === undefined) return undefined;
     out.push(row);
   }
@@ -70,17 +77,21 @@ function roeRow(s: Side, mm: number, km: number, columns: readonly Column[]): nu
   return row;
 }
 
-/** The row of the price pm/10^kp: each leverage's liquidation price, status or distance. */
+/**
+ * The "liq" row of the price pm/10^kp: each leverage's liquidation price, the same on every row, copied from one
+ * array of doubles (so the numbers are not boxed one by one).
+ */
+function liqRow(pm: number, kp: number, liqs: number[]): number[] | undefined {
+  return X.value(pm, kp) === undefined ? undefined : liqs.slice();
+}
+
+/** The row of the price pm/10^kp: each leverage's status or distance. */
 function priceRow(measure: GridMeasure, s: Side, pm: number, kp: number, columns: readonly Column[]): (number | string)[] | undefined {
   const price = X.value(pm, kp);
   if (price === undefined) return undefined;
   const row: (number | string)[] = [];
   for (let j = 0; j < columns.length; j++) {
     const c = columns[j]!;
-    if (measure === "liq") {
-      row.push(c.liq);
-      continue;
-    }
     const beyond = surely(price, c.liq);
     if (beyond === 0) return undefined;
     if (measure === "status") {
