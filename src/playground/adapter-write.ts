@@ -100,15 +100,21 @@ async function writeInParts(hf: HyperFormula, name: string, plan: WritePlan, asR
     progress.options.onProgress?.(done, progress.total);
   };
   for (const block of values) await writeValuesInParts(hf, sheetId, block, written, report);
-  // The formulas last, each in a task of its own and in the plan's order (the trades before the statistics
-  // that read them, so that each spill is sized over computed values and nothing is computed twice).
+  // The formulas last, in the plan's order (the trades before the statistics that read them, so that each spill
+  // is sized over computed values and nothing is computed twice), a large block in parts of about CHUNK_CELLS
+  // cells, each in a task of its own: HyperFormula parses, links and computes each part in its batch, so a
+  // journal's per-trade rows (two formulas a row, every row of the reach) do not hold the page in one task.
   mark("lev-recalculation-start");
   for (const block of formulas) {
     const { row, col } = parseCell(block.at);
     const rows = asRanges(block.rows);
-    hf.batch(() => hf.setCellContents({ sheet: sheetId, row, col }, rows));
-    written.batches++;
-    await nextTask();
+    const step = Math.max(1, Math.floor(CHUNK_CELLS / (rows[0]?.length ?? 1)));
+    for (let i = 0; i < rows.length; i += step) {
+      const part = rows.length <= step ? rows : rows.slice(i, i + step);
+      hf.batch(() => hf.setCellContents({ sheet: sheetId, row: row + i, col }, part));
+      written.batches++;
+      await nextTask();
+    }
   }
   mark("lev-recalculation-end");
   progress.options.onProgress?.(progress.total, progress.total);
