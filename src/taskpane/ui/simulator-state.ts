@@ -88,25 +88,26 @@ export function useTradeCheck(workbook: WorkbookAdapter, context: FieldContext, 
     return read;
   };
 
-  /** Reads the tier-table range from the workbook (values only, nothing is changed) and reports beside the field. */
-  const readTable = async (): Promise<TierRead | undefined> => {
-    const read = await readAddress("mmrTable", tierRead);
-    if (read === tierRead) return read;
-    setTierRead(read);
-    const problem = checkTierTable(values.mmrTable, read);
-    setErrors((e) => ({ ...e, mmrTable: "problem" in problem ? problem.problem : undefined }));
+  /**
+   * Reads the range typed in field `id` (values only, nothing is changed), keeps what was read and reports
+   * beside the field what `check` finds in it; `before` where nothing new was read.
+   */
+  const readChecked = async (
+    id: RangeField,
+    before: TierRead | undefined,
+    keep: (read: TierRead | undefined) => void,
+    check: (text: string, read: TierRead | undefined) => ReturnType<typeof checkTierTable> | ReturnType<typeof checkOthers>,
+  ): Promise<TierRead | undefined> => {
+    const read = await readAddress(id, before);
+    if (read === before) return read;
+    keep(read);
+    const problem = check(values[id], read);
+    setErrors((e) => ({ ...e, [id]: "problem" in problem ? problem.problem : undefined }));
     return read;
   };
-
-  /** Reads the other positions' range the same way, checked by the engine's positions reader. */
-  const readOthers = async (): Promise<TierRead | undefined> => {
-    const read = await readAddress("others", othersRead);
-    if (read === othersRead) return read;
-    setOthersRead(read);
-    const problem = checkOthers(values.others, read);
-    setErrors((e) => ({ ...e, others: "problem" in problem ? problem.problem : undefined }));
-    return read;
-  };
+  /** The tier table; the other positions' range, checked by the engine's positions reader. */
+  const readTable = () => readChecked("mmrTable", tierRead, setTierRead, checkTierTable);
+  const readOthers = () => readChecked("others", othersRead, setOthersRead, checkOthers);
 
   const usesTable = context.liquidates && values.mmrSource === "table";
   const needsRead = () => usesTable && parseSheetRange(values.mmrTable) !== undefined && tierRead?.address !== values.mmrTable.trim();
