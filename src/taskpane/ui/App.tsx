@@ -61,17 +61,17 @@ export function App({ workbook }: AppProps) {
   };
   const { opened, show } = usePanel(focus);
   const context = fieldContext(values);
-  const reads = useTradeCheck(workbook, context, setErrors);
-  const { validation } = reads;
+  const tradeCheck = useTradeCheck(workbook, context, setErrors);
+  const { validation } = tradeCheck;
   const scenario: Scenario | undefined = React.useMemo(
     () => (validation.trade && (step === "Review" || step === "Write") ? buildScenario(validation.trade) : undefined),
     [validation, step],
   );
 
   /** Checks the whole form; on a problem shows every message, goes to the step at fault and focuses its field. */
-  const check = (read: TierRead | undefined = reads.tierRead, others: TierRead | undefined = reads.othersRead): boolean => {
+  const check = (read: TierRead | undefined = tradeCheck.tierRead, others: TierRead | undefined = tradeCheck.othersRead): boolean => {
     // the render's validation, unless a range was read just now (before the state holds it)
-    const v = read === reads.tierRead && others === reads.othersRead ? validation : validate(values, read, others);
+    const v = read === tradeCheck.tierRead && others === tradeCheck.othersRead ? validation : validate(values, read, others);
     setErrors(v.errors);
     if (v.trade) return true;
     const first = STEPS.flatMap((st) => STEP_FIELDS[st]).find((f) => v.errors[f]);
@@ -84,7 +84,7 @@ export function App({ workbook }: AppProps) {
   const go = async (to: Step, focusPanel = true) => {
     if (STEPS.indexOf(to) >= STEPS.indexOf("Review")) {
       // A range typed but not read yet is read now, before the review is worked out.
-      const { tiers, others } = await reads.readPending();
+      const { tiers, others } = await tradeCheck.readPending();
       if (!check(tiers, others)) return;
     }
     if (focusPanel) moveTo(to);
@@ -118,7 +118,7 @@ export function App({ workbook }: AppProps) {
         </h2>
         {step === "Market" && <MarketStep market={context.market} errors={errors} choose={form.choosePreset} loadGuide={form.loadGuide} />}
         {step === "Trade" && (
-          <Fields rows={TRADE_FIELDS} context={context} errors={errors} onChange={form.change} tier={reads.tier} others={reads.others} pickSymbol={form.pickSymbol} />
+          <Fields rows={TRADE_FIELDS} context={context} errors={errors} onChange={form.change} tier={tradeCheck.tier} others={tradeCheck.others} pickSymbol={form.pickSymbol} />
         )}
         {step === "Review" && scenario && <ReviewStep scenario={scenario} />}
         {step === "Scenarios" && <Fields rows={SCENARIO_FIELDS} context={context} errors={errors} onChange={form.change} />}
@@ -127,7 +127,7 @@ export function App({ workbook }: AppProps) {
 
       <StatusRegions status={status} />
       <Divider />
-      <StepNav index={index} reading={reads.reading} back={() => moveTo(STEPS[index - 1]!)} next={() => void go(STEPS[index + 1]!)} />
+      <StepNav index={index} reading={tradeCheck.reading} back={() => moveTo(STEPS[index - 1]!)} next={() => void go(STEPS[index + 1]!)} />
     </div>
   );
 }
