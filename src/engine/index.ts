@@ -75,6 +75,7 @@ export {
   EXPECTANCY,
   riskSize,
   checkStop,
+  checkTarget,
   inverseRiskSize,
   rewardRisk,
   takeProfit,

@@ -1,7 +1,6 @@
 import {
   ArraySize,
   CellError,
-  EmptyValue,
   ErrorType,
   FunctionArgumentType,
   FunctionPlugin,
@@ -10,7 +9,7 @@ import {
   type ImplementedFunctions,
   type SimpleCellAddress,
 } from "hyperformula";
-import { ERROR_TEXT } from "../shared/errors";
+import { cellOf, errorFrom, fitted, formatsOf, matrixOf, rawOf, scalarResult, sizeOf, type Invocation } from "./bridge-values";
 import type { WorksheetFunction } from "./customFunctions";
 import { formulaName, spills, type FunctionMetadata, type FunctionsMetadata } from "./metadata";
 
@@ -28,122 +27,6 @@ import { formulaName, spills, type FunctionMetadata, type FunctionsMetadata } fr
  * - a number returned with its format (the "Double" data type) is the number in the cell, and its format is
  *   kept beside the cell for the grid to show, as Excel shows it (`valueFormat`).
  */
-
-/** The spreadsheet error each Excel error text stands for. */
-const ERROR_TYPES: Record<string, ErrorType> = {
-  [ERROR_TEXT.VALUE]: ErrorType.VALUE,
-  [ERROR_TEXT.NA]: ErrorType.NA,
-  [ERROR_TEXT.DIV0]: ErrorType.DIV_BY_ZERO,
-  [ERROR_TEXT.NUM]: ErrorType.NUM,
-  "#NAME?": ErrorType.NAME,
-  "#REF!": ErrorType.REF,
-  "#NULL!": ErrorType.ERROR,
-};
-
-type Raw = number | string | boolean | null;
-type Invocation = { ok: true; value: unknown } | { ok: false; error: CellError };
-
-function errorFrom(e: unknown): CellError {
-  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
-  const message = e instanceof Error ? e.message : String(e);
-  if (typeof code === "string" && code in ERROR_TYPES) return new CellError(ERROR_TYPES[code]!, message);
-  return new CellError(ErrorType.VALUE, message || "the function failed");
-}
-
-/** A cell value as Excel hands it to a custom function: numbers, text, booleans; blanks as null. */
-function rawOf(v: unknown): Raw | CellError {
-  if (v instanceof CellError) return v;
-  if (v === EmptyValue || v === undefined || v === null) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (typeof v === "object" && typeof (v as { val?: unknown }).val === "number") return (v as { val: number }).val;
-  return String(v);
-}
-
-function matrixOf(v: unknown): Raw[][] | CellError {
-  const rows = v instanceof SimpleRangeValue ? v.rawData() : [[v]];
-  const out: Raw[][] = [];
-  for (const row of rows) {
-    const r: Raw[] = [];
-    for (const cell of row) {
-      const raw = rawOf(cell);
-      if (raw instanceof CellError) return raw;
-      r.push(raw);
-    }
-    out.push(r);
-  }
-  return out;
-}
-
-/** A number returned with its format: Excel's "Double" data type. */
-function formattedNumber(value: unknown): { basicValue: number; numberFormat?: string } | undefined {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-  const v = value as { type?: unknown; basicValue?: unknown; numberFormat?: unknown };
-  return v.type === "Double" && typeof v.basicValue === "number" ? { basicValue: v.basicValue, numberFormat: typeof v.numberFormat === "string" ? v.numberFormat : undefined } : undefined;
-}
-
-/** The formats a result's cells carry, row by row, or undefined when none does. */
-function formatsOf(value: unknown): (string | undefined)[][] | undefined {
-  if (!Array.isArray(value)) {
-    const f = formattedNumber(value)?.numberFormat;
-    return f ? [[f]] : undefined;
-  }
-  let any = false;
-  const out = value.map((row: unknown) =>
-    (Array.isArray(row) ? row : [row]).map((cell: unknown) => {
-      const f = formattedNumber(cell)?.numberFormat;
-      any ||= f !== undefined;
-      return f;
-    }),
-  );
-  return any ? out : undefined;
-}
-
-function scalarResult(value: unknown): number | string | boolean | CellError {
-  const formatted = formattedNumber(value);
-  if (formatted) value = formatted.basicValue;
-  if (typeof value === "number") {
-    return Number.isFinite(value) ? value : new CellError(ErrorType.NUM, "the result is not a finite number");
-  }
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return scalarResult((value[0] as unknown[] | undefined)?.[0]);
-  if (typeof (value as { then?: unknown }).then === "function") {
-    return new CellError(ErrorType.VALUE, "asynchronous functions are not supported in the playground");
-  }
-  return new CellError(ErrorType.VALUE, "the function returned a value a cell cannot hold");
-}
-
-function isExcelError(value: unknown): boolean {
-  const code = typeof value === "object" && value !== null ? (value as { code?: unknown }).code : undefined;
-  return typeof code === "string" && code in ERROR_TYPES;
-}
-
-/** One cell of a spilled result: a value, a blank, or an error of its own (Excel shows those in arrays). */
-function cellOf(value: unknown) {
-  if (value === null || value === undefined) return EmptyValue;
-  if (isExcelError(value)) return errorFrom(value);
-  return scalarResult(value);
-}
-
-function sizeOf(value: unknown): { width: number; height: number } {
-  if (!Array.isArray(value) || value.length === 0) return { width: 1, height: 1 };
-  const width = Math.max(1, ...value.map((row) => (Array.isArray(row) ? row.length : 1)));
-  return { width, height: value.length };
-}
-
-/** The result table cut or padded (with blanks) to the size the spill was given. */
-function fitted(value: unknown, size: { width: number; height: number }) {
-  const rows = Array.isArray(value) ? (value as unknown[]) : [[value]];
-  const out = [];
-  for (let i = 0; i < size.height; i++) {
-    const row = rows[i];
-    const cells = Array.isArray(row) ? row : i === 0 && !Array.isArray(value) ? [row] : [];
-    const line = [];
-    for (let j = 0; j < size.width; j++) line.push(cellOf(cells[j]));
-    out.push(line);
-  }
-  return out;
-}
 
 const key = (a: SimpleCellAddress) => `${a.sheet}:${a.row}:${a.col}`;
 
@@ -193,15 +76,34 @@ export const HF_CONFIG = {
   undoLimit: 100,
 } as const;
 
+/** What the bridge keeps between calls, shared by every function's methods. */
+interface Kept {
+  /** Spilling formulas whose size is to be found again (settle). */
+  pending: Map<string, SimpleCellAddress>;
+  /** The size each spilling call was given, by the call's cell. */
+  predicted: Map<string, { width: number; height: number }>;
+  /** The formats of each spilling call's result, by the call's cell. */
+  carried: Map<string, { at: SimpleCellAddress; call: RegExp; formats: (string | undefined)[][] }>;
+}
+
+/** One LEV function as its HyperFormula methods call it. */
+interface Lev {
+  meta: FunctionMetadata;
+  /** Its formula name, LEV.MARGIN. */
+  name: string;
+  /** Calls the worksheet function on HyperFormula's coerced arguments. */
+  invoke: (args: unknown[]) => Invocation;
+}
+
+type Ast = { args: unknown[] };
+type FormulaState = { formulaAddress: SimpleCellAddress };
+
 /**
  * Registers every function of `metadata` with HyperFormula, implemented by `functions` (id → function,
  * as associated by dist/functions.js). Functions listed in the metadata but not associated are skipped.
  */
 export function registerLevFunctions(metadata: FunctionsMetadata, functions: Record<string, WorksheetFunction>): LevBridge {
-  const pending = new Map<string, SimpleCellAddress>();
-  const predicted = new Map<string, { width: number; height: number }>();
-  /** The formats of each spilling call's result, by the call's cell. */
-  const carried = new Map<string, { at: SimpleCellAddress; call: RegExp; formats: (string | undefined)[][] }>();
+  const kept: Kept = { pending: new Map(), predicted: new Map(), carried: new Map() };
   const implementedFunctions: Record<string, Record<string, unknown>> = {};
   const translations: Record<string, string> = {};
 
@@ -209,152 +111,184 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
     static override implementedFunctions = implementedFunctions as unknown as ImplementedFunctions;
   }
   const proto = LevPlugin.prototype as unknown as Record<string, unknown>;
-
-  const usable = metadata.functions.filter((f) => typeof functions[f.id.toUpperCase()] === "function");
-  usable.forEach((meta, index) => {
+  registeredFunctions(metadata, functions).forEach((meta, index) => {
     const name = formulaName(meta);
-    const fn = functions[meta.id.toUpperCase()]!;
-    const method = `lev${index}_${meta.id.replace(/\W/g, "_")}`;
-    const matrixParams = meta.parameters.map((p) => p.dimensionality === "matrix");
-    const spill = spills(meta);
-    /** A formula that calls this function. */
-    const calls = new RegExp(`(^|[^\\w.])${name.replace(/\./g, "\\.")}\\s*\\(`, "i");
-
-    // Every argument is optional to HyperFormula so that a missing one reaches the function, which
-    // answers #VALUE! naming it, as the catalog says.
-    const parameters = meta.parameters.map((_p, i) => ({
-      argumentType: matrixParams[i] ? FunctionArgumentType.RANGE : FunctionArgumentType.NOERROR,
-      optionalArg: true,
-    }));
-
-    /** Calls the worksheet function on HyperFormula's coerced arguments. */
-    const invoke = (args: unknown[]): Invocation => {
-      const excelArgs: unknown[] = [];
-      for (let i = 0; i < meta.parameters.length; i++) {
-        const a = args[i];
-        if (matrixParams[i]) {
-          if (a === undefined) {
-            excelArgs.push(null);
-            continue;
-          }
-          const m = matrixOf(a);
-          if (m instanceof CellError) return { ok: false, error: m };
-          excelArgs.push(m);
-        } else {
-          const r = rawOf(a);
-          if (r instanceof CellError) return { ok: false, error: r };
-          excelArgs.push(r);
-        }
-      }
-      try {
-        return { ok: true, value: fn(...excelArgs) };
-      } catch (e) {
-        return { ok: false, error: errorFrom(e) };
-      }
-    };
-
-    const entry: Record<string, unknown> = { method, parameters };
-    if (spill) {
-      const sizeMethod = `${method}_size`;
-      entry.sizeOfResultArrayMethod = sizeMethod;
-      entry.vectorizationForbidden = true;
-      proto[sizeMethod] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }) {
-        if (argumentCountError(meta, ast.args.length)) return new ArraySize(1, 1);
-        let size = { width: 1, height: 1 };
-        try {
-          const measured = this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
-            const r = invoke(args);
-            return (r.ok ? sizeOf(r.value) : r.error) as never;
-          }) as unknown;
-          if (measured && typeof measured === "object" && "width" in measured) size = measured as typeof size;
-          pending.delete(key(state.formulaAddress));
-        } catch {
-          // The arguments are not computed yet (a workbook being loaded): settle() sizes it afterwards.
-          pending.set(key(state.formulaAddress), state.formulaAddress);
-        }
-        predicted.set(key(state.formulaAddress), size);
-        return new ArraySize(size.width, size.height);
-      };
-      proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }) {
-        const wrong = argumentCountError(meta, ast.args.length);
-        if (wrong) return wrong;
-        try {
-          return spilled.call(this, ast, state);
-        } catch (e) {
-          // Inside another function's array (INDEX(LEV.JOURNALSTATS(…), SEQUENCE(20), 2)) while a workbook is loaded, an
-          // argument may not be computed yet: settle() computes the formula again once it is.
-          if (!(e instanceof Error) || !/not computed/i.test(e.message)) throw e;
-          pending.set(key(state.formulaAddress), state.formulaAddress);
-          return new CellError(ErrorType.VALUE, "not computed yet");
-        }
-      };
-      const spilled = function (this: FunctionPlugin, ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }) {
-        return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
-          const r = invoke(args);
-          const at = key(state.formulaAddress);
-          const formats = r.ok ? formatsOf(r.value) : undefined;
-          if (formats) carried.set(at, { at: state.formulaAddress, call: calls, formats });
-          else carried.delete(at);
-          if (!r.ok) return r.error;
-          if (typeof r.value === "object" && r.value !== null && !Array.isArray(r.value)) return scalarResult(r.value);
-          const actual = sizeOf(r.value);
-          // No size was predicted for this cell when the call sits inside a function that reads its argument
-          // whole without sizing it first (ROWS, COLUMNS): the whole table is the answer there.
-          const size = predicted.get(at) ?? actual;
-          if (actual.width !== size.width || actual.height !== size.height) pending.set(at, state.formulaAddress);
-          if (size.width === 1 && size.height === 1) return cellOf(fitted(r.value, size)[0]![0]);
-          return SimpleRangeValue.onlyValues(fitted(r.value, size) as never);
-        });
-      };
-    } else {
-      const general = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
-        const wrong = argumentCountError(meta, ast.args.length);
-        if (wrong) return wrong;
-        return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
-          const r = invoke(args);
-          return r.ok ? scalarResult(r.value) : r.error;
-        });
-      };
-      const count = meta.parameters.length;
-      // A function of single values evaluates its arguments itself and calls the worksheet function
-      // directly: what runFunction does for such arguments (an error argument is the answer, blanks and
-      // missing arguments are null), without its per-call bookkeeping. A range given where one value belongs
-      // (vectorised, as Excel 365 lifts the call over it) or too many arguments go the general way.
-      proto[method] = matrixParams.some(Boolean)
-        ? general
-        : function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
-            const asts = ast.args;
-            const wrong = argumentCountError(meta, asts.length);
-            if (wrong) return wrong;
-            const excelArgs: unknown[] = new Array(count);
-            for (let i = 0; i < count; i++) {
-              if (i >= asts.length) {
-                excelArgs[i] = null;
-                continue;
-              }
-              const v = this.evaluateAst(asts[i] as never, state as never);
-              if (v instanceof SimpleRangeValue) return general.call(this, ast, state);
-              const r = rawOf(v);
-              if (r instanceof CellError) return r;
-              excelArgs[i] = r;
-            }
-            try {
-              return scalarResult(fn(...excelArgs));
-            } catch (e) {
-              return errorFrom(e);
-            }
-          };
-    }
-    implementedFunctions[name] = entry;
+    implementedFunctions[name] = defineFunction(proto, meta, functions[meta.id.toUpperCase()]!, `lev${index}_${meta.id.replace(/\W/g, "_")}`, kept);
     translations[name] = name;
   });
 
   const names = Object.keys(implementedFunctions);
+  unregisterNames(names);
+  HyperFormula.registerFunctionPlugin(LevPlugin as never, { enGB: translations, enUS: translations } as never);
+  return bridgeOver(names, kept);
+}
+
+function unregisterNames(names: string[]): void {
   for (const n of names) {
     if (HyperFormula.getRegisteredFunctionNames("enGB").includes(n)) HyperFormula.unregisterFunction(n);
   }
-  HyperFormula.registerFunctionPlugin(LevPlugin as never, { enGB: translations, enUS: translations } as never);
+}
 
+/** Puts the function's methods on the plugin's prototype as `method`; returns its entry in implementedFunctions. */
+function defineFunction(proto: Record<string, unknown>, meta: FunctionMetadata, fn: WorksheetFunction, method: string, kept: Kept): Record<string, unknown> {
+  const matrixParams = meta.parameters.map((p) => p.dimensionality === "matrix");
+  // Every argument is optional to HyperFormula so that a missing one reaches the function, which
+  // answers #VALUE! naming it, as the catalog says.
+  const parameters = meta.parameters.map((_p, i) => ({
+    argumentType: matrixParams[i] ? FunctionArgumentType.RANGE : FunctionArgumentType.NOERROR,
+    optionalArg: true,
+  }));
+  const lev: Lev = { meta, name: formulaName(meta), invoke: invoker(meta, fn, matrixParams) };
+  const entry: Record<string, unknown> = { method, parameters };
+  if (spills(meta)) {
+    const sizeMethod = `${method}_size`;
+    entry.sizeOfResultArrayMethod = sizeMethod;
+    entry.vectorizationForbidden = true;
+    proto[sizeMethod] = spillSizeMethod(lev, kept);
+    proto[method] = spillingMethod(lev, kept);
+  } else {
+    proto[method] = matrixParams.some(Boolean) ? generalMethod(lev) : singleValuesMethod(lev, fn);
+  }
+  return entry;
+}
+
+/** The worksheet function called on HyperFormula's coerced arguments: ranges as 2-D arrays, single values raw. */
+function invoker(meta: FunctionMetadata, fn: WorksheetFunction, matrixParams: boolean[]): (args: unknown[]) => Invocation {
+  return (args) => {
+    const excelArgs: unknown[] = [];
+    for (let i = 0; i < meta.parameters.length; i++) {
+      const a = args[i];
+      if (matrixParams[i]) {
+        if (a === undefined) {
+          excelArgs.push(null);
+          continue;
+        }
+        const m = matrixOf(a);
+        if (m instanceof CellError) return { ok: false, error: m };
+        excelArgs.push(m);
+      } else {
+        const r = rawOf(a);
+        if (r instanceof CellError) return { ok: false, error: r };
+        excelArgs.push(r);
+      }
+    }
+    try {
+      return { ok: true, value: fn(...excelArgs) };
+    } catch (e) {
+      return { ok: false, error: errorFrom(e) };
+    }
+  };
+}
+
+/** The size of a spilling call's result, found by calling the function on the arguments' current values. */
+function spillSizeMethod({ meta, name, invoke }: Lev, kept: Kept) {
+  return function (this: FunctionPlugin, ast: Ast, state: FormulaState) {
+    if (argumentCountError(meta, ast.args.length)) return new ArraySize(1, 1);
+    let size = { width: 1, height: 1 };
+    try {
+      const measured = this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
+        const r = invoke(args);
+        return (r.ok ? sizeOf(r.value) : r.error) as never;
+      }) as unknown;
+      if (measured && typeof measured === "object" && "width" in measured) size = measured as typeof size;
+      kept.pending.delete(key(state.formulaAddress));
+    } catch {
+      // The arguments are not computed yet (a workbook being loaded): settle() sizes it afterwards.
+      kept.pending.set(key(state.formulaAddress), state.formulaAddress);
+    }
+    kept.predicted.set(key(state.formulaAddress), size);
+    return new ArraySize(size.width, size.height);
+  };
+}
+
+/** A spilling call: its result fitted to the size it was given (settle() sizes it again when that changed). */
+function spillingMethod(lev: Lev, kept: Kept) {
+  const spilled = spilledResult(lev, kept);
+  return function (this: FunctionPlugin, ast: Ast, state: FormulaState) {
+    const wrong = argumentCountError(lev.meta, ast.args.length);
+    if (wrong) return wrong;
+    try {
+      return spilled.call(this, ast, state);
+    } catch (e) {
+      // Inside another function's array (INDEX(LEV.JOURNALSTATS(…), SEQUENCE(20), 2)) while a workbook is loaded, an
+      // argument may not be computed yet: settle() computes the formula again once it is.
+      if (!(e instanceof Error) || !/not computed/i.test(e.message)) throw e;
+      kept.pending.set(key(state.formulaAddress), state.formulaAddress);
+      return new CellError(ErrorType.VALUE, "not computed yet");
+    }
+  };
+}
+
+function spilledResult({ name, invoke }: Lev, kept: Kept) {
+  /** A formula that calls this function. */
+  const calls = new RegExp(`(^|[^\\w.])${name.replace(/\./g, "\\.")}\\s*\\(`, "i");
+  return function (this: FunctionPlugin, ast: Ast, state: FormulaState) {
+    return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
+      const r = invoke(args);
+      const at = key(state.formulaAddress);
+      const formats = r.ok ? formatsOf(r.value) : undefined;
+      if (formats) kept.carried.set(at, { at: state.formulaAddress, call: calls, formats });
+      else kept.carried.delete(at);
+      if (!r.ok) return r.error;
+      if (typeof r.value === "object" && r.value !== null && !Array.isArray(r.value)) return scalarResult(r.value);
+      const actual = sizeOf(r.value);
+      // No size was predicted for this cell when the call sits inside a function that reads its argument
+      // whole without sizing it first (ROWS, COLUMNS): the whole table is the answer there.
+      const size = kept.predicted.get(at) ?? actual;
+      if (actual.width !== size.width || actual.height !== size.height) kept.pending.set(at, state.formulaAddress);
+      if (size.width === 1 && size.height === 1) return cellOf(fitted(r.value, size)[0]![0]);
+      return SimpleRangeValue.onlyValues(fitted(r.value, size) as never);
+    });
+  };
+}
+
+/** A function of one value per cell, through HyperFormula's runFunction (which lifts it over ranges). */
+function generalMethod({ meta, name, invoke }: Lev) {
+  return function (this: FunctionPlugin, ast: Ast, state: unknown) {
+    const wrong = argumentCountError(meta, ast.args.length);
+    if (wrong) return wrong;
+    return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
+      const r = invoke(args);
+      return r.ok ? scalarResult(r.value) : r.error;
+    });
+  };
+}
+
+/**
+ * A function of single values evaluates its arguments itself and calls the worksheet function
+ * directly: what runFunction does for such arguments (an error argument is the answer, blanks and
+ * missing arguments are null), without its per-call bookkeeping. A range given where one value belongs
+ * (vectorised, as Excel 365 lifts the call over it) or too many arguments go the general way.
+ */
+function singleValuesMethod(lev: Lev, fn: WorksheetFunction) {
+  const general = generalMethod(lev);
+  const count = lev.meta.parameters.length;
+  return function (this: FunctionPlugin, ast: Ast, state: unknown) {
+    const asts = ast.args;
+    const wrong = argumentCountError(lev.meta, asts.length);
+    if (wrong) return wrong;
+    const excelArgs: unknown[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      if (i >= asts.length) {
+        excelArgs[i] = null;
+        continue;
+      }
+      const v = this.evaluateAst(asts[i] as never, state as never);
+      if (v instanceof SimpleRangeValue) return general.call(this, ast, state);
+      const r = rawOf(v);
+      if (r instanceof CellError) return r;
+      excelArgs[i] = r;
+    }
+    try {
+      return scalarResult(fn(...excelArgs));
+    } catch (e) {
+      return errorFrom(e);
+    }
+  };
+}
+
+/** The bridge's public face over what it keeps. */
+function bridgeOver(names: string[], { pending, carried }: Kept): LevBridge {
   return {
     names,
     settle(hf) {
@@ -377,9 +311,7 @@ export function registerLevFunctions(metadata: FunctionsMetadata, functions: Rec
       return batches;
     },
     unregister() {
-      for (const n of names) {
-        if (HyperFormula.getRegisteredFunctionNames("enGB").includes(n)) HyperFormula.unregisterFunction(n);
-      }
+      unregisterNames(names);
     },
     valueFormats(hf, sheet) {
       const out: { row: number; col: number; format: string }[] = [];

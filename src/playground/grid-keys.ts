@@ -31,92 +31,131 @@ export function edge(grid: Grid, row: number, col: number, dr: number, dc: numbe
   return inside(r, c) ? { row: r, col: c } : { row: clamp(r, 0, maxR), col: clamp(c, 0, maxC) };
 }
 
+/** Arrow keys as row and column steps. */
+const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+/** Each family of keys answers whether the key was its own (and then it is handled, or left to the page). */
+type KeyFamily = (grid: Grid, e: KeyboardEvent, ctrl: boolean) => boolean;
+
 export function onKey(grid: Grid, e: KeyboardEvent): void {
   if (e.target !== grid.body) return; // keys typed in the cell editor are the editor's
   if (grid.events.key(e)) {
     e.preventDefault();
     return;
   }
-  const { row, col } = grid.selection;
   const ctrl = e.ctrlKey || e.metaKey;
-  const page = Math.max(1, Math.floor((grid.body.clientHeight - ROW_HEIGHT) / ROW_HEIGHT) - 1);
-  const arrows: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-  const from = e.shiftKey ? grid.corner_ : { row, col };
-  const go = (r: number, c: number) => (e.shiftKey ? grid.extend(r, c) : grid.select(r, c));
-  if (ctrl && !e.altKey && (e.key === "z" || e.key === "Z")) {
+  for (const family of KEY_FAMILIES) if (family(grid, e, ctrl)) return;
+}
+
+/** Ctrl+Z (Ctrl+Shift+Z redoes) and Ctrl+Y. */
+const historyKey: KeyFamily = (grid, e, ctrl) => {
+  if (!ctrl || e.altKey) return false;
+  if (e.key === "z" || e.key === "Z") {
     e.preventDefault();
     if (e.shiftKey) grid.events.redo();
     else grid.events.undo();
-    return;
+    return true;
   }
-  if (ctrl && !e.altKey && (e.key === "y" || e.key === "Y")) {
+  if (e.key === "y" || e.key === "Y") {
     e.preventDefault();
     grid.events.redo();
-    return;
+    return true;
   }
-  const arrow = arrows[e.key];
+  return false;
+};
+
+/**
+ * Arrows (with Ctrl to the edge of the data), Page Up and Down, Home, Ctrl+Home and Ctrl+End: with Shift they extend
+ * the selection from its far corner. Enter and Tab move as Excel does after them.
+ */
+const moveKey: KeyFamily = (grid, e, ctrl) => {
+  const from = e.shiftKey ? grid.corner_ : { row: grid.selection.row, col: grid.selection.col };
+  const go = (r: number, c: number) => (e.shiftKey ? grid.extend(r, c) : grid.select(r, c));
+  const arrow = ARROWS[e.key];
   if (arrow) {
     e.preventDefault();
     if (ctrl) {
       const to = grid.edge(from.row, from.col, arrow[0], arrow[1]);
       go(to.row, to.col);
     } else go(from.row + arrow[0], from.col + arrow[1]);
-    return;
+    return true;
   }
   switch (e.key) {
     case "PageUp":
-    case "PageDown":
-      if (ctrl) return; // sheets: the page's
+    case "PageDown": {
+      if (ctrl) return true; // sheets: the page's
       e.preventDefault();
+      const page = Math.max(1, Math.floor((grid.body.clientHeight - ROW_HEIGHT) / ROW_HEIGHT) - 1);
       go(from.row + (e.key === "PageUp" ? -page : page), from.col);
-      return;
+      return true;
+    }
     case "Home":
       e.preventDefault();
       if (ctrl) go(0, 0);
       else go(from.row, 0);
-      return;
-    case "End":
-      if (!ctrl) return;
+      return true;
+    case "End": {
+      if (!ctrl) return true;
       e.preventDefault();
-      {
-        const used = grid.source.used();
-        go(Math.max(0, used.rows - 1), Math.max(0, used.cols - 1));
-      }
-      return;
+      const used = grid.source.used();
+      go(Math.max(0, used.rows - 1), Math.max(0, used.cols - 1));
+      return true;
+    }
     case "Enter":
     case "Tab":
-      if (ctrl || e.altKey) return;
+      if (ctrl || e.altKey) return true;
       e.preventDefault();
       grid.advance(e.key, e.shiftKey);
-      return;
+      return true;
+  }
+  return false;
+};
+
+/** F2 edits the active cell, Delete clears the selection, Backspace empties the cell and edits it (as Excel). */
+const cellKey: KeyFamily = (grid, e) => {
+  const { row, col } = grid.selection;
+  switch (e.key) {
     case "F2":
       e.preventDefault();
       grid.events.edit(row, col);
-      return;
+      return true;
     case "Delete":
       e.preventDefault();
       grid.events.clear(grid.selection.range);
-      return;
+      return true;
     case "Backspace":
-      // as Excel: the cell is emptied and edited
       e.preventDefault();
       grid.events.edit(row, col, "");
-      return;
+      return true;
   }
+  return false;
+};
+
+/** Ctrl+A selects the used area (at least to the active cell); Ctrl+Space the column, Shift+Space the row. */
+const selectKey: KeyFamily = (grid, e, ctrl) => {
+  const { row, col } = grid.selection;
   if (ctrl && !e.altKey && (e.key === "a" || e.key === "A")) {
     e.preventDefault();
     const used = grid.source.used();
     grid.select(row, col, rectOf({ row: 0, col: 0 }, { row: Math.max(used.rows - 1, row), col: Math.max(used.cols - 1, col) }));
-    return;
+    return true;
   }
   if (e.key === " " && (ctrl || e.shiftKey) && !(ctrl && e.shiftKey)) {
     e.preventDefault();
     if (ctrl) grid.select(row, col, { top: 0, left: col, bottom: grid.rows() - 1, right: col });
     else grid.select(row, col, { top: row, left: 0, bottom: row, right: grid.cols() - 1 });
-    return;
+    return true;
   }
-  if (e.key.length === 1 && !ctrl && !e.altKey) {
-    e.preventDefault();
-    grid.events.edit(row, col, e.key);
-  }
-}
+  return false;
+};
+
+/** A character typed on the grid starts editing the active cell with it. */
+const typeKey: KeyFamily = (grid, e, ctrl) => {
+  if (e.key.length !== 1 || ctrl || e.altKey) return false;
+  e.preventDefault();
+  grid.events.edit(grid.selection.row, grid.selection.col, e.key);
+  return true;
+};
+
+/** In the order they are asked: a key is the first family's that takes it. */
+const KEY_FAMILIES: KeyFamily[] = [historyKey, moveKey, cellKey, selectKey, typeKey];

@@ -1,10 +1,51 @@
-import { Grid, Rect, ROW_HEIGHT, HEADER_WIDTH, MIN_WIDTH, RESIZE_ZONE, rectOf, fillTarget, sameRect, clamp } from "./grid";
+import { Grid, Rect, ROW_HEIGHT, HEADER_WIDTH, MIN_WIDTH, RESIZE_ZONE, rectOf, fillTarget, sameRect, clamp, inRect } from "./grid";
 
 /**
  * The grid's mouse: selecting cells, rows and columns, dragging the fill handle, resizing columns, and
  * pointing at cells while a formula is typed. Functions of the Grid (grid.ts), which keeps the state they
  * share.
  */
+
+/** The grid's mouse listeners: press, the fill handle, hover, double click and the context menu. */
+export function listenToPointer(grid: Grid): void {
+  grid.body.addEventListener("mousedown", (e) => onMouseDown(grid, e));
+  grid.handle.addEventListener("mousedown", (e) => {
+    if (e.button !== 0 || grid.readOnly) return;
+    e.preventDefault();
+    e.stopPropagation();
+    grid.drag = { kind: "fill", start: { row: grid.selection.range.bottom, col: grid.selection.range.right } };
+    follow(grid);
+  });
+  grid.body.addEventListener("mousemove", (e) => onHover(grid, e));
+  grid.body.addEventListener("dblclick", (e) => onDoubleClick(grid, e));
+  grid.body.addEventListener("contextmenu", (e) => onContextMenu(grid, e));
+}
+
+/** A double click on a column's border fits the column; on a cell it edits the cell. */
+function onDoubleClick(grid: Grid, e: MouseEvent): void {
+  const head = (e.target as HTMLElement).closest<HTMLElement>(".colhead");
+  if (head) {
+    const col = borderAt(grid, e.clientX);
+    if (col !== undefined) grid.events.fitColumn(col);
+    return;
+  }
+  const cell = (e.target as HTMLElement).closest<HTMLElement>(".cell");
+  if (cell) grid.events.edit(Number(cell.dataset.row), Number(cell.dataset.col));
+}
+
+/** The context menu of a cell (selected first when outside the selection), a column or a row. */
+function onContextMenu(grid: Grid, e: MouseEvent): void {
+  const target = e.target as HTMLElement;
+  const cell = target.closest<HTMLElement>("[data-row]");
+  const on = target.closest(".colhead") ? "column" : target.closest(".rowhead") ? "row" : "cell";
+  e.preventDefault();
+  if (cell && on === "cell") {
+    const row = Number(cell.dataset.row);
+    const col = Number(cell.dataset.col);
+    if (!inRect(grid.selection.range, row, col)) grid.select(row, col);
+  }
+  grid.events.contextMenu(e.clientX, e.clientY, on);
+}
 
 /** The cell under a point of the screen (clamped to the sheet). */
 export function cellAt(grid: Grid, x: number, y: number): { row: number; col: number } {

@@ -1,4 +1,4 @@
-import { borderAt, onHover, onMouseDown, follow } from "./grid-mouse";
+import { listenToPointer } from "./grid-mouse";
 import { edge, onKey } from "./grid-keys";
 import { render } from "./grid-render";
 
@@ -104,7 +104,6 @@ export class Grid {
   readonly body: HTMLElement;
   private readonly canvas: HTMLElement;
   private readonly headRow: HTMLElement;
-  private readonly corner: HTMLElement;
   readonly heads: HTMLElement;
   readonly rowsBox: HTMLElement;
   /** Beside the grid element, over its cells: the editor, the fill handle, marks and charts. */
@@ -134,50 +133,31 @@ export class Grid {
     readonly source: GridSource,
     readonly events: GridEvents,
   ) {
-    this.root = el("div", "grid");
-    this.body = el("div", "grid-body");
-    this.body.tabIndex = 0;
-    this.body.id = `${this.id}-grid`;
-    this.body.setAttribute("role", "grid");
-    this.body.setAttribute("aria-multiselectable", "true");
-    this.description = el("div", "sr-only");
-    this.description.id = `${this.id}-desc`;
-    this.description.hidden = true;
-    const help = el("div", "sr-only", "Arrow keys move, Shift with arrows selects, Enter or F2 edits, Ctrl+C copies, Ctrl+V pastes. F6 moves to the formula bar, the sheet tabs and the task pane.");
-    help.id = `${this.id}-help`;
-    help.hidden = true;
-    this.body.setAttribute("aria-describedby", help.id);
-    this.canvas = el("div", "grid-canvas");
-    this.headRow = el("div", "grid-headrow");
-    this.headRow.setAttribute("role", "row");
-    this.headRow.setAttribute("aria-rowindex", "1");
-    this.corner = el("div", "grid-corner");
-    this.corner.setAttribute("role", "columnheader");
-    this.corner.setAttribute("aria-colindex", "1");
-    this.corner.append(el("span", "sr-only", "Row"));
-    this.heads = el("div", "grid-heads");
-    this.headRow.append(this.corner, this.heads);
-    this.rowsBox = el("div", "grid-rows");
-    this.canvas.append(this.headRow, this.rowsBox);
-    this.body.append(this.canvas);
-
-    this.overlay = el("div", "grid-overlay");
-    this.overlayInner = el("div", "grid-overlay-inner");
-    this.selectionBox = el("div", "selection-box");
-    this.markBox = el("div", "mark-box");
-    this.markBox.hidden = true;
-    this.pointBox = el("div", "point-box");
-    this.pointBox.hidden = true;
-    this.fillBox = el("div", "fill-box");
-    this.fillBox.hidden = true;
-    this.handle = el("div", "fill-handle");
-    this.handle.setAttribute("aria-hidden", "true");
-    this.handle.title = "Drag to fill";
-    this.overlayInner.append(this.selectionBox, this.markBox, this.pointBox, this.fillBox, this.handle);
-    this.overlay.append(this.overlayInner);
-    this.root.append(this.body, this.overlay, this.description, help);
+    const parts = gridElements(this.id);
+    this.root = parts.root;
+    this.body = parts.body;
+    this.canvas = parts.canvas;
+    this.headRow = parts.headRow;
+    this.heads = parts.heads;
+    this.rowsBox = parts.rowsBox;
+    this.description = parts.description;
+    this.overlay = parts.overlay;
+    this.overlayInner = parts.overlayInner;
+    this.selectionBox = parts.selectionBox;
+    this.markBox = parts.markBox;
+    this.pointBox = parts.pointBox;
+    this.fillBox = parts.fillBox;
+    this.handle = parts.handle;
     parent.append(this.root);
+    this.listenToScroll();
+    listenToPointer(this);
+    this.body.addEventListener("keydown", (e) => onKey(this, e));
+    this.body.addEventListener("focus", () => this.root.classList.add("focused"));
+    this.body.addEventListener("blur", () => this.root.classList.remove("focused"));
+  }
 
+  /** Scrolling redraws (once a frame), as does a resize; a scroll ends at cell edges; the wheel over the overlay scrolls the grid. */
+  private listenToScroll(): void {
     this.body.addEventListener("scroll", () => this.schedule());
     // a scroll ends at a row's and a column's edge, as Excel scrolls by whole cells (no half-cut number at the edge)
     this.body.addEventListener("scrollend", () => {
@@ -188,41 +168,7 @@ export class Grid {
       if (Math.abs(top - b.scrollTop) >= 1 || Math.abs(left - b.scrollLeft) >= 1) b.scrollTo({ top, left, behavior: "instant" });
     });
     new ResizeObserver(() => this.schedule()).observe(this.body);
-    this.body.addEventListener("mousedown", (e) => onMouseDown(this, e));
-    this.handle.addEventListener("mousedown", (e) => {
-      if (e.button !== 0 || this.readOnly) return;
-      e.preventDefault();
-      e.stopPropagation();
-      this.drag = { kind: "fill", start: { row: this.selection.range.bottom, col: this.selection.range.right } };
-      follow(this);
-    });
-    this.body.addEventListener("mousemove", (e) => onHover(this, e));
-    this.body.addEventListener("dblclick", (e) => {
-      const head = (e.target as HTMLElement).closest<HTMLElement>(".colhead");
-      if (head) {
-        const col = borderAt(this, e.clientX);
-        if (col !== undefined) this.events.fitColumn(col);
-        return;
-      }
-      const cell = (e.target as HTMLElement).closest<HTMLElement>(".cell");
-      if (cell) this.events.edit(Number(cell.dataset.row), Number(cell.dataset.col));
-    });
-    this.body.addEventListener("contextmenu", (e) => {
-      const target = e.target as HTMLElement;
-      const cell = target.closest<HTMLElement>("[data-row]");
-      const on = target.closest(".colhead") ? "column" : target.closest(".rowhead") ? "row" : "cell";
-      e.preventDefault();
-      if (cell && on === "cell") {
-        const row = Number(cell.dataset.row);
-        const col = Number(cell.dataset.col);
-        if (!inRect(this.selection.range, row, col)) this.select(row, col);
-      }
-      this.events.contextMenu(e.clientX, e.clientY, on);
-    });
     this.overlay.addEventListener("wheel", (e) => this.body.scrollBy(e.deltaX, e.deltaY), { passive: true });
-    this.body.addEventListener("keydown", (e) => onKey(this, e));
-    this.body.addEventListener("focus", () => this.root.classList.add("focused"));
-    this.body.addEventListener("blur", () => this.root.classList.remove("focused"));
   }
 
   /** Lays out columns again (after the sheet or its size changed) and redraws. */
@@ -378,6 +324,61 @@ export class Grid {
     return edge(this, row, col, dr, dc);
   }
 
+}
+
+/**
+ * The grid's elements, empty: the scroll box (the ARIA grid) with its header row and rows, the overlay beside it
+ * with the selection, the marks and the fill handle, and the screen reader's description and help.
+ */
+function gridElements(id: string) {
+  const body = el("div", "grid-body");
+  body.tabIndex = 0;
+  body.id = `${id}-grid`;
+  body.setAttribute("role", "grid");
+  body.setAttribute("aria-multiselectable", "true");
+  const description = el("div", "sr-only");
+  description.id = `${id}-desc`;
+  description.hidden = true;
+  const help = el("div", "sr-only", "Arrow keys move, Shift with arrows selects, Enter or F2 edits, Ctrl+C copies, Ctrl+V pastes. F6 moves to the formula bar, the sheet tabs and the task pane.");
+  help.id = `${id}-help`;
+  help.hidden = true;
+  body.setAttribute("aria-describedby", help.id);
+  const canvas = el("div", "grid-canvas");
+  const headRow = el("div", "grid-headrow");
+  headRow.setAttribute("role", "row");
+  headRow.setAttribute("aria-rowindex", "1");
+  const corner = el("div", "grid-corner");
+  corner.setAttribute("role", "columnheader");
+  corner.setAttribute("aria-colindex", "1");
+  corner.append(el("span", "sr-only", "Row"));
+  const heads = el("div", "grid-heads");
+  headRow.append(corner, heads);
+  const rowsBox = el("div", "grid-rows");
+  canvas.append(headRow, rowsBox);
+  body.append(canvas);
+  const overlay = overlayElements();
+  const root = el("div", "grid");
+  root.append(body, overlay.overlay, description, help);
+  return { root, body, canvas, headRow, heads, rowsBox, description, ...overlay };
+}
+
+/** The overlay over the cells: the selection's box, the copied block's mark, the pointed block, the fill's box and the fill handle. */
+function overlayElements() {
+  const overlay = el("div", "grid-overlay");
+  const overlayInner = el("div", "grid-overlay-inner");
+  const selectionBox = el("div", "selection-box");
+  const markBox = el("div", "mark-box");
+  markBox.hidden = true;
+  const pointBox = el("div", "point-box");
+  pointBox.hidden = true;
+  const fillBox = el("div", "fill-box");
+  fillBox.hidden = true;
+  const handle = el("div", "fill-handle");
+  handle.setAttribute("aria-hidden", "true");
+  handle.title = "Drag to fill";
+  overlayInner.append(selectionBox, markBox, pointBox, fillBox, handle);
+  overlay.append(overlayInner);
+  return { overlay, overlayInner, selectionBox, markBox, pointBox, fillBox, handle };
 }
 
 /** The block a fill handle dragged to `at` covers: the source grown along the farther direction. */

@@ -3,7 +3,7 @@ import { FormulaHelp } from "./autocomplete";
 import { buildWorkbook, type DefinedName, type LevBridge } from "./bridge";
 import type { DrawnChart } from "./chart";
 import { asRange, cellName } from "../shared/a1";
-import { el, Grid, type Rect, type Selection } from "./grid";
+import { el, type Grid, type Rect, type Selection } from "./grid";
 import type { PlaygroundHost } from "./host";
 import type { FunctionMetadata } from "./metadata";
 import { emptyMeta, formatAt, writeBlock, type SheetMeta, type WorkbookMeta } from "./sheet";
@@ -11,15 +11,15 @@ import { snapshot, type Snapshot } from "./store";
 import { readTyped } from "./typed";
 import { Step, Copied, Editing, builtins, isGeneral } from "./page-common";
 import { openFile, startFromSample, saveFile } from "./page-files";
-import { fill, insertCells, deleteCells, setWidth, fitColumn, goToName, setFormat, clearRange } from "./page-cells";
-import { act, changed, history, record } from "./page-history";
-import { activeTab, drawTabs, onTabKey, addSheet, renameSheet, deleteSheet, moveSheet } from "./page-tabs";
+import { fill, insertCells, deleteCells, setFormat } from "./page-cells";
+import { act, changed, record } from "./page-history";
+import { activeTab, drawTabs, renameSheet, deleteSheet, moveSheet } from "./page-tabs";
 import { chartData, drawCharts } from "./page-charts";
 import { installClipboard, copyRange, paste } from "./page-clipboard";
-import { startEdit, pointMoved, pointAt, onEditorKey, finishBarEdit, closeEditor } from "./page-editor";
-import { installDocumentKeys, gridKey } from "./page-keys";
-import { cellMenu, sheetsMenu } from "./page-menus";
-import { gridSource, widenForDates, contentOf, onSelect } from "./page-view";
+import { closeEditor } from "./page-editor";
+import { installDocumentKeys } from "./page-keys";
+import { formulaBar, pageGrid, pageHeader, sheetBar } from "./page-layout";
+import { widenForDates, onSelect } from "./page-view";
 
 /*
  * The playground page: header (open, save, start again), formula bar, the grid over the HyperFormula workbook,
@@ -103,91 +103,13 @@ export class PlaygroundPage implements PlaygroundHost {
     root.replaceChildren();
     root.className = "playground";
 
-    this.header = el("header", "top");
-    const title = el("div", "brand");
-    title.append(el("strong", "", "LEV"), el("span", "", " playground — leverage and margin maths as spreadsheet functions"));
-    const actions = el("div", "actions");
-    const open = el("button", "btn", "Open…");
-    open.type = "button";
-    open.id = "open-xlsx";
-    open.title = "Open an .xlsx workbook, or a CSV file as a new sheet";
-    const file = el("input");
-    file.type = "file";
-    file.accept = ".xlsx,.csv,.tsv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv";
-    file.hidden = true;
-    file.id = "open-file";
-    open.addEventListener("click", () => file.click());
-    file.addEventListener("change", () => {
-      const f = file.files?.[0];
-      if (f) void this.openFile(f);
-      file.value = "";
-    });
-    const save = el("button", "btn", "Save .xlsx");
-    save.type = "button";
-    save.id = "save-xlsx";
-    save.addEventListener("click", () => void this.saveFile());
-    const saveValues = el("button", "btn", "Save a copy with values");
-    saveValues.type = "button";
-    saveValues.id = "save-values";
-    saveValues.title = "The same workbook with every formula replaced by its last value, to share with anyone: it opens in any spreadsheet program, Excel without LEV included.";
-    saveValues.addEventListener("click", () => void this.saveFile(true));
-    const restart = el("button", "btn", "Start from the sample");
-    restart.type = "button";
-    restart.id = "start-sample";
-    restart.addEventListener("click", () => void this.startFromSample());
-    const helpLink = el("a", "btn link", "Function reference");
-    helpLink.href = "help.html";
-    helpLink.target = "_blank";
-    helpLink.rel = "noopener";
-    const paneToggle = el("button", "btn", "Hide task pane");
-    paneToggle.type = "button";
-    paneToggle.id = "pane-toggle";
-    paneToggle.setAttribute("aria-controls", "pane");
-    paneToggle.setAttribute("aria-expanded", "true");
-    paneToggle.addEventListener("click", () => {
-      const hidden = root.classList.toggle("pane-hidden");
-      paneToggle.textContent = hidden ? "Show task pane" : "Hide task pane";
-      paneToggle.setAttribute("aria-expanded", String(!hidden));
-      this.grid.reset();
-    });
-    actions.append(open, file, save, saveValues, restart, helpLink, paneToggle);
-    this.header.append(title, actions);
-
+    this.header = pageHeader(this, root);
     this.banner = el("div", "banner");
     this.banner.hidden = true;
     this.banner.setAttribute("aria-live", "polite");
-
-    const formulaBar = el("div", "formula-bar");
-    this.nameBox = el("input", "name-box");
-    this.nameBox.setAttribute("aria-label", "Name box: cell reference or defined name");
-    this.nameBox.spellcheck = false;
-    this.nameBox.addEventListener("keydown", (e) => {
-      if (e.key === "Enter") {
-        e.preventDefault();
-        goToName(this, this.nameBox.value);
-      } else if (e.key === "Escape") {
-        onSelect(this);
-        this.grid.focus();
-      }
-    });
-    const fx = el("span", "fx", "fx");
-    fx.setAttribute("aria-hidden", "true");
-    this.bar = el("input", "formula-input");
-    this.bar.id = "formula-input";
-    this.bar.setAttribute("aria-label", "Formula bar");
-    this.bar.spellcheck = false;
-    this.bar.addEventListener("keydown", (e) => onEditorKey(this, e, this.bar));
-    // Editing in the bar edits the selected cell: the cell it started on is kept, so a click elsewhere
-    // commits there (as Excel does), and Escape puts back what the cell held.
-    this.bar.addEventListener("focus", () => {
-      if (this.barEdit) return;
-      const { row, col } = this.grid.selection;
-      this.barEdit = { row, col, original: contentOf(this, row, col) };
-    });
-    this.bar.addEventListener("input", () => pointMoved(this, this.bar));
-    this.bar.addEventListener("blur", () => finishBarEdit(this, true));
-    this.help.attach(this.bar);
-    formulaBar.append(this.nameBox, fx, this.bar);
+    const formula = formulaBar(this);
+    this.nameBox = formula.nameBox;
+    this.bar = formula.input;
     this.info = el("div", "cell-info");
     this.info.id = "cell-info";
     this.info.setAttribute("aria-live", "polite");
@@ -195,37 +117,12 @@ export class PlaygroundPage implements PlaygroundHost {
     const main = el("main", "main");
     const sheetArea = el("section", "sheet-area");
     sheetArea.setAttribute("aria-label", "Workbook");
-    this.grid = new Grid(sheetArea, gridSource(this), {
-      select: () => onSelect(this),
-      edit: (row, col, initial) => startEdit(this, row, col, initial),
-      clear: (range) => clearRange(this, range),
-      undo: () => history(this, "undo"),
-      redo: () => history(this, "redo"),
-      fill: (source, target) => this.fill(source, target, true),
-      resizeColumn: (col, width) => setWidth(this, col, width),
-      fitColumn: (col) => fitColumn(this, col),
-      contextMenu: (x, y, on) => cellMenu(this, { x, y }, on),
-      key: (e) => gridKey(this, e),
-      point: (range, phase) => pointAt(this, range, phase) });
+    this.grid = pageGrid(this, sheetArea);
     this.chartLayer = el("div", "chart-layer");
     this.grid.canvasElement.append(this.chartLayer);
-    this.sheetbar = el("div", "sheetbar");
-    this.tabs = el("div", "tabs");
-    this.tabs.setAttribute("role", "tablist");
-    this.tabs.setAttribute("aria-label", "Sheets");
-    this.tabs.addEventListener("keydown", (e) => onTabKey(this, e));
-    const add = el("button", "tab sheet-btn add", "+");
-    add.type = "button";
-    add.title = "Add a sheet";
-    add.setAttribute("aria-label", "Add a sheet");
-    add.addEventListener("click", () => addSheet(this));
-    const all = el("button", "sheet-btn all", "☰");
-    all.type = "button";
-    all.title = "All sheets";
-    all.setAttribute("aria-label", "All sheets");
-    all.setAttribute("aria-haspopup", "menu");
-    all.addEventListener("click", () => sheetsMenu(this, all));
-    this.sheetbar.append(this.tabs, add, all);
+    const sheets = sheetBar(this);
+    this.sheetbar = sheets.bar;
+    this.tabs = sheets.tabs;
     sheetArea.append(this.sheetbar);
     this.pane = el("aside", "pane");
     this.pane.id = "pane";
@@ -237,7 +134,7 @@ export class PlaygroundPage implements PlaygroundHost {
     // a live region: screen readers say each message as it comes ("Saved…", "Could not open the file…")
     this.status.setAttribute("aria-live", "polite");
     this.status.setAttribute("aria-atomic", "true");
-    root.append(this.header, this.banner, formulaBar, this.info, main, this.status);
+    root.append(this.header, this.banner, formula.box, this.info, main, this.status);
 
     installDocumentKeys(this);
     installClipboard(this);

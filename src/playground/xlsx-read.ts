@@ -1,7 +1,8 @@
+import type JSZip from "jszip";
 import type { ChartPlan, ConditionalFormat } from "../shared/workbook";
 import type { DefinedName } from "./bridge";
 import { asCell, asRange, cellName } from "../shared/a1";
-import { DEFAULT_COLUMN_WIDTH, emptyMeta, rect, shiftFormula, type CellStyle, type Rect, type WorkbookMeta } from "./sheet";
+import { DEFAULT_COLUMN_WIDTH, emptyMeta, rect, shiftFormula, type CellStyle, type Rect, type SheetMeta, type WorkbookMeta } from "./sheet";
 import { readCharts } from "./xlsx-charts";
 import { formulaFromFile, isBroken } from "./xlsx-formulas";
 import { sheetParts, text, xmlUnescape } from "./xlsx-package";
@@ -26,6 +27,9 @@ function storedNumbers(sheetXml: string): Map<string, number> {
 /** Excel's serial number for a date ExcelJS read (it gives dates as UTC Date objects). */
 const serialOf = (d: Date) => d.getTime() / 86400000 + 25569;
 
+type Worksheet = import("exceljs").Worksheet;
+type Cell = import("exceljs").Cell;
+
 export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
   const ExcelJS = await excelJs();
   const JSZip = await jsZip();
@@ -34,105 +38,154 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
   const zip = await JSZip.loadAsync(data);
   const sheets: Record<string, unknown[][]> = {};
   const meta: WorkbookMeta = {};
-  // ExcelJS turns a number with a date format into a Date, to the millisecond; the file's own number is kept
-  const numbers = new Map<string, Map<string, number>>();
-  for (const { name, part } of await sheetParts(zip)) numbers.set(name, storedNumbers((await text(zip, part)) ?? ""));
+  const numbers = await storedNumbersBySheet(zip);
   wb.eachSheet((ws) => {
-    const m = emptyMeta();
-    // Excel's default is 8.43 characters (64 pixels) unless the sheet says otherwise
-    const defaultWidth = charsToPx((ws.properties as { defaultColWidth?: number }).defaultColWidth ?? EXCEL_DEFAULT_WIDTH);
-    if (defaultWidth !== DEFAULT_COLUMN_WIDTH) m.defaultWidth = defaultWidth;
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const w = ws.getColumn(c).width;
-      if (w) m.widths[c - 1] = charsToPx(w);
-    }
-    const rows: unknown[][] = [];
-    const formats = new Map<string, string>();
-    const styles = new Map<string, CellStyle>();
-    const arrayBlocks: { top: number; left: number; bottom: number; right: number }[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-        const r = rowNumber - 1;
-        const c = colNumber - 1;
-        const key = `${r},${c}`;
-        if (cell.numFmt && cell.numFmt !== "General") formats.set(key, cell.numFmt);
-        const fill = cell.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
-        const style: CellStyle = {};
-        if (fill?.type === "pattern" && fill.pattern === "solid" && hexOf(fill.fgColor)) style.fill = hexOf(fill.fgColor);
-        if (hexOf(cell.font?.color)) style.font = hexOf(cell.font?.color);
-        if (cell.font?.bold) style.bold = true;
-        if (Object.keys(style).length > 0) styles.set(key, style);
-        // The cells an array formula fills hold its results in the file; the formula fills them again.
-        if (arrayBlocks.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right && !(r === b.top && c === b.left))) return;
-        const v = cell.value as unknown;
-        let content: unknown = v;
-        // text, not a formula, even when it reads as one
-        let text = typeof v === "string";
-        if (v instanceof Date) content = numbers.get(ws.name)?.get(cell.address) ?? serialOf(v);
-        else if (v && typeof v === "object") {
-          const o = v as { formula?: string; sharedFormula?: string; shareType?: string; ref?: string; result?: { error?: string }; richText?: { text: string }[]; error?: string; text?: string };
-          const formula = (cell as unknown as { formula?: string }).formula ?? o.formula;
-          if (formula && (isBroken(formula) || o.result?.error === "#ERROR!")) {
-            // a formula no program can read (saved with the non-Excel #ERROR!) is kept as the text it is
-            content = `=${formula}`;
-            text = true;
-          } else if (formula) {
-            content = `=${formulaFromFile(formula)}`;
-            if (o.shareType === "array" && o.ref) {
-              const block = asRange(o.ref);
-              if (block) arrayBlocks.push(block);
-            }
-          } else if (o.richText) {
-            content = o.richText.map((t) => t.text).join("");
-            text = true;
-          }
-          else if (o.error) content = o.error;
-          else if (typeof o.text === "string") {
-            content = o.text;
-            text = true;
-          }
-          else content = null;
-        }
-        // Text that would read as something else keeps Excel's apostrophe: "1:50" must not become a time.
-        if (text && typeof content === "string" && needsApostrophe(content)) content = `'${content}`;
-        if (content === undefined || content === null) return;
-        (rows[r] ??= [])[c] = content;
-      });
-    });
+    const { rows, formats, styles } = readCells(ws, numbers.get(ws.name));
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
     sheets[ws.name] = rows.map((row) => Array.from(row, (x) => (x === undefined ? null : x)));
+    const m = emptyMeta();
+    readWidths(ws, m);
     m.formats = runs(formats, (a, b) => a === b).map((x) => ({ rect: x.rect, format: x.value }));
     m.styles = runs(styles, (a, b) => JSON.stringify(a) === JSON.stringify(b)).map((x) => ({ rect: x.rect, style: x.value }));
-    for (const t of ws.getTables() as unknown as { table?: { name: string; tableRef?: string; ref?: string; style?: { theme?: string } } }[]) {
-      const model = t.table ?? (t as never);
-      const ref = model.tableRef ?? model.ref;
-      if (ref) m.tables.push({ name: model.name, range: ref, style: model.style?.theme ?? "TableStyleMedium2" });
-    }
-    const cfs = (ws as unknown as { conditionalFormattings?: { ref: string; rules: (FileRule & { priority?: number })[] }[] }).conditionalFormattings ?? [];
-    // Excel applies the rule of lowest priority number over the others; the playground applies the last one
-    const rules = cfs.flatMap((cf) => cf.rules.map((rule) => ({ ref: cf.ref, rule }))).sort((a, b) => (b.rule.priority ?? 0) - (a.rule.priority ?? 0));
-    for (const { ref, rule } of rules) {
-      const areas = ref.trim().split(/\s+/);
-      const first = rect(areas[0]!);
-      const formula = ruleFormula(areas[0]!, rule);
-      if (!formula) continue;
-      // a rule over several areas is one rule per area, its formula moved to each area's first cell
-      for (const area of areas) {
-        const r = rect(area);
-        m.conditional.push({
-          range: area,
-          formula: shiftFormula(formula, r.top - first.top, r.left - first.left),
-          fill: hexOf(rule.style?.fill?.bgColor) ?? hexOf(rule.style?.fill?.fgColor) ?? "#FFFFFF",
-          font: hexOf(rule.style?.font?.color) ?? "#000000",
-          meaning: "" } satisfies ConditionalFormat);
-      }
-    }
+    m.tables.push(...readTables(ws));
+    m.conditional.push(...readConditionalFormats(ws));
     meta[ws.name] = m;
   });
-
   // Names and charts, from the file's own parts.
-  const order = wb.worksheets.map((w) => w.name);
   const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const names = readNames(workbookXml, wb.worksheets.map((w) => w.name));
+  await readChartsInto(meta, zip);
+  return { sheets, meta, names };
+}
+
+/** ExcelJS turns a number with a date format into a Date, to the millisecond; the file's own number is kept, by sheet. */
+async function storedNumbersBySheet(zip: JSZip): Promise<Map<string, Map<string, number>>> {
+  const numbers = new Map<string, Map<string, number>>();
+  for (const { name, part } of await sheetParts(zip)) numbers.set(name, storedNumbers((await text(zip, part)) ?? ""));
+  return numbers;
+}
+
+/** The column widths, and the sheet's default width: Excel's is 8.43 characters (64 pixels) unless the sheet says otherwise. */
+function readWidths(ws: Worksheet, m: SheetMeta): void {
+  const defaultWidth = charsToPx((ws.properties as { defaultColWidth?: number }).defaultColWidth ?? EXCEL_DEFAULT_WIDTH);
+  if (defaultWidth !== DEFAULT_COLUMN_WIDTH) m.defaultWidth = defaultWidth;
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const w = ws.getColumn(c).width;
+    if (w) m.widths[c - 1] = charsToPx(w);
+  }
+}
+
+/** A sheet's cells: their contents by row and column, and their number formats and styles by "row,col". */
+function readCells(ws: Worksheet, stored: Map<string, number> | undefined) {
+  const rows: unknown[][] = [];
+  const formats = new Map<string, string>();
+  const styles = new Map<string, CellStyle>();
+  const arrayBlocks: Rect[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      const key = `${r},${c}`;
+      if (cell.numFmt && cell.numFmt !== "General") formats.set(key, cell.numFmt);
+      const style = cellStyle(cell);
+      if (style) styles.set(key, style);
+      // The cells an array formula fills hold its results in the file; the formula fills them again.
+      if (arrayBlocks.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right && !(r === b.top && c === b.left))) return;
+      const content = cellContent(cell, stored, arrayBlocks);
+      if (content === undefined || content === null) return;
+      (rows[r] ??= [])[c] = content;
+    });
+  });
+  return { rows, formats, styles };
+}
+
+/** A cell's solid fill, font colour and bold, or undefined when it has none of them. */
+function cellStyle(cell: Cell): CellStyle | undefined {
+  const fill = cell.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
+  const style: CellStyle = {};
+  if (fill?.type === "pattern" && fill.pattern === "solid" && hexOf(fill.fgColor)) style.fill = hexOf(fill.fgColor);
+  if (hexOf(cell.font?.color)) style.font = hexOf(cell.font?.color);
+  if (cell.font?.bold) style.bold = true;
+  return Object.keys(style).length > 0 ? style : undefined;
+}
+
+/**
+ * What a cell holds as the playground keeps it: a number (a date as the file's own serial number), text, a
+ * formula (an array formula's block added to `arrayBlocks`), an error code; null or undefined when nothing.
+ */
+function cellContent(cell: Cell, stored: Map<string, number> | undefined, arrayBlocks: Rect[]): unknown {
+  const v = cell.value as unknown;
+  let content: unknown = v;
+  // text, not a formula, even when it reads as one
+  let text = typeof v === "string";
+  if (v instanceof Date) content = stored?.get(cell.address) ?? serialOf(v);
+  else if (v && typeof v === "object") {
+    const o = v as { formula?: string; sharedFormula?: string; shareType?: string; ref?: string; result?: { error?: string }; richText?: { text: string }[]; error?: string; text?: string };
+    const formula = (cell as unknown as { formula?: string }).formula ?? o.formula;
+    if (formula && (isBroken(formula) || o.result?.error === "#ERROR!")) {
+      // a formula no program can read (saved with the non-Excel #ERROR!) is kept as the text it is
+      content = `=${formula}`;
+      text = true;
+    } else if (formula) {
+      content = `=${formulaFromFile(formula)}`;
+      if (o.shareType === "array" && o.ref) {
+        const block = asRange(o.ref);
+        if (block) arrayBlocks.push(block);
+      }
+    } else if (o.richText) {
+      content = o.richText.map((t) => t.text).join("");
+      text = true;
+    }
+    else if (o.error) content = o.error;
+    else if (typeof o.text === "string") {
+      content = o.text;
+      text = true;
+    }
+    else content = null;
+  }
+  // Text that would read as something else keeps Excel's apostrophe: "1:50" must not become a time.
+  if (text && typeof content === "string" && needsApostrophe(content)) content = `'${content}`;
+  return content;
+}
+
+/** The sheet's tables, with their style (Excel's default where the file names none). */
+function readTables(ws: Worksheet): SheetMeta["tables"] {
+  const out: SheetMeta["tables"] = [];
+  for (const t of ws.getTables() as unknown as { table?: { name: string; tableRef?: string; ref?: string; style?: { theme?: string } } }[]) {
+    const model = t.table ?? (t as never);
+    const ref = model.tableRef ?? model.ref;
+    if (ref) out.push({ name: model.name, range: ref, style: model.style?.theme ?? "TableStyleMedium2" });
+  }
+  return out;
+}
+
+/** The sheet's conditional formats the playground can apply, in the order it applies them. */
+function readConditionalFormats(ws: Worksheet): ConditionalFormat[] {
+  const out: ConditionalFormat[] = [];
+  const cfs = (ws as unknown as { conditionalFormattings?: { ref: string; rules: (FileRule & { priority?: number })[] }[] }).conditionalFormattings ?? [];
+  // Excel applies the rule of lowest priority number over the others; the playground applies the last one
+  const rules = cfs.flatMap((cf) => cf.rules.map((rule) => ({ ref: cf.ref, rule }))).sort((a, b) => (b.rule.priority ?? 0) - (a.rule.priority ?? 0));
+  for (const { ref, rule } of rules) {
+    const areas = ref.trim().split(/\s+/);
+    const first = rect(areas[0]!);
+    const formula = ruleFormula(areas[0]!, rule);
+    if (!formula) continue;
+    // a rule over several areas is one rule per area, its formula moved to each area's first cell
+    for (const area of areas) {
+      const r = rect(area);
+      out.push({
+        range: area,
+        formula: shiftFormula(formula, r.top - first.top, r.left - first.left),
+        fill: hexOf(rule.style?.fill?.bgColor) ?? hexOf(rule.style?.fill?.fgColor) ?? "#FFFFFF",
+        font: hexOf(rule.style?.font?.color) ?? "#000000",
+        meaning: "" } satisfies ConditionalFormat);
+    }
+  }
+  return out;
+}
+
+/** The workbook's defined names a formula can use: workbook-wide, or scoped to a sheet (by its place in `order`). */
+function readNames(workbookXml: string, order: string[]): DefinedName[] {
   const sheetOrder = [...workbookXml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((x) => xmlUnescape(x[1]!));
   const names: DefinedName[] = [];
   for (const x of workbookXml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
@@ -145,6 +198,15 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
     if (local !== undefined && sheet === undefined) continue;
     names.push({ name, expression: `=${formulaFromFile(text)}`, sheet });
   }
+  return names;
+}
+
+/**
+ * The charts of each sheet: the playground's own chart requests (its chart part), then charts from another program
+ * (Excel), their series as the playground can draw them. The playground's own native charts are skipped where
+ * their requests are in the file: the requests are drawn instead.
+ */
+async function readChartsInto(meta: WorkbookMeta, zip: JSZip): Promise<void> {
   const chartsXml = await text(zip, CHARTS_PART);
   const requested = new Set<string>();
   if (chartsXml) {
@@ -161,12 +223,9 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
       }
     }
   }
-  // Charts from another program (Excel): their series, as the playground can draw them. The playground's own
-  // native charts are skipped where their requests are in the file: the requests are drawn instead.
   for (const { name, part } of await sheetParts(zip)) {
     if (meta[name]) meta[name]!.charts.push(...(await readCharts(zip, part, name, requested.has(name))));
   }
-  return { sheets, meta, names };
 }
 
 /** A conditional format's rule as the file has it (ExcelJS's model). */

@@ -110,12 +110,13 @@ export function readPositive(v: unknown, field: string, row: number, what: strin
 }
 
 /** A range taken as it is: its cells (of the kind `cell` says) are read by the function, which knows the table. */
-export function column(cell: CellKind, bounds?: Bounds): Param<Column> {
-  return { kind: "numbers", optional: false, range: true, cell: { kind: cell, bounds }, read: columnOf };
+export function column(cell: CellKind, bounds?: Bounds): Param<Column, Column> {
+  // the fast kernel takes the same column (its cells are screened as the fills are read)
+  return { kind: "numbers", optional: false, range: true, cell: { kind: cell, bounds }, read: columnOf, plain: columnOf };
 }
 
 /** An optional range: omitted, one value for every row, or one per row. */
-export function optionalColumn(cell: CellKind, bounds?: Bounds): Param<Column> {
+export function optionalColumn(cell: CellKind, bounds?: Bounds): Param<Column, Column> {
   return { ...column(cell, bounds), optional: true };
 }
 

@@ -3,6 +3,7 @@ import { decimals, exact, integer, lift, value } from "../arith/exact";
 import { certainQuotient } from "../arith/doubleword";
 import { number } from "../spec/params";
 import { define, type Table } from "../spec/define";
+import * as decoders from "../spec/decoders";
 import { closedColumn, closeOrder, liftInts, pnlColumn, readPnlInts } from "./pnl";
 
 /** EQUITYCURVE: the account's balance, peak and drawdown after each closed trade. */
@@ -31,12 +32,11 @@ export function equityCurve(a: { startBalance: Dec; pnl: readonly Dec[] }): Tabl
  * `readPnlInts` reads them. Undefined, leaving the call to the Decimal path, for no trades, text in a cell
  * read, a close time as text or a step beyond 2^53.
  */
-export function equityCurveFast(raw: ArrayLike<unknown>): (number | string)[][] | undefined {
-  const startRaw = raw[0];
-  if (typeof startRaw !== "number" || !(startRaw > 0)) return undefined;
+export function equityCurveFast(a: { start_balance: number; pnl: unknown; closed: unknown }): (number | string)[][] | undefined {
+  const startRaw = a.start_balance; // above 0, as the decoder read it
   const kb = decimals(startRaw);
   if (kb < 0) return undefined;
-  const read = readPnlInts(raw[1], raw[2]);
+  const read = readPnlInts(a.pnl, a.closed);
   if (read === undefined || read.n < 1) return undefined;
   const { n, ints } = read;
   const k = Math.max(read.scale, kb);
@@ -65,5 +65,5 @@ export const EQUITYCURVE = define(
     closed: closedColumn(),
   },
   (a) => equityCurve({ startBalance: a.start_balance, pnl: closeOrder(a.pnl.values.length, a.closed).map((i) => a.pnl.values[i]!) }),
-  equityCurveFast,
+  { decode: decoders.EQUITYCURVE, kernel: equityCurveFast },
 );

@@ -5,6 +5,7 @@ import { compareProducts, rFiguresExact } from "../arith/doubleword";
 import { EngineError } from "../spec/errors";
 import { number, optional } from "../spec/params";
 import { define, type Table, type TableCell } from "../spec/define";
+import * as decoders from "../spec/decoders";
 import { scaled, shown } from "./cells";
 import { cellCount, closedColumn, closeOrder, flatCells, liftInts, pnlColumn, readPnlInts, riskColumn, type PnlInts } from "./pnl";
 import { finishStats, journalStats, sameR, type JournalTotals, type RFigures } from "./stats";
@@ -191,14 +192,19 @@ function shownCells(rows: [string, TableCell][]): (number | string | EngineError
  * JOURNALSTATS without the reading layer; undefined, leaving the call to the Decimal path, for anything else:
  * fewer than 2 trades, text in a cell read, a close time as text, a risk that is not above 0, a step beyond 2^53.
  */
-export function journalStatsFast(raw: ArrayLike<unknown>): (number | string | EngineError)[][] | undefined {
-  const read = readPnlInts(raw[0], raw[3]);
+export function journalStatsFast(a: {
+  pnl: unknown;
+  start_balance: number | undefined;
+  risk: unknown;
+  closed: unknown;
+}): (number | string | EngineError)[][] | undefined {
+  const read = readPnlInts(a.pnl, a.closed);
   if (read === undefined || read.n < 2) return undefined;
   const n = read.n;
-  const startRaw = raw[1];
-  const start = blank(startRaw) ? undefined : plainPositive(startRaw);
-  if (start === undefined && !blank(startRaw)) return undefined;
-  const risk = blank(raw[2]) ? undefined : readRisk(raw[2], read, cellCount(raw[0]));
+  // the decoder gave a start balance above 0 or none; one with too many decimals goes the Decimal way
+  const start = a.start_balance === undefined ? undefined : plainPositive(a.start_balance);
+  if (start === undefined && a.start_balance !== undefined) return undefined;
+  const risk = blank(a.risk) ? undefined : readRisk(a.risk, read, cellCount(a.pnl));
   if (risk === null) return undefined;
   const k = Math.max(read.scale, risk?.scale ?? 0, start?.k ?? 0);
   if (!liftInts(read.ints, read.scales, n, k) || (risk !== undefined && !liftInts(risk.ints, risk.scales, n, k))) return undefined;
@@ -230,5 +236,5 @@ export const JOURNALSTATS = define(
       risk: risk === undefined ? undefined : order.map((i) => risk[i]!),
     });
   },
-  journalStatsFast,
+  { decode: decoders.JOURNALSTATS, kernel: journalStatsFast },
 );

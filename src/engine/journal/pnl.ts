@@ -3,6 +3,7 @@ import { decimals, integer, lift } from "../arith/exact";
 import { DomainError, InvalidArgumentError } from "../spec/errors";
 import { describe, fromNumber, isBlank, parseNumericText } from "../spec/read";
 import type { Param } from "../spec/params";
+import { plainRange } from "../spec/plain";
 import { blankCell, flatten, readCellNumber } from "./cells";
 import { readTime } from "./dates";
 
@@ -43,6 +44,7 @@ export function pnlColumn(): Param<PnlRead> {
     kind: "numbers",
     optional: false,
     range: true,
+    plain: plainRange,
     cell: { kind: "number" },
     read(raw, field, call) {
       const cells = flatten(raw);
@@ -72,6 +74,7 @@ export function riskColumn(): Param<Dec[] | undefined> {
     kind: "numbers",
     optional: true,
     range: true,
+    plain: plainRange,
     cell: { kind: "number", bounds: { gt: 0 } },
     read(raw, field, call) {
       if (isBlank(raw)) return undefined;
@@ -98,6 +101,7 @@ export function closedColumn(): Param<number[] | undefined> {
     kind: "numbers",
     optional: true,
     range: true,
+    plain: plainRange,
     cell: { kind: "time" },
     read(raw, field, call) {
       const pnl = call!.read.pnl as PnlRead;

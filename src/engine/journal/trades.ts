@@ -1,6 +1,7 @@
 import { EngineError } from "../spec/errors";
-import { define } from "../spec/define";
-import { column, columnOf, optionalColumn, shown } from "./cells";
+import { define, type Args, type PlainArgs } from "../spec/define";
+import * as decoders from "../spec/decoders";
+import { column, optionalColumn, shown } from "./cells";
 import { readFills, timeOrder, type FillColumns, type Fills } from "./fills";
 import { decimalFills, decimalRow } from "./finish-decimal";
 import { exactAsDecimal, exactHoldings, exactRow, scaledFills, type ExactFinisher } from "./finish-exact";
@@ -44,10 +45,10 @@ export function trades(f: Fills): TradeRow[] {
  * worksheet shows them. Undefined, leaving the call to `apply`, for numeric text, long numbers, a step beyond
  * 2^53 and any error (which `apply` gives as it reads the same fills).
  */
-export function tradesFast(raw: ArrayLike<unknown>): (number | string)[][] | undefined {
+export function tradesFast(a: PlainArgs<typeof TRADE_PARAMS>): (number | string)[][] | undefined {
   let rows: TradeRow[] | undefined;
   try {
-    const f = readFills(fillColumns(raw));
+    const f = readFills(fillColumns(a));
     rows = exactTrades(f, timeOrder(f), true); // f is dropped after: scaled where it is
   } catch (e) {
     if (e instanceof EngineError) return undefined;
@@ -71,45 +72,29 @@ export function tradesFast(raw: ArrayLike<unknown>): (number | string)[][] | und
   return out;
 }
 
-/** TRADES' ranges from the worksheet's arguments, in catalog order. */
-function fillColumns(raw: ArrayLike<unknown>): FillColumns {
+/** TRADES' columns by the names the fills reader takes. */
+function fillColumns(a: Args<typeof TRADE_PARAMS> | PlainArgs<typeof TRADE_PARAMS>): FillColumns {
   return {
-    times: columnOf(raw[0]),
-    symbols: columnOf(raw[1]),
-    sides: columnOf(raw[2]),
-    prices: columnOf(raw[3]),
-    quantities: columnOf(raw[4]),
-    fees: columnOf(raw[5]),
-    contractSizes: columnOf(raw[6]),
-    positionSides: columnOf(raw[7]),
+    times: a.times,
+    symbols: a.symbols,
+    sides: a.sides,
+    prices: a.prices,
+    quantities: a.quantities,
+    fees: a.fees,
+    contractSizes: a.contract_sizes,
+    positionSides: a.position_sides,
   };
 }
 
-export const TRADES = define(
-  {
-    times: column("time"),
-    symbols: column("symbol"),
-    sides: column("side"),
-    prices: column("number", { gt: 0 }),
-    quantities: column("number", { gt: 0 }),
-    fees: optionalColumn("number"),
-    contract_sizes: optionalColumn("number", { gt: 0 }),
-    position_sides: optionalColumn("positionSide"),
-  },
-  (a) =>
-    tradesTable(
-      trades(
-        readFills({
-          times: a.times,
-          symbols: a.symbols,
-          sides: a.sides,
-          prices: a.prices,
-          quantities: a.quantities,
-          fees: a.fees,
-          contractSizes: a.contract_sizes,
-          positionSides: a.position_sides,
-        }),
-      ),
-    ),
-  tradesFast,
-);
+const TRADE_PARAMS = {
+  times: column("time"),
+  symbols: column("symbol"),
+  sides: column("side"),
+  prices: column("number", { gt: 0 }),
+  quantities: column("number", { gt: 0 }),
+  fees: optionalColumn("number"),
+  contract_sizes: optionalColumn("number", { gt: 0 }),
+  position_sides: optionalColumn("positionSide"),
+};
+
+export const TRADES = define(TRADE_PARAMS, (a) => tradesTable(trades(readFills(fillColumns(a)))), { decode: decoders.TRADES, kernel: tradesFast });

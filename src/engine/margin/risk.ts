@@ -46,6 +46,19 @@ export function checkStop(a: { side: Side; entry: Dec; stop: Dec }): void {
 }
 
 /**
+ * The rule for a take-profit target, for RR and for a caller that checks one before computing (the task
+ * pane's form): not on the losing side of entry (a DomainError otherwise). At entry it is allowed, a reward of 0.
+ */
+export function checkTarget(a: { side: Side; entry: Dec; target: Dec }): void {
+  if (a.target.sub(a.entry).mul(a.side).lt(0)) {
+    throw new DomainError(
+      "target",
+      `a ${sideWord(a.side)}'s target must be ${a.side === 1 ? "above" : "below"} entry ${a.entry.toString()}, got ${a.target.toString()}`,
+    );
+  }
+}
+
+/**
  * Quantity that loses `equity·risk` at the stop, the fees of opening at `entry` and closing at `stop`
  * included: equity·risk / ((|entry − stop| + fee_rate·(entry + stop))·cs), so that LEV.PNL at the stop with the
  * same fee rate is −equity·risk. With `leverage`, the quantity is capped so that its margin,
@@ -130,12 +143,7 @@ export const INVRISKSIZE = define(
 /** Reward-to-risk ratio |target − entry| / |entry − stop|, with stop and target each on its own side. */
 export function rewardRisk(a: { side: Side; entry: Dec; stop: Dec; target: Dec }): Dec {
   checkStopSide(a.side, a.entry, a.stop);
-  if (a.target.sub(a.entry).mul(a.side).lt(0)) {
-    throw new DomainError(
-      "target",
-      `a ${sideWord(a.side)}'s target must be ${a.side === 1 ? "above" : "below"} entry ${a.entry.toString()}, got ${a.target.toString()}`,
-    );
-  }
+  checkTarget(a);
   return a.target.sub(a.entry).abs().div(stopDistance(a.entry, a.stop));
 }
 export const RR = define({ side, entry: price(), stop: price(), target: price() }, rewardRisk);

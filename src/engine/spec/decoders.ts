@@ -76,6 +76,18 @@ export const EQUITY: Decoder = (raw, p, kernel) => {
   return kernel({ balance, floating_pnl });
 };
 
+/** EQUITYCURVE(start_balance, pnl, closed) */
+export const EQUITYCURVE: Decoder = (raw, p, kernel) => {
+  const r0 = raw[0];
+  const start_balance = typeof r0 === "number" && r0 > 0 && r0 - r0 === 0 ? r0 : DECLINE;
+  if (start_balance === DECLINE) return undefined;
+  const pnl = p.pnl!.plain!(raw[1]);
+  if (pnl === DECLINE) return undefined;
+  const closed = p.closed!.plain!(raw[2]);
+  if (closed === DECLINE) return undefined;
+  return kernel({ start_balance, pnl, closed });
+};
+
 /** FREEMARGIN(equity, used_margin) */
 export const FREEMARGIN: Decoder = (raw, _p, kernel) => {
   const r0 = raw[0];
@@ -129,6 +141,20 @@ export const GRID: Decoder = (raw, p, kernel) => {
   const mmr = blank(r5) ? 0.005 : typeof r5 === "number" && r5 >= 0 && r5 < 1 ? r5 : p.mmr!.plain!(r5);
   if (mmr === DECLINE) return undefined;
   return kernel({ measure, side, entry, leverages, moves, mmr });
+};
+
+/** JOURNALSTATS(pnl, start_balance, risk, closed) */
+export const JOURNALSTATS: Decoder = (raw, p, kernel) => {
+  const pnl = p.pnl!.plain!(raw[0]);
+  if (pnl === DECLINE) return undefined;
+  const r1 = raw[1];
+  const start_balance = blank(r1) ? undefined : typeof r1 === "number" && r1 > 0 && r1 - r1 === 0 ? r1 : DECLINE;
+  if (start_balance === DECLINE) return undefined;
+  const risk = p.risk!.plain!(raw[2]);
+  if (risk === DECLINE) return undefined;
+  const closed = p.closed!.plain!(raw[3]);
+  if (closed === DECLINE) return undefined;
+  return kernel({ pnl, start_balance, risk, closed });
 };
 
 /** LADDER(side, prices, quantities, leverage, mmr, fee_rate) */
@@ -292,4 +318,25 @@ export const SCENARIOS: Decoder = (raw, p, kernel) => {
   const fee_rate = blank(r7) ? 0 : typeof r7 === "number" && r7 >= 0 && r7 < 1 ? r7 : DECLINE;
   if (fee_rate === DECLINE) return undefined;
   return kernel({ side, entry, quantity, leverage, prices, balance, mmr, fee_rate });
+};
+
+/** TRADES(times, symbols, sides, prices, quantities, fees, contract_sizes, position_sides) */
+export const TRADES: Decoder = (raw, p, kernel) => {
+  const times = p.times!.plain!(raw[0]);
+  if (times === DECLINE) return undefined;
+  const symbols = p.symbols!.plain!(raw[1]);
+  if (symbols === DECLINE) return undefined;
+  const sides = p.sides!.plain!(raw[2]);
+  if (sides === DECLINE) return undefined;
+  const prices = p.prices!.plain!(raw[3]);
+  if (prices === DECLINE) return undefined;
+  const quantities = p.quantities!.plain!(raw[4]);
+  if (quantities === DECLINE) return undefined;
+  const fees = p.fees!.plain!(raw[5]);
+  if (fees === DECLINE) return undefined;
+  const contract_sizes = p.contract_sizes!.plain!(raw[6]);
+  if (contract_sizes === DECLINE) return undefined;
+  const position_sides = p.position_sides!.plain!(raw[7]);
+  if (position_sides === DECLINE) return undefined;
+  return kernel({ times, symbols, sides, prices, quantities, fees, contract_sizes, position_sides });
 };

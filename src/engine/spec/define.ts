@@ -93,9 +93,8 @@ function checkFinite<R extends Result>(result: R): R {
 export function define<P extends Params, R extends Result>(
   params: P,
   compute: (args: Args<P>) => R,
-  given?: FastPath<P> | ((raw: ArrayLike<unknown>) => Fast),
+  fastPath?: FastPath<P>,
 ): EngineFunction<P, R> {
-  const fastPath = typeof given === "function" ? undefined : given;
   // the argument list is made on first use, not when the bundle loads
   let names: string[] | undefined;
   let entries: (readonly [string, Param<unknown>])[] | undefined;
@@ -108,7 +107,7 @@ export function define<P extends Params, R extends Result>(
       return (names ??= Object.keys(params));
     },
     compute,
-    fast: typeof given === "function" ? given : decode === undefined || kernel === undefined ? undefined : (raw) => decode(raw, params, kernel),
+    fast: decode === undefined || kernel === undefined ? undefined : (raw) => decode(raw, params, kernel),
     fastPath,
     call(raw) {
       const args: Record<string, unknown> = {};

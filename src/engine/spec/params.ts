@@ -46,9 +46,9 @@ export interface Param<T, Q = unknown> {
    */
   read(raw: unknown, field: string, call?: Call): T;
   /**
-   * The argument as a fast kernel takes it, or DECLINE (plain.ts). Absent for an argument no fast kernel takes
-   * (a positions or fills column read within the call): tools/decoders.cjs refuses to write a decoder for a
-   * function with such an argument until its spec says how a kernel takes it.
+   * The argument as a fast kernel takes it, or DECLINE (plain.ts). Absent for an argument no fast kernel takes:
+   * tools/decoders.cjs refuses to write a decoder for a function with such an argument until its spec says how
+   * a kernel takes it.
    */
   readonly plain?: (raw: unknown) => Q | Decline;
 }

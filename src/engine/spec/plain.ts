@@ -52,6 +52,14 @@ export function plainSide(x: unknown): Side | Decline {
   return sideOf(x) ?? DECLINE;
 }
 
+/**
+ * A range a kernel reads cell by cell itself (a column of fills or trades, whose cells it screens as it reads
+ * them): handed as it is, never declined here. A cell the kernel does not take sends the call the Decimal way.
+ */
+export function plainRange<T = unknown>(x: unknown): T {
+  return x as T;
+}
+
 /** Text leverages already read ("20x" → 20), or DECLINE where the text has no exact plain number. */
 const LEVERAGE_TEXT = new Map<string, number | Decline>();
 const LEVERAGE_TEXT_SIZE = 256;

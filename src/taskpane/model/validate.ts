@@ -1,6 +1,7 @@
 import {
   CALLPRICE,
   checkStop,
+  checkTarget,
   FXCONVERT,
   D,
   convert,
@@ -142,9 +143,9 @@ function readStopAndTarget({ v, field }: Reading, p: { side: Side; entry?: Dec; 
   const target = field("target", () => {
     if (blank(v.target)) return undefined;
     const t = onTick(viaSpec(RISKSIZE.params.stop, v.target, "the take-profit price"), tick, v.tick, named, "the take-profit price");
-    if (entry && (side === 1 ? t.lte(entry) : t.gte(entry))) {
+    if (entry && !engineTakes(() => checkTarget({ side, entry, target: t }))) {
       throw new FieldProblem(
-        side === 1 ? "For a long, the take profit must be above the entry price." : "For a short, the take profit must be below the entry price.",
+        side === 1 ? "For a long, the take profit must be at or above the entry price." : "For a short, the take profit must be at or below the entry price.",
       );
     }
     return t;

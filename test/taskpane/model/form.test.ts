@@ -1,5 +1,6 @@
 import { applyPreset, GUIDE_EXAMPLE, type FieldId, type FormValues } from "../../../src/taskpane/model/form";
 import { validate } from "../../../src/taskpane/model/validate";
+import { buildScenario } from "../../../src/taskpane/model/scenario";
 import { expectVector, input } from "../../helpers/vectors";
 
 const crypto = applyPreset(GUIDE_EXAMPLE, "crypto-linear");
@@ -31,7 +32,9 @@ describe("form validation", () => {
     // LEV.PNL's exit bounds: a price > 0
     ["a price list with a zero", { scenarioKind: "list", priceList: "1.1 0" }, "priceList", /^Every price must be more than 0; "0" is not\.$/],
     ["a price list with a negative price", { scenarioKind: "list", priceList: "-1; 1.1" }, "priceList", /"-1" is not/],
-    ["a long's take profit below entry", { target: "0.99" }, "target", /above the entry/],
+    // the engine's target rule (checkTarget, as LEV.RR reads it): never on the losing side of entry
+    ["a long's take profit below entry", { target: "0.99" }, "target", /^For a long, the take profit must be at or above the entry price\.$/],
+    ["a short's take profit above entry", { side: "short", stop: "1.01", target: "1.01" }, "target", /^For a short, the take profit must be at or below the entry price\.$/],
     ["risk sizing without a stop", { sizeMode: "risk", riskPct: "1" }, "stop", /needs one/],
     ["a risk of 150 %", { sizeMode: "risk", riskPct: "150", stop: "0.99" }, "riskPct", /at most 100 %/],
     ["a stop-out level above the margin call", { stopoutLevel: "120" }, "stopoutLevel", /not be above the margin-call/],
@@ -48,6 +51,15 @@ describe("form validation", () => {
     expect(v.trade).toBeUndefined();
     expect(Object.keys(v.errors)).toContain(fieldId);
     expect(v.errors[fieldId]).toMatch(message);
+  });
+
+  it("takes a take profit at the entry, as LEV.RR does (a reward of 0)", () => {
+    // LEV.RR(long, 1, 0.99, 1) = |1 − 1| / |1 − 0.99| = 0: the engine's rule allows it, so the pane does too.
+    const v = validate({ ...GUIDE_EXAMPLE, stop: "0.99", target: "1.0000" });
+    expect(v.errors).toEqual({});
+    expect(v.trade?.target?.toString()).toBe("1");
+    const s = buildScenario(v.trade!);
+    expect(s.figures.find((f) => f.name === "RewardRisk")?.value).toBe(0);
   });
 
   it("checks the maintenance-margin rate where the market liquidates by it", () => {
