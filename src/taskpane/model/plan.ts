@@ -28,21 +28,86 @@ export function content(expr: Expr | undefined, value: Val, live: boolean): Cell
 /** Column widths (points) of the scenario sheet: the chart spans C to G beside the key figures. */
 const SCENARIO_WIDTHS = [215, 85, 80, 80, 80, 80, 80, 420, 20, 80, 80, 80, 80, 80, 80, 80];
 
-export function scenarioPlan(s: Scenario): WritePlan {
-  const live = s.trade.output === "formulas";
-  const fmt = (u: Unit) => excelFormat(u, s.trade.prices);
-  const money: Unit = s.trade.inverse ? "coin" : "money";
-  const pnlTitle = s.trade.inverse ? `PnL (${s.trade.coin})` : s.trade.fx ? `PnL (${s.trade.fx.account})` : "PnL";
-  // Column headers say the coin (or the converted currency) where amounts are in it.
-  const unitWord = s.trade.inverse ? s.trade.coin : s.trade.fx?.account;
-  const heading = (c: string): string => (unitWord && (c === "PnL" || c === s.view.equityLabel) ? `${c} (${unitWord})` : c);
-  const blocks: Block[] = [];
-  const formats: NumberFormat[] = [];
-  const names: WritePlan["names"] = [];
-  const bold: string[] = [];
-  const L = s.layout;
+/** What the scenario sheet's blocks add to the plan, each in the order the blocks are laid out. */
+interface PlanParts {
+  blocks: Block[];
+  formats: NumberFormat[];
+  names: WritePlan["names"];
+  bold: string[];
+  conditionalFormats: ConditionalFormat[];
+}
 
-  blocks.push({
+/** What every block of the scenario sheet reads, and the parts it adds to. */
+interface PlanContext {
+  s: Scenario;
+  /** Formulas (live) or the values the engine computed. */
+  live: boolean;
+  /** The Excel number format of a unit, for this trade's prices. */
+  fmt: (u: Unit) => string;
+  out: PlanParts;
+}
+
+/** First and last sheet rows of a block's data. */
+interface RowSpan {
+  first: number;
+  last: number;
+}
+
+export function scenarioPlan(s: Scenario): WritePlan {
+  const p: PlanContext = {
+    s,
+    live: s.trade.output === "formulas",
+    fmt: (u: Unit) => excelFormat(u, s.trade.prices),
+    out: { blocks: [], formats: [], names: [], bold: [], conditionalFormats: [] },
+  };
+  const L = s.layout;
+  titleBlock(p);
+  keyFiguresBlock(p);
+  inputsBlock(p);
+  const walk = walkthroughBlock(p);
+  const table = scenarioTableBlock(p);
+  statusColours(p, table, walk);
+  const series = chartHelperBlock(p, table);
+  accountBlock(p);
+  const { blocks, formats, names, bold, conditionalFormats } = p.out;
+  return {
+    baseName: SCENARIO_SHEET,
+    blocks,
+    formats,
+    names,
+    table: { range: `${cellName(L.tableRow, 0)}:${cellName(table.last, s.columns.length - 1)}`, style: "TableStyleMedium2" },
+    conditionalFormats,
+    chart: {
+      title: `PnL against price: ${s.trade.symbol}`,
+      xTitle: "Price",
+      yTitle: pnlTitle(s),
+      series,
+      anchor: `${cellName(L.chartTop, 2)}:${cellName(L.chartBottom, 6)}`,
+    },
+    // the columns the sheet uses: up to H, and J to P where the cross account's block sits
+    columnWidths: SCENARIO_WIDTHS.slice(0, s.account ? SCENARIO_WIDTHS.length : 8),
+    bold,
+    inputRange: `${cellName(L.inputsRow + 1, 1)}:${cellName(L.inputsRow + s.inputs.length - 1, 1)}`,
+    // the title: the sheet opens at its top, the key figures and the chart in view
+    select: cellName(L.titleRow, 0),
+  };
+}
+
+/** The PnL's title on the chart and its helper cells: with the coin, or the converted currency, it is in. */
+function pnlTitle(s: Scenario): string {
+  return s.trade.inverse ? `PnL (${s.trade.coin})` : s.trade.fx ? `PnL (${s.trade.fx.account})` : "PnL";
+}
+
+/** Column headers say the coin (or the converted currency) where amounts are in it. */
+function columnHeading(s: Scenario, c: string): string {
+  const unitWord = s.trade.inverse ? s.trade.coin : s.trade.fx?.account;
+  return unitWord && (c === "PnL" || c === s.view.equityLabel) ? `${c} (${unitWord})` : c;
+}
+
+/** The title, what the sheet does when an input changes, and whether the trade can be opened as set. */
+function titleBlock({ s, live, out }: PlanContext): void {
+  const L = s.layout;
+  out.blocks.push({
     at: cellName(L.titleRow, 0),
     rows: [
       [content(s.title.expr, s.title.value, live)],
@@ -55,133 +120,132 @@ export function scenarioPlan(s: Scenario): WritePlan {
       [content(s.opening.expr, s.opening.value, live)],
     ],
   });
-  bold.push(cellName(L.titleRow, 0), cellName(L.titleRow + 2, 0));
+  out.bold.push(cellName(L.titleRow, 0), cellName(L.titleRow + 2, 0));
+}
 
-  // Key figures: label and value in A:B, the chart beside them (C:G), what each means in H.
-  blocks.push({ at: cellName(L.figuresRow, 0), rows: [["Key figures", ""]] });
-  blocks.push({ at: cellName(L.figuresRow, 7), rows: [["What it means"]] });
-  bold.push(`${cellName(L.figuresRow, 0)}:${cellName(L.figuresRow, 1)}`, cellName(L.figuresRow, 7));
+/** Key figures: label and value in A:B, the chart beside them (C:G), what each means in H. */
+function keyFiguresBlock({ s, live, fmt, out }: PlanContext): void {
+  const L = s.layout;
+  out.blocks.push({ at: cellName(L.figuresRow, 0), rows: [["Key figures", ""]] });
+  out.blocks.push({ at: cellName(L.figuresRow, 7), rows: [["What it means"]] });
+  out.bold.push(`${cellName(L.figuresRow, 0)}:${cellName(L.figuresRow, 1)}`, cellName(L.figuresRow, 7));
   s.figures.forEach((f, i) => {
     const row = L.figuresRow + 1 + i;
-    names.push({ name: f.name, cell: cellName(row, 1) });
-    formats.push({ range: cellName(row, 1), format: fmt(f.unit) });
+    out.names.push({ name: f.name, cell: cellName(row, 1) });
+    out.formats.push({ range: cellName(row, 1), format: fmt(f.unit) });
   });
-  blocks.push({ at: cellName(L.figuresRow + 1, 0), rows: s.figures.map((f) => [f.label, content(f.expr, f.value, live)]) });
-  blocks.push({ at: cellName(L.figuresRow + 1, 7), rows: s.figures.map((f) => [f.explain]) });
+  out.blocks.push({ at: cellName(L.figuresRow + 1, 0), rows: s.figures.map((f) => [f.label, content(f.expr, f.value, live)]) });
+  out.blocks.push({ at: cellName(L.figuresRow + 1, 7), rows: s.figures.map((f) => [f.explain]) });
+}
 
-  // Inputs: label, value (named, yellow), note.
-  blocks.push({ at: cellName(L.inputsRow, 0), rows: [["Inputs", "", ""]] });
-  bold.push(`${cellName(L.inputsRow, 0)}:${cellName(L.inputsRow, 2)}`);
+/** Inputs: label, value (named, yellow), note. */
+function inputsBlock({ s, live, fmt, out }: PlanContext): void {
+  const L = s.layout;
+  out.blocks.push({ at: cellName(L.inputsRow, 0), rows: [["Inputs", "", ""]] });
+  out.bold.push(`${cellName(L.inputsRow, 0)}:${cellName(L.inputsRow, 2)}`);
   s.inputs.forEach((item, i) => {
     const row = L.inputsRow + 1 + i;
-    names.push({ name: item.name, cell: cellName(row, 1) });
-    formats.push({ range: cellName(row, 1), format: fmt(item.unit) });
+    out.names.push({ name: item.name, cell: cellName(row, 1) });
+    out.formats.push({ range: cellName(row, 1), format: fmt(item.unit) });
   });
-  blocks.push({ at: cellName(L.inputsRow + 1, 0), rows: s.inputs.map((item) => [item.label, content(item.expr, item.value, live), item.note]) });
+  out.blocks.push({ at: cellName(L.inputsRow + 1, 0), rows: s.inputs.map((item) => [item.label, content(item.expr, item.value, live), item.note]) });
+}
 
-  // Walkthrough: the guide's story, step by step, in the order price reaches each step.
-  blocks.push({ at: cellName(L.walkRow, 0), rows: [["Walkthrough"]] });
-  bold.push(cellName(L.walkRow, 0));
+/** Walkthrough: the guide's story, step by step, in the order price reaches each step. Returns its steps' rows. */
+function walkthroughBlock({ s, live, fmt, out }: PlanContext): RowSpan {
+  const L = s.layout;
+  out.blocks.push({ at: cellName(L.walkRow, 0), rows: [["Walkthrough"]] });
+  out.bold.push(cellName(L.walkRow, 0));
   const walkHeader = L.walkRow + 1;
-  const walkFirst = walkHeader + 1;
-  const walkLast = walkFirst + s.walkthrough.length - 1;
-  blocks.push({
+  const first = walkHeader + 1;
+  out.blocks.push({
     at: cellName(walkHeader, 0),
     rows: [
-      s.walkColumns.map(heading),
+      s.walkColumns.map((c) => columnHeading(s, c)),
       ...s.walkthrough.map((w) => [content(w.stepExpr, w.step, live), ...w.cells.map((c) => content(c.expr, c.value, live)), content(w.story.expr, w.story.value, live)]),
     ],
   });
-  bold.push(`${cellName(walkHeader, 0)}:${cellName(walkHeader, s.walkColumns.length - 1)}`);
-  columnFormats(s.walkthrough, walkFirst, 1, fmt, formats);
+  out.bold.push(`${cellName(walkHeader, 0)}:${cellName(walkHeader, s.walkColumns.length - 1)}`);
+  columnFormats(s.walkthrough, first, 1, fmt, out.formats);
+  return { first, last: first + s.walkthrough.length - 1 };
+}
 
-  // Scenario table.
-  blocks.push({ at: cellName(L.tableHeadingRow, 0), rows: [["Scenarios"]] });
-  bold.push(cellName(L.tableHeadingRow, 0));
+/** The scenario table (one empty row when there are no prices to try). Returns its data rows. */
+function scenarioTableBlock({ s, live, fmt, out }: PlanContext): RowSpan {
+  const L = s.layout;
+  out.blocks.push({ at: cellName(L.tableHeadingRow, 0), rows: [["Scenarios"]] });
+  out.bold.push(cellName(L.tableHeadingRow, 0));
   const first = L.tableRow + 1;
   const last = L.tableRow + Math.max(s.rows.length, 1);
-  const tableRange = `${cellName(L.tableRow, 0)}:${cellName(last, s.columns.length - 1)}`;
-  blocks.push({
+  out.blocks.push({
     at: cellName(L.tableRow, 0),
     rows: [
-      s.columns.map(heading),
+      s.columns.map((c) => columnHeading(s, c)),
       ...(s.rows.length > 0
         ? s.rows.map((r) => r.cells.map((c) => content(c.expr, c.value, live)))
         : [s.columns.map(() => null)]),
     ],
   });
-  columnFormats(s.rows, first, 0, fmt, formats);
+  columnFormats(s.rows, first, 0, fmt, out.formats);
+  return { first, last };
+}
 
-  const conditionalFormats: ConditionalFormat[] = [];
+/** The scenario table's and the walkthrough's rows coloured by their status (column G). */
+function statusColours({ s, out }: PlanContext, table: RowSpan, walk: RowSpan): void {
   const colour = (range: string, topRow: number, col: number) => {
     const s1 = `$${columnName(col)}${topRow + 1}`; // the status cell of the range's first row
-    conditionalFormats.push(
+    out.conditionalFormats.push(
       { range, formula: `=OR(${s1}="LIQUIDATED",${s1}="STOP OUT")`, ...RED, meaning: "liquidated or stopped out" },
       { range, formula: `=${s1}="MARGIN CALL"`, ...AMBER, meaning: "margin call" },
     );
   };
-  if (s.rows.length > 0) colour(`${cellName(first, 0)}:${cellName(last, s.columns.length - 1)}`, first, 6);
-  colour(`${cellName(walkFirst, 0)}:${cellName(walkLast, s.walkColumns.length - 1)}`, walkFirst, 6);
+  if (s.rows.length > 0) colour(`${cellName(table.first, 0)}:${cellName(table.last, s.columns.length - 1)}`, table.first, 6);
+  colour(`${cellName(walk.first, 0)}:${cellName(walk.last, s.walkColumns.length - 1)}`, walk.first, 6);
+}
 
-  // Helper cells under the chart, labelled as such: each mark is a vertical line from the lowest to the
-  // highest PnL in the table; then the walkthrough's order.
-  const H = L.helpersRow;
-  const pnlRange = `${cellName(first, 2)}:${cellName(last, 2)}`;
+/**
+ * Helper cells under the chart, labelled as such: each mark is a vertical line from the lowest to the
+ * highest PnL in the table; then the walkthrough's order. Returns the chart's series: the PnL, then the marks.
+ */
+function chartHelperBlock({ s, live, fmt, out }: PlanContext, table: RowSpan): NonNullable<WritePlan["chart"]>["series"] {
+  const H = s.layout.helpersRow;
+  const money: Unit = s.trade.inverse ? "coin" : "money";
+  const pnlRange = `${cellName(table.first, 2)}:${cellName(table.last, 2)}`;
   const pnls = s.rows.map((r) => r.cells[2]!.value).filter((v): v is number => typeof v === "number");
   const low = pnls.length ? Math.min(...pnls) : 0;
   const high = pnls.length ? Math.max(...pnls) : 0;
   const helperRows: CellValue[][] = [
     ["Helper cells: the chart's data and the walkthrough's order, not figures", null, null],
-    ["Chart mark", "Price", pnlTitle],
+    ["Chart mark", "Price", pnlTitle(s)],
   ];
   const series: NonNullable<WritePlan["chart"]>["series"] = [
-    { name: "PnL", x: `${cellName(first, 0)}:${cellName(last, 0)}`, y: pnlRange },
+    { name: "PnL", x: `${cellName(table.first, 0)}:${cellName(table.last, 0)}`, y: pnlRange },
   ];
   s.marks.forEach((m, i) => {
     const r = H + 2 + 2 * i;
     helperRows.push([m.label, content(m.price, m.value, live), live ? `=MIN(${pnlRange})` : low]);
     helperRows.push([m.label, content(m.price, m.value, live), live ? `=MAX(${pnlRange})` : high]);
     series.push({ name: m.label, x: `${cellName(r, 3)}:${cellName(r + 1, 3)}`, y: `${cellName(r, 4)}:${cellName(r + 1, 4)}`, role: "marker" });
-    formats.push({ range: `${cellName(r, 3)}:${cellName(r + 1, 3)}`, format: fmt("price") });
-    formats.push({ range: `${cellName(r, 4)}:${cellName(r + 1, 4)}`, format: fmt(money) });
+    out.formats.push({ range: `${cellName(r, 3)}:${cellName(r + 1, 3)}`, format: fmt("price") });
+    out.formats.push({ range: `${cellName(r, 4)}:${cellName(r + 1, 4)}`, format: fmt(money) });
   });
   const orderRow = H + 2 + 2 * s.marks.length;
   helperRows.push(["Adverse move's place", null, content(s.walkOrder.expr, s.walkOrder.value, live)]);
-  names.push({ name: "WalkOrder", cell: cellName(orderRow, 4) });
-  formats.push({ range: cellName(orderRow, 4), format: "0" });
-  blocks.push({ at: cellName(H, 2), rows: helperRows });
-  bold.push(cellName(H, 2), `${cellName(H + 1, 2)}:${cellName(H + 1, 4)}`);
+  out.names.push({ name: "WalkOrder", cell: cellName(orderRow, 4) });
+  out.formats.push({ range: cellName(orderRow, 4), format: "0" });
+  out.blocks.push({ at: cellName(H, 2), rows: helperRows });
+  out.bold.push(cellName(H, 2), `${cellName(H + 1, 2)}:${cellName(H + 1, 4)}`);
+  return series;
+}
 
-  // Cross mode with other positions: the account block LEV.CROSSLIQ and LEV.CROSSACCOUNT read.
-  if (s.account) {
-    const b = s.account;
-    blocks.push({ at: cellName(b.top, b.left), rows: accountCells(b, live, content) });
-    bold.push(cellName(b.top, b.left), `${cellName(b.top + 1, b.left)}:${cellName(b.top + 1, b.left + 6)}`);
-    const rows = (j: number) => `${cellName(b.top + 2, b.left + j)}:${cellName(b.top + 1 + b.rows.length, b.left + j)}`;
-    formats.push({ range: rows(2), format: fmt("price") }, { range: rows(4), format: fmt("price") }, { range: rows(5), format: "0.00%" });
-  }
-
-  return {
-    baseName: SCENARIO_SHEET,
-    blocks,
-    formats,
-    names,
-    table: { range: tableRange, style: "TableStyleMedium2" },
-    conditionalFormats,
-    chart: {
-      title: `PnL against price: ${s.trade.symbol}`,
-      xTitle: "Price",
-      yTitle: pnlTitle,
-      series,
-      anchor: `${cellName(L.chartTop, 2)}:${cellName(L.chartBottom, 6)}`,
-    },
-    // the columns the sheet uses: up to H, and J to P where the cross account's block sits
-    columnWidths: SCENARIO_WIDTHS.slice(0, s.account ? SCENARIO_WIDTHS.length : 8),
-    bold,
-    inputRange: `${cellName(L.inputsRow + 1, 1)}:${cellName(L.inputsRow + s.inputs.length - 1, 1)}`,
-    // the title: the sheet opens at its top, the key figures and the chart in view
-    select: cellName(L.titleRow, 0),
-  };
+/** Cross mode with other positions: the account block LEV.CROSSLIQ and LEV.CROSSACCOUNT read. */
+function accountBlock({ s, live, fmt, out }: PlanContext): void {
+  const b = s.account;
+  if (!b) return;
+  out.blocks.push({ at: cellName(b.top, b.left), rows: accountCells(b, live, content) });
+  out.bold.push(cellName(b.top, b.left), `${cellName(b.top + 1, b.left)}:${cellName(b.top + 1, b.left + 6)}`);
+  const rows = (j: number) => `${cellName(b.top + 2, b.left + j)}:${cellName(b.top + 1 + b.rows.length, b.left + j)}`;
+  out.formats.push({ range: rows(2), format: fmt("price") }, { range: rows(4), format: fmt("price") }, { range: rows(5), format: "0.00%" });
 }
 
 /** One number format per column over the rows, from each cell's unit (the first row's). */

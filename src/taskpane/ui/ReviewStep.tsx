@@ -18,27 +18,10 @@ const BADGE: Record<string, "success" | "warning" | "danger"> = {
  */
 export function ReviewStep({ scenario }: { scenario: Scenario }) {
   const s = useStyles();
-  const t = scenario.trade;
-  const prices = t.prices;
-  const steps = scenario.walkthrough;
-  const coinSuffix = scenario.trade.inverse ? ` ${scenario.trade.coin}` : "";
   const blocked = scenario.blockers.length > 0;
   return (
     <>
-      {blocked && (
-        <MessageBar intent="error" data-blocked="true">
-          <MessageBarBody>
-            <MessageBarTitle>This trade cannot be opened as set.</MessageBarTitle>
-            <ul style={{ margin: "4px 0 0", paddingLeft: "18px" }}>
-              {scenario.blockers.map((w) => (
-                <li key={w.id} data-blocker={w.id}>
-                  {w.text}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {blocked && <Blockers blockers={scenario.blockers} />}
       {scenario.warnings.map((w) => (
         <Message key={w.id} intent="warning" data-warning={w.id}>
           {w.text}
@@ -50,59 +33,99 @@ export function ReviewStep({ scenario }: { scenario: Scenario }) {
       <Text className={s.muted} data-instrument="">
         {instrumentLine(scenario)}
       </Text>
-      <dl className={s.figures} aria-label="Key figures">
-        {scenario.figures.map((f) => (
-          <div key={f.name} className={s.figure} data-figure={f.name}>
-            <dt>{f.label}</dt>
-            <dd className={s.figureValue} style={{ margin: 0 }}>
-              {display(f.value, f.unit, prices)}
-            </dd>
-            <dd className={s.explain} style={{ margin: 0 }}>
-              {typeof f.value === "object" ? `${f.explain} Here there is none: ${f.value.message}.` : f.explain}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <KeyFigures scenario={scenario} />
       <Text weight="semibold">Walkthrough</Text>
       {blocked ? (
         <Text className={s.muted} data-walkthrough="not-opened">
           No walkthrough: the trade is not opened as set. Change what is listed at the top and the walkthrough follows.
         </Text>
       ) : (
-        <>
-          <ol className={s.walk} aria-label="Walkthrough">
-            {steps.map((w) => {
-              const status = typeof w.cells[5]!.value === "string" ? w.cells[5]!.value : "not reached";
-              return (
-                <li key={w.step} className={s.walkStep} data-status={status}>
-                  <div className={s.walkHead}>
-                    <span>{w.step.replace(/^\d+\.\s*/, "")}</span>
-                    <Badge appearance="tint" color={BADGE[status] ?? "informative"}>
-                      {status}
-                    </Badge>
-                  </div>
-                  {/* a step the price never reaches (no such price) has only its sentence */}
-                  {typeof w.cells[0]!.value === "number" && (
-                  <div className={s.muted}>
-                    <span className={s.nowrap}>Price {display(w.cells[0]!.value, "price", prices)}</span> ·{" "}
-                    <span className={s.nowrap}>
-                      {scenario.view.equityLabel.toLowerCase()} {display(w.cells[3]!.value, w.cells[3]!.unit, prices)}
-                      {coinSuffix}
-                    </span>{" "}
-                    ·{" "}
-                    <span className={s.nowrap}>
-                      {scenario.view.levelLabel.toLowerCase()} {display(w.cells[4]!.value, "percent", prices)}
-                    </span>
-                  </div>
-                  )}
-                  <div className={s.muted}>{String(w.story.value)}</div>
-                </li>
-              );
-            })}
-          </ol>
-        </>
+        <Walkthrough scenario={scenario} />
       )}
     </>
+  );
+}
+
+/** Why the trade cannot be opened as set, first of all. */
+function Blockers({ blockers }: { blockers: Scenario["blockers"] }) {
+  return (
+    <MessageBar intent="error" data-blocked="true">
+      <MessageBarBody>
+        <MessageBarTitle>This trade cannot be opened as set.</MessageBarTitle>
+        <ul style={{ margin: "4px 0 0", paddingLeft: "18px" }}>
+          {blockers.map((w) => (
+            <li key={w.id} data-blocker={w.id}>
+              {w.text}
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The key figures, each with its value and what it means (and why there is none, where there is none). */
+function KeyFigures({ scenario }: { scenario: Scenario }) {
+  const s = useStyles();
+  return (
+    <dl className={s.figures} aria-label="Key figures">
+      {scenario.figures.map((f) => (
+        <div key={f.name} className={s.figure} data-figure={f.name}>
+          <dt>{f.label}</dt>
+          <dd className={s.figureValue} style={{ margin: 0 }}>
+            {display(f.value, f.unit, scenario.trade.prices)}
+          </dd>
+          <dd className={s.explain} style={{ margin: 0 }}>
+            {typeof f.value === "object" ? `${f.explain} Here there is none: ${f.value.message}.` : f.explain}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The opened trade, step by step, in the order price reaches each step. */
+function Walkthrough({ scenario }: { scenario: Scenario }) {
+  const s = useStyles();
+  return (
+    <ol className={s.walk} aria-label="Walkthrough">
+      {scenario.walkthrough.map((w) => (
+        <WalkStep key={w.step} scenario={scenario} step={w} />
+      ))}
+    </ol>
+  );
+}
+
+/** One step of the walkthrough: its status, its price, equity and level, and its sentence. */
+function WalkStep({ scenario, step: w }: { scenario: Scenario; step: Scenario["walkthrough"][number] }) {
+  const s = useStyles();
+  const prices = scenario.trade.prices;
+  const coinSuffix = scenario.trade.inverse ? ` ${scenario.trade.coin}` : "";
+  const status = typeof w.cells[5]!.value === "string" ? w.cells[5]!.value : "not reached";
+  return (
+    <li className={s.walkStep} data-status={status}>
+      <div className={s.walkHead}>
+        <span>{w.step.replace(/^\d+\.\s*/, "")}</span>
+        <Badge appearance="tint" color={BADGE[status] ?? "informative"}>
+          {status}
+        </Badge>
+      </div>
+      {/* a step the price never reaches (no such price) has only its sentence */}
+      {typeof w.cells[0]!.value === "number" && (
+        <div className={s.muted}>
+          <span className={s.nowrap}>Price {display(w.cells[0]!.value, "price", prices)}</span> ·{" "}
+          <span className={s.nowrap}>
+            {scenario.view.equityLabel.toLowerCase()} {display(w.cells[3]!.value, w.cells[3]!.unit, prices)}
+            {coinSuffix}
+          </span>{" "}
+          ·{" "}
+          <span className={s.nowrap}>
+            {scenario.view.levelLabel.toLowerCase()} {display(w.cells[4]!.value, "percent", prices)}
+          </span>
+        </div>
+      )}
+      <div className={s.muted}>{String(w.story.value)}</div>
+    </li>
   );
 }
 

@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Button, Combobox, Field, Input, Option, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
-import { textOf, type FieldContext, type FieldRow, type FieldSpec } from "../model/fields";
+import { textOf, type ChoiceFieldSpec, type FieldContext, type FieldRow, type FieldSpec } from "../model/fields";
 import type { FieldErrors, FieldId } from "../model/form";
+import type { MarketId } from "../model/presets";
 import { symbolsOf } from "../model/symbols";
 import { useStyles } from "./styles";
 
@@ -45,78 +46,109 @@ export function Fields({ rows, context, errors, onChange, tier, others, pickSymb
   );
 }
 
+/** What a field shows around its control: its label, its hint and its error. */
+interface Frame {
+  label: string;
+  hint: string | undefined;
+  validationMessage: string | undefined;
+  validationState: "error" | "none";
+}
+
+/** What each kind of field gets: its control's id and value, its frame, and where a change goes. */
+interface ControlProps {
+  id: FieldId;
+  value: string;
+  frame: Frame;
+  change: (value: string) => void;
+}
+
+/** One field from its spec: a choice, the symbol, or a text input (a range's with its Read button). */
 function OneField({ spec, context, errors, onChange, tier, others, pickSymbol }: { spec: FieldSpec } & Omit<FieldsProps, "rows">) {
-  const s = useStyles();
   const id = spec.id;
-  const label = textOf(spec.label, context)!;
-  const hint = textOf(spec.hint, context);
-  const value = String(context.values[id]);
-  const message = { validationMessage: errors[id], validationState: errors[id] ? ("error" as const) : ("none" as const) };
-  if (spec.kind === "choice") {
-    if (spec.select) {
-      return (
-        <Field label={label} hint={hint} {...message}>
-          <Select id={`lev-${id}`} value={value} onChange={(_, d) => onChange(id, d.value)}>
-            {spec.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      );
-    }
-    return (
-      <Field label={label} hint={hint} {...message}>
-        <RadioGroup id={`lev-${id}`} layout="horizontal" value={value} onChange={(_, d) => onChange(id, d.value)}>
-          {spec.options.map((o) => (
-            <Radio key={o.value} value={o.value} label={o.label} />
-          ))}
-        </RadioGroup>
-      </Field>
-    );
-  }
-  if (spec.kind === "symbol") {
-    // Typed freely; picking a common symbol (click, or Enter on the highlighted one) fills its steps.
-    return (
-      <Field label={label} hint={hint} {...message}>
-        <Combobox
-          className={s.input}
-          id={`lev-${id}`}
-          freeform
-          value={value}
-          selectedOptions={[]}
-          placeholder="e.g. BTCUSDT"
-          onChange={(e) => onChange(id, e.target.value)}
-          onOptionSelect={(_, d) => {
-            if (d.optionValue) pickSymbol?.(d.optionValue);
-          }}
-        >
-          {symbolsOf(context.market.id).map((o) => (
-            <Option key={o.symbol} value={o.symbol}>
-              {o.symbol}
-            </Option>
-          ))}
-        </Combobox>
-      </Field>
-    );
-  }
-  const input = (
-    <Field label={label} hint={hint} {...message}>
-      <Input
-        className={s.input}
-        id={`lev-${id}`}
-        name={id}
-        inputMode={spec.kind === "text" ? (spec.inputMode ?? "decimal") : "text"}
-        value={value}
-        onChange={(_, d) => onChange(id, d.value)}
-      />
-    </Field>
-  );
+  const control: ControlProps = {
+    id,
+    value: String(context.values[id]),
+    frame: { label: textOf(spec.label, context)!, hint: textOf(spec.hint, context), validationMessage: errors[id], validationState: errors[id] ? "error" : "none" },
+    change: (value) => onChange(id, value),
+  };
+  if (spec.kind === "choice") return spec.select ? <SelectField spec={spec} {...control} /> : <RadioField spec={spec} {...control} />;
+  if (spec.kind === "symbol") return <SymbolField market={context.market.id} pickSymbol={pickSymbol} {...control} />;
+  const input = <TextField inputMode={spec.kind === "text" ? (spec.inputMode ?? "decimal") : "text"} {...control} />;
   const controls = spec.kind === "tierTable" ? tier : spec.kind === "positionsTable" ? others : undefined;
   if (spec.kind === "text" || !controls) return input;
   // The tier table's ids stay as they were; the positions range has its own.
   const [button, status, what] = spec.kind === "tierTable" ? ["lev-readTable", "lev-tierStatus", "table"] : ["lev-readOthers", "lev-othersStatus", "positions"];
+  return <RangeField input={input} controls={controls} button={button} status={status} what={what} />;
+}
+
+/** A choice as a drop-down. */
+function SelectField({ spec, id, value, frame, change }: { spec: ChoiceFieldSpec } & ControlProps) {
+  return (
+    <Field {...frame}>
+      <Select id={`lev-${id}`} value={value} onChange={(_, d) => change(d.value)}>
+        {spec.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** A choice as radio buttons side by side. */
+function RadioField({ spec, id, value, frame, change }: { spec: ChoiceFieldSpec } & ControlProps) {
+  return (
+    <Field {...frame}>
+      <RadioGroup id={`lev-${id}`} layout="horizontal" value={value} onChange={(_, d) => change(d.value)}>
+        {spec.options.map((o) => (
+          <Radio key={o.value} value={o.value} label={o.label} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
+/** The symbol: typed freely; picking a common symbol (click, or Enter on the highlighted one) fills its steps. */
+function SymbolField({ market, pickSymbol, id, value, frame, change }: { market: MarketId; pickSymbol?: (symbol: string) => void } & ControlProps) {
+  const s = useStyles();
+  return (
+    <Field {...frame}>
+      <Combobox
+        className={s.input}
+        id={`lev-${id}`}
+        freeform
+        value={value}
+        selectedOptions={[]}
+        placeholder="e.g. BTCUSDT"
+        onChange={(e) => change(e.target.value)}
+        onOptionSelect={(_, d) => {
+          if (d.optionValue) pickSymbol?.(d.optionValue);
+        }}
+      >
+        {symbolsOf(market).map((o) => (
+          <Option key={o.symbol} value={o.symbol}>
+            {o.symbol}
+          </Option>
+        ))}
+      </Combobox>
+    </Field>
+  );
+}
+
+/** A text input: a number, a leverage, or a range's address. */
+function TextField({ inputMode, id, value, frame, change }: { inputMode: "decimal" | "text" } & ControlProps) {
+  const s = useStyles();
+  return (
+    <Field {...frame}>
+      <Input className={s.input} id={`lev-${id}`} name={id} inputMode={inputMode} value={value} onChange={(_, d) => change(d.value)} />
+    </Field>
+  );
+}
+
+/** A range's input with its Read button beside it, and what was read (or is being read) under it. */
+function RangeField({ input, controls, button, status, what }: { input: React.ReactNode; controls: TierControls; button: string; status: string; what: string }) {
+  const s = useStyles();
   return (
     <>
       <div className={s.withButton}>
