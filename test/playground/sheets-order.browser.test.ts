@@ -46,6 +46,8 @@ describeInBrowser("the workbook's sheets and the sample", () => {
     await page.click("#start-sample");
     await page.waitForSelector("dialog[open]");
     await page.click('dialog[open] [data-choice="sample"]');
+    // the answer reaches the page's handler after the click returns (the dialog's promise), so wait for its status
+    await page.waitForFunction(() => document.querySelector(".status")?.textContent === "Started again from the sample workbook", undefined, { timeout: 10000 });
     expect(await page.textContent(".status")).toBe("Started again from the sample workbook");
     // the sample's own trade 1 symbol, and its four sheets without the cell typed on Trades
     expect(await cellText(page, "B2")).toBe("BTCUSDT");
