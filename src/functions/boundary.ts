@@ -169,7 +169,8 @@ export function run<R extends Result>(fn: EngineFunction<any, R>, given: ArrayLi
   const shown = <T>(out: T): T => (formats !== undefined && Array.isArray(out) && hostShowsFormats() ? (withFormats(out as ExcelCell[][], formats) as T) : out);
   if (fn.fast !== undefined) {
     const quick = fn.fast(args);
-    if (quick !== undefined) return shown(typeof quick === "number" ? quick : fastTable(quick)) as ExcelOf<R>;
+    // a kernel that declares no error cells returns only numbers and text: its rows are Excel's as they are
+    if (quick !== undefined) return shown(typeof quick === "number" || fn.fastPath?.errorCells !== true ? quick : fastTable(quick)) as ExcelOf<R>;
   }
   let result: Result;
   try {

@@ -26,6 +26,15 @@ const hasError = (shown: unknown) =>
   shown === "error" || (Array.isArray(shown) && shown.some((row: unknown[]) => row.some((c) => c !== null && typeof c === "object" && "error" in c)));
 
 const RUNS = 600;
+
+/**
+ * A kernel that does not declare error cells (`errorCells` in its fast path) must return only numbers and text:
+ * the boundary hands its rows to Excel without looking at each cell.
+ */
+function checkDeclaredCells(fn: (typeof functions)[number][1], quick: unknown): void {
+  if (fn.fastPath?.errorCells === true || !Array.isArray(quick)) return;
+  for (const row of quick as unknown[][]) for (const cell of row) expect(typeof cell === "number" || typeof cell === "string").toBe(true);
+}
 const functions = fastFunctions();
 
 describe("every fast path against the Decimal path", () => {
@@ -39,6 +48,7 @@ describe("every fast path against the Decimal path", () => {
     fc.assert(
       fc.property(callArb(fn, "any"), (args) => {
         const quick = fn.fast!(args);
+        checkDeclaredCells(fn, quick);
         if (quick !== undefined) expect(fastShown(quick)).toEqual(slowShown(fn, args));
       }),
       { numRuns: RUNS },
@@ -52,6 +62,7 @@ describe("every fast path against the Decimal path", () => {
       fc.property(callArb(fn, "plain"), (args) => {
         const slow = slowShown(fn, args);
         const quick = fn.fast!(args);
+        checkDeclaredCells(fn, quick);
         if (quick !== undefined) expect(fastShown(quick)).toEqual(slow);
         if (hasError(slow)) return;
         plain++;

@@ -62,12 +62,18 @@ describe("the boundary's error table", () => {
     expect(run(table, [])).toEqual([["Price", "PnL"], [1.5, ""]]);
   });
 
+  it("hands a fast path's table of numbers and text to Excel as it is, without looking at each cell, unless it declares error cells", () => {
+    const rows = [["Price", "Status"], [1.5, "OK"]];
+    const plain = define({}, () => [["Price", "Status"], [new D(1.5), "OK"]], { decode: (_p, kernel) => () => kernel({}), kernel: () => rows });
+    expect(run(plain, [])).toBe(rows);
+  });
+
   it("shows a fast path's error cells as the Decimal path's are shown", () => {
     const why = "no start_balance was given";
     const slow = () => [["Max drawdown %", new NotAvailableError(undefined, why)]];
     const fast = () => [["Max drawdown %", new NotAvailableError(undefined, why)]];
     // a fast path as every function declares one: a decoder (here, no arguments to read) and its kernel
-    const viaFast = run(define({}, slow, { decode: (_p, kernel) => () => kernel({}), kernel: fast }), []) as unknown[][];
+    const viaFast = run(define({}, slow, { decode: (_p, kernel) => () => kernel({}), kernel: fast, errorCells: true }), []) as unknown[][];
     const viaSlow = run(define({}, slow), []) as unknown[][];
     expect(viaFast[0]![1]).toBeInstanceOf(CustomFunctionsError);
     expect(viaFast).toEqual(viaSlow);

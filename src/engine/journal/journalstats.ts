@@ -236,5 +236,5 @@ export const JOURNALSTATS = define(
       risk: risk === undefined ? undefined : order.map((i) => risk[i]!),
     });
   },
-  { decode: decoders.JOURNALSTATS, kernel: journalStatsFast },
+  { decode: decoders.JOURNALSTATS, kernel: journalStatsFast, errorCells: true },
 );

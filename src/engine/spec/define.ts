@@ -45,6 +45,12 @@ export type Decoder = (params: Params, kernel: Kernel) => (raw: ArrayLike<unknow
 export interface FastPath<P extends Params> {
   readonly decode: Decoder;
   readonly kernel: (args: PlainArgs<P>) => Fast;
+  /**
+   * The kernel's tables may hold error cells (engine errors, shown as the Decimal path's are). Without it the
+   * kernel's tables hold only numbers and text, so the boundary hands them on without looking at each cell;
+   * test/engine/oracle.test.ts holds every kernel to what it declares.
+   */
+  readonly errorCells?: true;
 }
 
 export interface EngineFunction<P extends Params, R extends Result> {

@@ -62,7 +62,7 @@ export const LADDER = define(
     const fills = pairByPosition(a.prices, a.quantities);
     return ladder({ side: a.side, prices: fills.prices, quantities: fills.sizes, leverage: a.leverage, mmr: a.mmr, feeRate: a.fee_rate });
   },
-  { decode: decoders.LADDER, kernel: ladderKernel },
+  { decode: decoders.LADDER, kernel: ladderKernel, errorCells: true },
 );
 
 export const COMPOUNDTABLE = define({ ...COMPOUND.params, periods: number({ ge: 1, integer: true }) }, compoundTable, {
